@@ -1,0 +1,5 @@
+"""Allow ``python -m advocacy``."""
+
+from advocacy.cli import main
+
+main()

@@ -1,0 +1,54 @@
+"""Write output files atomically and never overwrite by accident.
+
+Every file the toolkit produces goes through :func:`write_atomic`: the data is
+written to a temporary file in the target folder and renamed over the target,
+so a reader (or a killed batch run) never sees half a file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from advocacy.errors import AdvocacyError
+
+
+def check_writable(path: Path, force: bool = False) -> None:
+    """Raise unless ``path`` may be written: it must not exist (or ``force``)
+    and its folder must exist."""
+    if path.exists() and not force:
+        raise AdvocacyError(
+            "output file already exists",
+            path,
+            hint="choose another name, or pass --force to overwrite it",
+        )
+    if not path.parent.is_dir():
+        raise AdvocacyError(
+            "the output folder does not exist",
+            path.parent,
+            hint="create the folder first, or write somewhere else",
+        )
+
+
+def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename.
+
+    Text is encoded as UTF-8 with ``\\n`` line endings on every OS.
+    """
+    check_writable(path, force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not force and path.exists():  # someone else wrote it meanwhile
+            raise AdvocacyError(
+                "output file already exists", path, hint="pass --force to overwrite"
+            )
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise

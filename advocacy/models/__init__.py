@@ -1,0 +1,31 @@
+"""Typed models of every YAML file users write, and their validation.
+
+Each file kind has a pydantic model (the single source of its JSON Schema) and
+is validated through :func:`validate_document`, which turns pydantic's errors
+into located :class:`~advocacy.errors.Diagnostic` objects. Importing this
+package imports pydantic: the CLI imports it only inside commands.
+"""
+
+from advocacy.models.base import validate_document
+from advocacy.models.talking_point import (
+    DEFAULT_LEVELS,
+    Category,
+    CategoryFile,
+    Evaluation,
+    LookFor,
+    RedFlag,
+    Source,
+    TalkingPoint,
+)
+
+__all__ = [
+    "DEFAULT_LEVELS",
+    "Category",
+    "CategoryFile",
+    "Evaluation",
+    "LookFor",
+    "RedFlag",
+    "Source",
+    "TalkingPoint",
+    "validate_document",
+]

@@ -1,0 +1,133 @@
+"""The talking-point file: one vetted argument, its sources and how bids are judged on it.
+
+A talking point feeds two outputs from one source: the text advocates weave
+into RFI responses (``summary``, ``body``, ``ask``) and the criterion RLC staff
+score bids against (the ``evaluation`` block).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
+
+#: Score levels used when an evaluation block gives none.
+DEFAULT_LEVELS: dict[int, str] = {
+    0: "Not addressed",
+    1: "Mentioned, without a plan",
+    2: "Partly explained",
+    3: "Fully explained, with specifics",
+}
+
+Status = Literal["draft", "approved", "retired"]
+
+
+class Source(StrictModel):
+    """Where a fact comes from, so reviewers and agencies can check it."""
+
+    title: Text = Field(description="Title of the article, report, page or book.")
+    publisher: Text = Field(description="Who published it: journal, agency or organization.")
+    year: int | None = Field(
+        default=None, ge=1900, le=2100, description="Year of publication, if known."
+    )
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://\S+$",
+        description="A link to it (use https://doi.org/... for a DOI).",
+    )
+
+
+class LookFor(StrictModel):
+    """Something a strong bid states. Written as plain text, or as a mapping
+    with ``text`` and ``match`` (phrases the evidence finder searches for)."""
+
+    text: Text = Field(description="What the reviewer should look for, as a checklist item.")
+    match: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that count as evidence of this item in a bid.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: object) -> object:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class RedFlag(StrictModel):
+    """A duty or phrase in a bid that breaks the integrity of the peer role."""
+
+    text: Text = Field(description="The warning sign, as a reviewer would read it.")
+    why: Text = Field(description="Why it is a problem for peer roles.")
+    match: list[Text] = Field(
+        default_factory=list,
+        description="Phrases that show this red flag in a bid.",
+    )
+
+
+class Evaluation(StrictModel):
+    """How a bid is judged on this point: checklists and scoring are built from it."""
+
+    question: Text = Field(description="The guiding question a reviewer answers about a bid.")
+    look_for: list[LookFor] = Field(
+        default_factory=list, description="What a strong answer contains (checklist items)."
+    )
+    red_flags: list[RedFlag] = Field(
+        default_factory=list, description="Duties or phrases that are warning signs."
+    )
+    levels: dict[int, Text] = Field(
+        default_factory=lambda: dict(DEFAULT_LEVELS),
+        description="Score levels and what each means (default 0-3).",
+    )
+    weight: float = Field(default=1, gt=0, le=100, description="Relative weight in a total.")
+    mandatory: bool = Field(
+        default=False, description="A bid that scores 0 here fails the mandatory requirements."
+    )
+
+    @model_validator(mode="after")
+    def _levels_start_at_zero(self) -> Evaluation:
+        if self.levels and min(self.levels) != 0:
+            raise ValueError("score levels must start at 0")
+        return self
+
+
+class TalkingPoint(StrictModel):
+    """One talking point: a file named ``<id>.yaml`` in a talking-point library."""
+
+    id: Slug = Field(description="A slug equal to the file name, e.g. 'peer-supervision'.")
+    title: Text = Field(max_length=120, description="A short title (up to 120 characters).")
+    category: Slug = Field(description="One of the categories in categories.yaml.")
+    summary: Text = Field(max_length=400, description="One sentence that states the point.")
+    body: Text = Field(description="The argument, in Markdown (bold, lists and links survive).")
+    ask: Text = Field(description="What every bid must be required to explain.")
+    sources: list[Source] = Field(
+        default_factory=list, description="Where the facts come from (needed when approved)."
+    )
+    tags: list[Slug] = Field(default_factory=list, description="Free slugs for finding points.")
+    related: list[Slug] = Field(default_factory=list, description="Ids of related points.")
+    status: Status = Field(default="draft", description="draft, approved or retired.")
+    reviewed: dt.date | None = Field(
+        default=None, description="When the text and sources were last checked (YYYY-MM-DD)."
+    )
+    owner: Text | None = Field(default=None, description="Who keeps this point up to date.")
+    evaluation: Evaluation | None = Field(
+        default=None, description="How bids are judged on this point."
+    )
+
+
+class Category(StrictModel):
+    """A category of talking points."""
+
+    title: Text = Field(description="Title shown in lists and checklists.")
+    description: Text = Field(description="What points in this category are about.")
+
+
+class CategoryFile(StrictModel):
+    """``categories.yaml``: the categories of a library, keyed by slug."""
+
+    categories: dict[Slug, Category] = Field(description="Categories keyed by slug.")

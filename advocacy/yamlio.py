@@ -1,0 +1,288 @@
+"""Load YAML safely and remember where every value came from.
+
+PyYAML's ``safe_load`` loses positions and silently keeps the last of two
+duplicate keys. Volunteers need ``file:line:col`` for every mistake, so this
+module composes the node graph (libyaml's C parser when available), then
+builds plain Python values from it while recording the line and column of
+each mapping key and sequence item. On the way it refuses:
+
+* files larger than a limit, files with NUL bytes, and text that is not UTF-8;
+* duplicate keys, merge keys (``<<``), unknown tags;
+* alias bombs: the count of values built, aliases expanded, is bounded, so a
+  "billion laughs" file fails fast instead of filling memory;
+* nesting deeper than a limit (and recursive aliases with it).
+
+Every refusal is an :class:`~advocacy.errors.AdvocacyError` with a location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from advocacy.errors import AdvocacyError
+
+try:  # libyaml is several times faster; fall back to pure Python.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+#: Default limits. Talking points, RFIs, responses and score sheets are small;
+#: these bounds are far above any real file and far below harm.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_VALUES = 200_000
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """The plain data of one YAML document plus the place of each value.
+
+    ``positions`` maps a path such as ``("evaluation", "look_for", 2)`` to the
+    1-based ``(line, column)`` of that mapping key or sequence item.
+    """
+
+    data: Any
+    file: str
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """The place of ``path``, or of its nearest ancestor that has one."""
+        parts = tuple(path)
+        while parts:
+            pos = self.positions.get(parts)
+            if pos is not None:
+                return pos
+            parts = parts[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES, what: str = "file") -> str:
+    """Read a UTF-8 text file with a size bound and clear errors.
+
+    Used for every text input (YAML, Markdown, templates) so that all of them
+    fail the same way on binary, over-large or wrongly encoded files.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise AdvocacyError(f"{what} not found", path, hint="check the path and spelling") from None
+    except OSError as exc:
+        raise AdvocacyError(f"cannot read {what}: {exc.strerror}", path) from None
+    if path.is_dir():
+        raise AdvocacyError(f"expected a {what} but this is a directory", path)
+    if size > max_bytes:
+        raise AdvocacyError(
+            f"{what} is {_megabytes(size)}, more than the {_megabytes(max_bytes)} limit",
+            path,
+            hint="is this the right file? talking points and response files are a few KB",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise AdvocacyError(f"cannot read {what}: {exc.strerror}", path) from None
+    return decode_text(raw, path)
+
+
+def decode_text(raw: bytes, file: str | Path) -> str:
+    """Decode UTF-8 (a BOM is allowed), naming the first bad byte's place."""
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line, column = _byte_position(raw, nul)
+        raise AdvocacyError(
+            "this looks like a binary file, not text (it contains a NUL byte)",
+            file,
+            line,
+            column,
+            hint="save the file as plain UTF-8 text",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(raw, exc.start)
+        raise AdvocacyError(
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            file,
+            line,
+            column,
+            hint="re-save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
+        ) from None
+
+
+def load_yaml_file(
+    path: Path,
+    max_bytes: int = MAX_BYTES,
+    max_values: int = MAX_VALUES,
+) -> YamlDocument:
+    """Read and parse one YAML file; see :func:`load_yaml`."""
+    text = read_text(path, max_bytes, what="YAML file")
+    return load_yaml(text, str(path), max_values=max_values)
+
+
+def load_yaml(text: str, file: str = "<string>", max_values: int = MAX_VALUES) -> YamlDocument:
+    """Parse one YAML document from ``text``, keeping positions.
+
+    Raises :class:`AdvocacyError` for any problem, with its place and a hint.
+    An empty document is an error: every file kind we read is a mapping or list.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, file) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise AdvocacyError(f"invalid YAML: {exc}", file) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise AdvocacyError(
+            "the file is empty", file, 1, 1, hint="a YAML file here needs at least one 'key: value'"
+        )
+    builder = _Builder(file, max_values)
+    data = builder.build(node, (), 0)
+    return YamlDocument(data=data, file=file, positions=builder.positions)
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording positions."""
+
+    def __init__(self, file: str, max_values: int) -> None:
+        self.file = file
+        self.max_values = max_values
+        self.count = 0
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.constructor = SafeConstructor()
+
+    def _where(self, node: Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def _fail(self, message: str, node: Node, hint: str | None = None) -> AdvocacyError:
+        line, column = self._where(node)
+        return AdvocacyError(message, self.file, line, column, hint=hint)
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > self.max_values:
+            raise self._fail(
+                f"the file expands to more than {self.max_values:,} values",
+                node,
+                hint="aliases (*name) that repeat large blocks can multiply a file's size; "
+                "write the values out or remove the aliases",
+            )
+        if depth > MAX_DEPTH:
+            raise self._fail(
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                node,
+                hint="an alias may refer to the block that contains it",
+            )
+        if not path:
+            self.positions[()] = self._where(node)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, child in enumerate(node.value):
+                child_path = (*path, index)
+                self.positions.setdefault(child_path, self._where(child))
+                items.append(self.build(child, child_path, depth + 1))
+            return items
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        raise self._fail("unsupported YAML node", node)  # pragma: no cover
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        construct = SafeConstructor.yaml_constructors.get(node.tag)
+        if construct is None or node.tag == "tag:yaml.org,2002:merge":
+            raise self._fail(
+                f"unsupported YAML tag {node.tag!r}",
+                node,
+                hint="remove the '!' tag; plain text, numbers, dates, lists and mappings are enough",
+            )
+        try:
+            return construct(self.constructor, node)
+        except (yaml.YAMLError, ValueError, TypeError) as exc:
+            raise self._fail(f"cannot read this value: {exc}", node) from None
+
+    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        seen: dict[Any, Node] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(
+                    "merge keys ('<<') are not supported",
+                    key_node,
+                    hint="write the fields out in full",
+                )
+            if not isinstance(key_node, ScalarNode):
+                raise self._fail(
+                    "a key must be plain text, not a list or mapping",
+                    key_node,
+                    hint="check for a stray '?' or brackets before the colon",
+                )
+            key = self._scalar(key_node)
+            if isinstance(key, (list, dict)):  # pragma: no cover - scalars are hashable
+                raise self._fail("a key must be plain text", key_node)
+            if key in seen:
+                first_line = seen[key].start_mark.line + 1
+                raise self._fail(
+                    f"duplicate key {key!r}",
+                    key_node,
+                    hint=f"{key!r} is already set on line {first_line}; keep one of them",
+                )
+            seen[key] = key_node
+            child_path = (*path, key)
+            self.positions[child_path] = self._where(key_node)
+            self.count += 1
+            result[key] = self.build(value_node, child_path, depth + 1)
+        return result
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> AdvocacyError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or exc.context or "invalid YAML"
+    lines = text.splitlines()
+    source_line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    hint = "check the indentation and quoting on this line and the one before it"
+    if (
+        "\t" in problem
+        or "\\t" in problem
+        or "\t" in source_line[: len(source_line) - len(source_line.lstrip())]
+    ):
+        problem = "a tab character is used for indentation"
+        hint = "YAML indents with spaces only: replace the tab with spaces"
+    elif "could not find expected ':'" in problem:
+        problem = "a line is missing its ':' (expected 'key: value')"
+        hint = (
+            "add the colon after the field name; text that runs over several lines needs '|' or '>'"
+        )
+    elif "mapping values are not allowed here" in problem:
+        problem = "unexpected ':' inside a value"
+        hint = "put text that contains ': ' in quotes, or use '|' for a block of text"
+    elif "found undefined alias" in problem:
+        hint = "an '*name' refers to an '&name' anchor that is not defined above it"
+    elif "another document" in problem or "expected <document start>" in problem:
+        problem = "the file holds more than one YAML document"
+        hint = "a file holds one document; remove extra '---' lines or stray text at the top level"
+    elif "found character" in problem and "cannot start any token" in problem:
+        hint = "text that starts with this character must be in quotes"
+    return AdvocacyError(f"invalid YAML: {problem}", file, line, column, hint=hint)
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return line, offset - line_start + 1
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
