@@ -8,6 +8,7 @@ can print ``path:line:col: error: message`` and never a traceback.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -119,3 +120,9 @@ class AdvocacyError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(d.format() for d in self.diagnostics)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """``"did you mean 'x'?"`` for the closest of ``choices``, or ``None``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None

@@ -138,6 +138,18 @@ def load_yaml(text: str, file: str = "<string>", max_values: int = MAX_VALUES) -
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, file) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise AdvocacyError(
+            f"invalid character U+{exc.character:04X} in the text"
+            if isinstance(exc.character, int)
+            else "invalid character in the text",
+            file,
+            line,
+            column,
+            hint="delete it: control characters are not allowed in YAML (copied from a PDF?)",
+        ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise AdvocacyError(f"invalid YAML: {exc}", file) from None
     finally:

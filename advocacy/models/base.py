@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import inspect
 import types
 import typing
@@ -10,7 +9,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from advocacy.errors import Diagnostic, error
+from advocacy.errors import Diagnostic, did_you_mean, error
 from advocacy.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,12 +36,6 @@ def validate_document(model: type[M], doc: YamlDocument) -> tuple[M | None, list
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [_diagnostic(model, doc, err) for err in exc.errors(include_url=False)]
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str | None:
-    """``"did you mean 'x'?"`` for the closest choice, or ``None``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else None
 
 
 def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnostic:

@@ -1,0 +1,115 @@
+"""The ``advocacy`` command line: parse options, call the core, print.
+
+Command modules import only Click at module level; the core (pydantic,
+python-docx, markdown-it) is imported inside each command, so ``advocacy
+--help`` loads little more than Click.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from advocacy import __version__
+
+
+@dataclass
+class AppContext:
+    """Options of the root command that every subcommand may need."""
+
+    library: tuple[Path, ...] = ()
+    debug: bool = False
+    environ: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+
+    def sources(self):  # -> list[LibrarySource]
+        from advocacy.library import library_sources
+
+        return library_sources(self.library, environ=self.environ)
+
+    def load_library(self):  # -> Library
+        from advocacy.library import load_library
+
+        return load_library(self.sources())
+
+
+pass_app = click.make_pass_decorator(AppContext, ensure=True)
+
+
+class AdvocacyGroup(click.Group):
+    """The root group: turns our errors into located messages and exit code 1.
+
+    Usage errors stay Click's (exit 2). Any other exception is a bug: it is
+    reported in one line (the traceback only with ``--debug``), exit 1.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from advocacy.errors import AdvocacyError
+
+        try:
+            return super().invoke(ctx)
+        except AdvocacyError as exc:
+            from advocacy.cli._output import print_diagnostics
+
+            print_diagnostics(exc.diagnostics)
+            ctx.exit(1)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+        except Exception as exc:
+            app = ctx.find_object(AppContext)
+            if app is not None and app.debug:
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "  This is a bug in advocacy. Re-run with --debug for the details and report it.",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+@click.group(
+    cls=AdvocacyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="""\b
+Examples:
+  advocacy points list --category supervision
+  advocacy points lint my_points/
+  advocacy --library my_points points show peer-supervisors
+""",
+)
+@click.version_option(__version__, "--version", prog_name="advocacy")
+@click.option(
+    "--library",
+    "library",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Add a folder of talking points (repeatable). Its points override built-in "
+    "ones with the same id. Also read from ADVOCACY_LIBRARY (a path list).",
+)
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@click.pass_context
+def main(ctx: click.Context, library: tuple[Path, ...], debug: bool) -> None:
+    """Tools for peer-support advocates.
+
+    Build RFI responses and provider-evaluation checklists from one library of
+    vetted talking points on peer roles, and render them to Word or Markdown.
+    """
+    ctx.obj = AppContext(library=library, debug=debug)
+
+
+def _register() -> None:
+    from advocacy.cli.points import points
+    from advocacy.cli.schema import schema
+
+    main.add_command(points)
+    main.add_command(schema)
+
+
+_register()

@@ -1,0 +1,48 @@
+"""The committed JSON Schemas equal what the models generate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.schemas import json_schema, schema_kinds
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+@pytest.mark.parametrize("kind", list(schema_kinds()))
+def test_committed_schema_is_current(kind: str) -> None:
+    committed = json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8"))
+    assert committed == json_schema(kind), (
+        f"schemas/{kind}.schema.json is out of date: run "
+        f"'advocacy schema {kind} > schemas/{kind}.schema.json'"
+    )
+
+
+def test_schema_command_prints_json_and_lists_kinds() -> None:
+    result = CliRunner().invoke(main, ["schema", "talking-point"])
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert "evaluation" in schema["properties"]
+    look_for = schema["$defs"]["Evaluation"]["properties"]["look_for"]["items"]
+    assert look_for["anyOf"][0] == {"type": "string", "pattern": r"\S"}
+    assert CliRunner().invoke(main, ["schema", "--list"]).output.split() == list(schema_kinds())
+    bad = CliRunner().invoke(main, ["schema", "talking-piont"])
+    assert bad.exit_code == 1 and "did you mean 'talking-point'?" in bad.output
+
+
+def test_schema_validates_a_real_point_file() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    from advocacy.resources import builtin_library
+
+    schema = json_schema("talking-point")
+    for path in sorted(builtin_library().glob("*.yaml")):
+        if path.name != "categories.yaml":
+            data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+            jsonschema.validate(data, schema)
