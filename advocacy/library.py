@@ -12,12 +12,14 @@ a ``categories.yaml`` that adds categories.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from advocacy.errors import AdvocacyError, Diagnostic, Severity, did_you_mean, error, warning
 from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
@@ -124,19 +126,21 @@ def load_library(sources: Sequence[LibrarySource] | None = None) -> Library:
     invalid, so commands never run on a half-loaded library. Use
     :func:`lint_library` to get warnings as well.
     """
-    report = lint_library(sources)
+    sources = list(library_sources() if sources is None else sources)
+    report = _lint([(s, _point_files(s.path)) for s in sources], sources, None, keep=True)
     if report.errors:
         raise AdvocacyError.from_diagnostics(report.errors)
-    return report.library
+    return Library(points=report.points, categories=report.categories, sources=sources)
 
 
 @dataclass
 class LintReport:
-    """What linting found, and the library built on the way."""
+    """What linting found. ``points`` is filled only when loading a library."""
 
     diagnostics: list[Diagnostic]
-    library: Library
     files: int
+    categories: dict[str, Category]
+    points: dict[str, LoadedPoint] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -177,11 +181,40 @@ def lint_paths(
             groups.append((LibrarySource(str(path), path.parent), [path]))
         else:
             raise AdvocacyError("no such file or folder", path, hint="check the path and spelling")
-    lint_set = {p.resolve() for _, files in groups for p in files}
-    context = [
-        (s, [p for p in _point_files(s.path) if p.resolve() not in lint_set]) for s in sources
-    ]
+    # Library files that are also being linted are not loaded twice.
+    linted_roots = [p.resolve() for p in paths if p.is_dir()]
+    linted_files = {p.resolve() for p in paths if p.is_file()}
+
+    def linted(path: Path) -> bool:
+        real = path.resolve()
+        return real in linted_files or any(real.is_relative_to(r) for r in linted_roots)
+
+    context = [(s, [p for p in _point_files(s.path) if not linted(p)]) for s in sources]
     return _lint(groups, [*sources, *(s for s, _ in groups)], today, context=context)
+
+
+@dataclass(frozen=True)
+class _PointRef:
+    """What cross-file checks need of a point: small enough to pass between processes."""
+
+    id: str
+    category: str
+    related: tuple[str, ...]
+    path: Path
+    id_at: tuple[int, int]
+    category_at: tuple[int, int]
+    related_at: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class _FileResult:
+    diagnostics: list[Diagnostic]
+    ref: _PointRef | None = None
+    loaded: LoadedPoint | None = None
+
+
+#: From this many files on, lint checks files in parallel processes.
+PARALLEL_FROM = 400
 
 
 def _lint(
@@ -189,6 +222,7 @@ def _lint(
     category_sources: Sequence[LibrarySource],
     today: dt.date | None,
     context: Sequence[tuple[LibrarySource, list[Path]]] = (),
+    keep: bool = False,
 ) -> LintReport:
     today = today or dt.date.today()
     diagnostics: list[Diagnostic] = []
@@ -196,49 +230,86 @@ def _lint(
     diagnostics.extend(category_diags)
 
     # Context points (library folders not being linted) are only looked up.
-    points: dict[str, LoadedPoint] = {}
+    known: set[str] = set()
     for source, files in context:
-        for path in files:
-            loaded, _ = _load_point(path, source.label)
-            if loaded is not None:
-                points[loaded.point.id] = loaded
+        known.update(r.ref.id for r in _check_files(files, source.label, today) if r.ref)
 
-    linted: list[LoadedPoint] = []
+    points: dict[str, LoadedPoint] = {}
+    linted: list[_PointRef] = []
     files = 0
     for source, paths in groups:
-        seen: dict[str, LoadedPoint] = {}
-        for path in paths:
+        seen: dict[str, _PointRef] = {}
+        for result in _check_files(paths, source.label, today, keep):
             files += 1
-            loaded, diags = _load_point(path, source.label)
-            diagnostics.extend(diags)
-            if loaded is None:
+            diagnostics.extend(result.diagnostics)
+            ref = result.ref
+            if ref is None:
                 continue
-            point = loaded.point
-            if point.id in seen:
-                line, col = loaded.position("id")
+            if ref.id in seen:
                 diagnostics.append(
                     error(
-                        f"duplicate id {point.id!r}",
-                        path,
-                        line,
-                        col,
-                        hint=f"{seen[point.id].path} has the same id; ids must be unique",
+                        f"duplicate id {ref.id!r}",
+                        ref.path,
+                        *ref.id_at,
+                        hint=f"{seen[ref.id].path} has the same id; ids must be unique",
                         code="duplicate-id",
                     )
                 )
                 continue
-            seen[point.id] = loaded
-            linted.append(loaded)
-            diagnostics.extend(_point_warnings(loaded, today))
-        points.update(seen)
+            seen[ref.id] = ref
+            linted.append(ref)
+            if result.loaded is not None:
+                points[ref.id] = result.loaded
+        known.update(seen)
 
-    for loaded in linted:
-        diagnostics.extend(_cross_checks(loaded, points, categories))
-
-    library = Library(
-        points=dict(sorted(points.items())), categories=categories, sources=[s for s, _ in groups]
+    for ref in linted:
+        diagnostics.extend(_cross_checks(ref, known, categories))
+    return LintReport(
+        diagnostics=sorted(diagnostics),
+        files=files,
+        categories=categories,
+        points=dict(sorted(points.items())),
     )
-    return LintReport(diagnostics=sorted(diagnostics), library=library, files=files)
+
+
+def _check_files(
+    paths: Sequence[Path], label: str, today: dt.date, keep: bool = False
+) -> list[_FileResult]:
+    """Check each file on its own; in parallel processes when there are many.
+
+    ``keep`` returns the loaded points too (only in-process: they are large).
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if keep or workers < 2 or len(paths) < PARALLEL_FROM:
+        with _paused_gc():
+            return [_check_file(path, label, today, keep) for path in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork starts workers without re-importing; elsewhere use the platform default.
+    context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    size = -(-len(paths) // (workers * 4))
+    chunks = [(paths[i : i + size], label, today) for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+
+
+def _check_chunk(args: tuple[Sequence[Path], str, dt.date]) -> list[_FileResult]:
+    paths, label, today = args
+    with _paused_gc():
+        return [_check_file(path, label, today) for path in paths]
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """Loading builds many small acyclic objects; the cycle collector only slows it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _point_files(folder: Path) -> list[Path]:
@@ -255,29 +326,38 @@ def _point_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _load_point(path: Path, source: str) -> tuple[LoadedPoint | None, list[Diagnostic]]:
+def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> _FileResult:
+    """Every check that needs only this file: syntax, schema, id, warnings."""
     try:
         doc = load_yaml_file(path)
     except AdvocacyError as exc:
-        return None, exc.diagnostics
+        return _FileResult(exc.diagnostics)
     point, diags = validate_document(TalkingPoint, doc)
     if point is None:
-        return None, diags
+        return _FileResult(diags)
     loaded = LoadedPoint(point=point, path=path, source=source, doc=doc)
-    expected = path.stem
-    if point.id != expected:
-        line, col = loaded.position("id")
-        return None, [
-            error(
-                f"id {point.id!r} does not match the file name {path.name!r}",
-                path,
-                line,
-                col,
-                hint=f"rename the file to {point.id}.yaml or set id: {expected}",
-                code="id-mismatch",
-            )
-        ]
-    return loaded, []
+    if point.id != path.stem:
+        return _FileResult(
+            [
+                error(
+                    f"id {point.id!r} does not match the file name {path.name!r}",
+                    path,
+                    *loaded.position("id"),
+                    hint=f"rename the file to {point.id}.yaml or set id: {path.stem}",
+                    code="id-mismatch",
+                )
+            ]
+        )
+    ref = _PointRef(
+        id=point.id,
+        category=point.category,
+        related=tuple(point.related),
+        path=path,
+        id_at=loaded.position("id"),
+        category_at=loaded.position("category"),
+        related_at=tuple(loaded.position("related", i) for i in range(len(point.related))),
+    )
+    return _FileResult(list(_point_warnings(loaded, today)), ref, loaded if keep else None)
 
 
 def _load_categories(
@@ -344,53 +424,39 @@ def _point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]
             "agencies read short points; move detail to sources or split the point",
             "long-body",
         )
-    for where, text in _strings(loaded.doc.data, ()):
-        match = _MOJIBAKE.search(text)
-        if match:
-            yield warn(
-                f"text looks garbled ({match.group(0)!r}): UTF-8 read as Latin-1?",
-                where,
-                "retype the accented characters, or re-save the source text as UTF-8",
-                "mojibake",
-            )
+    for match in _MOJIBAKE.finditer(loaded.doc.text):
+        offset = match.start()
+        line = loaded.doc.text.count("\n", 0, offset) + 1
+        column = offset - loaded.doc.text.rfind("\n", 0, offset)
+        yield warning(
+            f"text looks garbled ({match.group(0)!r}): UTF-8 read as Latin-1?",
+            path,
+            line,
+            column,
+            hint="retype the accented characters, or re-save the source text as UTF-8",
+            code="mojibake",
+        )
 
 
 def _cross_checks(
-    loaded: LoadedPoint, points: dict[str, LoadedPoint], categories: dict[str, Category]
+    ref: _PointRef, known: set[str], categories: dict[str, Category]
 ) -> Iterator[Diagnostic]:
-    point, path = loaded.point, loaded.path
-    if point.category not in categories:
-        line, col = loaded.position("category")
-        hint = did_you_mean(point.category, categories) or (
+    if ref.category not in categories:
+        hint = did_you_mean(ref.category, categories) or (
             "known categories: " + ", ".join(sorted(categories))
             if categories
             else f"define it in a {CATEGORIES_FILE} beside the points"
         )
         yield error(
-            f"unknown category {point.category!r}", path, line, col, hint=hint, code="category"
+            f"unknown category {ref.category!r}",
+            ref.path,
+            *ref.category_at,
+            hint=hint,
+            code="category",
         )
-    for index, other in enumerate(point.related):
-        if other not in points:
-            line, col = loaded.position("related", index)
-            hint = did_you_mean(other, points) or "related ids must name existing points"
+    for other, at in zip(ref.related, ref.related_at, strict=True):
+        if other not in known:
+            hint = did_you_mean(other, known) or "related ids must name existing points"
             yield error(
-                f"related point {other!r} does not exist",
-                path,
-                line,
-                col,
-                hint=hint,
-                code="related",
+                f"related point {other!r} does not exist", ref.path, *at, hint=hint, code="related"
             )
-
-
-def _strings(
-    value: Any, where: tuple[str | int, ...]
-) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str):
-        yield where, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*where, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*where, index))

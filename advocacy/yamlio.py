@@ -40,6 +40,7 @@ MAX_VALUES = 200_000
 MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class YamlDocument:
 
     data: Any
     file: str
+    text: str = ""
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, path: Sequence[str | int]) -> tuple[int, int]:
@@ -160,7 +162,7 @@ def load_yaml(text: str, file: str = "<string>", max_values: int = MAX_VALUES) -
         )
     builder = _Builder(file, max_values)
     data = builder.build(node, (), 0)
-    return YamlDocument(data=data, file=file, positions=builder.positions)
+    return YamlDocument(data=data, file=file, text=text, positions=builder.positions)
 
 
 class _Builder:
@@ -211,6 +213,8 @@ class _Builder:
         raise self._fail("unsupported YAML node", node)  # pragma: no cover
 
     def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR_TAG:  # most values: skip the generic constructor
+            return node.value
         construct = SafeConstructor.yaml_constructors.get(node.tag)
         if construct is None or node.tag == "tag:yaml.org,2002:merge":
             raise self._fail(

@@ -52,7 +52,8 @@ def point_data(point_id: str = "peer-ethics", **overrides: object) -> dict[str, 
 def write_point(folder: Path, point_id: str = "peer-ethics", **overrides: object) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{point_id}.yaml"
-    path.write_text(yaml.safe_dump(point_data(point_id, **overrides), sort_keys=False), "utf-8")
+    text = yaml.safe_dump(point_data(point_id, **overrides), sort_keys=False, allow_unicode=True)
+    path.write_text(text, "utf-8")
     return path
 
 

@@ -34,7 +34,7 @@ def test_a_valid_library_lints_clean(tmp_path: Path) -> None:
     report = lint_library(own(lib), TODAY)
     assert report.diagnostics == []
     assert report.files == 2
-    assert sorted(report.library.points) == ["peer-ethics", "peer-training"]
+    assert sorted(load_library(own(lib)).points) == ["peer-ethics", "peer-training"]
 
 
 def test_user_point_overrides_builtin_and_remembers_its_source(tmp_path: Path) -> None:
@@ -130,3 +130,19 @@ def test_categories_file_is_validated(tmp_path: Path) -> None:
     (lib / "categories.yaml").write_text("categories:\n  Bad Slug: {title: x}\n", "utf-8")
     report = lint_library(own(lib), TODAY)
     assert any(d.file.endswith("categories.yaml") and d.line == 2 for d in report.errors)
+
+
+def test_parallel_lint_finds_the_same_problems_as_sequential(tmp_path: Path, monkeypatch) -> None:
+    import advocacy.library
+
+    lib = write_library(tmp_path, tuple(f"point-{i:02d}" for i in range(12)))
+    write_point(lib, "bad-cat", category="nope")
+    write_point(lib, "stale-one", reviewed=dt.date(2020, 1, 1))
+    (lib / "broken.yaml").write_text("id: [\n", "utf-8")
+    sequential = lint_library(own(lib), TODAY)
+    monkeypatch.setattr(advocacy.library, "PARALLEL_FROM", 2)
+    parallel = lint_library(own(lib), TODAY)
+    assert [d.format() for d in parallel.diagnostics] == [
+        d.format() for d in sequential.diagnostics
+    ]
+    assert len(sequential.diagnostics) == 3 and parallel.files == 15

@@ -1,0 +1,108 @@
+"""Benchmark: time ``advocacy points lint`` on 10,000 generated talking points.
+
+Run from the repository root:  python benchmarks/bench_lint.py [--count N] [--repeat R]
+Prints the wall time of each run of the whole command (start-up included)
+and the best. The issue's target: under 2 seconds for 10,000 points on a
+2-core machine. This is a measurement, not a test: nothing asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+BODY = (
+    "Peer support rests on **mutual** connection. A provider that hires people in peer roles "
+    "should say how those roles stay distinct from clinical work, who supervises them, and how "
+    "their training continues.\n\n- hope and self-determination\n- honest boundaries\n"
+    "- using one's own story for the other person's benefit\n\n"
+    "See [the handbook](https://example.org/handbook) for more.\n"
+) * 2
+
+
+def point(i: int, today: dt.date) -> dict[str, object]:
+    return {
+        "id": f"point-{i:05d}",
+        "title": f"Benchmark point {i}",
+        "category": "ethics",
+        "status": "approved",
+        "reviewed": today,
+        "owner": "Benchmark",
+        "summary": "Every peer role should follow the Certified Peer Specialist code of ethics.",
+        "body": BODY,
+        "ask": "Describe how the provider keeps every peer role consistent with the CPS code.",
+        "sources": [
+            {
+                "title": "Peer Support Networks",
+                "publisher": "Kiva Centers",
+                "year": 2020,
+                "url": "https://kivacenters.org/",
+            }
+        ],
+        "tags": ["ethics", "workforce"],
+        "related": [f"point-{(i + 1) % 10000:05d}"],
+        "evaluation": {
+            "question": "Does the bid commit to the CPS code of ethics for every peer role?",
+            "look_for": [
+                {"text": "Names the CPS code", "match": ["code of ethics", "cps code"]},
+                {"text": "Ethics training for peer staff", "match": ["ethics training"]},
+                "Supervisors know the code",
+            ],
+            "red_flags": [
+                {
+                    "text": "Peers enforce rules",
+                    "why": "Coercion breaks the role.",
+                    "match": ["enforce compliance"],
+                }
+            ],
+            "weight": 2,
+            "mandatory": True,
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    today = dt.date.today()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "points"
+        folder.mkdir()
+        (folder / "categories.yaml").write_text(
+            "categories:\n  ethics: {title: Ethics, description: The CPS code.}\n", "utf-8"
+        )
+        for i in range(args.count):
+            data = point(i, today)
+            data["related"] = [f"point-{(i + 1) % args.count:05d}"]
+            (folder / f"point-{i:05d}.yaml").write_text(
+                yaml.safe_dump(data, sort_keys=False), "utf-8"
+            )
+        times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "advocacy", "points", "lint", str(folder)],
+                capture_output=True,
+                text=True,
+            )
+            times.append(time.perf_counter() - start)
+            if result.returncode != 0:
+                sys.exit(f"lint failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        print(
+            f"advocacy points lint on {args.count:,} points: "
+            + ", ".join(f"{t:.2f}s" for t in times)
+            + f" (best {min(times):.2f}s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
