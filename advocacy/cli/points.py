@@ -54,6 +54,7 @@ def list_points(
 ) -> None:
     """List the talking points of the active library."""
     from advocacy.cli._output import err, out, print_json
+    from advocacy.library import BUILTIN
 
     library = app.load_library()
     if category is not None and category not in library.categories:
@@ -71,16 +72,20 @@ def list_points(
     if not chosen:
         err().print("No talking points match.")
         return
+    from rich import box
     from rich.table import Table
 
-    table = Table(title=f"{len(chosen)} talking points", title_justify="left")
+    show_source = any(lp.source != BUILTIN for lp in chosen)
+    table = Table(title=f"{len(chosen)} talking points", title_justify="left", box=box.SIMPLE_HEAD)
     table.add_column("id", style="bold", no_wrap=True)
-    table.add_column("title")
+    table.add_column("title", ratio=1, min_width=16)
     table.add_column("category", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("source", overflow="fold")
+    table.add_column("status")
+    if show_source:
+        table.add_column("source", overflow="fold")
     for lp in chosen:
-        table.add_row(lp.point.id, lp.point.title, lp.point.category, lp.point.status, lp.source)
+        row = [lp.point.id, lp.point.title, lp.point.category, lp.point.status]
+        table.add_row(*row, *([lp.source] if show_source else []))
     out().print(table)
 
 

@@ -1,0 +1,50 @@
+"""``advocacy render``: any Markdown file to Word (or tidy Markdown) in the house style."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from advocacy.cli._options import OutputOptions, output_options, write_document
+
+
+@click.command(
+    epilog="""\b
+Examples:
+  advocacy render notes.md -o notes.docx
+  advocacy render notes.md -o notes.docx --reference-doc letterhead.docx
+  advocacy render notes.md            # writes notes.docx beside it
+
+\b
+Front matter (optional, at the top of the file):
+  ---
+  title: Meeting notes
+  author: Jane Doe
+  date: 2017-06-02
+  lang: en
+  header: Western Mass RLC
+  footer: Draft
+  ---
+Write <!-- pagebreak --> on a line of its own for a page break.
+"""
+)
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@output_options("Output file (.docx or .md). Default: SOURCE with a .docx suffix.")
+def render(
+    source: Path, out: Path | None, fmt: str | None, reference_doc: Path | None, force: bool
+) -> None:
+    """Render a Markdown file (with optional YAML front matter) to DOCX.
+
+    Headings, lists, tables, links, task lists (as Word checkboxes),
+    footnotes and block quotes map to real Word styles, so the document can
+    be restyled and is read well by screen readers.
+    """
+    from advocacy.yamlio import read_text
+
+    text = read_text(source, what="Markdown file")
+    if out is None:
+        out = source.with_suffix(".md" if fmt == "md" else ".docx")
+        if out == source:
+            raise click.UsageError("pass -o: the output would overwrite the input")
+    write_document(text, OutputOptions(out, fmt, reference_doc, force), str(source))

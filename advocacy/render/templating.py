@@ -1,0 +1,182 @@
+"""The Jinja2 environment every document template renders in.
+
+Templates may come from users (``--template-dir``), so the environment is
+sandboxed, and a user's folder stands before the shipped ``templates/`` in one
+loader: override one template and inherit the rest. ``StrictUndefined`` makes
+a misspelled variable an error naming the template, line and variable.
+
+Templates produce Markdown with YAML front matter; :func:`tidy_markdown`
+makes the result deterministic and clean (no runs of blank lines, no trailing
+spaces, one final newline).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from advocacy.errors import AdvocacyError
+from advocacy.resources import templates_dir
+from advocacy.wordcount import count_words
+
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START_MARKER = re.compile(r"(?m)^(\s*)([#+\-=>])")
+_LINE_START_NUMBER = re.compile(r"(?m)^(\s*\d+)([.)])")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+def escape_markdown(text: object) -> str:
+    """Escape user text so that it shows as typed and cannot change the document.
+
+    A respondent's ``*``, ``#`` or ``1.`` at the start of a line, ``[links]``
+    or raw HTML are shown literally. Paragraph breaks (blank lines) are kept.
+    """
+    value = "" if text is None else str(text)
+    # Indentation means nothing in a paragraph, but four spaces make a code block.
+    value = "\n".join(line.lstrip() for line in value.split("\n"))
+    value = _INLINE_SPECIAL.sub(r"\\\1", value)
+    value = _LINE_START_MARKER.sub(r"\1\\\2", value)
+    return _LINE_START_NUMBER.sub(r"\1\\\2", value)
+
+
+def long_date(value: dt.date | dt.datetime | str | None) -> str:
+    """``2017-06-02`` → ``June 2, 2017``."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
+
+
+def yaml_string(value: object) -> str:
+    """A value as a YAML double-quoted scalar, for front matter lines."""
+    import json
+
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def tidy_markdown(text: str) -> str:
+    """Collapse runs of blank lines, strip trailing spaces, end with one newline.
+
+    Fenced code blocks are left exactly as written.
+    """
+    out: list[str] = []
+    in_fence = False
+    for line in text.split("\n"):
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+        out.append(line if in_fence else line.rstrip())
+    joined = "\n".join(out)
+    if "```" not in joined and "~~~" not in joined:
+        joined = _BLANK_RUNS.sub("\n\n", joined)
+    else:
+        joined = _collapse_outside_fences(joined)
+    return joined.strip("\n") + "\n"
+
+
+def _collapse_outside_fences(text: str) -> str:
+    parts = re.split(r"(?ms)(^(?:```|~~~).*?^(?:```|~~~)[^\n]*$)", text)
+    return "".join(part if i % 2 else _BLANK_RUNS.sub("\n\n", part) for i, part in enumerate(parts))
+
+
+@lru_cache(maxsize=8)
+def template_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed environment; ``template_dir`` overrides shipped templates."""
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise AdvocacyError(
+                "template folder does not exist", template_dir, hint="check --template-dir"
+            )
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    env = SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=escape_markdown,
+        long_date=long_date,
+        word_count=count_words,
+        yaml_string=yaml_string,
+    )
+    return env
+
+
+def render_template(name: str, context: Mapping[str, Any], template_dir: Path | None = None) -> str:
+    """Render template ``name`` to tidy Markdown.
+
+    Template mistakes (syntax, an undefined variable, a filter that fails)
+    become :class:`AdvocacyError` with the template's file and line.
+    """
+    env = template_environment(template_dir)
+    try:
+        template = env.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise AdvocacyError(
+            f"template {name!r} not found",
+            template_dir,
+            hint="templates are looked up in --template-dir first, then in the shipped ones",
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise AdvocacyError(
+            f"template syntax error: {exc.message}",
+            exc.filename or name,
+            exc.lineno,
+            hint="check the {% %} and {{ }} tags on this line",
+        ) from None
+    try:
+        return tidy_markdown(template.render(**context))
+    except jinja2.UndefinedError as exc:
+        file, line = _template_location(exc, template)
+        raise AdvocacyError(
+            f"template uses an undefined value: {exc.message}",
+            file,
+            line,
+            hint="check the spelling of the variable; see the shipped templates for the names",
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        file, line = _template_location(exc, template)
+        raise AdvocacyError(f"template not allowed to do this: {exc}", file, line) from None
+    except jinja2.TemplateError as exc:
+        file, line = _template_location(exc, template)
+        raise AdvocacyError(f"template error: {exc}", file, line) from None
+
+
+def _template_location(exc: BaseException, template: jinja2.Template) -> tuple[str, int | None]:
+    """The innermost template frame of the traceback (Jinja rewrites them to template lines)."""
+    file, line = template.filename or template.name or "<template>", None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or filename == template.filename:
+            file, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line

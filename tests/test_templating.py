@@ -1,0 +1,124 @@
+"""The template environment: sandboxed, strict, located errors, tidy and safe Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from advocacy.errors import AdvocacyError
+from advocacy.render.templating import (
+    escape_markdown,
+    long_date,
+    render_template,
+    template_environment,
+    tidy_markdown,
+)
+
+
+def write_template(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, "utf-8")
+    template_environment.cache_clear()
+    return folder
+
+
+def plain_text(markdown: str) -> str:
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    parts = []
+    for token in tokens:
+        if token.type == "inline":
+            for child in token.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+        elif token.type.endswith("_open") and token.type != "paragraph_open":
+            parts.append(f"<{token.type}>")  # any block structure shows up here
+    return " ".join(" ".join(parts).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+        | st.just("\n"),
+        max_size=80,
+    )
+)
+def test_escaped_user_text_reads_back_exactly(text: str) -> None:
+    # Whatever a respondent types shows as typed: no headings, lists, links or HTML.
+    expected = " ".join(text.split())
+    assert plain_text(escape_markdown(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# not a heading",
+        "1. not a list",
+        "- nor this",
+        "> nor a quote",
+        "**not bold**",
+        "[not](a link)",
+        "<b>not html</b>",
+        "a | b",
+        "&amp; stays",
+        "=== nor a setext",
+        "para\n\n    not code",
+        "\tnor tab code",
+    ],
+)
+def test_markdown_syntax_in_user_text_is_literal(text: str) -> None:
+    assert plain_text(escape_markdown(text)) == " ".join(text.split())
+
+
+def test_tidy_collapses_blank_runs_but_not_inside_code() -> None:
+    text = "# A  \n\n\n\nB\n\n\n```\nx\n\n\n\ny\n```\n\n\n\nC\n\n"
+    assert tidy_markdown(text) == "# A\n\nB\n\n```\nx\n\n\n\ny\n```\n\nC\n"
+
+
+def test_long_date() -> None:
+    assert long_date(dt.date(2017, 6, 2)) == "June 2, 2017"
+    assert long_date("2018-07-01") == "July 1, 2018"
+    assert long_date(None) == ""
+
+
+def test_undefined_variable_names_template_and_line(tmp_path: Path) -> None:
+    folder = write_template(tmp_path, "t.md.j2", "# {{ title }}\n\nHello {{ respondnet.name }}\n")
+    with pytest.raises(AdvocacyError) as info:
+        render_template("t.md.j2", {"title": "x", "respondent": {"name": "A"}}, folder)
+    diag = info.value.diagnostics[0]
+    assert diag.file.endswith("t.md.j2") and diag.line == 3
+    assert "'respondnet' is undefined" in diag.message
+
+
+def test_syntax_error_is_located(tmp_path: Path) -> None:
+    folder = write_template(tmp_path, "t.md.j2", "ok\n{% if x %}\nno end\n")
+    with pytest.raises(AdvocacyError, match="template syntax error") as info:
+        render_template("t.md.j2", {"x": 1}, folder)
+    assert info.value.diagnostics[0].file.endswith("t.md.j2")
+
+
+def test_sandbox_refuses_unsafe_attribute_access(tmp_path: Path) -> None:
+    folder = write_template(tmp_path, "t.md.j2", "{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
+    with pytest.raises(AdvocacyError, match="not allowed to do this: access to attribute"):
+        render_template("t.md.j2", {}, folder)
+
+
+def test_user_folder_overrides_one_template_and_inherits_the_rest(tmp_path: Path) -> None:
+    folder = write_template(tmp_path, "page.md.j2", "{% include 'part.md.j2' %}\n")
+    write_template(folder, "part.md.j2", "mine: {{ who | md }}\n")
+    assert render_template("page.md.j2", {"who": "*A*"}, folder) == "mine: \\*A\\*\n"
+
+
+def test_missing_template_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(AdvocacyError, match=r"template 'nope\.md\.j2' not found"):
+        render_template("nope.md.j2", {}, None)
+    with pytest.raises(AdvocacyError, match="template folder does not exist"):
+        template_environment(tmp_path / "missing")
