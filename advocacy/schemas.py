@@ -16,9 +16,14 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_kinds() -> dict[str, type]:
     """File kind → model. Imports the models (and pydantic) when called."""
-    from advocacy.models import CategoryFile, TalkingPoint
+    from advocacy.models import CategoryFile, Response, Rfi, TalkingPoint
 
-    return {"talking-point": TalkingPoint, "categories": CategoryFile}
+    return {
+        "talking-point": TalkingPoint,
+        "categories": CategoryFile,
+        "rfi": Rfi,
+        "response": Response,
+    }
 
 
 def json_schema(kind: str) -> dict[str, Any]:
@@ -28,13 +33,14 @@ def json_schema(kind: str) -> dict[str, Any]:
         hint = did_you_mean(kind, kinds) or "kinds: " + ", ".join(kinds)
         raise AdvocacyError(f"no schema for {kind!r}", hint=hint)
     schema = kinds[kind].model_json_schema()
-    _allow_plain_look_for(schema)
+    _allow_plain_items(schema, "Evaluation", "look_for")
+    _allow_plain_items(schema, "Answer", "points")
     return {"$schema": _DRAFT, "$id": f"{kind}.schema.json", **schema}
 
 
-def _allow_plain_look_for(schema: dict[str, Any]) -> None:
-    """``look_for`` items may be plain text; the model converts them, so say so."""
-    evaluation = schema.get("$defs", {}).get("Evaluation")
-    if evaluation:
-        prop = evaluation["properties"]["look_for"]
+def _allow_plain_items(schema: dict[str, Any], model: str, field: str) -> None:
+    """Items of ``model.field`` may be written as plain text; the model converts them."""
+    definition = schema.get("$defs", {}).get(model)
+    if definition:
+        prop = definition["properties"][field]
         prop["items"] = {"anyOf": [{"type": "string", "pattern": r"\S"}, prop["items"]]}

@@ -6,9 +6,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from advocacy.render import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,25 +61,26 @@ def output_options(
     return decorate
 
 
-def write_document(markdown: str, options: OutputOptions, source: str) -> None:
-    """Render ``markdown`` as the options ask: to a file, or Markdown to stdout."""
-    from advocacy.cli._output import success
+def resolve_output(
+    options: OutputOptions, default: Path | None = None
+) -> tuple[Path | None, Format]:
+    """Where to write (``None``: Markdown on stdout) and in which format."""
     from advocacy.errors import AdvocacyError
-    from advocacy.render import format_for, render
+    from advocacy.render import format_for
 
-    fmt = format_for(options.out, options.fmt)
-    to_stdout = options.out is None or str(options.out) == "-"
+    out = options.out or default
+    to_stdout = out is None or str(out) == "-"
+    fmt = format_for(None if to_stdout else out, options.fmt)
     if to_stdout and fmt == "docx":
         raise AdvocacyError("a DOCX file cannot go to the terminal", hint="pass -o FILE.docx")
-    data = render(
-        markdown,
-        fmt,
-        None if to_stdout else options.out,
-        options.reference_doc,
-        options.force,
-        source,
-    )
-    if to_stdout:
+    return (None if to_stdout else out), fmt
+
+
+def emit(data: bytes, out: Path | None) -> None:
+    """Markdown to stdout, or say what was written."""
+    from advocacy.cli._output import success
+
+    if out is None:
         sys.stdout.write(data.decode("utf-8"))
     else:
-        success(f"wrote {options.out} ({len(data):,} bytes)")
+        success(f"wrote {out} ({len(data):,} bytes)")

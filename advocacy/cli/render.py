@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from advocacy.cli._options import OutputOptions, output_options, write_document
+from advocacy.cli._options import OutputOptions, emit, output_options, resolve_output
 
 
 @click.command(
@@ -40,11 +40,13 @@ def render(
     footnotes and block quotes map to real Word styles, so the document can
     be restyled and is read well by screen readers.
     """
+    from advocacy.render import render as render_markdown
     from advocacy.yamlio import read_text
 
-    text = read_text(source, what="Markdown file")
     if out is None:
         out = source.with_suffix(".md" if fmt == "md" else ".docx")
         if out == source:
             raise click.UsageError("pass -o: the output would overwrite the input")
-    write_document(text, OutputOptions(out, fmt, reference_doc, force), str(source))
+    target, kind = resolve_output(OutputOptions(out, fmt, reference_doc, force))
+    text = read_text(source, what="Markdown file")
+    emit(render_markdown(text, kind, target, reference_doc, force, str(source)), target)

@@ -7,6 +7,15 @@ package imports pydantic: the CLI imports it only inside commands.
 """
 
 from advocacy.models.base import validate_document
+from advocacy.models.rfi import (
+    Answer,
+    ChosenPoint,
+    Question,
+    Respondent,
+    Response,
+    Rfi,
+    Submission,
+)
 from advocacy.models.talking_point import (
     DEFAULT_LEVELS,
     Category,
@@ -20,12 +29,19 @@ from advocacy.models.talking_point import (
 
 __all__ = [
     "DEFAULT_LEVELS",
+    "Answer",
     "Category",
     "CategoryFile",
+    "ChosenPoint",
     "Evaluation",
     "LookFor",
+    "Question",
     "RedFlag",
+    "Respondent",
+    "Response",
+    "Rfi",
     "Source",
+    "Submission",
     "TalkingPoint",
     "validate_document",
 ]

@@ -71,6 +71,24 @@ def long_date(value: dt.date | dt.datetime | str | None) -> str:
     return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
+def long_datetime(value: dt.datetime) -> str:
+    """An aware datetime → ``June 2, 2017, 12:00 PM EDT``."""
+    hour = value.hour % 12 or 12
+    suffix = "AM" if value.hour < 12 else "PM"
+    return f"{long_date(value)}, {hour}:{value.minute:02d} {suffix} {value.strftime('%Z')}".rstrip()
+
+
+def blockquote(text: str) -> str:
+    """Prefix every line with ``> `` (blank lines with ``>``)."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.strip().split("\n"))
+
+
+def end_sentence(text: str) -> str:
+    """Add a full stop unless the text already ends a sentence."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!:" else text + "."
+
+
 def yaml_string(value: object) -> str:
     """A value as a YAML double-quoted scalar, for front matter lines."""
     import json
@@ -124,6 +142,9 @@ def template_environment(template_dir: Path | None = None) -> SandboxedEnvironme
     env.filters.update(
         md=escape_markdown,
         long_date=long_date,
+        long_datetime=long_datetime,
+        blockquote=blockquote,
+        end_sentence=end_sentence,
         word_count=count_words,
         yaml_string=yaml_string,
     )

@@ -1,0 +1,466 @@
+"""``advocacy rfi``: read an RFI, check and build responses, batch and package them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from advocacy.cli import AppContext, pass_app
+from advocacy.cli._options import OutputOptions, emit, output_options, resolve_output
+
+if TYPE_CHECKING:
+    from advocacy.respond import CheckReport
+
+_FILE = click.Path(dir_okay=False, path_type=Path)
+_NOW = click.option(
+    "--now",
+    type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]),
+    help="Pretend it is this time (UTC) when judging the deadline, e.g. 2017-06-01T09:00.",
+)
+_TEMPLATE_DIR = click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Folder of your own templates; they override the shipped ones by name.",
+)
+
+
+def _now(value: dt.datetime | None) -> dt.datetime:
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc)
+    return value.replace(tzinfo=dt.timezone.utc)
+
+
+@click.group(
+    epilog="""\b
+Examples:
+  advocacy rfi show examples/ma-dmh-cbfs/rfi.yaml
+  advocacy rfi check examples/ma-dmh-cbfs/response.yaml
+  advocacy rfi build examples/ma-dmh-cbfs/response.yaml -o response.docx
+"""
+)
+def rfi() -> None:
+    """Answer a Request for Information in your own words, backed by talking points.
+
+    An RFI file describes the request (questions, limits, deadline, where to
+    submit); a response file says who you are and, per question, which
+    talking points you use and what you add in your own words.
+    """
+
+
+@rfi.command(
+    "show",
+    epilog="""\b
+Example:
+  advocacy rfi show examples/ma-dmh-cbfs/rfi.yaml
+""",
+)
+@click.argument("rfi_file", metavar="RFI.yaml", type=_FILE)
+@_NOW
+def show(rfi_file: Path, now: dt.datetime | None) -> None:
+    """Show an RFI: its questions and limits, where to submit, and time left."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from advocacy.cli._output import out
+    from advocacy.render.templating import long_datetime
+    from advocacy.respond import load_rfi
+    from advocacy.respond.response import describe_deadline
+
+    rfi = load_rfi(rfi_file).rfi
+    console = out()
+    console.print(f"[bold]{escape(rfi.title)}[/bold]")
+    console.print(escape(rfi.agency + (f" · {rfi.reference}" if rfi.reference else "")))
+    when = _now(now)
+    status = describe_deadline(rfi.due_at, when)
+    colour = "red" if when >= rfi.due_at else "yellow" if (rfi.due_at - when).days < 3 else "green"
+    console.print(f"Due {escape(long_datetime(rfi.due_at))}: [{colour}]{status}[/{colour}]")
+    submit = rfi.submit
+    where = " or ".join(x for x in (submit.email, submit.url) if x)
+    console.print(f"Submit to {escape(where)} as {', '.join(submit.formats)}")
+    if submit.subject:
+        console.print(f"Subject: {escape(submit.subject)}")
+    limits = [
+        f"{submit.word_limit} words" if submit.word_limit else "",
+        f"{submit.page_limit} pages" if submit.page_limit else "",
+    ]
+    if any(limits):
+        console.print("Limits: " + ", ".join(x for x in limits if x))
+    if submit.public_record:
+        console.print("[dim]Responses are public records.[/dim]")
+    table = Table(box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("#", no_wrap=True)
+    table.add_column("question", ratio=1)
+    table.add_column("limit", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for q in rfi.questions:
+        table.add_row(
+            q.number,
+            f"{escape(q.text)}\n[dim]id: {q.id}[/dim]",
+            f"{q.word_limit} words" if q.word_limit else "—",
+            "optional" if q.optional else "[bold]required[/bold]",
+        )
+    console.print(table)
+
+
+@rfi.command(
+    "check",
+    epilog="""\b
+Examples:
+  advocacy rfi check examples/ma-dmh-cbfs/response.yaml
+  advocacy rfi check response.yaml --json
+""",
+)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_NOW
+@_TEMPLATE_DIR
+@pass_app
+def check(
+    app: AppContext,
+    response_file: Path,
+    as_json: bool,
+    now: dt.datetime | None,
+    template_dir: Path | None,
+) -> None:
+    """Check a response before you submit it.
+
+    Reports words per question against the limits (counted as a reader
+    would), required questions left out, unknown ids, draft or retired
+    points, the deadline, and your personal share: the part of the words you
+    wrote yourself. Agencies group identical form letters and count them
+    once, so a warning appears under 20%.
+
+    Exit status: 0 fine (warnings allowed), 1 errors.
+    """
+    from advocacy.respond import check_response, load_response
+
+    loaded = load_response(response_file)
+    report = check_response(loaded, app.load_library(), _now(now), template_dir)
+    if as_json:
+        from advocacy.cli._output import print_json
+
+        print_json(report.to_dict())
+    else:
+        _print_check(report)
+    if report.errors:
+        sys.exit(1)
+
+
+def _print_check(report: CheckReport) -> None:
+    from rich import box
+    from rich.table import Table
+
+    from advocacy.cli._output import err, out, print_diagnostics
+
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("#", no_wrap=True)
+    table.add_column("question", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    table.add_column("own", justify="right", no_wrap=True)
+    table.add_column("points", ratio=1)
+    for a in report.answers:
+        if not a.answered:
+            status = "—" if a.question.optional else "[red]missing[/red]"
+            table.add_row(a.question.number, a.question.id, status, "", "")
+            continue
+        limit = a.question.word_limit
+        words = f"{a.words}" + (f"/{limit}" if limit else "")
+        if a.over_limit:
+            words = f"[red]{words}[/red]"
+        own = f"{round(100 * a.own_words / a.words)}%" if a.words else ""
+        table.add_row(a.question.number, a.question.id, words, own, ", ".join(a.points))
+    console = out()
+    console.print(table)
+    share = round(report.personal_share * 100)
+    colour = "green" if share >= 20 else "yellow"
+    console.print(
+        f"Personal share: [{colour}]{share}%[/{colour}] of the words are your own "
+        f"({report.own_words} of {report.own_words + report.library_words})"
+    )
+    print_diagnostics(report.diagnostics)
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    if n_err:
+        err().print(f"[red]{n_err} error(s)[/red], {n_warn} warning(s): fix the errors to build")
+    elif n_warn:
+        err().print(f"{n_warn} warning(s); ready to build")
+    else:
+        err().print("[green]✓[/green] ready to build")
+
+
+@rfi.command(
+    "build",
+    epilog="""\b
+Examples:
+  advocacy rfi build examples/ma-dmh-cbfs/response.yaml -o response.docx
+  advocacy rfi build response.yaml -o response.md
+  advocacy rfi build response.yaml -o response.docx --reference-doc letterhead.docx
+""",
+)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: RESPONSE.docx.")
+@click.option(
+    "--date",
+    "letter_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date on the letter (default: the response's 'date', else today).",
+)
+@_NOW
+@_TEMPLATE_DIR
+@pass_app
+def build(
+    app: AppContext,
+    response_file: Path,
+    out: Path | None,
+    fmt: str | None,
+    reference_doc: Path | None,
+    force: bool,
+    letter_date: dt.datetime | None,
+    now: dt.datetime | None,
+    template_dir: Path | None,
+) -> None:
+    """Check a response, then render it to Word or Markdown.
+
+    Errors from the checks stop the build; warnings are printed. The
+    document has a cover block, one section per answered question with your
+    words and the talking points woven in, and a sources section.
+    """
+    from advocacy.cli._output import err, print_diagnostics
+    from advocacy.respond import build_response, load_response
+
+    options = OutputOptions(out, fmt, reference_doc, force)
+    target, kind = resolve_output(options, default=response_file.with_suffix(f".{fmt or 'docx'}"))
+    report, data = build_response(
+        load_response(response_file),
+        app.load_library(),
+        target,
+        kind,
+        reference_doc=reference_doc,
+        force=force,
+        now=_now(now),
+        date=letter_date.date() if letter_date else None,
+        template_dir=template_dir,
+    )
+    print_diagnostics(report.warnings)
+    emit(data, target)
+    if target is not None:
+        err().print(f"  personal share {round(report.personal_share * 100)}%")
+
+
+@rfi.command(
+    "batch",
+    epilog="""\b
+Examples:
+  advocacy rfi batch examples/ma-dmh-cbfs/response.yaml \\
+      --people examples/ma-dmh-cbfs/advocates.csv -o letters/
+  advocacy rfi batch response.yaml --people people.csv -o letters/ --format md \\
+      --name "{row}-{last_name}"
+
+\b
+CSV columns (first row):
+  first_name, last_name, name, organization, role, email, city, anonymous
+      identity
+  intro:QUESTION, closing:QUESTION, note:QUESTION:POINT, closing
+      own words
+A column in the CSV replaces the response file's value for every row, even
+when a cell is blank, so no one's story appears under another's name. Own
+words with no column are shared by all letters (the command lists them).
+Anonymous rows are written as anonymous-LINE files.
+
+Rows with problems are reported by line number and skipped; the others are
+written. Existing files are skipped unless --force, so a stopped run can be
+resumed. OUTDIR/manifest.csv lists every row with its personal share.
+""",
+)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.option(
+    "--people",
+    "people_csv",
+    required=True,
+    type=_FILE,
+    metavar="CSV",
+    help="CSV of advocates, one letter per row.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="OUTDIR",
+    help="Folder for the letters (created if missing).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md"]),
+    default="docx",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--name",
+    "name_pattern",
+    default="{last_name}-{first_name}",
+    show_default=True,
+    help="File name pattern from CSV columns (and {row}); made safe for every OS.",
+)
+@click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPU count).")
+@click.option("--force", is_flag=True, help="Overwrite letters that already exist.")
+@click.option(
+    "--reference-doc",
+    type=_FILE,
+    metavar="DOCX",
+    help="Styles from this Word file (your letterhead).",
+)
+@click.option(
+    "--date",
+    "letter_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date on the letters (default: the response's 'date', else today).",
+)
+@_NOW
+@_TEMPLATE_DIR
+@pass_app
+def batch(
+    app: AppContext,
+    response_file: Path,
+    people_csv: Path,
+    out_dir: Path,
+    fmt: str,
+    name_pattern: str,
+    jobs: int | None,
+    force: bool,
+    reference_doc: Path | None,
+    letter_date: dt.datetime | None,
+    now: dt.datetime | None,
+    template_dir: Path | None,
+) -> None:
+    """Write one personalised response per row of a CSV of advocates."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from advocacy.cli._output import err, print_diagnostics
+    from advocacy.respond import load_response
+    from advocacy.respond.batch import run_batch
+
+    console = err()
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    task = progress.add_task("letters", total=None)
+
+    def on_result(result) -> None:
+        progress.advance(task)
+        if result.status == "failed":
+            progress.console.print(f"[red]✗[/red] row {result.person.line}: not written")
+
+    with progress:
+        summary = run_batch(
+            load_response(response_file),
+            app.load_library(),
+            people_csv,
+            out_dir,
+            fmt=fmt,
+            name_pattern=name_pattern,
+            jobs=jobs,
+            force=force,
+            reference_doc=reference_doc,
+            now=_now(now),
+            date=letter_date.date() if letter_date else None,
+            template_dir=template_dir,
+            on_start=lambda total: progress.update(task, total=total),
+            on_result=on_result,
+        )
+    for result in summary.results:
+        print_diagnostics(result.diagnostics)
+    if summary.shared:
+        console.print(
+            "[yellow]note:[/yellow] every letter repeats these own-words texts of "
+            f"{response_file.name}: {', '.join(summary.shared)}; add CSV columns with these "
+            "names to personalise them",
+            soft_wrap=True,
+        )
+    console.print(
+        f"{summary.count('written')} written, {summary.count('skipped')} skipped (already there), "
+        f"{summary.count('failed')} failed; manifest: {summary.manifest}",
+        soft_wrap=True,
+    )
+    if summary.failed:
+        sys.exit(1)
+
+
+@rfi.command(
+    "package",
+    epilog="""\b
+Example:
+  advocacy rfi package examples/ma-dmh-cbfs/response.yaml -o submission.eml
+
+Open the .eml file in your mail program, check it, and send it yourself.
+""",
+)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=_FILE,
+    metavar="FILE.eml",
+    help="The email draft to write. Default: RESPONSE.eml.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing draft.")
+@click.option(
+    "--reference-doc",
+    type=_FILE,
+    metavar="DOCX",
+    help="Styles from this Word file (your letterhead).",
+)
+@click.option(
+    "--date",
+    "letter_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date on the letter (default: the response's 'date', else today).",
+)
+@_NOW
+@_TEMPLATE_DIR
+@pass_app
+def package(
+    app: AppContext,
+    response_file: Path,
+    out: Path | None,
+    force: bool,
+    reference_doc: Path | None,
+    letter_date: dt.datetime | None,
+    now: dt.datetime | None,
+    template_dir: Path | None,
+) -> None:
+    """Write an email draft to the RFI's address with the response attached.
+
+    The subject follows the RFI's convention. Nothing is sent.
+    """
+    from advocacy.cli._output import print_diagnostics, success
+    from advocacy.respond import load_response
+    from advocacy.respond.email_package import package_response
+
+    out = out or response_file.with_suffix(".eml")
+    report, message = package_response(
+        load_response(response_file),
+        app.load_library(),
+        out,
+        force=force,
+        reference_doc=reference_doc,
+        now=_now(now),
+        date=letter_date.date() if letter_date else None,
+        template_dir=template_dir,
+    )
+    print_diagnostics(report.warnings)
+    success(f'wrote {out}: to {message["To"]}, subject "{message["Subject"]}"')

@@ -1,0 +1,188 @@
+"""The RFI definition and the response file an advocate writes to answer it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class Submission(StrictModel):
+    """Where and how responses go."""
+
+    email: Email | None = Field(default=None, description="Address responses are emailed to.")
+    url: Url | None = Field(default=None, description="Portal or page to submit through.")
+    subject: Text | None = Field(
+        default=None,
+        description="Subject-line convention; may use {rfi_title}, {rfi_id}, {name}, "
+        "{organization} (e.g. 'RFI response: {rfi_title} - {organization}').",
+    )
+    formats: list[Literal["docx", "pdf", "md", "txt"]] = Field(
+        default_factory=lambda: ["docx"], description="File formats the agency accepts."
+    )
+    page_limit: int | None = Field(default=None, gt=0, description="Page limit, if any.")
+    word_limit: int | None = Field(default=None, gt=0, description="Overall word limit, if any.")
+    public_record: bool = Field(
+        default=True, description="Responses become public records (usually true)."
+    )
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Submission:
+        if self.email is None and self.url is None:
+            raise ValueError("give an email address or a url to submit to")
+        return self
+
+
+class Question(StrictModel):
+    """One numbered question of the RFI."""
+
+    id: Slug = Field(description="A slug used by response files, e.g. 'peer-roles'.")
+    number: Text = Field(description="The number as the RFI prints it, e.g. '5' or '3b'.")
+    text: Text = Field(description="The question as the agency asks it.")
+    word_limit: int | None = Field(default=None, gt=0, description="Word limit for the answer.")
+    optional: bool = Field(default=True, description="Respondents may skip this question.")
+    suggested_points: list[Slug] = Field(
+        default_factory=list, description="Talking-point ids or tags that fit this question."
+    )
+
+
+class Rfi(StrictModel):
+    """A Request for Information: who asks, what, by when, and how to answer."""
+
+    id: Slug = Field(description="A slug for this RFI.")
+    agency: Text = Field(description="The issuing agency.")
+    title: Text = Field(description="The RFI's title.")
+    program: Text | None = Field(default=None, description="The program it concerns.")
+    reference: Text | None = Field(
+        default=None, description="Procurement or document number (e.g. a COMMBUYS number)."
+    )
+    issued: dt.date | None = Field(default=None, description="Date issued (YYYY-MM-DD).")
+    due: dt.datetime = Field(description="Deadline, e.g. 2017-06-02 12:00 (in 'timezone').")
+    timezone: Text = Field(
+        default="America/New_York", description="The agency's time zone (IANA name)."
+    )
+    contact: Text | None = Field(default=None, description="Contact person or office.")
+    submit: Submission = Field(description="Where and how to submit.")
+    instructions: Text | None = Field(default=None, description="Response instructions (Markdown).")
+    questions: list[Question] = Field(min_length=1, description="The numbered questions.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use a name like 'America/New_York'"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> Rfi:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(f"question id {question.id!r} is used twice")
+            seen.add(question.id)
+        return self
+
+    @property
+    def due_at(self) -> dt.datetime:
+        """The deadline as an aware datetime in the agency's time zone."""
+        zone = zoneinfo.ZoneInfo(self.timezone)
+        if self.due.tzinfo is None:
+            return self.due.replace(tzinfo=zone)
+        return self.due.astimezone(zone)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+class Respondent(StrictModel):
+    """Who is responding. ``anonymous: true`` keeps identity out of every output."""
+
+    name: Text | None = Field(default=None, description="Full name.")
+    organization: Text | None = Field(default=None, description="Organization, if any.")
+    role: Text | None = Field(
+        default=None, description="Role or standpoint, e.g. 'Certified Peer Specialist'."
+    )
+    email: Email | None = Field(default=None, description="Contact email.")
+    city: Text | None = Field(default=None, description="City or town.")
+    anonymous: bool = Field(
+        default=False, description="Leave name, organization and email out of every output."
+    )
+
+    @model_validator(mode="after")
+    def _named_unless_anonymous(self) -> Respondent:
+        if not self.anonymous and not (self.name or self.organization):
+            raise ValueError("give a name or organization, or set anonymous: true")
+        return self
+
+    @property
+    def display_name(self) -> str:
+        if self.anonymous:
+            return "Anonymous respondent"
+        return self.name or self.organization or ""
+
+
+class ChosenPoint(StrictModel):
+    """A talking point used in an answer, with the respondent's own note on it.
+    Written as a plain id, or as a mapping with ``id`` and ``note``."""
+
+    id: Slug = Field(description="The talking point's id.")
+    note: Text | None = Field(
+        default=None, description="Your own words on this point: why it matters to you."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_id(cls, data: object) -> object:
+        return {"id": data} if isinstance(data, str) else data
+
+
+class Answer(StrictModel):
+    """The answer to one question: your words, the points you chose, your close."""
+
+    question: Slug = Field(description="The question's id in the RFI.")
+    intro: Text | None = Field(default=None, description="Your own opening words.")
+    points: list[ChosenPoint] = Field(
+        default_factory=list, description="Talking points to include, in order."
+    )
+    closing: Text | None = Field(default=None, description="Your own closing words.")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Answer:
+        if not (self.intro or self.points or self.closing):
+            raise ValueError("an answer needs an intro, points or a closing")
+        return self
+
+
+class Response(StrictModel):
+    """An advocate's response to an RFI."""
+
+    rfi: Text = Field(description="Path to the RFI file, relative to this file.")
+    respondent: Respondent = Field(description="Who is responding.")
+    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
+        default="en", description="Language of the response (BCP 47 tag)."
+    )
+    date: dt.date | None = Field(
+        default=None, description="Date on the letter (default: the day it is built)."
+    )
+    template: Text = Field(
+        default="response.md.j2", description="Template to render with (name or path)."
+    )
+    detail: Literal["brief", "full"] = Field(
+        default="brief",
+        description="brief: each point's summary and ask; full: its whole text as well.",
+    )
+    answers: list[Answer] = Field(default_factory=list, description="Your answers, in order.")
+    closing: Text | None = Field(default=None, description="Closing words for the whole letter.")

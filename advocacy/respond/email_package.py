@@ -1,0 +1,118 @@
+"""An email draft (.eml) of a response, addressed as the RFI asks. Nothing is sent.
+
+The draft opens in Outlook, Thunderbird and Apple Mail as an unsent message
+(``X-Unsent: 1``) with the rendered DOCX attached, so the advocate reviews it
+and presses Send themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+
+from advocacy.atomic import check_writable, write_atomic
+from advocacy.errors import AdvocacyError
+from advocacy.filenames import safe_stem
+from advocacy.library import Library
+from advocacy.respond.response import CheckReport, LoadedResponse, build_response
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def email_subject(loaded: LoadedResponse) -> str:
+    """The subject line, following the RFI's convention when it has one."""
+    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+    convention = rfi.submit.subject or "Response to RFI: {rfi_title}"
+    values = {
+        "rfi_title": rfi.title,
+        "rfi_id": rfi.id,
+        "reference": rfi.reference or "",
+        "name": respondent.display_name,
+        "organization": (None if respondent.anonymous else respondent.organization)
+        or respondent.display_name,
+    }
+    try:
+        return " ".join(convention.format(**values).split())
+    except (KeyError, IndexError, ValueError) as exc:
+        raise AdvocacyError(
+            f"the RFI's subject convention uses an unknown field: {exc}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("submit", "subject")),
+            hint="fields: " + ", ".join("{" + k + "}" for k in values),
+        ) from None
+
+
+def package_response(
+    loaded: LoadedResponse,
+    library: Library,
+    out_path: Path,
+    force: bool = False,
+    reference_doc: Path | None = None,
+    now: dt.datetime | None = None,
+    date: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> tuple[CheckReport, EmailMessage]:
+    """Check and render the response, and write an email draft with it attached."""
+    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+    if rfi.submit.email is None:
+        raise AdvocacyError(
+            "this RFI takes responses through a website, not by email",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("submit",)),
+            hint=f"build the document with 'advocacy rfi build' and upload it at {rfi.submit.url}",
+        )
+    if "docx" not in rfi.submit.formats:
+        raise AdvocacyError(
+            f"the RFI accepts {', '.join(rfi.submit.formats)}, not DOCX",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("submit", "formats")),
+            hint="build the DOCX, save it in an accepted format from Word, and attach it yourself",
+        )
+    check_writable(out_path, force)
+    report, docx = build_response(
+        loaded, library, None, "docx", reference_doc, now=now, date=date, template_dir=template_dir
+    )
+    message = EmailMessage(policy=SMTP)
+    message["To"] = rfi.submit.email
+    if respondent.email and not respondent.anonymous:
+        message["From"] = (
+            f"{respondent.name} <{respondent.email}>" if respondent.name else respondent.email
+        )
+    message["Subject"] = email_subject(loaded)
+    message["X-Unsent"] = "1"
+    message.set_content(_body(loaded))
+    stem = (
+        "response"
+        if respondent.anonymous
+        else f"response-{safe_stem(respondent.display_name, 'respondent')}"
+    )
+    message.add_attachment(docx, *DOCX_TYPE, filename=f"{stem}.docx")
+    # A boundary derived from the content keeps the draft reproducible.
+    message.set_boundary("=_advocacy_" + hashlib.sha256(docx).hexdigest()[:32])
+    write_atomic(out_path, message.as_bytes(), force=force)
+    return report, message
+
+
+def _body(loaded: LoadedResponse) -> str:
+    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+    greeting = f"Dear {rfi.contact}," if rfi.contact else "To whom it may concern,"
+    reference = f" ({rfi.reference})" if rfi.reference else ""
+    lines = [
+        greeting,
+        "",
+        f"Please find attached my response to the {rfi.agency} Request for Information "
+        f'"{rfi.title}"{reference}.',
+        "",
+    ]
+    if respondent.anonymous:
+        lines.append("I am submitting this response anonymously.")
+    else:
+        lines += ["Sincerely,", respondent.display_name]
+        if respondent.role:
+            lines.append(respondent.role)
+        if respondent.organization and respondent.name:
+            lines.append(respondent.organization)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,406 @@
+"""RFI responses through the CLI and the core: show, check, build, batch, package."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import email
+import io
+import json
+import os
+import shutil
+from email import policy
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.library import load_library
+from advocacy.respond import check_response, load_response, response_markdown
+from advocacy.respond.batch import Person, plan_files, safe_filename
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+BEFORE = "2017-05-25"  # a week before the deadline: no deadline warning
+
+
+def run(*args: str, **kwargs):
+    return CliRunner().invoke(main, list(args), **kwargs)
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A private copy of the shipped example, safe to edit."""
+    folder = tmp_path / "example"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def edit_response(folder: Path, change) -> Path:
+    path = folder / "response.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return path
+
+
+def answer(data: dict, question: str) -> dict:
+    return next(a for a in data["answers"] if a["question"] == question)
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- show
+
+
+def test_show_lists_questions_limits_and_deadline() -> None:
+    result = run("rfi", "show", str(EXAMPLE / "rfi.yaml"), "--now", "2017-06-01T12:00")
+    assert result.exit_code == 0, result.output
+    assert "New Model to replace Community Based Flexible Supports" in result.output
+    assert "June 2, 2017, 12:00 PM EDT: in 1 day, 4 hours" in result.output
+    assert "600 words" in result.output and "peer-roles" in result.output
+    late = run("rfi", "show", str(EXAMPLE / "rfi.yaml"), "--now", "2026-11-23")
+    assert "passed 9 years ago" in late.output
+
+
+# --------------------------------------------------------------------------- check
+
+
+def test_shipped_example_checks_clean() -> None:
+    result = run("rfi", "check", str(EXAMPLE / "response.yaml"), "--now", BEFORE, "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["errors"] == 0 and report["warnings"] == 0, report["diagnostics"]
+    assert report["personal_share"] >= 0.2
+    answered = [q for q in report["questions"] if q["answered"]]
+    assert all(q["words"] <= (q["word_limit"] or 10**6) for q in answered)
+
+
+def test_over_limit_is_an_error_with_the_count(example: Path) -> None:
+    path = edit_response(
+        example, lambda d: answer(d, "peer-roles").update(intro="This matters to me. " * 200)
+    )
+    result = run("rfi", "check", str(path), "--now", BEFORE)
+    assert result.exit_code == 1
+    assert "the answer to question 2 has" in result.output and "the limit is 600" in result.output
+    report = check_response(load_response(path), load_library())
+    (over,) = [d for d in report.errors if d.code == "word-limit"]
+    words = next(a.words for a in report.answers if a.question.id == "peer-roles")
+    assert f"has {words} words" in over.message and words > 600
+    assert over.hint == f"cut {words - 600} words, or choose fewer talking points"
+
+
+def test_late_and_close_deadlines_warn(example: Path) -> None:
+    path = example / "response.yaml"
+    late = run("rfi", "check", str(path), "--now", "2017-06-02T16:01")  # 12:01 EDT
+    assert late.exit_code == 0
+    assert "(2017-06-02 12:00 EDT) passed 1 minute ago [deadline]" in late.output
+    soon = run("rfi", "check", str(path), "--now", "2017-05-31T12:00")
+    assert "is in 2 days" in soon.output and "[deadline]" in soon.output
+    calm = run("rfi", "check", str(path), "--now", "2017-05-29T12:00")
+    assert "[deadline]" not in calm.output
+
+
+def test_unknown_ids_get_a_suggestion_and_a_place(example: Path) -> None:
+    def change(d: dict) -> None:
+        answer(d, "peer-roles")["points"][0] = "peer-supervisor"
+        answer(d, "workforce")["question"] = "work-force"
+
+    path = edit_response(example, change)
+    result = run("rfi", "check", str(path), "--now", BEFORE)
+    assert result.exit_code == 1
+    assert "no talking point with id 'peer-supervisor'" in result.output
+    assert "did you mean 'peer-supervisors'?" in result.output
+    assert "the RFI has no question 'work-force'" in result.output
+    assert "did you mean 'workforce'?" in result.output
+    assert f"{path}:" in result.output
+
+
+def test_low_personal_share_warns(example: Path) -> None:
+    def change(d: dict) -> None:
+        d.pop("closing", None)
+        for a in d["answers"]:
+            a.pop("intro", None)
+            a.pop("closing", None)
+            a["points"] = [p["id"] if isinstance(p, dict) else p for p in a.get("points", [])]
+        d["answers"] = [a for a in d["answers"] if a["points"]]
+
+    path = edit_response(example, change)
+    result = run("rfi", "check", str(path), "--now", BEFORE, "--json")
+    report = json.loads(result.stdout)
+    assert report["personal_share"] == 0.0
+    assert [d["code"] for d in report["diagnostics"]] == ["personal-share"]
+    assert result.exit_code == 0  # a warning, not an error
+
+
+def test_required_question_left_out(example: Path) -> None:
+    rfi = yaml.safe_load((example / "rfi.yaml").read_text("utf-8"))
+    rfi["questions"][0]["optional"] = False
+    (example / "rfi.yaml").write_text(yaml.safe_dump(rfi, sort_keys=False), "utf-8")
+    result = run("rfi", "check", str(example / "response.yaml"), "--now", BEFORE)
+    assert result.exit_code == 1
+    assert "is required but not answered" in result.output
+
+
+def test_draft_point_warns(example: Path, tmp_path: Path) -> None:
+    library = tmp_path / "mine"
+    library.mkdir()
+    point = yaml.safe_load(
+        (Path(__file__).parent.parent / "talking_points" / "paid-networking.yaml").read_text(
+            "utf-8"
+        )
+    )
+    point["status"] = "draft"
+    (library / "paid-networking.yaml").write_text(yaml.safe_dump(point, sort_keys=False), "utf-8")
+    path = edit_response(
+        example,
+        lambda d: (
+            answer(d, "workforce")["points"].append("paid-networking")
+            if "paid-networking" not in str(answer(d, "workforce")["points"])
+            else None
+        ),
+    )
+    result = run("--library", str(library), "rfi", "check", str(path), "--now", BEFORE)
+    assert "talking point 'paid-networking' is draft, not approved" in result.output
+
+
+def test_missing_rfi_file_is_located(example: Path) -> None:
+    path = edit_response(example, lambda d: d.update(rfi="nope.yaml"))
+    result = run("rfi", "check", str(path))
+    assert result.exit_code == 1
+    assert (
+        f"{path}:" in result.output and "the RFI file 'nope.yaml' does not exist" in result.output
+    )
+
+
+# --------------------------------------------------------------------------- build
+
+
+def test_main_job_builds_the_example_to_docx(tmp_path: Path) -> None:
+    out = tmp_path / "response.docx"
+    result = run("rfi", "build", str(EXAMPLE / "response.yaml"), "-o", str(out), "--now", BEFORE)
+    assert result.exit_code == 0, result.output
+    document = docx.Document(str(out))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[0] == "Title" and "Heading 2" in styles
+    text = docx_text(out)
+    assert "Question 2" in text and "Sources" in text
+    assert "What every bid should explain:" in text
+    assert document.core_properties.author == "Morgan Ellery"
+
+
+def test_build_refuses_on_errors_and_writes_nothing(example: Path) -> None:
+    path = edit_response(example, lambda d: answer(d, "peer-roles")["points"].append("nope"))
+    out = example / "out.docx"
+    result = run("rfi", "build", str(path), "-o", str(out), "--now", BEFORE)
+    assert result.exit_code == 1 and not out.exists()
+
+
+def test_anonymous_removes_identity_from_text_and_properties(example: Path) -> None:
+    path = edit_response(example, lambda d: d["respondent"].update(anonymous=True))
+    base = yaml.safe_load((EXAMPLE / "response.yaml").read_text("utf-8"))["respondent"]
+    out = example / "anon.docx"
+    result = run("rfi", "build", str(path), "-o", str(out), "--now", BEFORE)
+    assert result.exit_code == 0, result.output
+    text = docx_text(out)
+    for secret in (base["name"], base["email"], base["organization"], base["name"].split()[-1]):
+        assert secret not in text
+    props = docx.Document(str(out)).core_properties
+    assert props.author == "" and props.last_modified_by == ""
+    assert "anonymous" in text.lower()
+    md = run("rfi", "build", str(path), "-o", "-", "--now", BEFORE).stdout
+    assert base["name"] not in md and base["email"] not in md
+
+
+def test_response_markdown_matches_golden_file() -> None:
+    loaded = load_response(EXAMPLE / "response.yaml")
+    markdown = response_markdown(loaded, load_library(), date=dt.date(2017, 5, 30))
+    golden = GOLDEN / "response.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(markdown, "utf-8")
+    assert markdown == golden.read_text("utf-8"), "run with UPDATE_GOLDEN=1 to accept the change"
+    assert "\n\n\n" not in markdown
+
+
+def test_respondent_markup_is_shown_literally(example: Path) -> None:
+    path = edit_response(
+        example,
+        lambda d: answer(d, "peer-roles").update(intro="# Not a heading\n\n1. *not* [a](link)"),
+    )
+    md = run("rfi", "build", str(path), "-o", "-", "--now", BEFORE).stdout
+    assert "\\# Not a heading" in md and "1\\. \\*not\\* \\[a\\](link)" in md
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def test_batch_writes_one_letter_per_row_and_resumes(tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    args = [
+        "rfi",
+        "batch",
+        str(EXAMPLE / "response.yaml"),
+        "--people",
+        str(EXAMPLE / "advocates.csv"),
+        "-o",
+        str(out),
+        "--now",
+        BEFORE,
+        "--jobs",
+        "2",
+    ]
+    first = run(*args)
+    assert first.exit_code == 0, first.output
+    rows = list(csv.DictReader((EXAMPLE / "advocates.csv").open(encoding="utf-8")))
+    letters = sorted(p for p in out.iterdir() if p.suffix == ".docx")
+    assert len(letters) == len(rows) >= 5
+    manifest = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8")))
+    assert [m["status"] for m in manifest] == ["written"] * len(rows)
+    assert all(0 < float(m["personal_share"]) <= 1 for m in manifest)
+    # Simulate a run killed after some letters: remove two, keep the rest.
+    kept = {p: p.read_bytes() for p in letters[2:]}
+    for p in letters[:2]:
+        p.unlink()
+    (out / "manifest.csv").unlink()
+    second = run(*args)
+    assert second.exit_code == 0
+    assert f"2 written, {len(rows) - 2} skipped" in second.output
+    assert all(p.read_bytes() == data for p, data in kept.items())
+    assert all(p.exists() for p in letters)
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_batch_personalises_each_letter(tmp_path: Path) -> None:
+    out = tmp_path / "letters"
+    result = run(
+        "rfi",
+        "batch",
+        str(EXAMPLE / "response.yaml"),
+        "--people",
+        str(EXAMPLE / "advocates.csv"),
+        "-o",
+        str(out),
+        "--now",
+        BEFORE,
+        "--format",
+        "md",
+        "--jobs",
+        "1",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader((EXAMPLE / "advocates.csv").open(encoding="utf-8")))
+    base_email = yaml.safe_load((EXAMPLE / "response.yaml").read_text("utf-8"))["respondent"][
+        "email"
+    ]
+    manifest = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8")))
+    for row, entry in zip(rows, manifest, strict=True):
+        text = (out / entry["file"]).read_text("utf-8")
+        assert base_email not in text
+        anonymous = row.get("anonymous", "").lower() in ("yes", "y", "true", "1")
+        assert (row["last_name"] in text) != anonymous
+        intro = row.get("intro:peer-roles")
+        if intro:
+            assert intro.split()[0] in text
+
+
+def test_malformed_row_is_reported_and_skipped(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "first_name,last_name,email\n"
+        "Ana,Silva,ana@example.org\n"
+        "Bo,Chen,bo@example.org,extra\n"
+        "Cy,Diaz,not-an-email\n"
+        "Di,Evans,di@example.org\n",
+        "utf-8",
+    )
+    out = tmp_path / "letters"
+    result = run(
+        "rfi",
+        "batch",
+        str(EXAMPLE / "response.yaml"),
+        "--people",
+        str(people),
+        "-o",
+        str(out),
+        "--now",
+        BEFORE,
+        "--format",
+        "md",
+        "--jobs",
+        "1",
+    )
+    assert result.exit_code == 1
+    assert f"{people}:3: error: row 3: 4 fields; the header has 3" in result.output
+    assert f"{people}:4: error: row 4 (column 'email')" in result.output
+    assert sorted(p.name for p in out.glob("*.md")) == ["Evans-Di.md", "Silva-Ana.md"]
+    statuses = [m["status"] for m in csv.DictReader((out / "manifest.csv").open(encoding="utf-8"))]
+    assert statuses == ["written", "failed", "failed", "written"]
+
+
+def test_unknown_column_stops_before_any_work(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("first_name,last_name,intro:peer-role\nAna,Silva,Hi\n", "utf-8")
+    out = tmp_path / "letters"
+    result = run(
+        "rfi", "batch", str(EXAMPLE / "response.yaml"), "--people", str(people), "-o", str(out)
+    )
+    assert result.exit_code == 1
+    assert f"{people}:1:3: error: unknown column 'intro:peer-role'" in result.output
+    assert "did you mean 'intro:peer-roles'?" in result.output
+    assert not out.exists()
+
+
+def test_safe_file_names() -> None:
+    def name(**cells: str) -> str:
+        return safe_filename("{last_name}-{first_name}", Person(7, cells), ".docx")
+
+    assert name(first_name="José", last_name="Núñez") == "Nunez-Jose.docx"
+    assert name(first_name="a/b", last_name="..\\c:d") == "c-d-a-b.docx"
+    assert name(first_name="", last_name="") == "row-7.docx"
+    assert name(first_name="", last_name="CON") == "row-7-CON.docx"
+    people = [
+        Person(2, {"last_name": "Lee", "first_name": "A"}),
+        Person(3, {"last_name": "lee", "first_name": "a"}),
+    ]
+    assert plan_files(people, "{last_name}-{first_name}", ".md") == ["Lee-A.md", "lee-a-2.md"]
+    result = run(
+        "rfi",
+        "batch",
+        str(EXAMPLE / "response.yaml"),
+        "--people",
+        str(EXAMPLE / "advocates.csv"),
+        "-o",
+        "/tmp/unused",
+        "--name",
+        "{nope}",
+    )
+    assert result.exit_code == 1 and "--name uses {nope}, which is not a column" in result.output
+
+
+# --------------------------------------------------------------------------- package
+
+
+def test_package_writes_an_email_draft_with_the_docx(tmp_path: Path) -> None:
+    out = tmp_path / "submission.eml"
+    result = run("rfi", "package", str(EXAMPLE / "response.yaml"), "-o", str(out), "--now", BEFORE)
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    rfi = yaml.safe_load((EXAMPLE / "rfi.yaml").read_text("utf-8"))
+    assert message["To"] == rfi["submit"]["email"]
+    assert message["X-Unsent"] == "1"
+    assert "New Model to replace Community Based Flexible Supports" in message["Subject"]
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_filename().endswith(".docx")
+    document = docx.Document(io.BytesIO(attachment.get_content()))
+    assert document.paragraphs[0].style.name == "Title"
+    again = run("rfi", "package", str(EXAMPLE / "response.yaml"), "-o", str(out), "--now", BEFORE)
+    assert again.exit_code == 1 and "already exists" in again.output
