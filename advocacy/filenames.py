@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _RESERVED = {
@@ -30,3 +32,12 @@ def safe_stem(text: str, fallback: str) -> str:
     if name.lower().split(".")[0] in _RESERVED:
         return f"{fallback}-{name}"
     return name
+
+
+def relative_to_file(path: Path, target: Path) -> str:
+    """``path`` as written in a file at ``target``: relative to its folder,
+    with forward slashes (absolute across Windows drives)."""
+    try:
+        return Path(os.path.relpath(path.resolve(), target.parent.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()

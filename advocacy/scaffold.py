@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from pathlib import Path
 from string import Template
 
 from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
+from advocacy.filenames import relative_to_file
 from advocacy.resources import data_path, templates_dir
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,14 +23,10 @@ def new_point_text(point_id: str, category: str, title: str, today: dt.date, tar
             f"{point_id!r} is not a valid id",
             hint="use lower-case letters, digits and single hyphens, e.g. peer-supervisors",
         )
-    schema = data_path("schemas") / "talking-point.schema.json"
-    try:
-        schema_path = os.path.relpath(schema, target.parent.resolve())
-    except ValueError:  # another drive on Windows
-        schema_path = str(schema)
+    schema_path = relative_to_file(data_path("schemas") / "talking-point.schema.json", target)
     template = Template((templates_dir() / "scaffolds" / "talking-point.yaml").read_text("utf-8"))
     return template.substitute(
-        schema_path=Path(schema_path).as_posix(),
+        schema_path=schema_path,
         file_name=target.name,
         id=point_id,
         # JSON strings are valid YAML double-quoted scalars: safe for any title.

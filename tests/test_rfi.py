@@ -404,3 +404,173 @@ def test_package_writes_an_email_draft_with_the_docx(tmp_path: Path) -> None:
     assert document.paragraphs[0].style.name == "Title"
     again = run("rfi", "package", str(EXAMPLE / "response.yaml"), "-o", str(out), "--now", BEFORE)
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_csv_column_replaces_base_text_even_when_blank(tmp_path: Path) -> None:
+    from advocacy.respond.batch import personalise, read_people, shared_own_words
+
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "first_name,last_name,anonymous,intro:peer-roles\nAna,Silva,no,\nBo,Chen,yes,Mine.\n",
+        "utf-8",
+    )
+    loaded = load_response(EXAMPLE / "response.yaml")
+    ana, bo = read_people(people, loaded)
+    base_intro = next(a.intro for a in loaded.response.answers if a.question == "peer-roles")
+    assert base_intro
+    ana_response = personalise(loaded, ana, people).response
+    ana_answer = next(a for a in ana_response.answers if a.question == "peer-roles")
+    assert ana_answer.intro is None  # blank cell: not the base respondent's story
+    assert ana_response.respondent.email is None
+    assert personalise(loaded, bo, people).response.respondent.anonymous
+    assert plan_files([ana, bo], "{last_name}-{first_name}", ".md") == [
+        "Silva-Ana.md",
+        "anonymous-3.md",
+    ]
+    shared = shared_own_words(loaded, list(ana.cells))
+    assert "intro:peer-roles" not in shared and "intro:workforce" in shared
+
+
+def test_batch_lists_shared_own_words(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("first_name,last_name\nAna,Silva\n", "utf-8")
+    result = run(
+        "rfi",
+        "batch",
+        str(EXAMPLE / "response.yaml"),
+        "--people",
+        str(people),
+        "-o",
+        str(tmp_path / "out"),
+        "--format",
+        "md",
+        "--now",
+        BEFORE,
+    )
+    assert result.exit_code == 0, result.output
+    assert "every letter repeats these own-words texts" in result.output
+    assert "intro:peer-roles" in result.output
+
+
+# --------------------------------------------------------------------------- init
+
+
+def test_init_with_flags_writes_a_file_that_builds(tmp_path: Path) -> None:
+    out = tmp_path / "mine.yaml"
+    result = run(
+        "rfi",
+        "init",
+        "--rfi",
+        str(EXAMPLE / "rfi.yaml"),
+        "-o",
+        str(out),
+        "--no-interactive",
+        "--name",
+        'Sam "the peer" Lee',
+        "--role",
+        "CPS",
+        "--answer",
+        "peer-roles=cps-code-of-ethics,peer-supervisors",
+        "--intro",
+        "peer-roles=I have worked in a peer role for six years.",
+    )
+    assert result.exit_code == 0, result.output
+    text = out.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "# Question 2:" in text and "(limit 600 words)" in text
+    data = yaml.safe_load(text)
+    assert data["respondent"]["name"] == 'Sam "the peer" Lee'
+    assert [p["id"] for p in data["answers"][0]["points"]] == [
+        "cps-code-of-ethics",
+        "peer-supervisors",
+    ]
+    built = run("rfi", "build", str(out), "-o", str(tmp_path / "mine.docx"), "--now", BEFORE)
+    assert built.exit_code == 0, built.output
+    assert (
+        run(
+            "rfi", "init", "--rfi", str(EXAMPLE / "rfi.yaml"), "-o", str(out), "--no-interactive"
+        ).exit_code
+        == 1
+    )  # never overwrites
+
+
+def test_init_rejects_unknown_ids_with_suggestions(tmp_path: Path) -> None:
+    result = run(
+        "rfi",
+        "init",
+        "--rfi",
+        str(EXAMPLE / "rfi.yaml"),
+        "-o",
+        str(tmp_path / "r.yaml"),
+        "--no-interactive",
+        "--name",
+        "A",
+        "--answer",
+        "peer-role=cps-code-of-ethics",
+    )
+    assert result.exit_code == 1 and "did you mean 'peer-roles'?" in result.output
+    result = run(
+        "rfi",
+        "init",
+        "--rfi",
+        str(EXAMPLE / "rfi.yaml"),
+        "-o",
+        str(tmp_path / "r.yaml"),
+        "--no-interactive",
+        "--name",
+        "A",
+        "--answer",
+        "peer-roles=cps-code",
+    )
+    assert result.exit_code == 1 and "no talking point with id 'cps-code'" in result.output
+    result = run("rfi", "init", "-o", str(tmp_path / "r.yaml"), "--no-interactive")
+    assert result.exit_code == 2 and "--rfi is required" in result.output
+
+
+def test_init_interactive_wizard(tmp_path: Path) -> None:
+    out = tmp_path / "wizard.yaml"
+    rfi = yaml.safe_load((EXAMPLE / "rfi.yaml").read_text("utf-8"))
+    # Not anonymous; name, organization, role, email; then per question:
+    # skip question 1 (Enter, then "n" to own-words-only); answer 2 with points 1 and 2;
+    # skip the rest; then the closing.
+    answers = [
+        "n",
+        "Pat Doe",
+        "Hilltown RLC",
+        "Peer supporter",
+        "pat@example.org",
+        "",
+        "n",
+        "1,2",
+        "This is why I care.",
+        "My note on the first point.",
+        "",
+        "My closing.",
+        *(["", "n"] * (len(rfi["questions"]) - 2)),
+        "Thank you.",
+    ]
+    result = run(
+        "rfi",
+        "init",
+        "--rfi",
+        str(EXAMPLE / "rfi.yaml"),
+        "-o",
+        str(out),
+        "--interactive",
+        input="\n".join(answers) + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Question 2 (limit 600 words)" in result.output
+    data = yaml.safe_load(out.read_text("utf-8"))
+    assert data["respondent"] == {
+        "name": "Pat Doe",
+        "organization": "Hilltown RLC",
+        "role": "Peer supporter",
+        "email": "pat@example.org",
+        "anonymous": False,
+    }
+    (answer,) = data["answers"]
+    assert answer["question"] == "peer-roles" and answer["intro"] == "This is why I care."
+    assert answer["points"][0]["note"] == "My note on the first point."
+    assert answer["closing"] == "My closing." and data["closing"] == "Thank you."
+    assert run("rfi", "check", str(out), "--now", BEFORE).exit_code == 0

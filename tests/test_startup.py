@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("docx", "pydantic", "markdown_it", "lxml", "jinja2", "rich")
 
 
@@ -26,9 +28,10 @@ def test_help_imports_nothing_heavy() -> None:
     assert not names & set(HEAVY), names & set(HEAVY)
 
 
-def test_subcommand_help_imports_nothing_heavy() -> None:
-    code = (
-        "import sys; sys.argv = ['advocacy', 'points', 'lint', '--help']\n"
-        "from advocacy.cli import main\nmain()"
-    )
+@pytest.mark.parametrize(
+    "command", [["points", "lint"], ["rfi", "build"], ["rfi", "batch"], ["render"]]
+)
+def test_subcommand_help_imports_nothing_heavy(command: list[str]) -> None:
+    argv = ["advocacy", *command, "--help"]
+    code = f"import sys; sys.argv = {argv!r}\nfrom advocacy.cli import main\nmain()"
     assert not imported_modules(code) & set(HEAVY)
