@@ -578,3 +578,18 @@ def test_too_long_markdown_is_refused() -> None:
     with pytest.raises(AdvocacyError, match="too long") as info:
         markdown_to_docx(FrontMatter(), "x" * (docx_writer.MAX_MARKDOWN_CHARS + 1), source="big.md")
     assert info.value.diagnostics[0].file == "big.md"
+
+
+def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> None:
+    """Parsing sections separately (for batch speed) must not change the output."""
+    import re
+
+    from advocacy.render import docx_writer
+    from advocacy.render.frontmatter import split_front_matter
+
+    golden = Path(__file__).parent / "golden" / "response.md"
+    meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
+    assert not docx_writer._CROSS_SECTION.search(body)  # the split path is taken
+    cached = docx_writer.markdown_to_docx(meta, body)
+    monkeypatch.setattr(docx_writer, "_CROSS_SECTION", re.compile(""))  # force a whole parse
+    assert docx_writer.markdown_to_docx(meta, body) == cached

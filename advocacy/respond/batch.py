@@ -384,7 +384,7 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
         yield from map(_run_row, items)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
 
     from advocacy.render.docx_writer import warm_cache
 
@@ -394,9 +394,9 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(job,)
     ) as pool:
-        futures = [pool.submit(_run_row, item) for item in items]
-        for future in as_completed(futures):
-            yield future.result()
+        # Small chunks: few round trips between processes, progress still moves often.
+        chunk = max(1, len(items) // (workers * 16))
+        yield from pool.map(_run_row, items, chunksize=chunk)
 
 
 def manifest_csv(results: Sequence[RowResult]) -> str:

@@ -79,6 +79,7 @@ class AnswerCheck:
     own_words: int = 0
     library_words: int = 0
     points: tuple[str, ...] = ()
+    markdown: str = ""  # the rendered answer, as checked and as built
 
     @property
     def over_limit(self) -> int:
@@ -198,10 +199,12 @@ def check_response(
             checks.append(AnswerCheck(question, answered=True))
             continue
         context = answer_context(answer, library, response.detail)
-        words = count_words(render_template(ANSWER_TEMPLATE, {"answer": context}, template_dir))
+        markdown = render_template(ANSWER_TEMPLATE, {"answer": context}, template_dir)
+        words = count_words(markdown)
         check = AnswerCheck(
             question,
             answered=True,
+            markdown=markdown,
             words=words,
             own_words=context["own_words"],
             library_words=context["library_words"],
@@ -397,9 +400,16 @@ def _sources(points: list[LoadedPoint]) -> list[dict[str, Any]]:
 
 
 def response_context(
-    loaded: LoadedResponse, library: Library, date: dt.date | None = None
+    loaded: LoadedResponse,
+    library: Library,
+    date: dt.date | None = None,
+    rendered: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The template context of a whole response."""
+    """The template context of a whole response.
+
+    ``rendered`` maps question ids to answers already rendered by
+    :func:`check_response`, so the document says exactly what was checked.
+    """
     response, rfi = loaded.response, loaded.rfi.rfi
     answers = []
     used: list[LoadedPoint] = []
@@ -410,6 +420,7 @@ def response_context(
         answers.append(
             {
                 "question": question.model_dump(),
+                "markdown": (rendered or {}).get(question.id),
                 **answer_context(answer, library, response.detail),
             }
         )
@@ -455,9 +466,15 @@ def response_markdown(
     library: Library,
     date: dt.date | None = None,
     template_dir: Path | None = None,
+    report: CheckReport | None = None,
 ) -> str:
-    """The response rendered to Markdown with front matter."""
-    context = response_context(loaded, library, date)
+    """The response rendered to Markdown with front matter.
+
+    Pass the :class:`CheckReport` of the same response to reuse its rendered
+    answers instead of rendering them again.
+    """
+    rendered = {a.question.id: a.markdown for a in report.answers if a.markdown} if report else None
+    context = response_context(loaded, library, date, rendered)
     folder, name = _template_choice(loaded, template_dir)
     return render_template(name, context, folder)
 
@@ -479,6 +496,6 @@ def build_response(
     report = check_response(loaded, library, now, template_dir)
     if report.errors:
         raise AdvocacyError.from_diagnostics(report.errors)
-    markdown = response_markdown(loaded, library, date, template_dir)
+    markdown = response_markdown(loaded, library, date, template_dir, report)
     data = render(markdown, fmt, out_path, reference_doc, force, str(loaded.path))  # type: ignore[arg-type]
     return report, data

@@ -1,0 +1,118 @@
+"""Benchmark: ``advocacy rfi batch`` throughput against pandoc, in one run.
+
+Run from the repository root:  python benchmarks/bench_batch.py [--count 500]
+
+Generates a CSV of N fictional advocates for the shipped example response,
+then times, each as one whole command:
+  1. ``advocacy rfi batch`` to DOCX,
+  2. ``advocacy rfi batch`` to Markdown,
+  3. pandoc converting the N Markdown files from step 2 to DOCX (one pandoc
+     process per document, as many at a time as there are CPUs: the same
+     parallelism the batch uses).
+Prints documents per second for each and the DOCX ratio to pandoc. This is a
+measurement, not a test. pandoc must be on PATH for step 3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ma-dmh-cbfs"
+FIRST = ["Ana", "Bo", "Cy", "Di", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jo"]
+LAST = ["Silva", "Chen", "Diaz", "Evans", "Ford", "Gray", "Hale", "Ito", "Jones", "Khan"]
+
+
+def write_people(path: Path, count: int) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["first_name", "last_name", "email", "intro:peer-roles"])
+        for i in range(count):
+            first, last = FIRST[i % 10], f"{LAST[(i // 10) % 10]}{i}"
+            writer.writerow(
+                [
+                    first,
+                    last,
+                    f"{first.lower()}.{last.lower()}@example.org",
+                    f"I am advocate number {i}. Peer work changed my life, and the new "
+                    "contracts should protect it so that peers can do peer work.",
+                ]
+            )
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=500)
+    args = parser.parse_args()
+    n = args.count
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        people = work / "people.csv"
+        write_people(people, n)
+        base = [
+            sys.executable,
+            "-m",
+            "advocacy",
+            "rfi",
+            "batch",
+            str(EXAMPLE / "response.yaml"),
+            "--people",
+            str(people),
+            "--now",
+            "2017-05-25",
+        ]
+        docx_time = timed([*base, "-o", str(work / "docx")])
+        md_time = timed([*base, "-o", str(work / "md"), "--format", "md"])
+        print(f"CPUs: {os.cpu_count()}")
+        print(
+            f"advocacy rfi batch → DOCX:     {n} in {docx_time:.2f}s = {n / docx_time:.0f} docs/s"
+        )
+        print(f"advocacy rfi batch → Markdown: {n} in {md_time:.2f}s = {n / md_time:.0f} docs/s")
+        pandoc = shutil.which("pandoc")
+        if pandoc is None:
+            print("pandoc not found: skipped the comparison")
+            return
+        sources = sorted((work / "md").glob("*.md"))
+        (work / "pandoc").mkdir()
+
+        def convert(source: Path) -> None:
+            subprocess.run(
+                [pandoc, str(source), "-o", str(work / "pandoc" / (source.stem + ".docx"))],
+                check=True,
+            )
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(os.cpu_count()) as pool:
+            list(pool.map(convert, sources))
+        pandoc_time = time.perf_counter() - start
+        version = subprocess.run(
+            [pandoc, "--version"], capture_output=True, text=True
+        ).stdout.split("\n")[0]
+        print(
+            f"{version} → DOCX:     {len(sources)} in {pandoc_time:.2f}s = {len(sources) / pandoc_time:.0f} docs/s"
+        )
+        print(
+            f"advocacy DOCX throughput / pandoc: {pandoc_time / docx_time * len(sources) / n:.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
