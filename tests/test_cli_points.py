@@ -188,3 +188,19 @@ def test_internal_errors_are_one_line_unless_debug(monkeypatch) -> None:
     assert "Traceback" not in result.output
     debug = run("--debug", "points", "list")
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_new_point_asks_for_missing_values_when_interactive(tmp_path: Path) -> None:
+    result = run(
+        "points",
+        "new",
+        "peer-mentoring",
+        "--dir",
+        str(tmp_path),
+        "--interactive",
+        input="ethcs\nethics\nPeer mentoring\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Category" in result.output and "is not one of" in result.output  # re-asks
+    data = yaml.safe_load((tmp_path / "peer-mentoring.yaml").read_text("utf-8"))
+    assert data["category"] == "ethics" and data["title"] == "Peer mentoring"

@@ -177,9 +177,7 @@ def test_missing_rfi_file_is_located(example: Path) -> None:
     path = edit_response(example, lambda d: d.update(rfi="nope.yaml"))
     result = run("rfi", "check", str(path))
     assert result.exit_code == 1
-    assert (
-        f"{path}:" in result.output and "the RFI file 'nope.yaml' does not exist" in result.output
-    )
+    assert f"{path}:" in result.output and "no RFI file 'nope.yaml' found" in result.output
 
 
 # --------------------------------------------------------------------------- build
@@ -574,3 +572,48 @@ def test_init_interactive_wizard(tmp_path: Path) -> None:
     assert answer["points"][0]["note"] == "My note on the first point."
     assert answer["closing"] == "My closing." and data["closing"] == "Thank you."
     assert run("rfi", "check", str(out), "--now", BEFORE).exit_code == 0
+
+
+# --------------------------------------------------------------------------- lint
+
+
+def test_lint_accepts_the_shipped_example() -> None:
+    result = run(
+        "rfi", "lint", str(EXAMPLE / "rfi.yaml"), str(EXAMPLE / "response.yaml"), "--strict"
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_lint_reports_schema_errors_and_unknown_suggestions(example: Path) -> None:
+    rfi = yaml.safe_load((example / "rfi.yaml").read_text("utf-8"))
+    rfi["questions"][1]["suggested_points"].append("cps-code-of-ethic")
+    rfi["questions"][0]["word_limit"] = "many"
+    rfi["submit"]["emial"] = "x@example.org"
+    (example / "rfi.yaml").write_text(yaml.safe_dump(rfi, sort_keys=False), "utf-8")
+    result = run("rfi", "lint", str(example / "rfi.yaml"))
+    assert result.exit_code == 1
+    assert "unknown field 'emial'" in result.output and "did you mean 'email'?" in result.output
+    assert "'questions[0].word_limit'" in result.output
+    fixed = yaml.safe_load((example / "rfi.yaml").read_text("utf-8"))
+    fixed["questions"][0]["word_limit"] = 100
+    del fixed["submit"]["emial"]
+    (example / "rfi.yaml").write_text(yaml.safe_dump(fixed, sort_keys=False), "utf-8")
+    result = run("rfi", "lint", str(example / "rfi.yaml"), "--strict")
+    assert result.exit_code == 1
+    assert (
+        "suggested point 'cps-code-of-ethic' is neither a talking-point id nor a tag"
+        in result.output
+    )
+    assert "did you mean 'cps-code-of-ethics'?" in result.output
+
+
+def test_lint_names_files_it_cannot_classify(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("title: what am I\n", "utf-8")
+    result = run("rfi", "lint", str(path))
+    assert result.exit_code == 1 and f"{path}:1:1: error: cannot tell whether" in result.output
+
+
+def test_response_may_name_its_rfi_by_id(example: Path) -> None:
+    path = edit_response(example, lambda d: d.update(rfi="ma-dmh-cbfs-2017"))
+    assert run("rfi", "check", str(path), "--now", BEFORE).exit_code == 0

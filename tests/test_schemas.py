@@ -35,14 +35,23 @@ def test_schema_command_prints_json_and_lists_kinds() -> None:
     assert bad.exit_code == 1 and "did you mean 'talking-point'?" in bad.output
 
 
-def test_schema_validates_a_real_point_file() -> None:
+def test_schemas_accept_the_shipped_files() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     import yaml
 
     from advocacy.resources import builtin_library
 
-    schema = json_schema("talking-point")
-    for path in sorted(builtin_library().glob("*.yaml")):
-        if path.name != "categories.yaml":
-            data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
-            jsonschema.validate(data, schema)
+    root = SCHEMAS.parent
+    files = [
+        (p, "talking-point")
+        for p in sorted(builtin_library().glob("*.yaml"))
+        if p.name != "categories.yaml"
+    ]
+    files += [
+        (builtin_library() / "categories.yaml", "categories"),
+        (root / "examples/ma-dmh-cbfs/rfi.yaml", "rfi"),
+        (root / "examples/ma-dmh-cbfs/response.yaml", "response"),
+    ]
+    for path, kind in files:
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+        jsonschema.validate(data, json_schema(kind))

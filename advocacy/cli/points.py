@@ -277,9 +277,19 @@ Examples:
     show_default=True,
     help="Folder to write ID.yaml in.",
 )
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask for missing values (default: only on a terminal).",
+)
 @pass_app
 def new_point(
-    app: AppContext, point_id: str, category: str | None, title: str | None, folder: Path
+    app: AppContext,
+    point_id: str,
+    category: str | None,
+    title: str | None,
+    folder: Path,
+    interactive: bool | None,
 ) -> None:
     """Write a commented template for a new talking point to DIR/ID.yaml.
 
@@ -290,7 +300,8 @@ def new_point(
     from advocacy.errors import AdvocacyError, did_you_mean
     from advocacy.scaffold import write_new_point
 
-    interactive = sys.stdin.isatty()
+    if interactive is None:
+        interactive = sys.stdin.isatty()
     for value, flag in ((category, "--category"), (title, "--title")):
         if value is None and not interactive:
             raise click.UsageError(f"{flag} is required when not run on a terminal")

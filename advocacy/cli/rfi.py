@@ -634,3 +634,36 @@ def _ask_answers(loaded_rfi, library):  # -> list[DraftAnswer]
         if answer.points or answer.intro or answer.closing:
             answers.append(answer)
     return answers
+
+
+@rfi.command(
+    "lint",
+    epilog="""\b
+Examples:
+  advocacy rfi lint examples/ma-dmh-cbfs/rfi.yaml examples/ma-dmh-cbfs/response.yaml
+  advocacy rfi lint my-response.yaml --strict
+""",
+)
+@click.argument("files", nargs=-1, required=True, type=_FILE, metavar="FILE...")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@pass_app
+def lint(app: AppContext, files: tuple[Path, ...], strict: bool) -> None:
+    """Check RFI and response files: their fields, and every id they name.
+
+    For words, limits, deadline and personal share, use 'rfi check'.
+    Exit status: 0 clean, 1 errors (or warnings with --strict).
+    """
+    from advocacy.cli._output import err, out, print_diagnostics
+    from advocacy.errors import Severity
+    from advocacy.respond.lint import lint_rfi_files
+
+    diagnostics = lint_rfi_files(list(files), app.load_library())
+    print_diagnostics(diagnostics, out())
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if diagnostics:
+        err().print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
+    else:
+        err().print(f"[green]✓[/green] {len(files)} file(s) checked: no problems")
+    if errors or (strict and warnings):
+        sys.exit(1)

@@ -56,17 +56,35 @@ def load_response(path: Path) -> LoadedResponse:
     response, diagnostics = validate_document(Response, doc)
     if response is None:
         raise AdvocacyError.from_diagnostics(diagnostics)
-    rfi_path = (path.parent / response.rfi).resolve()
-    if not rfi_path.is_file():
+    rfi_path = _find_rfi(path.parent, response.rfi)
+    if rfi_path is None:
         line, col = doc.position(("rfi",))
         raise AdvocacyError(
-            f"the RFI file {response.rfi!r} does not exist",
+            f"no RFI file {response.rfi!r} found",
             path,
             line,
             col,
-            hint=f"'rfi' is a path relative to this file; looked for {rfi_path}",
+            hint="'rfi' is the path of the RFI file relative to this file, or the id of an "
+            "RFI file in the same folder",
         )
     return LoadedResponse(response, path, doc, load_rfi(rfi_path))
+
+
+def _find_rfi(folder: Path, reference: str) -> Path | None:
+    """An RFI named by path (relative to ``folder``) or by its ``id``."""
+    candidate = folder / reference
+    if candidate.is_file():
+        return candidate
+    if "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml")):
+        return None
+    for sibling in sorted(folder.glob("*.y*ml")):
+        try:
+            data = load_yaml_file(sibling).data
+        except AdvocacyError:
+            continue
+        if isinstance(data, dict) and data.get("id") == reference and "questions" in data:
+            return sibling
+    return None
 
 
 @dataclass(frozen=True)
@@ -172,7 +190,7 @@ def check_response(
     now = now or dt.datetime.now(dt.timezone.utc)
     response, rfi = loaded.response, loaded.rfi.rfi
     file = loaded.path
-    diagnostics, broken = _id_problems(loaded, library)
+    diagnostics, broken = id_problems(loaded, library)
     template_dir, _ = _template_choice(loaded, template_dir)
     answers_by_question = {a.question: a for a in response.answers}
     checks: list[AnswerCheck] = []
@@ -282,7 +300,7 @@ def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator
         )
 
 
-def _id_problems(loaded: LoadedResponse, library: Library) -> tuple[list[Diagnostic], set[int]]:
+def id_problems(loaded: LoadedResponse, library: Library) -> tuple[list[Diagnostic], set[int]]:
     """Unknown or repeated ids; also the indices of answers too broken to measure."""
     rfi = loaded.rfi.rfi
     question_ids = [q.id for q in rfi.questions]
