@@ -16,13 +16,15 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_kinds() -> dict[str, type]:
     """File kind → model. Imports the models (and pydantic) when called."""
-    from advocacy.models import CategoryFile, Response, Rfi, TalkingPoint
+    from advocacy.models import CategoryFile, Response, Rfi, Rubric, ScoreSheet, TalkingPoint
 
     return {
         "talking-point": TalkingPoint,
         "categories": CategoryFile,
         "rfi": Rfi,
         "response": Response,
+        "rubric": Rubric,
+        "score-sheet": ScoreSheet,
     }
 
 

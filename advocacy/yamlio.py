@@ -261,6 +261,23 @@ class _Builder:
         return result
 
 
+def find_yaml_by_id(folders: Sequence[Path], wanted: str, key: str) -> Path | None:
+    """The first YAML file in ``folders`` whose ``id`` is ``wanted`` and that has ``key``.
+
+    Lets one file name another by id (a response its RFI, a score sheet its
+    rubric). Files that do not parse are passed over: this only finds.
+    """
+    for folder in folders:
+        for candidate in sorted(folder.glob("*.y*ml")):
+            try:
+                data = load_yaml_file(candidate).data
+            except AdvocacyError:
+                continue
+            if isinstance(data, dict) and data.get("id") == wanted and key in data:
+                return candidate
+    return None
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> AdvocacyError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None

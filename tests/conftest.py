@@ -1,7 +1,10 @@
-"""Shared test set-up: the rendered sample document."""
+"""Shared test set-up: the rendered sample document and LibreOffice conversion."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,3 +23,33 @@ def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("docx") / "sample.docx"
     path.write_bytes(markdown_to_docx(meta, body, source=str(source)))
     return path
+
+
+def require_tool(tool: str) -> str:
+    """The tool's path; skip without it, except on CI (CI=true), where it must be there."""
+    found = shutil.which(tool)
+    if found is None:
+        message = f"{tool} is not installed"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message}, and CI must run the LibreOffice tests")
+        pytest.skip(message)
+    return found
+
+
+def libreoffice_pages(docx: Path, work: Path) -> list[str]:
+    """The text of each page of ``docx`` as LibreOffice lays it out (via PDF and pdftotext)."""
+    soffice = require_tool("soffice")
+    pdftotext = require_tool("pdftotext")
+    profile = (work / "lo-profile").as_uri()  # private profile: parallel runs don't clash
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), str(docx)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    pdf = work / (docx.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice wrote no PDF"
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"],
+        check=True, capture_output=True, text=True, timeout=60,
+    ).stdout  # fmt: skip
+    return [page for page in text.split("\f") if page.strip()]

@@ -7,46 +7,19 @@ Select these tests alone with ``pytest -m libreoffice``.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import libreoffice_pages
 
 pytestmark = pytest.mark.libreoffice
-
-
-def _require(tool: str) -> str:
-    found = shutil.which(tool)
-    if found is None:
-        message = f"{tool} is not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run the LibreOffice tests")
-        pytest.skip(message)
-    return found
 
 
 @pytest.fixture(scope="module")
 def pdf_pages(sample_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The text of each page of the sample, converted to PDF by LibreOffice."""
-    soffice = _require("soffice")
-    pdftotext = _require("pdftotext")
-    work = tmp_path_factory.mktemp("libreoffice")
-    profile = (work / "lo-profile").as_uri()  # private profile: parallel runs don't clash
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work), str(sample_docx)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    pdf = work / "sample.pdf"
-    assert pdf.exists(), "LibreOffice wrote no PDF"
-    text = subprocess.run(
-        [pdftotext, "-layout", str(pdf), "-"],
-        check=True, capture_output=True, text=True, timeout=60,
-    ).stdout  # fmt: skip
-    return [page for page in text.split("\f") if page.strip()]
+    return libreoffice_pages(sample_docx, tmp_path_factory.mktemp("libreoffice"))
 
 
 def _squash(text: str) -> str:

@@ -51,6 +51,10 @@ def test_schemas_accept_the_shipped_files() -> None:
         (builtin_library() / "categories.yaml", "categories"),
         (root / "examples/ma-dmh-cbfs/rfi.yaml", "rfi"),
         (root / "examples/ma-dmh-cbfs/response.yaml", "response"),
+        (root / "examples/ma-dmh-cbfs/rubric.yaml", "rubric"),
+    ]
+    files += [
+        (p, "score-sheet") for p in sorted((root / "examples/ma-dmh-cbfs/scores").glob("*.yaml"))
     ]
     for path, kind in files:
         data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))

@@ -105,15 +105,19 @@ def main(ctx: click.Context, library: tuple[Path, ...], debug: bool) -> None:
 
 
 def _register() -> None:
+    from advocacy.cli.checklist import checklist
     from advocacy.cli.points import points
     from advocacy.cli.render import render
     from advocacy.cli.rfi import rfi
     from advocacy.cli.schema import schema
+    from advocacy.cli.score import score
 
+    main.add_command(checklist)
     main.add_command(points)
     main.add_command(render)
     main.add_command(rfi)
     main.add_command(schema)
+    main.add_command(score)
 
 
 _register()

@@ -16,6 +16,15 @@ from advocacy.models.rfi import (
     Rfi,
     Submission,
 )
+from advocacy.models.rubric import (
+    COMPUTED_INPUTS,
+    Criterion,
+    Inputs,
+    Rubric,
+    Scale,
+    ScoreSheet,
+    SheetScore,
+)
 from advocacy.models.talking_point import (
     DEFAULT_LEVELS,
     Category,
@@ -28,18 +37,25 @@ from advocacy.models.talking_point import (
 )
 
 __all__ = [
+    "COMPUTED_INPUTS",
     "DEFAULT_LEVELS",
     "Answer",
     "Category",
     "CategoryFile",
     "ChosenPoint",
+    "Criterion",
     "Evaluation",
+    "Inputs",
     "LookFor",
     "Question",
     "RedFlag",
     "Respondent",
     "Response",
     "Rfi",
+    "Rubric",
+    "Scale",
+    "ScoreSheet",
+    "SheetScore",
     "Source",
     "Submission",
     "TalkingPoint",

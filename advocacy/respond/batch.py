@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from advocacy.atomic import write_atomic
+from advocacy.csvout import csv_text
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
 from advocacy.filenames import safe_stem
 from advocacy.library import Library
@@ -401,11 +402,9 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
 
 def manifest_csv(results: Sequence[RowResult]) -> str:
     """The manifest: one line per row, what was written and its personal share."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["row", "file", "status", "personal_share", "words", "message"])
+    rows: list[list[object]] = [["row", "file", "status", "personal_share", "words", "message"]]
     for r in results:
         share = f"{r.personal_share:.2f}" if r.personal_share is not None else ""
         message = "; ".join(d.message for d in r.diagnostics)
-        writer.writerow([r.person.line, r.file, r.status, share, r.words or "", message])
-    return buffer.getvalue()
+        rows.append([r.person.line, r.file, r.status, share, r.words or "", message])
+    return csv_text(rows)

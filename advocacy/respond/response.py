@@ -14,7 +14,7 @@ from advocacy.models import Answer, Response, Rfi, validate_document
 from advocacy.models.rfi import Question
 from advocacy.render.templating import render_template
 from advocacy.wordcount import count_words
-from advocacy.yamlio import YamlDocument, load_yaml_file
+from advocacy.yamlio import YamlDocument, find_yaml_by_id, load_yaml_file
 
 #: Below this share of their own words, a response looks like a form letter.
 MIN_PERSONAL_SHARE = 0.20
@@ -77,14 +77,7 @@ def _find_rfi(folder: Path, reference: str) -> Path | None:
         return candidate
     if "/" in reference or "\\" in reference or reference.endswith((".yaml", ".yml")):
         return None
-    for sibling in sorted(folder.glob("*.y*ml")):
-        try:
-            data = load_yaml_file(sibling).data
-        except AdvocacyError:
-            continue
-        if isinstance(data, dict) and data.get("id") == reference and "questions" in data:
-            return sibling
-    return None
+    return find_yaml_by_id([folder], reference, "questions")
 
 
 @dataclass(frozen=True)

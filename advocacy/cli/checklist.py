@@ -1,0 +1,89 @@
+"""``advocacy checklist``: a reviewer's checklist built from the talking points."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from advocacy.cli import AppContext, pass_app
+from advocacy.cli._options import OutputOptions, emit, output_options, resolve_output
+
+
+def rubric_for(app: AppContext, rubric_file: Path | None):  # -> LoadedRubric
+    """The rubric from a file, or the default one built from every approved point."""
+    from advocacy.evaluate import default_rubric, load_rubric
+
+    library = app.load_library()
+    return load_rubric(rubric_file, library) if rubric_file else default_rubric(library)
+
+
+@click.group(
+    epilog="""\b
+Example:
+  advocacy checklist build examples/ma-dmh-cbfs/rubric.yaml -o checklist.docx
+"""
+)
+def checklist() -> None:
+    """Printable, fillable checklists for reviewers of providers' bids."""
+
+
+@checklist.command(
+    "build",
+    epilog="""\b
+Examples:
+  advocacy checklist build examples/ma-dmh-cbfs/rubric.yaml -o checklist.docx
+  advocacy checklist build -o checklist.docx     # every approved point
+  advocacy checklist build rubric.yaml -o - | less
+""",
+)
+@click.argument(
+    "rubric_file",
+    metavar="[RUBRIC.yaml]",
+    required=False,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: checklist.docx.")
+@click.option(
+    "--date",
+    "on_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date printed on the checklist (default: none).",
+)
+@click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Folder of your own templates; they override the shipped ones by name.",
+)
+@pass_app
+def build(
+    app: AppContext,
+    rubric_file: Path | None,
+    out: Path | None,
+    fmt: str | None,
+    reference_doc: Path | None,
+    force: bool,
+    on_date: dt.datetime | None,
+    template_dir: Path | None,
+) -> None:
+    """Build a reviewer's checklist from a rubric (or from every approved point).
+
+    For each criterion: its question, the look-for items and red flags as
+    checkboxes you can tick in Word, the score levels, blanks for the figures
+    computed checks need, and room for comments. Prints well from the DOCX.
+    """
+    from advocacy.evaluate import checklist_markdown
+    from advocacy.render import render
+
+    target, kind = resolve_output(
+        OutputOptions(out, fmt, reference_doc, force), default=Path(f"checklist.{fmt or 'docx'}")
+    )
+    markdown = checklist_markdown(
+        rubric_for(app, rubric_file), on_date.date() if on_date else None, template_dir
+    )
+    emit(
+        render(markdown, kind, target, reference_doc, force, str(rubric_file or "checklist")),
+        target,
+    )

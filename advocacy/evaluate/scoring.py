@@ -1,0 +1,530 @@
+"""Score sheets and the report across reviewers and bids.
+
+The arithmetic, so reviewers can check it by hand:
+
+* a criterion's score for a bid is the consensus sheet's score when there is
+  one, else the mean of the reviewers who scored it; unscored criteria are
+  listed, never counted as zero;
+* weighted points = weight x score; the bid's total is the sum over scored
+  criteria, out of the sum of weight x top level over all criteria;
+* a mandatory criterion scoring below the rubric's ``mandatory_min`` (default
+  1) means the bid "does not meet mandatory requirements"; a small-team
+  criterion becomes mandatory when the bid has fewer peer FTEs than its
+  threshold (default 5);
+* reviewers who differ by 2 or more levels on a criterion are listed for
+  consensus discussion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
+from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
+from advocacy.models import COMPUTED_INPUTS, ScoreSheet, validate_document
+from advocacy.yamlio import YamlDocument, load_yaml_file
+
+#: Reviewers this many levels apart on a criterion should talk it over.
+DISAGREEMENT = 2
+
+
+@dataclass(frozen=True)
+class LoadedSheet:
+    sheet: ScoreSheet
+    path: Path
+    doc: YamlDocument
+
+    def position(self, *where: str | int) -> tuple[int, int]:
+        return self.doc.position(where)
+
+
+def load_sheet(path: Path) -> LoadedSheet:
+    doc = load_yaml_file(path)
+    sheet, diagnostics = validate_document(ScoreSheet, doc)
+    if sheet is None:
+        raise AdvocacyError.from_diagnostics(diagnostics)
+    return LoadedSheet(sheet, path, doc)
+
+
+def collect_sheets(
+    paths: Sequence[Path], consensus_paths: Sequence[Path] = ()
+) -> tuple[list[LoadedSheet], list[LoadedSheet]]:
+    """Load reviewers' and consensus sheets, reporting every unreadable one at once.
+
+    A sheet marked ``consensus: true`` counts as a consensus sheet wherever it is given.
+    """
+    loaded: list[LoadedSheet] = []
+    problems: list[Diagnostic] = []
+    for path in dict.fromkeys([*paths, *consensus_paths]):
+        try:
+            loaded.append(load_sheet(path))
+        except AdvocacyError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise AdvocacyError.from_diagnostics(problems)
+    agreed = set(consensus_paths)
+    consensus = [s for s in loaded if s.path in agreed or s.sheet.consensus]
+    reviewers = [s for s in loaded if s not in consensus]
+    return reviewers, consensus
+
+
+def validate_sheet(loaded: LoadedSheet, rubric: LoadedRubric) -> list[Diagnostic]:
+    """Errors that make a sheet unusable with ``rubric``, each at its place."""
+    sheet, path = loaded.sheet, loaded.path
+    problems: list[Diagnostic] = []
+    if sheet.rubric != rubric.id:
+        problems.append(
+            error(
+                f"this sheet is for rubric {sheet.rubric!r}, not {rubric.id!r}",
+                path,
+                *loaded.position("rubric"),
+                hint="score each bid with the rubric the report uses",
+            )
+        )
+        return problems
+    ids = [c.id for c in rubric.criteria]
+    seen: set[str] = set()
+    for i, entry in enumerate(sheet.scores):
+        where = loaded.position("scores", i, "criterion")
+        criterion = rubric.criterion(entry.criterion)
+        if criterion is None:
+            problems.append(
+                error(
+                    f"the rubric has no criterion {entry.criterion!r}",
+                    path,
+                    *where,
+                    hint=did_you_mean(entry.criterion, ids) or "criteria: " + ", ".join(ids),
+                )
+            )
+            continue
+        if entry.criterion in seen:
+            problems.append(error(f"criterion {entry.criterion!r} is scored twice", path, *where))
+        seen.add(entry.criterion)
+        if entry.score is not None and not (
+            criterion.min_level <= entry.score <= criterion.max_level
+        ):
+            problems.append(
+                error(
+                    f"score {entry.score} for {entry.criterion!r} is out of range "
+                    f"{criterion.min_level}-{criterion.max_level}",
+                    path,
+                    *loaded.position("scores", i, "score"),
+                    hint="levels: " + "; ".join(f"{k} {v}" for k, v in criterion.levels.items()),
+                )
+            )
+    missing = [c for c in ids if c not in seen]
+    if missing:
+        problems.append(
+            error(
+                f"missing criteria: {', '.join(missing)}",
+                path,
+                *loaded.position("scores"),
+                hint="every criterion of the rubric needs an entry (leave 'score' empty "
+                "if not scored yet); 'advocacy score init' writes them all",
+            )
+        )
+    return problems
+
+
+@dataclass(frozen=True)
+class ReviewerScore:
+    reviewer: str
+    score: int | None
+    comment: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass
+class CriterionResult:
+    criterion: ResolvedCriterion
+    reviews: list[ReviewerScore]
+    consensus: int | None = None
+    mandatory: bool = False
+
+    @property
+    def scored(self) -> list[int]:
+        return [r.score for r in self.reviews if r.score is not None]
+
+    @property
+    def mean(self) -> float | None:
+        return statistics.fmean(self.scored) if self.scored else None
+
+    @property
+    def median(self) -> float | None:
+        return float(statistics.median(self.scored)) if self.scored else None
+
+    @property
+    def spread(self) -> int | None:
+        return max(self.scored) - min(self.scored) if self.scored else None
+
+    @property
+    def final(self) -> float | None:
+        """The score that counts: consensus if given, else the reviewers' mean."""
+        return float(self.consensus) if self.consensus is not None else self.mean
+
+    @property
+    def weighted(self) -> float | None:
+        return None if self.final is None else self.final * self.criterion.weight
+
+    @property
+    def disagreement(self) -> bool:
+        return self.spread is not None and self.spread >= DISAGREEMENT
+
+
+@dataclass(frozen=True)
+class ComputedCheck:
+    criterion: str
+    kind: str
+    figures: dict[str, float | None]
+    passed: bool | None  # None: the figures are missing
+    message: str
+
+
+@dataclass(frozen=True)
+class RecordedFlag:
+    criterion: str
+    flag: str
+    reviewer: str
+
+
+@dataclass
+class BidReport:
+    bid: str
+    reviewers: list[str]
+    results: list[CriterionResult]
+    checks: list[ComputedCheck] = field(default_factory=list)
+    flags: list[RecordedFlag] = field(default_factory=list)
+    mandatory_min: int = 1
+
+    @property
+    def total(self) -> float:
+        return sum(r.weighted for r in self.results if r.weighted is not None)
+
+    @property
+    def max_total(self) -> float:
+        return sum(r.criterion.weight * r.criterion.max_level for r in self.results)
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.total / self.max_total if self.max_total else 0.0
+
+    @property
+    def unscored(self) -> list[str]:
+        return [r.criterion.id for r in self.results if r.final is None]
+
+    @property
+    def mandatory_failed(self) -> list[str]:
+        return [
+            r.criterion.id
+            for r in self.results
+            if r.mandatory and r.final is not None and r.final < self.mandatory_min
+        ]
+
+    @property
+    def meets_mandatory(self) -> bool:
+        return not self.mandatory_failed
+
+    @property
+    def grouped_flags(self) -> list[tuple[str, str, list[str]]]:
+        """Red flags once each: (criterion, flag, who recorded it), in rubric order."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for f in self.flags:
+            grouped.setdefault((f.criterion, f.flag), []).append(f.reviewer)
+        return [(c, flag, who) for (c, flag), who in grouped.items()]
+
+    @property
+    def disagreements(self) -> list[CriterionResult]:
+        return [r for r in self.results if r.disagreement]
+
+
+@dataclass
+class ScoreReport:
+    rubric: LoadedRubric
+    bids: list[BidReport]
+    warnings: list[Diagnostic]
+    date: dt.date | None = None  # the latest sheet's date: the report's, reproducibly
+
+    def ranking(self) -> list[BidReport]:
+        """Bids that meet the mandatory requirements first, then by percent."""
+        return sorted(self.bids, key=lambda b: (not b.meets_mandatory, -b.percent, b.bid))
+
+
+def score_report(
+    sheets: Sequence[LoadedSheet],
+    rubric: LoadedRubric,
+    consensus: Sequence[LoadedSheet] = (),
+) -> ScoreReport:
+    """Validate every sheet, then total, compare and flag per bid.
+
+    Raises :class:`AdvocacyError` with every validation error of every sheet.
+    """
+    problems = [d for s in [*sheets, *consensus] for d in validate_sheet(s, rubric)]
+    for loaded in consensus:
+        if not any(s.sheet.bid == loaded.sheet.bid for s in sheets):
+            problems.append(
+                error(
+                    f"consensus sheet for bid {loaded.sheet.bid!r}, which no reviewer's sheet scores",
+                    loaded.path,
+                    *loaded.position("bid"),
+                    hint=did_you_mean(loaded.sheet.bid, [s.sheet.bid for s in sheets]),
+                )
+            )
+    if not sheets:
+        problems.append(error("no score sheets given", hint="pass one or more SHEET.yaml files"))
+    if problems:
+        raise AdvocacyError.from_diagnostics(problems)
+    warnings: list[Diagnostic] = []
+    bids: dict[str, list[LoadedSheet]] = {}
+    for loaded in sheets:
+        bids.setdefault(loaded.sheet.bid, []).append(loaded)
+    reports = []
+    for bid, bid_sheets in bids.items():
+        agreed = next((c for c in consensus if c.sheet.bid == bid), None)
+        reports.append(_bid_report(bid, bid_sheets, agreed, rubric, warnings))
+    dates = [s.sheet.date for s in [*sheets, *consensus] if s.sheet.date is not None]
+    return ScoreReport(rubric, reports, sorted(warnings), max(dates, default=None))
+
+
+def _bid_report(
+    bid: str,
+    sheets: list[LoadedSheet],
+    agreed: LoadedSheet | None,
+    rubric: LoadedRubric,
+    warnings: list[Diagnostic],
+) -> BidReport:
+    inputs = _inputs(bid, sheets, agreed, warnings)
+    consensus_scores = (
+        {e.criterion: e.score for e in agreed.sheet.scores} if agreed is not None else {}
+    )
+    results = []
+    flags: list[RecordedFlag] = []
+    checks: list[ComputedCheck] = []
+    for criterion in rubric.criteria:
+        reviews = []
+        for loaded in sheets:
+            entry = next(e for e in loaded.sheet.scores if e.criterion == criterion.id)
+            reviews.append(
+                ReviewerScore(
+                    loaded.sheet.reviewer, entry.score, entry.comment, tuple(entry.evidence)
+                )
+            )
+            flags += [RecordedFlag(criterion.id, f, loaded.sheet.reviewer) for f in entry.red_flags]
+        mandatory = criterion.mandatory
+        if criterion.computed:
+            check = _computed_check(criterion, inputs)
+            checks.append(check)
+            if criterion.computed == "small-team" and check.passed is False:
+                mandatory = True
+            if criterion.computed == "pay-parity" and check.passed is False:
+                flags.append(RecordedFlag(criterion.id, check.message, "computed"))
+        results.append(
+            CriterionResult(criterion, reviews, consensus_scores.get(criterion.id), mandatory)
+        )
+    return BidReport(
+        bid,
+        [s.sheet.reviewer for s in sheets],
+        results,
+        checks,
+        flags,
+        rubric.rubric.scale.mandatory_min,
+    )
+
+
+def _inputs(
+    bid: str, sheets: list[LoadedSheet], agreed: LoadedSheet | None, warnings: list[Diagnostic]
+) -> dict[str, float | None]:
+    """One figure per input: the consensus sheet's, else the reviewers' (median if they differ)."""
+    figures: dict[str, float | None] = {}
+    for name in sorted({n for names in COMPUTED_INPUTS.values() for n in names}):
+        if agreed is not None and getattr(agreed.sheet.inputs, name) is not None:
+            figures[name] = getattr(agreed.sheet.inputs, name)
+            continue
+        values = [getattr(s.sheet.inputs, name) for s in sheets]
+        given = [v for v in values if v is not None]
+        figures[name] = float(statistics.median(given)) if given else None
+        if len(set(given)) > 1:
+            first = next(s for s in sheets if getattr(s.sheet.inputs, name) is not None)
+            warnings.append(
+                warning(
+                    f"reviewers of {bid!r} entered different {name}: "
+                    f"{', '.join(f'{v:g}' for v in given)}; using the median {figures[name]:g}",
+                    first.path,
+                    *first.position("inputs", name),
+                    hint="agree on the figure from the bid, or give it in a consensus sheet",
+                )
+            )
+    return figures
+
+
+def _computed_check(criterion: ResolvedCriterion, inputs: dict[str, float | None]) -> ComputedCheck:
+    kind = criterion.computed or ""
+    figures = {name: inputs.get(name) for name in COMPUTED_INPUTS[kind]}
+    if any(v is None for v in figures.values()):
+        missing = ", ".join(k for k, v in figures.items() if v is None)
+        return ComputedCheck(
+            criterion.id, kind, figures, None, f"not computed: {missing} not given"
+        )
+    if kind == "staffing-ratio":
+        fte, served = figures["peer_fte"], figures["people_served"]
+        assert fte is not None and served is not None and criterion.threshold is not None
+        if fte == 0:
+            return ComputedCheck(criterion.id, kind, figures, False, "no peer FTEs in the bid")
+        ratio = served / fte
+        figures = {**figures, "people_per_peer_fte": round(ratio, 2)}
+        passed = ratio <= criterion.threshold
+        verdict = "within" if passed else "above"
+        return ComputedCheck(
+            criterion.id,
+            kind,
+            figures,
+            passed,
+            f"{ratio:.1f} people per peer FTE, {verdict} the rubric's limit of {criterion.threshold:g}",
+        )
+    if kind == "small-team":
+        fte = figures["peer_fte"]
+        assert fte is not None and criterion.threshold is not None
+        small = fte < criterion.threshold
+        message = (
+            f"{fte:g} peer FTEs, fewer than {criterion.threshold:g}: added supports or "
+            "affiliations are mandatory"
+            if small
+            else f"{fte:g} peer FTEs: not a small peer team (threshold {criterion.threshold:g})"
+        )
+        return ComputedCheck(criterion.id, kind, figures, not small, message)
+    peer, entry = figures["peer_hourly"], figures["entry_level_hourly"]
+    assert peer is not None and entry is not None
+    if peer <= entry:
+        return ComputedCheck(
+            criterion.id,
+            kind,
+            figures,
+            False,
+            f"peer pay ${peer:.2f}/h is at or below entry-level direct-support pay ${entry:.2f}/h",
+        )
+    return ComputedCheck(
+        criterion.id,
+        kind,
+        figures,
+        True,
+        f"peer pay ${peer:.2f}/h is above entry-level direct-support pay ${entry:.2f}/h",
+    )
+
+
+def report_dict(report: ScoreReport) -> dict[str, Any]:
+    """The report as plain data (the JSON output): stable keys, rounded numbers."""
+
+    def num(value: float | None) -> float | None:
+        return None if value is None else round(value, 3)
+
+    return {
+        "rubric": {"id": report.rubric.id, "title": report.rubric.rubric.title},
+        "ranking": [b.bid for b in report.ranking()],
+        "bids": [
+            {
+                "bid": b.bid,
+                "reviewers": b.reviewers,
+                "total": num(b.total),
+                "max_total": num(b.max_total),
+                "percent": num(b.percent),
+                "meets_mandatory": b.meets_mandatory,
+                "mandatory_failed": b.mandatory_failed,
+                "unscored": b.unscored,
+                "criteria": [
+                    {
+                        "id": r.criterion.id,
+                        "weight": r.criterion.weight,
+                        "mandatory": r.mandatory,
+                        "scores": {x.reviewer: x.score for x in r.reviews},
+                        "mean": num(r.mean),
+                        "median": num(r.median),
+                        "spread": r.spread,
+                        "consensus": r.consensus,
+                        "final": num(r.final),
+                        "weighted": num(r.weighted),
+                        "disagreement": r.disagreement,
+                    }
+                    for r in b.results
+                ],
+                "computed": [
+                    {
+                        "criterion": c.criterion,
+                        "kind": c.kind,
+                        "figures": c.figures,
+                        "passed": c.passed,
+                        "message": c.message,
+                    }
+                    for c in b.checks
+                ],
+                "red_flags": [
+                    {"criterion": c, "flag": flag, "recorded_by": who}
+                    for c, flag, who in b.grouped_flags
+                ],
+            }
+            for b in report.ranking()
+        ],
+        "warnings": [d.to_dict() for d in report.warnings],
+    }
+
+
+def report_rows(report: ScoreReport) -> Iterator[list[object]]:
+    """The CSV rows: a header, then one row per bid and criterion, then a total row per bid."""
+    yield [
+        "bid",
+        "criterion",
+        "weight",
+        "mandatory",
+        "reviewers",
+        "mean",
+        "median",
+        "spread",
+        "consensus",
+        "final",
+        "weighted",
+        "percent",
+        "meets_mandatory",
+        "note",
+    ]
+    for b in report.ranking():
+        for r in b.results:
+            note = "; ".join(f"{x.reviewer}: {x.comment}" for x in r.reviews if x.comment)
+            yield [
+                b.bid,
+                r.criterion.id,
+                f"{r.criterion.weight:g}",
+                r.mandatory,
+                " ".join(f"{x.score if x.score is not None else '-'}" for x in r.reviews),
+                _fmt(r.mean),
+                _fmt(r.median),
+                "" if r.spread is None else r.spread,
+                "" if r.consensus is None else r.consensus,
+                _fmt(r.final),
+                _fmt(r.weighted),
+                "",
+                "",
+                note,
+            ]
+        yield [
+            b.bid,
+            "TOTAL",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            _fmt(b.total),
+            _fmt(b.percent),
+            b.meets_mandatory,
+            "; ".join(f.flag for f in b.flags),
+        ]
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"

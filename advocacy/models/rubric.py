@@ -1,0 +1,137 @@
+"""The rubric RLC staff score bids with, and the score sheet one reviewer fills in per bid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
+
+#: Checks computed from figures in the score sheet instead of a reviewer's judgement.
+Computed = Literal["staffing-ratio", "small-team", "pay-parity"]
+
+#: The figures each computed check needs from a score sheet's ``inputs``.
+COMPUTED_INPUTS: dict[str, tuple[str, ...]] = {
+    "staffing-ratio": ("peer_fte", "people_served"),
+    "small-team": ("peer_fte",),
+    "pay-parity": ("peer_hourly", "entry_level_hourly"),
+}
+
+
+class Criterion(StrictModel):
+    """One criterion: a talking point's evaluation block, with rubric overrides."""
+
+    point: Slug = Field(description="The talking point whose evaluation block this uses.")
+    weight: float | None = Field(
+        default=None, gt=0, le=100, description="Overrides the point's weight."
+    )
+    mandatory: bool | None = Field(
+        default=None, description="Overrides whether the point is mandatory."
+    )
+    computed: Computed | None = Field(
+        default=None,
+        description="A check computed from the sheet's inputs: staffing-ratio (people "
+        "served per peer FTE against 'threshold'), small-team (fewer than 'threshold' peer "
+        "FTEs makes this criterion mandatory), pay-parity (peer pay at or below entry-level "
+        "direct-support pay is a red flag).",
+    )
+    threshold: float | None = Field(
+        default=None,
+        gt=0,
+        description="For staffing-ratio: the most people served per peer FTE that is enough "
+        "(no published standard exists: set your own). For small-team: the FTE count below "
+        "which a peer team is small (default 5).",
+    )
+
+    @model_validator(mode="after")
+    def _threshold_needed(self) -> Criterion:
+        if self.computed == "staffing-ratio" and self.threshold is None:
+            raise ValueError(
+                "a staffing-ratio criterion needs a threshold: the most people served per "
+                "peer FTE you accept"
+            )
+        if self.threshold is not None and self.computed is None:
+            raise ValueError("threshold only applies to a computed criterion")
+        return self
+
+
+class Scale(StrictModel):
+    """The score levels, lowest first. Default: 0-3."""
+
+    levels: dict[int, Text] | None = Field(
+        default=None,
+        description="Score levels and their meaning; default: each point's own levels, "
+        "else 0 Not addressed .. 3 Fully explained.",
+    )
+    mandatory_min: int = Field(
+        default=1,
+        ge=0,
+        description="A mandatory criterion scoring below this fails the bid's mandatory requirements.",
+    )
+
+
+class Rubric(StrictModel):
+    """Which criteria bids are scored on, with weights and thresholds."""
+
+    id: Slug = Field(description="A slug naming this rubric; score sheets refer to it.")
+    title: Text = Field(description="Title shown on checklists and reports.")
+    description: Text | None = Field(default=None, description="What the rubric is for.")
+    scale: Scale = Field(default_factory=Scale, description="Score levels.")
+    criteria: list[Criterion] = Field(min_length=1, description="The criteria, in order.")
+
+    @model_validator(mode="after")
+    def _unique(self) -> Rubric:
+        seen: set[str] = set()
+        for criterion in self.criteria:
+            if criterion.point in seen:
+                raise ValueError(f"criterion {criterion.point!r} appears twice")
+            seen.add(criterion.point)
+        return self
+
+
+class Inputs(StrictModel):
+    """Figures from the bid that computed checks use. Leave out what the bid does not say."""
+
+    peer_fte: float | None = Field(
+        default=None, ge=0, description="Full-time equivalents in peer roles."
+    )
+    people_served: float | None = Field(
+        default=None, ge=0, description="People the program expects to serve."
+    )
+    peer_hourly: float | None = Field(default=None, ge=0, description="Peer staff hourly pay.")
+    entry_level_hourly: float | None = Field(
+        default=None, ge=0, description="Hourly pay of entry-level direct-support staff in the bid."
+    )
+
+
+class SheetScore(StrictModel):
+    """One reviewer's score for one criterion."""
+
+    criterion: Slug = Field(description="The criterion's talking-point id.")
+    score: int | None = Field(default=None, description="The level; leave empty until scored.")
+    comment: str | None = Field(default=None, description="Why this score.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Where in the bid: page, section, short quote."
+    )
+    red_flags: list[Text] = Field(
+        default_factory=list, description="Red flags you found (from the checklist)."
+    )
+
+
+class ScoreSheet(StrictModel):
+    """One reviewer's scores for one bid."""
+
+    rubric: Slug = Field(description="The id of the rubric this sheet follows.")
+    bid: Text = Field(description="The bid (provider) being scored.")
+    reviewer: Text = Field(description="Who scored it.")
+    date: dt.date | None = Field(default=None, description="When it was scored.")
+    consensus: bool = Field(
+        default=False, description="True for a consensus sheet agreed after discussion."
+    )
+    inputs: Inputs = Field(default_factory=Inputs, description="Figures for computed checks.")
+    scores: list[SheetScore] = Field(default_factory=list, description="One entry per criterion.")
