@@ -405,3 +405,11 @@ def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> Non
         str(out),
     )
     assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_consensus_for_a_bid_nobody_scored(tmp_path: Path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 1, "beta": 1, "gamma": 1})
+    agreed = sheet(tmp_path, "agreed", {"alpha": 1, "beta": 1, "gamma": 1}, bid="Bid AA")
+    with pytest.raises(AdvocacyError, match="consensus sheet for bid 'Bid AA'") as info:
+        report_for(tmp_path, lib, [one], consensus=[agreed])
+    assert info.value.diagnostics[0].hint == "did you mean 'Bid A'?"
