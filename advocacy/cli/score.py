@@ -234,3 +234,148 @@ def _print_report(result: ScoreReport) -> None:
             matrix.add_row(criterion.id, *cells)
         console.print()
         console.print(matrix)
+
+
+@score.command(
+    "evidence",
+    epilog="""\b
+Examples:
+  advocacy score evidence examples/ma-dmh-cbfs/bids/weak-bid.pdf
+  advocacy score evidence bid.docx --rubric examples/ma-dmh-cbfs/rubric.yaml --sheet my-sheet.yaml
+  advocacy score evidence --rubric job-description job-posting.docx
+  advocacy score evidence bid.pdf --json | jq '.not_addressed'
+
+\b
+Matching: look-for and red-flag phrases come from the talking points'
+evaluation blocks ('match'). Words match ignoring case and endings; word*
+matches a prefix; a|b either word; '...' up to five words between. Red flags
+are not counted right after a negation ("will not administer medication").
+""",
+)
+@click.argument("bid_file", metavar="BID_FILE", type=_FILE)
+@click.option(
+    "--rubric",
+    "rubric_name",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="RUBRIC",
+    help="A rubric file, or a shipped rubric's name (job-description). "
+    "Default: every approved point.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--sheet",
+    type=_FILE,
+    metavar="SHEET.yaml",
+    help="Add the passages' locations to this score sheet's evidence fields "
+    "(scores, comments and layout are left exactly as they are).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(1, 20),
+    default=3,
+    show_default=True,
+    help="Passages to show per criterion.",
+)
+@pass_app
+def evidence(
+    app: AppContext,
+    bid_file: Path,
+    rubric_name: Path | None,
+    as_json: bool,
+    sheet: Path | None,
+    top: int,
+) -> None:
+    """Show where a bid meets or misses each criterion, red flags first.
+
+    Reads DOCX, PDF, Markdown or text. For each criterion: the passages that
+    look like evidence (location, nearest heading, matched words
+    highlighted); red-flag duties with why they matter; and the criteria the
+    bid does not appear to address. An aid that cites excerpts, not a
+    verdict: you still score.
+    """
+    from advocacy.cli._output import print_json, success
+    from advocacy.evaluate.rubric import rubric_from_option
+    from advocacy.evidence import add_evidence, find_evidence, read_bid, report_dict
+
+    rubric = rubric_from_option(rubric_name, app.load_library())
+    report = find_evidence(read_bid(bid_file), rubric, top=top)
+    if as_json:
+        print_json(report_dict(report))
+    else:
+        _print_evidence(report)
+    if sheet is not None:
+        added = add_evidence(sheet, report)
+        success(f"added {added} evidence entr{'y' if added == 1 else 'ies'} to {sheet}")
+
+
+def _highlight(text: str, spans) -> str:  # -> Rich markup
+    from rich.markup import escape
+
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out += [escape(text[last:start]), f"[bold yellow]{escape(text[start:end])}[/bold yellow]"]
+        last = end
+    return "".join(out) + escape(text[last:])
+
+
+def _print_evidence(report) -> None:  # report: EvidenceReport
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from advocacy.cli._output import out
+    from advocacy.evidence.finder import EXCERPT_CHARS, excerpt_window
+
+    console = out()
+    bid = report.bid
+    pages = f", {bid.pages} pages" if bid.pages else ""
+    console.print(
+        f"[bold]{escape(bid.path.name)}[/bold] ({bid.kind}{pages}, "
+        f"{len(bid.passages)} passages) against {escape(report.rubric.rubric.title)}"
+    )
+
+    def shown(passage, spans) -> str:
+        start, end = excerpt_window(passage.text, spans, EXCERPT_CHARS)
+        local = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+        return (
+            ("…" if start else "")
+            + _highlight(passage.text[start:end], local)
+            + ("…" if end < len(passage.text) else "")
+        )
+
+    if report.red_flags:
+        flags = Table(
+            title="Red flags", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold red"
+        )
+        flags.add_column("where", no_wrap=False, max_width=22)
+        flags.add_column("red flag and passage", ratio=1)
+        for f in report.red_flags:
+            flags.add_row(
+                escape(f.passage.where),
+                f"[red]⚑ {escape(f.flag)}[/red]\n{shown(f.passage, f.spans)}\n"
+                f"[dim]{escape(f.why)}[/dim]",
+            )
+        console.print(flags)
+    else:
+        console.print("\nNo red flags found.")
+    for c in report.criteria:
+        if not c.hits:
+            continue
+        table = Table(
+            title=f"{escape(c.criterion.title)} [dim]({c.criterion.id})[/dim]",
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        table.add_column("where", max_width=22)
+        table.add_column("passage", ratio=1)
+        for h in c.hits:
+            table.add_row(escape(h.passage.where), shown(h.passage, h.spans))
+        console.print(table)
+        if c.missing:
+            console.print("  [dim]not found: " + escape("; ".join(c.missing)) + "[/dim]")
+    if report.unaddressed:
+        console.print("\n[bold]The bid does not appear to address:[/bold]")
+        for c in report.unaddressed:
+            console.print(f"  • {escape(c.criterion.title)} [dim]({c.criterion.id})[/dim]")

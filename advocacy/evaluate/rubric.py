@@ -17,6 +17,7 @@ from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
 from advocacy.library import Library
 from advocacy.models import DEFAULT_LEVELS, LookFor, RedFlag, Rubric, validate_document
 from advocacy.models.rubric import Criterion
+from advocacy.resources import templates_dir
 from advocacy.yamlio import YamlDocument, find_yaml_by_id, load_yaml_file
 
 DEFAULT_RUBRIC_ID = "default"
@@ -71,6 +72,29 @@ def load_rubric(path: Path, library: Library) -> LoadedRubric:
     if rubric is None:
         raise AdvocacyError.from_diagnostics(diagnostics)
     return _resolve(rubric, library, path, doc)
+
+
+def shipped_rubrics() -> dict[str, Path]:
+    """Rubrics shipped with advocacy, by name (``job-description``)."""
+    folder = templates_dir() / "rubrics"
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+
+
+def rubric_from_option(value: Path | None, library: Library) -> LoadedRubric:
+    """``--rubric``: a file, the name of a shipped rubric, or nothing (the default rubric)."""
+    if value is None:
+        return default_rubric(library)
+    if value.is_file():
+        return load_rubric(value, library)
+    shipped = shipped_rubrics()
+    if str(value) in shipped:
+        return load_rubric(shipped[str(value)], library)
+    raise AdvocacyError(
+        "no rubric file or shipped rubric by that name",
+        value,
+        hint=did_you_mean(str(value), shipped)
+        or "give a RUBRIC.yaml path, or one of: " + ", ".join(shipped),
+    )
 
 
 def default_rubric(library: Library) -> LoadedRubric:

@@ -34,6 +34,7 @@ from advocacy.models.talking_point import (
     RedFlag,
     Source,
     TalkingPoint,
+    Translation,
 )
 
 __all__ = [
@@ -59,5 +60,6 @@ __all__ = [
     "Source",
     "Submission",
     "TalkingPoint",
+    "Translation",
     "validate_document",
 ]

@@ -50,7 +50,7 @@ class LookFor(StrictModel):
     text: Text = Field(description="What the reviewer should look for, as a checklist item.")
     match: list[Text] = Field(
         default_factory=list,
-        description="Phrases that count as evidence of this item in a bid.",
+        description="Phrases that count as evidence of this item in a bid. Words match ignoring case and endings ('supervisor' finds 'Supervisors'); 'word*' matches any word starting with 'word'; 'a|b' accepts either word; '...' allows up to five words in between.",
     )
 
     @model_validator(mode="before")
@@ -66,7 +66,8 @@ class RedFlag(StrictModel):
     why: Text = Field(description="Why it is a problem for peer roles.")
     match: list[Text] = Field(
         default_factory=list,
-        description="Phrases that show this red flag in a bid.",
+        description="Phrases that show this red flag in a bid (same syntax as look_for "
+        "match; not counted after a negation such as 'will not').",
     )
 
 
@@ -96,6 +97,50 @@ class Evaluation(StrictModel):
         return self
 
 
+LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class RedFlagTranslation(StrictModel):
+    text: Text = Field(description="The red flag, translated.")
+    why: Text = Field(description="Why it is a problem, translated.")
+
+
+class EvaluationTranslation(StrictModel):
+    """The evaluation texts in another language, in the same order as the source."""
+
+    question: Text | None = Field(default=None, description="The guiding question.")
+    look_for: list[Text] = Field(
+        default_factory=list, description="Each look-for item's text, in the source's order."
+    )
+    red_flags: list[RedFlagTranslation] = Field(
+        default_factory=list, description="Each red flag, in the source's order."
+    )
+    levels: dict[int, Text] = Field(
+        default_factory=dict, description="Custom score levels (only if the point has its own)."
+    )
+
+
+class Translation(StrictModel):
+    """A point's texts in another language. Missing fields fall back to English
+    (with a visible note) and are listed by lint."""
+
+    title: Text | None = Field(default=None, description="The title, translated.")
+    summary: Text | None = Field(default=None, description="The summary, translated.")
+    body: Text | None = Field(default=None, description="The body (Markdown), translated.")
+    ask: Text | None = Field(default=None, description="The ask, translated.")
+    evaluation: EvaluationTranslation | None = Field(
+        default=None, description="The evaluation texts, translated."
+    )
+    reviewed: dt.date | None = Field(
+        default=None,
+        description="When the translation was last checked against the source text.",
+    )
+    reviewer: Text | None = Field(
+        default=None,
+        description="The fluent speaker who reviewed it; leave out while it still needs review.",
+    )
+
+
 class TalkingPoint(StrictModel):
     """One talking point: a file named ``<id>.yaml`` in a talking-point library."""
 
@@ -117,6 +162,10 @@ class TalkingPoint(StrictModel):
     owner: Text | None = Field(default=None, description="Who keeps this point up to date.")
     evaluation: Evaluation | None = Field(
         default=None, description="How bids are judged on this point."
+    )
+    translations: dict[LanguageTag, Translation] = Field(
+        default_factory=dict,
+        description="The texts in other languages, keyed by language tag (e.g. 'es').",
     )
 
 

@@ -1,0 +1,115 @@
+"""The match-phrase syntax volunteers write, and the finder built on it."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.evidence.matching import find, stem, tokenize
+
+
+def hits(phrase: str, text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [text[tokens.spans[a][0] : tokens.spans[b][1]] for a, b in find(phrase, tokens)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        ("peer supervisor", "Our Peer Supervisors meet weekly.", ["Peer Supervisors"]),
+        ("administer medication", "staff administering medications", ["administering medications"]),
+        ("supervis*", "supervision and supervisors", ["supervision", "supervisors"]),
+        ("peer|peers team", "a peers team and a peer team", ["peers team", "peer team"]),
+        (
+            "peer ... supervisor",
+            "peer staff have a trained supervisor",
+            ["peer staff have a trained supervisor"],
+        ),
+        ("peer ... supervisor", "peer a b c d e f supervisor", []),
+        ("code of ethics", "the CPS code\nof ethics", ["code\nof ethics"]),
+        ("representative payee", "the representative payee’s role", ["representative payee’s"]),
+        ("lived experience", "experience lived", []),
+    ],
+)
+def test_phrase_syntax(phrase: str, text: str, expected: list[str]) -> None:
+    assert hits(phrase, text) == expected
+
+
+def test_stemming_is_consistent() -> None:
+    assert stem("Supervisors") == stem("supervisor")
+    assert stem("studies") == stem("study")
+    assert stem("bus") == "bus"  # too short to strip
+
+
+def test_red_flags_ignore_negated_mentions(tmp_path: Path) -> None:
+    bid = tmp_path / "bid.md"
+    bid.write_text(
+        "# Peer roles\n\nPeer staff will not administer medication. They are not MAP trained.\n\n"
+        "# Residential\n\nPeer specialists administer medication on the evening shift.\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["score", "evidence", str(bid), "--json"])
+    import json
+
+    flags = [
+        (f["flag"], f["location"])
+        for f in json.loads(result.stdout)["red_flags"]
+        if f["criterion"] == "no-clinical-duties"
+    ]
+    assert flags == [("Peer staff administer or monitor medication", "line 7")]
+
+
+def test_evidence_is_written_into_a_sheet_and_nothing_else_changes(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
+    sheet = tmp_path / "sheet.yaml"
+    original = (example / "scores" / "riverbend-whitfield.yaml").read_text("utf-8")
+    sheet.write_text(original, "utf-8")
+    bid = tmp_path / "bid.md"
+    bid.write_text(
+        "# 4.1 Ethics\n\nEvery peer role follows the Massachusetts CPS Code of Ethics, "
+        "which is part of each peer job description.\n\n# 4.2 Supervision\n\n"
+        "A peer supervisor who has worked in a peer role supervises all peer staff.\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "score",
+            "evidence",
+            str(bid),
+            "--rubric",
+            str(example / "rubric.yaml"),
+            "--sheet",
+            str(sheet),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    updated = sheet.read_text("utf-8")
+    assert updated != original
+    before, after = original.split("\n"), updated.split("\n")
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        changed = before[a0:a1] + after[b0:b1]
+        assert all(line.strip().startswith(("evidence:", "- ")) for line in changed), changed
+    assert "line 3 (4.1 Ethics)" in updated
+    # Running again adds nothing: locations already cited are not repeated.
+    again = CliRunner().invoke(
+        main,
+        [
+            "score",
+            "evidence",
+            str(bid),
+            "--rubric",
+            str(example / "rubric.yaml"),
+            "--sheet",
+            str(sheet),
+        ],
+    )
+    assert "added 0 evidence entries" in again.output
+    assert sheet.read_text("utf-8") == updated

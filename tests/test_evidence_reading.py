@@ -1,0 +1,159 @@
+"""Reading untrusted bids: hostile or unusable files fail fast with a clear error."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.errors import AdvocacyError
+from advocacy.evidence import read_bid
+from advocacy.evidence.reading import _paragraphs
+from advocacy.render import render
+
+DOC = """---
+title: Sample bid
+---
+# 4 Peer roles
+
+## 4.1 Ethics
+
+Peer staff follow the Massachusetts CPS Code of Ethics.
+
+| Role | FTE |
+|---|---|
+| Peer specialist | 6 |
+"""
+
+
+def refused(path: Path, message: str) -> AdvocacyError:
+    start = time.perf_counter()
+    with pytest.raises(AdvocacyError, match=message) as info:
+        read_bid(path)
+    assert time.perf_counter() - start < 2, "refusing must be fast"
+    return info.value
+
+
+def test_docx_paragraphs_tables_and_headings(tmp_path: Path) -> None:
+    path = tmp_path / "bid.docx"
+    render(DOC, "docx", path)
+    bid = read_bid(path)
+    texts = [p.text for p in bid.passages]
+    assert "Peer staff follow the Massachusetts CPS Code of Ethics." in texts
+    assert "Peer specialist" in texts and "6" in texts  # table cells
+    ethics = next(p for p in bid.passages if "Code of Ethics" in p.text)
+    assert ethics.heading == "4.1 Ethics" and ethics.location.startswith("¶ ")
+
+
+def test_markdown_bid_lines_and_headings(tmp_path: Path) -> None:
+    path = tmp_path / "bid.md"
+    path.write_text(
+        "# 4 Peer roles\n\nSome **bold** [link](http://x.org) text\nwrapped.\n\n- item one\n",
+        "utf-8",
+    )
+    bid = read_bid(path)
+    assert [(p.text, p.location, p.heading) for p in bid.passages] == [
+        ("Some bold link text wrapped.", "line 3", "4 Peer roles"),
+        ("item one", "line 6", "4 Peer roles"),
+    ]
+
+
+def test_pdf_lines_are_joined_and_hyphenation_undone() -> None:
+    text = "4.2 Supervision of peer staff\nPeer staff are supervised by a peer super-\nvisor who worked in a peer role.\n\nNext paragraph."
+    assert _paragraphs(text) == [
+        ("4.2 Supervision of peer staff", True),
+        ("Peer staff are supervised by a peer supervisor who worked in a peer role.", False),
+        ("Next paragraph.", False),
+    ]
+
+
+def test_zip_bomb_is_refused_before_expanding(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (30 * 1024 * 1024))
+    assert path.stat().st_size < 200_000
+    refused(path, "compressed .*:1")
+
+
+def test_too_many_entries_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "many.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        for i in range(1_500):
+            z.writestr(f"x/{i}", b"")
+    refused(path, "1,500 entries")
+
+
+def test_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
+    xml = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    path = tmp_path / "entities.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", xml)
+    refused(path, "declares entities or a DTD")
+
+
+def _pdf(tmp_path: Path, name: str, encrypt: bool = False) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    if encrypt:
+        writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = tmp_path / name
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_scanned_pdf_without_text(tmp_path: Path) -> None:
+    error = refused(_pdf(tmp_path, "scan.pdf"), "no text layer")
+    assert "OCR" in (error.diagnostics[0].hint or "")
+
+
+def test_password_protected_pdf(tmp_path: Path) -> None:
+    refused(_pdf(tmp_path, "locked.pdf", encrypt=True), "password-protected")
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    refused(path, "not a readable PDF")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n", r"cannot read \.png as a bid"),
+        ("fake.docx", b"\x89PNG\r\n\x1a\n", "not a Word document"),
+        ("fake.pdf", b"hello", "not a PDF"),
+        ("binary.txt", b"\x00\x01\x02", "binary file"),
+        ("empty.md", b"", "has no text"),
+        ("notword.docx", None, "no word/document.xml"),
+    ],
+)
+def test_non_documents(tmp_path: Path, name: str, data: bytes | None, message: str) -> None:
+    path = tmp_path / name
+    if data is None:
+        with zipfile.ZipFile(path, "w") as z:
+            z.writestr("hello.txt", "hi")
+    else:
+        path.write_bytes(data)
+    refused(path, message)
+
+
+def test_cli_reports_bad_bids_without_traceback(tmp_path: Path) -> None:
+    path = _pdf(tmp_path, "scan.pdf")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}: error: the PDF has no text layer" in result.output
+    assert "Traceback" not in result.output
