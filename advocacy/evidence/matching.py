@@ -17,9 +17,9 @@ saying "peer staff will not administer medication" is not flagged for it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;:]")
@@ -53,6 +53,14 @@ class Tokens:
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     sentences: tuple[int, ...]
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each stem occurs, so a phrase is only tried where it can start."""
+        index: dict[str, list[int]] = {}
+        for at, stem_ in enumerate(self.stems):
+            index.setdefault(stem_, []).append(at)
+        return index
 
 
 def tokenize(text: str) -> Tokens:
@@ -105,8 +113,13 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     words = [p for p in pattern if p is not None]
     if not words:
         return []
+    first = words[0]
+    if first.prefix:
+        starts: Iterable[int] = range(len(tokens.stems))
+    else:
+        starts = sorted({at for option in first.options for at in tokens.positions.get(option, ())})
     hits = []
-    for start in range(len(tokens.stems)):
+    for start in starts:
         end = _match_at(pattern, tokens, start)
         if end is not None:
             hits.append((start, end))

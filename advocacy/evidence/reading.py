@@ -206,23 +206,31 @@ def _heading_styles(styles) -> set[str]:
 
 
 def _read_pdf(path: Path) -> tuple[list[Passage], int]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
             raise AdvocacyError(
                 "the PDF is password-protected", path, hint="ask for an unprotected copy"
-            )
-        pages = reader.pages
-        if len(pages) > MAX_PDF_PAGES:
-            raise AdvocacyError(f"the PDF has {len(pages):,} pages", path)
+            ) from None
+        raise _not_a(path, "readable PDF", str(exc)) from None
+    try:
+        count = len(document)
+        if count > MAX_PDF_PAGES:
+            raise AdvocacyError(f"the PDF has {count:,} pages", path)
         passages: list[Passage] = []
         heading: str | None = None
         chars = 0
-        for number, page in enumerate(pages, start=1):
-            text = page.extract_text() or ""
+        for number in range(count):
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            finally:
+                textpage.close()
+                page.close()
             chars += len(text)
             if chars > MAX_TEXT_CHARS:
                 raise _too_much_text(path)
@@ -230,18 +238,18 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
                 if is_heading:
                     heading = paragraph
                 else:
-                    passages.append(Passage(paragraph, f"p. {number}", heading))
-    except AdvocacyError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise _not_a(path, "readable PDF", f"{type(exc).__name__}: {exc}") from None
+                    passages.append(Passage(paragraph, f"p. {number + 1}", heading))
+    except pdfium.PdfiumError as exc:
+        raise _not_a(path, "readable PDF", str(exc)) from None
+    finally:
+        document.close()
     if not passages:
         raise AdvocacyError(
             "the PDF has no text layer (a scanned image?)",
             path,
             hint="run it through OCR first, or ask for a text PDF or the Word file",
         )
-    return passages, len(pages)
+    return passages, count
 
 
 def _paragraphs(text: str) -> list[tuple[str, bool]]:
