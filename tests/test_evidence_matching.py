@@ -113,3 +113,18 @@ def test_evidence_is_written_into_a_sheet_and_nothing_else_changes(tmp_path: Pat
     )
     assert "added 0 evidence entries" in again.output
     assert sheet.read_text("utf-8") == updated
+
+
+def test_hyphenated_phrases_match_hyphenated_text() -> None:
+    assert hits("self-determination", "respect for self-determination") == ["self-determination"]
+    assert hits("peer-run organization", "a peer-run organizations network") == [
+        "peer-run organizations"
+    ]
+
+
+def test_non_negates_a_red_flag() -> None:
+    from advocacy.evidence.matching import negated
+
+    tokens = tokenize("They receive non-clinical supervision from a peer.")
+    ((start, _),) = find("clinical supervision", tokens)
+    assert negated(tokens, start)

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from advocacy.errors import AdvocacyError
+from advocacy.i18n import long_date
 from advocacy.render.templating import (
     escape_markdown,
-    long_date,
     render_template,
     template_environment,
     tidy_markdown,

@@ -68,7 +68,7 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     from rich.table import Table
 
     from advocacy.cli._output import out
-    from advocacy.render.templating import long_datetime
+    from advocacy.i18n import long_datetime
     from advocacy.respond import load_rfi
     from advocacy.respond.response import describe_deadline
 

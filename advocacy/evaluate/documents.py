@@ -11,6 +11,7 @@ from typing import Any
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evaluate.scoring import ScoreReport
 from advocacy.filenames import relative_to_file
+from advocacy.i18n import DEFAULT_LANGUAGE, format_number, gettext_for, localized_point
 from advocacy.models import COMPUTED_INPUTS
 from advocacy.render.templating import render_template
 from advocacy.resources import data_path
@@ -23,33 +24,47 @@ INPUT_LABELS = {
     "entry_level_hourly": "Entry-level direct-support hourly pay ($)",
 }
 COMPUTED_NOTES = {
-    "staffing-ratio": "People served per peer FTE; this rubric accepts at most {threshold:g}.",
-    "small-team": "Fewer than {threshold:g} peer FTEs makes added supports or affiliations mandatory.",
+    "staffing-ratio": "People served per peer FTE; this rubric accepts at most %(threshold)s.",
+    "small-team": "Fewer than %(threshold)s peer FTEs makes added supports or affiliations mandatory.",
     "pay-parity": "Peer pay at or below entry-level direct-support pay is a red flag.",
 }
 
 
-def _criterion_context(number: int, c: ResolvedCriterion) -> dict[str, Any]:
+def _criterion_context(number: int, c: ResolvedCriterion, lang: str) -> dict[str, Any]:
+    _ = gettext_for(lang)
+    text = localized_point(c.point, lang) if c.point is not None else None
+    levels = (
+        text.levels
+        if text is not None and text.levels is not None and c.levels == c.point.evaluation.levels  # type: ignore[union-attr]
+        else {k: _(v) for k, v in c.levels.items()}
+    )
     return {
         "number": number,
         "id": c.id,
-        "title": c.title,
-        "question": c.question,
-        "look_for": [item.text for item in c.look_for],
-        "red_flags": [{"text": f.text, "why": f.why} for f in c.red_flags],
-        "levels": list(c.levels.items()),
+        "title": text.title if text else c.title,
+        "question": text.question if text and text.question else c.question,
+        "look_for": text.look_for if text else [item.text for item in c.look_for],
+        "red_flags": [{"text": t, "why": w} for t, w in text.red_flags]
+        if text
+        else [{"text": f.text, "why": f.why} for f in c.red_flags],
+        "levels": list(levels.items()),
         "weight": c.weight,
         "mandatory": c.mandatory,
         "computed": c.computed,
-        "computed_note": COMPUTED_NOTES[c.computed].format(threshold=c.threshold or 0)
+        "computed_note": _(COMPUTED_NOTES[c.computed])
+        % {"threshold": format_number(c.threshold, lang)}
         if c.computed
         else None,
-        "inputs": [INPUT_LABELS[n] for n in COMPUTED_INPUTS[c.computed]] if c.computed else [],
+        "inputs": [_(INPUT_LABELS[n]) for n in COMPUTED_INPUTS[c.computed]] if c.computed else [],
+        "untranslated": bool(text and text.fallback),
     }
 
 
 def checklist_markdown(
-    rubric: LoadedRubric, date: dt.date | None = None, template_dir: Path | None = None
+    rubric: LoadedRubric,
+    date: dt.date | None = None,
+    template_dir: Path | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The reviewer's checklist: fields to fill, then per criterion its question,
     tickable look-for items and red flags, score levels and room for comments."""
@@ -60,10 +75,13 @@ def checklist_markdown(
             "description": rubric.rubric.description,
             "mandatory_min": rubric.rubric.scale.mandatory_min,
         },
-        "criteria": [_criterion_context(i, c) for i, c in enumerate(rubric.criteria, start=1)],
+        "criteria": [
+            _criterion_context(i, c, lang) for i, c in enumerate(rubric.criteria, start=1)
+        ],
         "date": date,
+        "language": lang,
     }
-    return render_template("checklist.md.j2", context, template_dir)
+    return render_template("checklist.md.j2", context, template_dir, lang)
 
 
 def new_sheet_text(
@@ -111,15 +129,18 @@ def new_sheet_text(
     return "\n".join(lines) + "\n"
 
 
-def report_markdown(report: ScoreReport, template_dir: Path | None = None) -> str:
+def report_markdown(
+    report: ScoreReport, template_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE
+) -> str:
     """The score report as Markdown (for .md and .docx output)."""
     from advocacy.evaluate.scoring import report_dict
 
     context = {
-        **report_dict(report),
+        **report_dict(report, lang),
         "criteria": [
             {"id": c.id, "title": c.title, "weight": c.weight} for c in report.rubric.criteria
         ],
         "date": report.date,
+        "language": lang,
     }
-    return render_template("score-report.md.j2", context, template_dir)
+    return render_template("score-report.md.j2", context, template_dir, lang)

@@ -10,12 +10,19 @@ evaluation block, so checklists work out of the box.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
 from advocacy.library import Library
-from advocacy.models import DEFAULT_LEVELS, LookFor, RedFlag, Rubric, validate_document
+from advocacy.models import (
+    DEFAULT_LEVELS,
+    LookFor,
+    RedFlag,
+    Rubric,
+    TalkingPoint,
+    validate_document,
+)
 from advocacy.models.rubric import Criterion
 from advocacy.resources import templates_dir
 from advocacy.yamlio import YamlDocument, find_yaml_by_id, load_yaml_file
@@ -40,6 +47,7 @@ class ResolvedCriterion:
     mandatory: bool
     computed: str | None = None
     threshold: float | None = None
+    point: TalkingPoint | None = field(default=None, compare=False, repr=False)
 
     @property
     def min_level(self) -> int:
@@ -185,6 +193,7 @@ def _resolve(
                 ),
                 computed=criterion.computed,
                 threshold=threshold,
+                point=point,
             )
         )
     if problems:

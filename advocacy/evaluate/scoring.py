@@ -26,11 +26,14 @@ from typing import Any
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
+from advocacy.i18n import format_number, gettext_for
 from advocacy.models import COMPUTED_INPUTS, ScoreSheet, validate_document
 from advocacy.yamlio import YamlDocument, load_yaml_file
 
 #: Reviewers this many levels apart on a criterion should talk it over.
 DISAGREEMENT = 2
+#: The "reviewer" of red flags the figures raise, not a person.
+COMPUTED = "computed"
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,57 @@ class ComputedCheck:
     kind: str
     figures: dict[str, float | None]
     passed: bool | None  # None: the figures are missing
-    message: str
+    threshold: float | None = None
+
+    @property
+    def message(self) -> str:
+        return self.describe()
+
+    def describe(self, lang: str = "en") -> str:
+        """The finding in words, in ``lang`` (its message catalogue, its number format)."""
+        _ = gettext_for(lang)
+        f = self.figures
+
+        def n(value: float | None, digits: int | None = None) -> str:
+            return format_number(value, lang, digits)
+
+        if self.passed is None:
+            missing = ", ".join(k for k, v in f.items() if v is None)
+            return _("not computed: %(missing)s not given") % {"missing": missing}
+        if self.kind == "staffing-ratio":
+            if not f["peer_fte"]:
+                return _("no peer FTEs in the bid")
+            values = {"ratio": n(f["people_per_peer_fte"]), "limit": n(self.threshold)}
+            if self.passed:
+                return (
+                    _("%(ratio)s people per peer FTE, within the rubric's limit of %(limit)s")
+                    % values
+                )
+            return (
+                _("%(ratio)s people per peer FTE, above the rubric's limit of %(limit)s") % values
+            )
+        if self.kind == "small-team":
+            values = {"fte": n(f["peer_fte"]), "threshold": n(self.threshold)}
+            if self.passed:
+                return (
+                    _("%(fte)s peer FTEs: not a small peer team (threshold %(threshold)s)") % values
+                )
+            return (
+                _(
+                    "%(fte)s peer FTEs, fewer than %(threshold)s: added supports or affiliations are mandatory"
+                )
+                % values
+            )
+        values = {"peer": n(f["peer_hourly"], 2), "entry": n(f["entry_level_hourly"], 2)}
+        if self.passed:
+            return (
+                _("peer pay $%(peer)s/h is above entry-level direct-support pay $%(entry)s/h")
+                % values
+            )
+        return (
+            _("peer pay $%(peer)s/h is at or below entry-level direct-support pay $%(entry)s/h")
+            % values
+        )
 
 
 @dataclass(frozen=True)
@@ -321,7 +374,7 @@ def _bid_report(
             if criterion.computed == "small-team" and check.passed is False:
                 mandatory = True
             if criterion.computed == "pay-parity" and check.passed is False:
-                flags.append(RecordedFlag(criterion.id, check.message, "computed"))
+                flags.append(RecordedFlag(criterion.id, check.message, COMPUTED))
         results.append(
             CriterionResult(criterion, reviews, consensus_scores.get(criterion.id), mandatory)
         )
@@ -364,59 +417,28 @@ def _inputs(
 def _computed_check(criterion: ResolvedCriterion, inputs: dict[str, float | None]) -> ComputedCheck:
     kind = criterion.computed or ""
     figures = {name: inputs.get(name) for name in COMPUTED_INPUTS[kind]}
+    threshold = criterion.threshold
     if any(v is None for v in figures.values()):
-        missing = ", ".join(k for k, v in figures.items() if v is None)
-        return ComputedCheck(
-            criterion.id, kind, figures, None, f"not computed: {missing} not given"
-        )
+        return ComputedCheck(criterion.id, kind, figures, None, threshold)
     if kind == "staffing-ratio":
         fte, served = figures["peer_fte"], figures["people_served"]
-        assert fte is not None and served is not None and criterion.threshold is not None
+        assert fte is not None and served is not None and threshold is not None
         if fte == 0:
-            return ComputedCheck(criterion.id, kind, figures, False, "no peer FTEs in the bid")
-        ratio = served / fte
-        figures = {**figures, "people_per_peer_fte": round(ratio, 2)}
-        passed = ratio <= criterion.threshold
-        verdict = "within" if passed else "above"
-        return ComputedCheck(
-            criterion.id,
-            kind,
-            figures,
-            passed,
-            f"{ratio:.1f} people per peer FTE, {verdict} the rubric's limit of {criterion.threshold:g}",
-        )
+            return ComputedCheck(criterion.id, kind, figures, False, threshold)
+        figures = {**figures, "people_per_peer_fte": round(served / fte, 2)}
+        return ComputedCheck(criterion.id, kind, figures, served / fte <= threshold, threshold)
     if kind == "small-team":
         fte = figures["peer_fte"]
-        assert fte is not None and criterion.threshold is not None
-        small = fte < criterion.threshold
-        message = (
-            f"{fte:g} peer FTEs, fewer than {criterion.threshold:g}: added supports or "
-            "affiliations are mandatory"
-            if small
-            else f"{fte:g} peer FTEs: not a small peer team (threshold {criterion.threshold:g})"
-        )
-        return ComputedCheck(criterion.id, kind, figures, not small, message)
+        assert fte is not None and threshold is not None
+        return ComputedCheck(criterion.id, kind, figures, not fte < threshold, threshold)
     peer, entry = figures["peer_hourly"], figures["entry_level_hourly"]
     assert peer is not None and entry is not None
-    if peer <= entry:
-        return ComputedCheck(
-            criterion.id,
-            kind,
-            figures,
-            False,
-            f"peer pay ${peer:.2f}/h is at or below entry-level direct-support pay ${entry:.2f}/h",
-        )
-    return ComputedCheck(
-        criterion.id,
-        kind,
-        figures,
-        True,
-        f"peer pay ${peer:.2f}/h is above entry-level direct-support pay ${entry:.2f}/h",
-    )
+    return ComputedCheck(criterion.id, kind, figures, peer > entry, threshold)
 
 
-def report_dict(report: ScoreReport) -> dict[str, Any]:
-    """The report as plain data (the JSON output): stable keys, rounded numbers."""
+def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
+    """The report as plain data (the JSON output): stable keys, rounded numbers,
+    computed-check messages in ``lang``."""
 
     def num(value: float | None) -> float | None:
         return None if value is None else round(value, 3)
@@ -456,12 +478,16 @@ def report_dict(report: ScoreReport) -> dict[str, Any]:
                         "kind": c.kind,
                         "figures": c.figures,
                         "passed": c.passed,
-                        "message": c.message,
+                        "message": c.describe(lang),
                     }
                     for c in b.checks
                 ],
                 "red_flags": [
-                    {"criterion": c, "flag": flag, "recorded_by": who}
+                    {
+                        "criterion": c,
+                        "flag": _flag_text(b, c, flag, who, lang),
+                        "recorded_by": [gettext_for(lang)(w) if w == COMPUTED else w for w in who],
+                    }
                     for c, flag, who in b.grouped_flags
                 ],
             }
@@ -469,6 +495,14 @@ def report_dict(report: ScoreReport) -> dict[str, Any]:
         ],
         "warnings": [d.to_dict() for d in report.warnings],
     }
+
+
+def _flag_text(bid: BidReport, criterion: str, flag: str, who: list[str], lang: str) -> str:
+    """A reviewer's flag as written; a computed one in the report's language."""
+    if who == [COMPUTED]:
+        check = next(c for c in bid.checks if c.criterion == criterion)
+        return check.describe(lang)
+    return flag
 
 
 def report_rows(report: ScoreReport) -> Iterator[list[object]]:

@@ -7,10 +7,11 @@ The ``match`` phrases in a talking point's evaluation block use this syntax
   "Supervisors"; ``administer medication`` finds "administering medications";
 * ``word*`` matches any word that starts with ``word`` (``supervis*``);
 * ``a|b`` accepts either word in that place (``peer|peers team``);
-* ``...`` allows up to five other words in between (``peer ... supervisor``).
+* ``...`` allows up to five other words in between (``peer ... supervisor``);
+* a hyphen counts as a space, as in the text (``self-determination``).
 
-Red flags are not counted when a negation ("not", "no", "never", "without",
-"will not", …) comes shortly before them in the same sentence, so a bid
+Red flags are not counted when a negation ("not", "no", "non-", "never",
+"without", …) comes shortly before them in the same sentence, so a bid
 saying "peer staff will not administer medication" is not flagged for it.
 """
 
@@ -26,7 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?;:]")
 _GAP = 5
 _NEGATION_WINDOW = 6
 _NEGATIONS = frozenset(
-    "not no never without nor neither cannot can't won't don't doesn't isn't aren't "
+    "not no non never without nor neither cannot can't won't don't doesn't isn't aren't "
     "shouldn't mustn't prohibit prohibits prohibited exclude excludes excluded "
     "avoid avoids rather instead free".split()
 )
@@ -92,7 +93,9 @@ class _Word:
 def compile_phrase(phrase: str) -> tuple[_Word | None, ...]:
     """A phrase as word matchers; ``None`` stands for a ``...`` gap."""
     parts: list[_Word | None] = []
-    for raw in phrase.lower().split():
+    # Text splits "self-determination" into two words; the phrase must too.
+    words = phrase.lower().replace("...", " ... ").replace("-", " ").split()
+    for raw in words:
         if raw == "...":
             parts.append(None)
             continue

@@ -50,7 +50,7 @@ class LookFor(StrictModel):
     text: Text = Field(description="What the reviewer should look for, as a checklist item.")
     match: list[Text] = Field(
         default_factory=list,
-        description="Phrases that count as evidence of this item in a bid. Words match ignoring case and endings ('supervisor' finds 'Supervisors'); 'word*' matches any word starting with 'word'; 'a|b' accepts either word; '...' allows up to five words in between.",
+        description="Phrases that count as evidence of this item in a bid. Words match ignoring case and endings ('supervisor' finds 'Supervisors'); 'word*' matches any word starting with 'word'; 'a|b' accepts either word; '...' allows up to five words in between; a hyphen counts as a space.",
     )
 
     @model_validator(mode="before")

@@ -12,7 +12,6 @@ spaces, one final newline).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -23,23 +22,16 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from advocacy.errors import AdvocacyError
+from advocacy.i18n import (
+    DEFAULT_LANGUAGE,
+    base_language,
+    format_number,
+    long_date,
+    long_datetime,
+    translations,
+)
 from advocacy.resources import templates_dir
 from advocacy.wordcount import count_words
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START_MARKER = re.compile(r"(?m)^(\s*)([#+\-=>])")
@@ -60,22 +52,6 @@ def escape_markdown(text: object) -> str:
     value = _INLINE_SPECIAL.sub(r"\\\1", value)
     value = _LINE_START_MARKER.sub(r"\1\\\2", value)
     return _LINE_START_NUMBER.sub(r"\1\\\2", value)
-
-
-def long_date(value: dt.date | dt.datetime | str | None) -> str:
-    """``2017-06-02`` → ``June 2, 2017``."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
-
-
-def long_datetime(value: dt.datetime) -> str:
-    """An aware datetime → ``June 2, 2017, 12:00 PM EDT``."""
-    hour = value.hour % 12 or 12
-    suffix = "AM" if value.hour < 12 else "PM"
-    return f"{long_date(value)}, {hour}:{value.minute:02d} {suffix} {value.strftime('%Z')}".rstrip()
 
 
 def blockquote(text: str) -> str:
@@ -120,9 +96,15 @@ def _collapse_outside_fences(text: str) -> str:
     return "".join(part if i % 2 else _BLANK_RUNS.sub("\n\n", part) for i, part in enumerate(parts))
 
 
-@lru_cache(maxsize=8)
-def template_environment(template_dir: Path | None = None) -> SandboxedEnvironment:
-    """The sandboxed environment; ``template_dir`` overrides shipped templates."""
+@lru_cache(maxsize=16)
+def template_environment(
+    template_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE
+) -> SandboxedEnvironment:
+    """The sandboxed environment for one language; ``template_dir`` overrides shipped templates.
+
+    Fixed words in templates are written ``{{ _("Sources") }}`` and come from
+    the language's message catalogue; dates are formatted for the language.
+    """
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
@@ -138,11 +120,14 @@ def template_environment(template_dir: Path | None = None) -> SandboxedEnvironme
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
         md=escape_markdown,
-        long_date=long_date,
-        long_datetime=long_datetime,
+        long_date=lambda value: long_date(value, lang),
+        num=lambda value, digits=None: format_number(value, lang, digits),
+        long_datetime=lambda value: long_datetime(value, lang),
         blockquote=blockquote,
         end_sentence=end_sentence,
         word_count=count_words,
@@ -151,13 +136,18 @@ def template_environment(template_dir: Path | None = None) -> SandboxedEnvironme
     return env
 
 
-def render_template(name: str, context: Mapping[str, Any], template_dir: Path | None = None) -> str:
+def render_template(
+    name: str,
+    context: Mapping[str, Any],
+    template_dir: Path | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+) -> str:
     """Render template ``name`` to tidy Markdown.
 
     Template mistakes (syntax, an undefined variable, a filter that fails)
     become :class:`AdvocacyError` with the template's file and line.
     """
-    env = template_environment(template_dir)
+    env = template_environment(template_dir, base_language(lang))
     try:
         template = env.get_template(name)
     except jinja2.TemplateNotFound:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from advocacy.errors import AdvocacyError, did_you_mean
 from advocacy.filenames import relative_to_file
+from advocacy.i18n import long_datetime
 from advocacy.library import Library, LoadedPoint
 from advocacy.models.rfi import Question
-from advocacy.render.templating import long_datetime
 from advocacy.resources import data_path
 from advocacy.respond.response import LoadedRfi
 

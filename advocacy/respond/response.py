@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from advocacy.errors import AdvocacyError, Diagnostic, Severity, did_you_mean, error, warning
+from advocacy.i18n import DEFAULT_LANGUAGE, localized_point
 from advocacy.library import Library, LoadedPoint
 from advocacy.models import Answer, Response, Rfi, validate_document
 from advocacy.models.rfi import Question
@@ -209,8 +210,11 @@ def check_response(
         if index in broken:
             checks.append(AnswerCheck(question, answered=True))
             continue
-        context = answer_context(answer, library, response.detail)
-        markdown = render_template(ANSWER_TEMPLATE, {"answer": context}, template_dir)
+        context = answer_context(answer, library, response.detail, response.language)
+        markdown = render_template(
+            ANSWER_TEMPLATE, {"answer": context}, template_dir, response.language
+        )
+        diagnostics.extend(_untranslated(loaded, index, context))
         words = count_words(markdown)
         check = AnswerCheck(
             question,
@@ -365,30 +369,34 @@ def _template_choice(loaded: LoadedResponse, template_dir: Path | None) -> tuple
     return template_dir, name
 
 
-def answer_context(answer: Answer, library: Library, detail: str) -> dict[str, Any]:
+def answer_context(
+    answer: Answer, library: Library, detail: str, lang: str = DEFAULT_LANGUAGE
+) -> dict[str, Any]:
     """What the answer template renders, with the word counts of each side.
 
     Own words are the respondent's (intro, notes, closing); library words are
-    the talking points' text the template includes.
+    the talking points' text the template includes, in ``lang`` where the
+    point has a translation (``untranslated`` lists what fell back to English).
     """
     points = []
     library_words = 0
     own_words = count_words(answer.intro or "") + count_words(answer.closing or "")
     for chosen in answer.points:
-        point = library.get(chosen.id).point
-        body = point.body if detail == "full" else None
+        text = localized_point(library.get(chosen.id).point, lang)
+        body = text.body if detail == "full" else None
         library_words += sum(
-            count_words(t or "") for t in (point.title, point.summary, point.ask, body)
+            count_words(t or "") for t in (text.title, text.summary, text.ask, body)
         )
         own_words += count_words(chosen.note or "")
         points.append(
             {
-                "id": point.id,
-                "title": point.title,
-                "summary": point.summary.strip(),
+                "id": chosen.id,
+                "title": text.title,
+                "summary": text.summary.strip(),
                 "body": body.strip() if body else None,
-                "ask": point.ask.strip(),
+                "ask": text.ask.strip(),
                 "note": chosen.note,
+                "untranslated": text.fallback,
             }
         )
     return {
@@ -398,6 +406,26 @@ def answer_context(answer: Answer, library: Library, detail: str) -> dict[str, A
         "own_words": own_words,
         "library_words": library_words,
     }
+
+
+def _untranslated(
+    loaded: LoadedResponse, index: int, context: dict[str, Any]
+) -> Iterator[Diagnostic]:
+    """A warning for each chosen point shown (partly) in English in another language."""
+    lang = loaded.response.language
+    for j, point in enumerate(context["points"]):
+        missing = point["untranslated"]
+        if not missing:
+            continue
+        what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
+        yield warning(
+            f"talking point {point['id']!r} has {what} in {lang!r}; English is shown instead",
+            loaded.path,
+            *loaded.position("answers", index, "points", j),
+            hint="the document marks the point as untranslated; add a translation to the point "
+            "to replace it",
+            code="untranslated",
+        )
 
 
 def _sources(points: list[LoadedPoint]) -> list[dict[str, Any]]:
@@ -432,7 +460,7 @@ def response_context(
             {
                 "question": question.model_dump(),
                 "markdown": (rendered or {}).get(question.id),
-                **answer_context(answer, library, response.detail),
+                **answer_context(answer, library, response.detail, response.language),
             }
         )
         used.extend(library.get(c.id) for c in answer.points)
@@ -442,10 +470,8 @@ def response_context(
         if respondent.anonymous
         else respondent.model_dump(exclude={"anonymous"})
     )
-    if respondent.anonymous:
-        role = f" ({respondent.role})" if respondent.role else ""
-        sender = [f"An anonymous respondent{role}"]
-    else:
+    sender: list[str] = []
+    if not respondent.anonymous:  # the template words the anonymous case in its language
         first = respondent.display_name + (f", {respondent.role}" if respondent.role else "")
         organization = respondent.organization if respondent.name else None
         sender = [x for x in (first, organization, respondent.city, respondent.email) if x]
@@ -487,7 +513,7 @@ def response_markdown(
     rendered = {a.question.id: a.markdown for a in report.answers if a.markdown} if report else None
     context = response_context(loaded, library, date, rendered)
     folder, name = _template_choice(loaded, template_dir)
-    return render_template(name, context, folder)
+    return render_template(name, context, folder, loaded.response.language)
 
 
 def build_response(
