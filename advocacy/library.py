@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError, Diagnostic, Severity, did_you_mean, error, warning
+from advocacy.i18n import localized_point
 from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
 from advocacy.resources import builtin_library
 from advocacy.wordcount import count_words
@@ -35,7 +36,9 @@ BUILTIN = "built-in"
 STALE_AFTER_DAYS = 365
 MAX_BODY_WORDS = 400
 
-_MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00bf]|â€|ï»¿")
+#: UTF-8 read as Latin-1 or Windows-1252: "Ã©" for "é", "Ã‰" for "É", "â€™" for "’".
+_CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[ÃÂ][\u0080-\u00bf{_CP1252_HIGH}]|â€|ï»¿")
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,13 @@ class LintReport:
     files: int
     categories: dict[str, Category]
     points: dict[str, LoadedPoint] = field(default_factory=dict)
+    refs: list[_PointRef] = field(default_factory=list, repr=False)
+
+    def coverage(self, lang: str) -> tuple[list[str], list[str]]:
+        """Approved point ids with a complete ``lang`` translation, and those without."""
+        approved = sorted((r for r in self.refs if r.approved), key=lambda r: r.id)
+        done = [r.id for r in approved if lang in r.translated]
+        return done, [r.id for r in approved if lang not in r.translated]
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -204,6 +214,8 @@ class _PointRef:
     id_at: tuple[int, int]
     category_at: tuple[int, int]
     related_at: tuple[tuple[int, int], ...]
+    approved: bool = False
+    translated: tuple[str, ...] = ()  # languages with a complete translation
 
 
 @dataclass(frozen=True)
@@ -269,6 +281,7 @@ def _lint(
         files=files,
         categories=categories,
         points=dict(sorted(points.items())),
+        refs=linted,
     )
 
 
@@ -356,6 +369,10 @@ def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> 
         id_at=loaded.position("id"),
         category_at=loaded.position("category"),
         related_at=tuple(loaded.position("related", i) for i in range(len(point.related))),
+        approved=point.status == "approved",
+        translated=tuple(
+            lang for lang in point.translations if not localized_point(point, lang).fallback
+        ),
     )
     return _FileResult(list(_point_warnings(loaded, today)), ref, loaded if keep else None)
 
@@ -424,6 +441,31 @@ def _point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]
             "agencies read short points; move detail to sources or split the point",
             "long-body",
         )
+    for lang, translation in point.translations.items():
+        where: tuple[str | int, ...] = ("translations", lang)
+        if translation.reviewed is None:
+            yield warn(
+                f"the {lang!r} translation has no 'reviewed' date",
+                where,
+                "add reviewed: YYYY-MM-DD when the translation is checked against the source",
+                "stale-translation",
+            )
+        elif point.reviewed is not None and translation.reviewed < point.reviewed:
+            yield warn(
+                f"the {lang!r} translation (reviewed {translation.reviewed.isoformat()}) is older "
+                f"than the source text (reviewed {point.reviewed.isoformat()})",
+                (*where, "reviewed"),
+                "update the translation to match the source text, then its 'reviewed' date",
+                "stale-translation",
+            )
+        missing = localized_point(point, lang).fallback
+        if missing:
+            yield warn(
+                f"the {lang!r} translation lacks: {', '.join(missing)}",
+                where,
+                "missing fields fall back to English in documents, with a visible note",
+                "incomplete-translation",
+            )
     for match in _MOJIBAKE.finditer(loaded.doc.text):
         offset = match.start()
         line = loaded.doc.text.count("\n", 0, offset) + 1

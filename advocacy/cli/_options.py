@@ -84,3 +84,29 @@ def emit(data: bytes, out: Path | None) -> None:
         sys.stdout.write(data.decode("utf-8"))
     else:
         success(f"wrote {out} ({len(data):,} bytes)")
+
+
+def _check_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import re
+
+    if value is not None and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        raise click.BadParameter(f"{value!r} is not a language tag such as 'es' or 'en'")
+    return value
+
+
+def lang_option(help_text: str) -> Callable[[F], F]:
+    """``--lang``: the language of a document (BCP 47 tag)."""
+    return click.option("--lang", metavar="LANG", callback=_check_language, help=help_text)
+
+
+def warn_untranslated(items: list[tuple[str, list[str]]], lang: str) -> None:
+    """Say on the terminal which points fell back to English (never silently)."""
+    from advocacy.cli._output import err
+
+    for point_id, missing in items:
+        what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
+        err().print(
+            f"[yellow]warning:[/yellow] {point_id} has {what} in {lang!r}; English is shown "
+            "(marked in the document)",
+            soft_wrap=True,
+        )

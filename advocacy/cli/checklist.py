@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from advocacy.cli import AppContext, pass_app
-from advocacy.cli._options import OutputOptions, emit, output_options, resolve_output
+from advocacy.cli._options import (
+    OutputOptions,
+    emit,
+    lang_option,
+    output_options,
+    resolve_output,
+    warn_untranslated,
+)
 
 
 def rubric_for(app: AppContext, rubric_file: Path | None):  # -> LoadedRubric
@@ -36,6 +43,7 @@ Examples:
   advocacy checklist build examples/ma-dmh-cbfs/rubric.yaml -o checklist.docx
   advocacy checklist build -o checklist.docx     # every approved point
   advocacy checklist build rubric.yaml -o - | less
+  advocacy checklist build rubric.yaml --lang es -o lista.docx
 """,
 )
 @click.argument(
@@ -57,6 +65,7 @@ Examples:
     metavar="DIR",
     help="Folder of your own templates; they override the shipped ones by name.",
 )
+@lang_option("Language of the checklist, e.g. es (default: en).")
 @pass_app
 def build(
     app: AppContext,
@@ -67,6 +76,7 @@ def build(
     force: bool,
     on_date: dt.datetime | None,
     template_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Build a reviewer's checklist from a rubric (or from every approved point).
 
@@ -75,14 +85,18 @@ def build(
     computed checks need, and room for comments. Prints well from the DOCX.
     """
     from advocacy.evaluate import checklist_markdown
+    from advocacy.evaluate.documents import untranslated_criteria
     from advocacy.render import render
 
     target, kind = resolve_output(
         OutputOptions(out, fmt, reference_doc, force), default=Path(f"checklist.{fmt or 'docx'}")
     )
+    rubric = rubric_for(app, rubric_file)
+    language = lang or "en"
     markdown = checklist_markdown(
-        rubric_for(app, rubric_file), on_date.date() if on_date else None, template_dir
+        rubric, on_date.date() if on_date else None, template_dir, language
     )
+    warn_untranslated(untranslated_criteria(rubric, language), language)
     emit(
         render(markdown, kind, target, reference_doc, force, str(rubric_file or "checklist")),
         target,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
+from advocacy.cli._options import lang_option
 
 if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
@@ -107,12 +108,14 @@ def _summary(lp: LoadedPoint) -> dict[str, object]:
 Examples:
   advocacy points show peer-supervisors
   advocacy points show peer-supervisors --json
+  advocacy points show peer-supervisors --lang es
 """,
 )
 @click.argument("point_id", metavar="ID")
 @click.option("--json", "as_json", is_flag=True, help="Print the point as JSON.")
+@lang_option("Show the point's texts in this language, e.g. es.")
 @pass_app
-def show_point(app: AppContext, point_id: str, as_json: bool) -> None:
+def show_point(app: AppContext, point_id: str, as_json: bool, lang: str | None) -> None:
     """Show one talking point: its text, ask, sources and evaluation."""
     from advocacy.cli._output import out, print_json
 
@@ -125,10 +128,16 @@ def show_point(app: AppContext, point_id: str, as_json: bool) -> None:
     from rich.markup import escape
     from rich.panel import Panel
 
+    from advocacy.cli._options import warn_untranslated
+    from advocacy.i18n import localized_point
+
     p = lp.point
+    text = localized_point(p, lang or "en")
+    if text.fallback:
+        warn_untranslated([(p.id, text.fallback)], lang or "en")
     category = library.categories.get(p.category)
     console = out()
-    console.print(Panel(f"[bold]{escape(p.title)}[/bold]\n{escape(p.summary)}", expand=False))
+    console.print(Panel(f"[bold]{escape(text.title)}[/bold]\n{escape(text.summary)}", expand=False))
     console.print(
         f"[dim]id[/dim] {p.id}  [dim]category[/dim] {escape(category.title if category else p.category)}"
         f"  [dim]status[/dim] {p.status}"
@@ -137,10 +146,10 @@ def show_point(app: AppContext, point_id: str, as_json: bool) -> None:
         soft_wrap=True,
     )
     console.print()
-    console.print(Markdown(p.body))
+    console.print(Markdown(text.body))
     console.print()
     console.print("[bold]The ask[/bold]")
-    console.print(Markdown(p.ask))
+    console.print(Markdown(text.ask))
     if p.sources:
         console.print("\n[bold]Sources[/bold]")
         for src in p.sources:
@@ -152,12 +161,12 @@ def show_point(app: AppContext, point_id: str, as_json: bool) -> None:
         console.print(
             f"\n[bold]Evaluation[/bold] (weight {ev.weight:g}"
             + (", mandatory" if ev.mandatory else "")
-            + f")\n{escape(ev.question)}"
+            + f")\n{escape(text.question or ev.question)}"
         )
-        for item in ev.look_for:
-            console.print(f"  ☐ {escape(item.text)}")
-        for flag in ev.red_flags:
-            console.print(f"  [red]⚑[/red] {escape(flag.text)} [dim]— {escape(flag.why)}[/dim]")
+        for item in text.look_for:
+            console.print(f"  ☐ {escape(item)}")
+        for flag, why in text.red_flags:
+            console.print(f"  [red]⚑[/red] {escape(flag)} [dim]— {escape(why)}[/dim]")
 
 
 @points.command(
@@ -167,6 +176,7 @@ Examples:
   advocacy points lint                      # the whole active library
   advocacy points lint my_points/ new.yaml  # just these
   advocacy points lint --strict --format github
+  advocacy points lint --lang es            # and Spanish coverage
 """,
 )
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[PATH]...")
@@ -184,9 +194,19 @@ Examples:
     type=click.DateTime(["%Y-%m-%d"]),
     help="Judge staleness as of this date (YYYY-MM-DD) instead of today.",
 )
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="Also report translation coverage for this language, e.g. es.",
+)
 @pass_app
 def lint_points(
-    app: AppContext, paths: tuple[Path, ...], strict: bool, fmt: str, today: dt.datetime | None
+    app: AppContext,
+    paths: tuple[Path, ...],
+    strict: bool,
+    fmt: str,
+    today: dt.datetime | None,
+    lang: str | None,
 ) -> None:
     """Check talking-point files and report every problem with its place.
 
@@ -203,22 +223,33 @@ def lint_points(
     day = today.date() if today else None
     sources = app.sources()
     report = lint_paths(list(paths), sources, day) if paths else lint_library(sources, day)
+    coverage = report.coverage(lang) if lang else None
     if fmt == "json":
         from advocacy.cli._output import print_json
 
-        print_json(
-            {
-                "files": report.files,
-                "errors": len(report.errors),
-                "warnings": len(report.warnings),
-                "diagnostics": [d.to_dict() for d in report.diagnostics],
-            }
-        )
+        data: dict[str, object] = {
+            "files": report.files,
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "diagnostics": [d.to_dict() for d in report.diagnostics],
+        }
+        if coverage is not None:
+            data["coverage"] = {"lang": lang, "complete": coverage[0], "missing": coverage[1]}
+        print_json(data)
     elif fmt == "github":
         for diag in report.diagnostics:
             click.echo(_github_annotation(diag))
     else:
         _print_text_report(report)
+    if coverage is not None and fmt != "json":
+        from advocacy.cli._output import err
+
+        done, missing = coverage
+        err().print(
+            f"{lang}: {len(done)} of {len(done) + len(missing)} approved points have a complete "
+            "translation" + (f"; missing: {', '.join(missing)}" if missing else ""),
+            soft_wrap=True,
+        )
     if report.failed(strict):
         sys.exit(1)
 

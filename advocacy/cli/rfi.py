@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
-from advocacy.cli._options import OutputOptions, emit, output_options, resolve_output
+from advocacy.cli._options import OutputOptions, emit, lang_option, output_options, resolve_output
 
 if TYPE_CHECKING:
     from advocacy.respond import CheckReport
@@ -125,6 +125,7 @@ Examples:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @_NOW
 @_TEMPLATE_DIR
+@lang_option("Check the response as written in this language (default: its 'language').")
 @pass_app
 def check(
     app: AppContext,
@@ -132,6 +133,7 @@ def check(
     as_json: bool,
     now: dt.datetime | None,
     template_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Check a response before you submit it.
 
@@ -143,9 +145,9 @@ def check(
 
     Exit status: 0 fine (warnings allowed), 1 errors.
     """
-    from advocacy.respond import check_response, load_response
+    from advocacy.respond import check_response, load_response, with_language
 
-    loaded = load_response(response_file)
+    loaded = with_language(load_response(response_file), lang)
     report = check_response(loaded, app.load_library(), _now(now), template_dir)
     if as_json:
         from advocacy.cli._output import print_json
@@ -217,6 +219,7 @@ Examples:
 )
 @_NOW
 @_TEMPLATE_DIR
+@lang_option("Language of the document (default: the response's 'language'), e.g. es.")
 @pass_app
 def build(
     app: AppContext,
@@ -228,6 +231,7 @@ def build(
     letter_date: dt.datetime | None,
     now: dt.datetime | None,
     template_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Check a response, then render it to Word or Markdown.
 
@@ -236,12 +240,12 @@ def build(
     words and the talking points woven in, and a sources section.
     """
     from advocacy.cli._output import err, print_diagnostics
-    from advocacy.respond import build_response, load_response
+    from advocacy.respond import build_response, load_response, with_language
 
     options = OutputOptions(out, fmt, reference_doc, force)
     target, kind = resolve_output(options, default=response_file.with_suffix(f".{fmt or 'docx'}"))
     report, data = build_response(
-        load_response(response_file),
+        with_language(load_response(response_file), lang),
         app.load_library(),
         target,
         kind,
@@ -331,6 +335,7 @@ resumed. OUTDIR/manifest.csv lists every row with its personal share.
 )
 @_NOW
 @_TEMPLATE_DIR
+@lang_option("Language of the letters (default: the response's 'language'), e.g. es.")
 @pass_app
 def batch(
     app: AppContext,
@@ -345,12 +350,13 @@ def batch(
     letter_date: dt.datetime | None,
     now: dt.datetime | None,
     template_dir: Path | None,
+    lang: str | None,
 ) -> None:
     """Write one personalised response per row of a CSV of advocates."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from advocacy.cli._output import err, print_diagnostics
-    from advocacy.respond import load_response
+    from advocacy.respond import load_response, with_language
     from advocacy.respond.batch import run_batch
 
     console = err()
@@ -371,7 +377,7 @@ def batch(
 
     with progress:
         summary = run_batch(
-            load_response(response_file),
+            with_language(load_response(response_file), lang),
             app.load_library(),
             people_csv,
             out_dir,

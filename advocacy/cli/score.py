@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
+from advocacy.cli._options import lang_option
 from advocacy.cli.checklist import rubric_for
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ Examples:
   advocacy score report scores/*.yaml --rubric rubric.yaml -o report.docx
   advocacy score report scores/*.yaml --consensus agreed-summit.yaml -o report.csv
   advocacy score report scores/*.yaml --json | jq '.ranking'
+  advocacy score report scores/*.yaml --lang es -o informe.docx
 """,
 )
 @click.argument("sheets", nargs=-1, required=True, type=_FILE, metavar="SHEET.yaml...")
@@ -107,6 +109,7 @@ Examples:
     metavar="DOCX",
     help="Styles for .docx output from this Word file.",
 )
+@lang_option("Language of a .md or .docx report (and JSON messages), e.g. es.")
 @pass_app
 def report(
     app: AppContext,
@@ -117,6 +120,7 @@ def report(
     as_json: bool,
     force: bool,
     reference_doc: Path | None,
+    lang: str | None,
 ) -> None:
     """Total, compare and flag bids across reviewers.
 
@@ -140,14 +144,16 @@ def report(
     result = score_report(loaded, rubric, consensus)
     print_diagnostics(result.warnings)
     if as_json:
-        print_json(report_dict(result))
+        print_json(report_dict(result, lang or "en"))
     elif out is not None:
-        _write_report(result, out, force, reference_doc)
+        _write_report(result, out, force, reference_doc, lang or "en")
     else:
         _print_report(result)
 
 
-def _write_report(result: ScoreReport, out: Path, force: bool, reference_doc: Path | None) -> None:
+def _write_report(
+    result: ScoreReport, out: Path, force: bool, reference_doc: Path | None, lang: str
+) -> None:
     import json
 
     from advocacy.atomic import write_atomic
@@ -160,10 +166,11 @@ def _write_report(result: ScoreReport, out: Path, force: bool, reference_doc: Pa
     if suffix == ".csv":
         write_atomic(out, csv_text(report_rows(result)), force=force)
     elif suffix == ".json":
-        text = json.dumps(report_dict(result), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(report_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
         write_atomic(out, text, force=force)
     else:
-        render(report_markdown(result), format_for(out), out, reference_doc, force, "score report")
+        markdown = report_markdown(result, lang=lang)
+        render(markdown, format_for(out), out, reference_doc, force, "score report")
     success(f"wrote {out}")
 
 

@@ -60,6 +60,17 @@ def _criterion_context(number: int, c: ResolvedCriterion, lang: str) -> dict[str
     }
 
 
+def untranslated_criteria(rubric: LoadedRubric, lang: str) -> list[tuple[str, list[str]]]:
+    """Criteria whose point lacks (part of) a ``lang`` translation, with what is missing."""
+    found = []
+    for c in rubric.criteria:
+        if c.point is not None:
+            missing = localized_point(c.point, lang).fallback
+            if missing:
+                found.append((c.id, missing))
+    return found
+
+
 def checklist_markdown(
     rubric: LoadedRubric,
     date: dt.date | None = None,

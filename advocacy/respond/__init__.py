@@ -19,6 +19,7 @@ from advocacy.respond.response import (
     load_response,
     load_rfi,
     response_markdown,
+    with_language,
 )
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "load_response",
     "load_rfi",
     "response_markdown",
+    "with_language",
 ]

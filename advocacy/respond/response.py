@@ -81,6 +81,14 @@ def _find_rfi(folder: Path, reference: str) -> Path | None:
     return find_yaml_by_id([folder], reference, "questions")
 
 
+def with_language(loaded: LoadedResponse, lang: str | None) -> LoadedResponse:
+    """The response in another language (``--lang``); ``None`` keeps its own."""
+    if lang is None or lang == loaded.response.language:
+        return loaded
+    response = loaded.response.model_copy(update={"language": lang})
+    return LoadedResponse(response, loaded.path, loaded.doc, loaded.rfi)
+
+
 @dataclass(frozen=True)
 class AnswerCheck:
     """What a reader will see of one answer, measured."""
