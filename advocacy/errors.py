@@ -66,26 +66,42 @@ class Diagnostic:
         }
 
 
-def error(
-    message: str,
-    file: str | Path | None = None,
-    line: int | None = None,
-    column: int | None = None,
-    hint: str | None = None,
-    code: str = "",
-) -> Diagnostic:
-    return Diagnostic(str(file or ""), line, column, Severity.ERROR, message, hint, code)
+def _diagnostic_maker(severity: Severity):  # -> Callable[..., Diagnostic]
+    def make(
+        message: str,
+        file: str | Path | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+        code: str = "",
+    ) -> Diagnostic:
+        return Diagnostic(str(file or ""), line, column, severity, message, hint, code)
+
+    make.__name__ = severity.value
+    make.__doc__ = f"A {severity.value} diagnostic: message, place (file, line, column), hint."
+    return make
 
 
-def warning(
-    message: str,
-    file: str | Path | None = None,
-    line: int | None = None,
-    column: int | None = None,
-    hint: str | None = None,
-    code: str = "",
-) -> Diagnostic:
-    return Diagnostic(str(file or ""), line, column, Severity.WARNING, message, hint, code)
+error = _diagnostic_maker(Severity.ERROR)
+warning = _diagnostic_maker(Severity.WARNING)
+
+
+class DiagnosticsReport:
+    """Mixin for reports with a ``diagnostics`` list: errors, warnings, pass/fail."""
+
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors fail; with ``strict``, warnings too."""
+        return bool(self.errors or (strict and self.warnings))
 
 
 class AdvocacyError(Exception):

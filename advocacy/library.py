@@ -21,7 +21,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy.errors import AdvocacyError, Diagnostic, Severity, did_you_mean, error, warning
+from advocacy.errors import (
+    AdvocacyError,
+    Diagnostic,
+    DiagnosticsReport,
+    did_you_mean,
+    error,
+    warning,
+)
 from advocacy.i18n import localized_point
 from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
 from advocacy.resources import builtin_library
@@ -137,7 +144,7 @@ def load_library(sources: Sequence[LibrarySource] | None = None) -> Library:
 
 
 @dataclass
-class LintReport:
+class LintReport(DiagnosticsReport):
     """What linting found. ``points`` is filled only when loading a library."""
 
     diagnostics: list[Diagnostic]
@@ -151,17 +158,6 @@ class LintReport:
         approved = sorted((r for r in self.refs if r.approved), key=lambda r: r.id)
         done = [r.id for r in approved if lang in r.translated]
         return done, [r.id for r in approved if lang not in r.translated]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
-
-    def failed(self, strict: bool = False) -> bool:
-        return bool(self.errors or (strict and self.warnings))
 
 
 def lint_library(

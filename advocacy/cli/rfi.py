@@ -29,6 +29,20 @@ _TEMPLATE_DIR = click.option(
 )
 
 
+_REFERENCE_DOC = click.option(
+    "--reference-doc",
+    type=_FILE,
+    metavar="DOCX",
+    help="Styles from this Word file (your letterhead).",
+)
+_LETTER_DATE = click.option(
+    "--date",
+    "letter_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date on the letter (default: the response's 'date', else today).",
+)
+
+
 def _now(value: dt.datetime | None) -> dt.datetime:
     if value is None:
         return dt.datetime.now(dt.timezone.utc)
@@ -211,12 +225,7 @@ Examples:
 )
 @click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
 @output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: RESPONSE.docx.")
-@click.option(
-    "--date",
-    "letter_date",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Date on the letter (default: the response's 'date', else today).",
-)
+@_LETTER_DATE
 @_NOW
 @_TEMPLATE_DIR
 @lang_option("Language of the document (default: the response's 'language'), e.g. es.")
@@ -321,18 +330,8 @@ resumed. OUTDIR/manifest.csv lists every row with its personal share.
 )
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPU count).")
 @click.option("--force", is_flag=True, help="Overwrite letters that already exist.")
-@click.option(
-    "--reference-doc",
-    type=_FILE,
-    metavar="DOCX",
-    help="Styles from this Word file (your letterhead).",
-)
-@click.option(
-    "--date",
-    "letter_date",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Date on the letters (default: the response's 'date', else today).",
-)
+@_REFERENCE_DOC
+@_LETTER_DATE
 @_NOW
 @_TEMPLATE_DIR
 @lang_option("Language of the letters (default: the response's 'language'), e.g. es.")
@@ -429,18 +428,8 @@ Open the .eml file in your mail program, check it, and send it yourself.
     help="The email draft to write. Default: RESPONSE.eml.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing draft.")
-@click.option(
-    "--reference-doc",
-    type=_FILE,
-    metavar="DOCX",
-    help="Styles from this Word file (your letterhead).",
-)
-@click.option(
-    "--date",
-    "letter_date",
-    type=click.DateTime(["%Y-%m-%d"]),
-    help="Date on the letter (default: the response's 'date', else today).",
-)
+@_REFERENCE_DOC
+@_LETTER_DATE
 @_NOW
 @_TEMPLATE_DIR
 @pass_app

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advocacy.errors import AdvocacyError, Diagnostic, Severity, did_you_mean, error, warning
+from advocacy.errors import (
+    AdvocacyError,
+    Diagnostic,
+    DiagnosticsReport,
+    did_you_mean,
+    error,
+    warning,
+)
 from advocacy.i18n import DEFAULT_LANGUAGE, localized_point
 from advocacy.library import Library, LoadedPoint
 from advocacy.models import Answer, Response, Rfi, validate_document
@@ -108,7 +115,7 @@ class AnswerCheck:
 
 
 @dataclass
-class CheckReport:
+class CheckReport(DiagnosticsReport):
     """Everything ``rfi check`` reports about a response."""
 
     answers: list[AnswerCheck]
@@ -122,14 +129,6 @@ class CheckReport:
     def personal_share(self) -> float:
         total = self.own_words + self.library_words
         return self.own_words / total if total else 1.0
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity is Severity.WARNING]
 
     def to_dict(self) -> dict[str, Any]:
         return {
