@@ -42,3 +42,20 @@ def test_usage_errors_exit_2() -> None:
     result = CliRunner().invoke(main, ["points", "list", "--status", "nope"])
     assert result.exit_code == 2
     assert CliRunner().invoke(main, ["no-such-command"]).exit_code == 2
+
+
+def test_committed_cli_reference_is_current() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "cli_reference", root / "scripts" / "cli_reference.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    committed = (root / "docs" / "cli.md").read_text("utf-8")
+    assert committed == module.reference(), (
+        "docs/cli.md is out of date: run python scripts/cli_reference.py"
+    )

@@ -78,9 +78,10 @@ class AdvocacyGroup(click.Group):
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog="""\b
 Examples:
+  advocacy rfi build examples/ma-dmh-cbfs/response.yaml -o response.docx
   advocacy points list --category supervision
-  advocacy points lint my_points/
-  advocacy --library my_points points show peer-supervisors
+  advocacy --library my_points points lint
+  advocacy score report examples/ma-dmh-cbfs/scores/*.yaml
 """,
 )
 @click.version_option(__version__, "--version", prog_name="advocacy")
@@ -98,8 +99,10 @@ Examples:
 def main(ctx: click.Context, library: tuple[Path, ...], debug: bool) -> None:
     """Tools for peer-support advocates.
 
-    Build RFI responses and provider-evaluation checklists from one library of
-    vetted talking points on peer roles, and render them to Word or Markdown.
+    From one library of vetted talking points on peer roles: answer a state
+    agency's RFI in your own words (rfi), build reviewers' checklists, score
+    providers' bids and find the evidence in them (checklist, score), and
+    render any of it to Word or Markdown, in English or Spanish.
     """
     ctx.obj = AppContext(library=library, debug=debug)
 
