@@ -413,3 +413,51 @@ def test_consensus_for_a_bid_nobody_scored(tmp_path: Path, lib) -> None:
     with pytest.raises(AdvocacyError, match="consensus sheet for bid 'Bid AA'") as info:
         report_for(tmp_path, lib, [one], consensus=[agreed])
     assert info.value.diagnostics[0].hint == "did you mean 'Bid A'?"
+
+
+def test_the_same_sheet_twice_counts_once_and_duplicates_are_errors(tmp_path: Path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": 2, "gamma": 1})
+    same = tmp_path / "." / "one.yaml"
+    (bid,) = report_for(tmp_path, lib, [one, same]).bids
+    assert bid.reviewers == ["one"]
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(one.read_text("utf-8"), "utf-8")
+    with pytest.raises(AdvocacyError, match="'one' has two sheets for bid 'Bid A'"):
+        report_for(tmp_path, lib, [one, copy])
+
+
+def test_only_consensus_sheets_is_a_clear_error(tmp_path: Path, lib) -> None:
+    agreed = sheet(tmp_path, "agreed", {"alpha": 3, "beta": 3, "gamma": 3}, consensus=True)
+    folder = lib.sources[0].path
+    result = run(
+        "--library",
+        str(folder),
+        "score",
+        "report",
+        str(agreed),
+        "--rubric",
+        str(rubric_file(tmp_path)),
+    )
+    assert result.exit_code == 1 and "no reviewers' score sheets" in result.output
+    with pytest.raises(AdvocacyError, match="two consensus sheets"):
+        one = sheet(tmp_path, "one", {"alpha": 3, "beta": 3, "gamma": 3})
+        other = sheet(tmp_path, "other", {"alpha": 1, "beta": 1, "gamma": 1}, consensus=True)
+        report_for(tmp_path, lib, [one, agreed, other])
+
+
+def test_a_reviewer_named_computed_is_just_a_reviewer(tmp_path: Path, lib) -> None:
+    data = {
+        "rubric": "test-rubric",
+        "bid": "Bid A",
+        "reviewer": "computed",
+        "scores": [
+            {"criterion": "alpha", "score": 1, "red_flags": ["alpha flag"]},
+            {"criterion": "beta", "score": 1},
+            {"criterion": "gamma", "score": 1},
+        ],
+    }
+    path = write_yaml(tmp_path / "c.yaml", data)
+    from advocacy.evaluate.scoring import report_dict
+
+    (flag,) = report_dict(report_for(tmp_path, lib, [path]))["bids"][0]["red_flags"]
+    assert flag == {"criterion": "alpha", "flag": "alpha flag", "recorded_by": ["computed"]}

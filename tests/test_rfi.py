@@ -617,3 +617,14 @@ def test_lint_names_files_it_cannot_classify(tmp_path: Path) -> None:
 def test_response_may_name_its_rfi_by_id(example: Path) -> None:
     path = edit_response(example, lambda d: d.update(rfi="ma-dmh-cbfs-2017"))
     assert run("rfi", "check", str(path), "--now", BEFORE).exit_code == 0
+
+
+def test_file_names_never_collide_even_with_suffix_lookalikes() -> None:
+    people = [
+        Person(2, {"last_name": "Smith", "first_name": "John-2"}),
+        Person(3, {"last_name": "Smith", "first_name": "John"}),
+        Person(4, {"last_name": "Smith", "first_name": "John"}),
+    ]
+    names = plan_files(people, "{last_name}-{first_name}", ".md")
+    assert names == ["Smith-John-2.md", "Smith-John.md", "Smith-John-3.md"]
+    assert len({n.lower() for n in names}) == 3

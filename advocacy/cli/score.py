@@ -140,7 +140,9 @@ def report(
     if rubric_file is not None:
         rubric = rubric_for(app, rubric_file)
     else:
-        rubric = find_rubric(loaded[0].sheet.rubric, [p.parent for p in sheets], app.load_library())
+        rubric = find_rubric(
+            [*loaded, *consensus][0].sheet.rubric, [p.parent for p in sheets], app.load_library()
+        )
     result = score_report(loaded, rubric, consensus)
     print_diagnostics(result.warnings)
     if as_json:
@@ -217,7 +219,7 @@ def _print_report(result: ScoreReport) -> None:
         for check in b.checks:
             mark = {True: "[green]✓[/green]", False: "[red]✗[/red]", None: "?"}[check.passed]
             details.add_row(mark, f"{check.criterion}: {escape(check.message)}")
-        for criterion, flag, who in b.grouped_flags:
+        for criterion, flag, who, _computed in b.grouped_flags:
             details.add_row(
                 "[red]⚑[/red]", f"{criterion}: {escape(flag)} [dim]({escape('; '.join(who))})[/dim]"
             )

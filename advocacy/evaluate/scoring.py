@@ -63,15 +63,17 @@ def collect_sheets(
     """
     loaded: list[LoadedSheet] = []
     problems: list[Diagnostic] = []
-    for path in dict.fromkeys([*paths, *consensus_paths]):
+    # The same file named twice (another spelling of its path) counts once.
+    unique = {path.resolve(): path for path in [*paths, *consensus_paths]}
+    for path in unique.values():
         try:
             loaded.append(load_sheet(path))
         except AdvocacyError as exc:
             problems.extend(exc.diagnostics)
     if problems:
         raise AdvocacyError.from_diagnostics(problems)
-    agreed = set(consensus_paths)
-    consensus = [s for s in loaded if s.path in agreed or s.sheet.consensus]
+    agreed = {p.resolve() for p in consensus_paths}
+    consensus = [s for s in loaded if s.path.resolve() in agreed or s.sheet.consensus]
     reviewers = [s for s in loaded if s not in consensus]
     return reviewers, consensus
 
@@ -243,6 +245,7 @@ class RecordedFlag:
     criterion: str
     flag: str
     reviewer: str
+    computed: bool = False  # raised by the bid's figures, not by a reviewer
 
 
 @dataclass
@@ -283,12 +286,12 @@ class BidReport:
         return not self.mandatory_failed
 
     @property
-    def grouped_flags(self) -> list[tuple[str, str, list[str]]]:
-        """Red flags once each: (criterion, flag, who recorded it), in rubric order."""
-        grouped: dict[tuple[str, str], list[str]] = {}
+    def grouped_flags(self) -> list[tuple[str, str, list[str], bool]]:
+        """Red flags once each: (criterion, flag, who recorded it, computed), in rubric order."""
+        grouped: dict[tuple[str, str, bool], list[str]] = {}
         for f in self.flags:
-            grouped.setdefault((f.criterion, f.flag), []).append(f.reviewer)
-        return [(c, flag, who) for (c, flag), who in grouped.items()]
+            grouped.setdefault((f.criterion, f.flag, f.computed), []).append(f.reviewer)
+        return [(c, flag, who, computed) for (c, flag, computed), who in grouped.items()]
 
     @property
     def disagreements(self) -> list[CriterionResult]:
@@ -328,7 +331,37 @@ def score_report(
                 )
             )
     if not sheets:
-        problems.append(error("no score sheets given", hint="pass one or more SHEET.yaml files"))
+        problems.append(
+            error(
+                "no reviewers' score sheets given (only consensus sheets)",
+                hint="pass the reviewers' SHEET.yaml files as well",
+            )
+        )
+    seen: dict[tuple[str, str], LoadedSheet] = {}
+    for loaded in sheets:
+        key = (loaded.sheet.bid, loaded.sheet.reviewer)
+        if key in seen:
+            problems.append(
+                error(
+                    f"{loaded.sheet.reviewer!r} has two sheets for bid {loaded.sheet.bid!r}",
+                    loaded.path,
+                    *loaded.position("reviewer"),
+                    hint=f"the other is {seen[key].path}; keep one",
+                )
+            )
+        seen[key] = loaded
+    agreed_bids: dict[str, LoadedSheet] = {}
+    for loaded in consensus:
+        if loaded.sheet.bid in agreed_bids:
+            problems.append(
+                error(
+                    f"two consensus sheets for bid {loaded.sheet.bid!r}",
+                    loaded.path,
+                    *loaded.position("bid"),
+                    hint=f"the other is {agreed_bids[loaded.sheet.bid].path}; keep one",
+                )
+            )
+        agreed_bids[loaded.sheet.bid] = loaded
     if problems:
         raise AdvocacyError.from_diagnostics(problems)
     warnings: list[Diagnostic] = []
@@ -374,7 +407,7 @@ def _bid_report(
             if criterion.computed == "small-team" and check.passed is False:
                 mandatory = True
             if criterion.computed == "pay-parity" and check.passed is False:
-                flags.append(RecordedFlag(criterion.id, check.message, COMPUTED))
+                flags.append(RecordedFlag(criterion.id, check.message, COMPUTED, computed=True))
         results.append(
             CriterionResult(criterion, reviews, consensus_scores.get(criterion.id), mandatory)
         )
@@ -485,10 +518,10 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
                 "red_flags": [
                     {
                         "criterion": c,
-                        "flag": _flag_text(b, c, flag, who, lang),
-                        "recorded_by": [gettext_for(lang)(w) if w == COMPUTED else w for w in who],
+                        "flag": _computed_text(b, c, lang) if computed else flag,
+                        "recorded_by": [gettext_for(lang)(COMPUTED)] if computed else who,
                     }
-                    for c, flag, who in b.grouped_flags
+                    for c, flag, who, computed in b.grouped_flags
                 ],
             }
             for b in report.ranking()
@@ -497,12 +530,9 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _flag_text(bid: BidReport, criterion: str, flag: str, who: list[str], lang: str) -> str:
-    """A reviewer's flag as written; a computed one in the report's language."""
-    if who == [COMPUTED]:
-        check = next(c for c in bid.checks if c.criterion == criterion)
-        return check.describe(lang)
-    return flag
+def _computed_text(bid: BidReport, criterion: str, lang: str) -> str:
+    """A red flag the figures raised, worded in the report's language."""
+    return next(c for c in bid.checks if c.criterion == criterion).describe(lang)
 
 
 def report_rows(report: ScoreReport) -> Iterator[list[object]]:
@@ -556,7 +586,7 @@ def report_rows(report: ScoreReport) -> Iterator[list[object]]:
             _fmt(b.total),
             _fmt(b.percent),
             b.meets_mandatory,
-            "; ".join(f.flag for f in b.flags),
+            "; ".join(flag for _, flag, _, _ in b.grouped_flags),
         ]
 
 

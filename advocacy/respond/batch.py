@@ -252,17 +252,19 @@ def shared_own_words(loaded: LoadedResponse, columns: Sequence[str]) -> list[str
 
 
 def plan_files(people: Sequence[Person], pattern: str, suffix: str) -> list[str]:
-    """File names per person, made unique in row order (``-2``, ``-3`` …)."""
-    used: dict[str, int] = {}
+    """File names per person, unique in row order (``-2``, ``-3`` … until free).
+
+    Names are compared without case, as Windows and macOS do.
+    """
+    taken: set[str] = set()
     names = []
     for person in people:
         name = safe_filename(pattern, person, suffix)
-        stem = name[: -len(suffix)]
-        count = used.get(name.lower(), 0)
-        used[name.lower()] = count + 1
-        if count:
-            name = f"{stem}-{count + 1}{suffix}"
-            used[name.lower()] = 1
+        stem, number = name[: -len(suffix)], 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{stem}-{number}{suffix}"
+        taken.add(name.lower())
         names.append(name)
     return names
 
