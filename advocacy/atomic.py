@@ -15,8 +15,12 @@ from advocacy.errors import AdvocacyError
 
 
 def check_writable(path: Path, force: bool = False) -> None:
-    """Raise unless ``path`` may be written: it must not exist (or ``force``)
-    and its folder must exist."""
+    """Raise unless ``path`` may be written: it must not exist (or ``force``),
+    must not be a folder, and its folder must exist."""
+    if path.is_dir():
+        raise AdvocacyError(
+            "the output path is a folder", path, hint="give a file name, e.g. out.docx"
+        )
     if path.exists() and not force:
         raise AdvocacyError(
             "output file already exists",
@@ -38,6 +42,17 @@ def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
     """
     check_writable(path, force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        _write(path, payload, force)
+    except OSError as exc:
+        raise AdvocacyError(
+            f"cannot write the file: {exc.strerror or exc}",
+            path,
+            hint="check that the folder exists and that you may write to it",
+        ) from None
+
+
+def _write(path: Path, payload: bytes, force: bool) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file private (0600); give it the mode a normal write would:

@@ -33,19 +33,19 @@ def base_language(tag: str | None) -> str:
     return (tag or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
+def known_language(tag: str) -> bool:
+    """Whether Babel has the data to format dates and numbers for ``tag``."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
 def catalogue_path(lang: str):  # -> Path
     return templates_dir() / "locale" / base_language(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def available_languages() -> list[str]:
-    """English plus every language with a catalogue."""
-    folder = templates_dir() / "locale"
-    found = (
-        sorted(p.name for p in folder.iterdir() if (p / "LC_MESSAGES").is_dir())
-        if folder.is_dir()
-        else []
-    )
-    return [DEFAULT_LANGUAGE, *[lang for lang in found if lang != DEFAULT_LANGUAGE]]
 
 
 @lru_cache(maxsize=16)

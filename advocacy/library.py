@@ -184,7 +184,9 @@ def lint_paths(
         if path.is_dir():
             groups.append((LibrarySource(str(path), path), _point_files(path)))
         elif path.exists():
-            groups.append((LibrarySource(str(path), path.parent), [path]))
+            # categories.yaml is checked as the folder's category file, not as a point.
+            files = [] if path.name == CATEGORIES_FILE else [path]
+            groups.append((LibrarySource(str(path), path.parent), files))
         else:
             raise AdvocacyError("no such file or folder", path, hint="check the path and spelling")
     # Library files that are also being linted are not loaded twice.

@@ -11,9 +11,10 @@ from string import Template
 from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
 from advocacy.filenames import relative_to_file
+from advocacy.models.base import SLUG_PATTERN
 from advocacy.resources import data_path, templates_dir
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG_PATTERN)
 
 
 def new_point_text(point_id: str, category: str, title: str, today: dt.date, target: Path) -> str:

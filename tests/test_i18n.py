@@ -20,7 +20,7 @@ from advocacy.cli import main
 from advocacy.evaluate import checklist_markdown, load_rubric, report_markdown, score_report
 from advocacy.evaluate.documents import COMPUTED_NOTES, INPUT_LABELS
 from advocacy.evaluate.scoring import collect_sheets
-from advocacy.i18n import available_languages, long_date, translations
+from advocacy.i18n import long_date, translations
 from advocacy.library import load_library
 from advocacy.models import DEFAULT_LEVELS
 from advocacy.render.templating import template_environment
@@ -52,7 +52,7 @@ def used_messages() -> set[str]:
     return found | {"computed"}
 
 
-@pytest.mark.parametrize("lang", [lang for lang in available_languages() if lang != "en"])
+@pytest.mark.parametrize("lang", sorted(p.name for p in (templates_dir() / "locale").iterdir()))
 def test_every_message_has_a_translation_with_the_same_placeholders(lang: str) -> None:
     catalogue = translations(lang)
     for message in sorted(used_messages()):

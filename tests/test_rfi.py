@@ -381,7 +381,9 @@ def test_safe_file_names() -> None:
         "--name",
         "{nope}",
     )
-    assert result.exit_code == 1 and "--name uses {nope}, which is not a column" in result.output
+    assert (
+        result.exit_code == 1 and "--name uses {nope}, which is not a known field" in result.output
+    )
 
 
 # --------------------------------------------------------------------------- package

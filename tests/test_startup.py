@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-HEAVY = ("docx", "pydantic", "markdown_it", "lxml", "jinja2", "rich")
+HEAVY = ("docx", "pydantic", "markdown_it", "lxml", "jinja2", "rich", "babel", "pypdfium2", "yaml")
 
 
 def imported_modules(code: str) -> set[str]:

@@ -8,6 +8,7 @@ python-docx, markdown-it) is imported inside each command, so ``advocacy
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,10 @@ class AdvocacyGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (``advocacy … | head``): not an error of ours.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the pipe
+            ctx.exit(0)
         except Exception as exc:
             app = ctx.find_object(AppContext)
             if app is not None and app.debug:

@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: A file argument or option (not a folder), as a Path.
+FILE = click.Path(dir_okay=False, path_type=Path)
+
+template_dir_option = click.option(
+    "--template-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Folder of your own templates; they override the shipped ones by name.",
+)
+
 
 @dataclass(frozen=True)
 class OutputOptions:
@@ -89,8 +99,13 @@ def emit(data: bytes, out: Path | None) -> None:
 def _check_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     import re
 
-    if value is not None and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-        raise click.BadParameter(f"{value!r} is not a language tag such as 'es' or 'en'")
+    if value is None:
+        return None
+    from advocacy.i18n import known_language
+    from advocacy.models.base import LANGUAGE_PATTERN
+
+    if not re.match(LANGUAGE_PATTERN, value) or not known_language(value):
+        raise click.BadParameter(f"{value!r} is not a known language tag such as 'es' or 'en'")
     return value
 
 

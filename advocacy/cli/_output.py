@@ -53,9 +53,9 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None
     for diag in diagnostics:
         colour = "red" if diag.severity.value == "error" else "yellow"
         code = f" [dim]\\[{escape(diag.code)}][/dim]" if diag.code else ""
+        where = f"[bold]{escape(diag.location)}[/bold]: " if diag.file else ""
         console.print(
-            f"[bold]{escape(diag.location)}[/bold]: [{colour}]{diag.severity.value}[/{colour}]: "
-            f"{escape(diag.message)}{code}",
+            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {escape(diag.message)}{code}",
             soft_wrap=True,
         )
         if diag.hint:

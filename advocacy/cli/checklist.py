@@ -14,6 +14,7 @@ from advocacy.cli._options import (
     lang_option,
     output_options,
     resolve_output,
+    template_dir_option,
     warn_untranslated,
 )
 
@@ -59,12 +60,7 @@ Examples:
     type=click.DateTime(["%Y-%m-%d"]),
     help="Date printed on the checklist (default: none).",
 )
-@click.option(
-    "--template-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Folder of your own templates; they override the shipped ones by name.",
-)
+@template_dir_option
 @lang_option("Language of the checklist, e.g. es (default: en).")
 @pass_app
 def build(

@@ -74,6 +74,7 @@ def list_points(
         err().print("No talking points match.")
         return
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     show_source = any(lp.source != BUILTIN for lp in chosen)
@@ -85,8 +86,8 @@ def list_points(
     if show_source:
         table.add_column("source", overflow="fold")
     for lp in chosen:
-        row = [lp.point.id, lp.point.title, lp.point.category, lp.point.status]
-        table.add_row(*row, *([lp.source] if show_source else []))
+        row = [lp.point.id, escape(lp.point.title), lp.point.category, lp.point.status]
+        table.add_row(*row, *([escape(lp.source)] if show_source else []))
     out().print(table)
 
 
@@ -194,11 +195,7 @@ Examples:
     type=click.DateTime(["%Y-%m-%d"]),
     help="Judge staleness as of this date (YYYY-MM-DD) instead of today.",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Also report translation coverage for this language, e.g. es.",
-)
+@lang_option("Also report translation coverage for this language, e.g. es.")
 @pass_app
 def lint_points(
     app: AppContext,

@@ -10,28 +10,29 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
-from advocacy.cli._options import OutputOptions, emit, lang_option, output_options, resolve_output
+from advocacy.cli._options import (
+    FILE,
+    OutputOptions,
+    emit,
+    lang_option,
+    output_options,
+    resolve_output,
+    template_dir_option,
+)
 
 if TYPE_CHECKING:
     from advocacy.respond import CheckReport
 
-_FILE = click.Path(dir_okay=False, path_type=Path)
 _NOW = click.option(
     "--now",
     type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]),
     help="Pretend it is this time (UTC) when judging the deadline, e.g. 2017-06-01T09:00.",
 )
-_TEMPLATE_DIR = click.option(
-    "--template-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Folder of your own templates; they override the shipped ones by name.",
-)
 
 
 _REFERENCE_DOC = click.option(
     "--reference-doc",
-    type=_FILE,
+    type=FILE,
     metavar="DOCX",
     help="Styles from this Word file (your letterhead).",
 )
@@ -73,7 +74,7 @@ Example:
   advocacy rfi show examples/ma-dmh-cbfs/rfi.yaml
 """,
 )
-@click.argument("rfi_file", metavar="RFI.yaml", type=_FILE)
+@click.argument("rfi_file", metavar="RFI.yaml", type=FILE)
 @_NOW
 def show(rfi_file: Path, now: dt.datetime | None) -> None:
     """Show an RFI: its questions and limits, where to submit, and time left."""
@@ -119,7 +120,7 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     table.add_column("", no_wrap=True)
     for q in rfi.questions:
         table.add_row(
-            q.number,
+            escape(q.number),
             f"{escape(q.text)}\n[dim]id: {q.id}[/dim]",
             f"{q.word_limit} words" if q.word_limit else "—",
             "optional" if q.optional else "[bold]required[/bold]",
@@ -135,10 +136,10 @@ Examples:
   advocacy rfi check response.yaml --json
 """,
 )
-@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @_NOW
-@_TEMPLATE_DIR
+@template_dir_option
 @lang_option("Check the response as written in this language (default: its 'language').")
 @pass_app
 def check(
@@ -175,6 +176,7 @@ def check(
 
 def _print_check(report: CheckReport) -> None:
     from rich import box
+    from rich.markup import escape
     from rich.table import Table
 
     from advocacy.cli._output import err, out, print_diagnostics
@@ -188,14 +190,14 @@ def _print_check(report: CheckReport) -> None:
     for a in report.answers:
         if not a.answered:
             status = "—" if a.question.optional else "[red]missing[/red]"
-            table.add_row(a.question.number, a.question.id, status, "", "")
+            table.add_row(escape(a.question.number), a.question.id, status, "", "")
             continue
         limit = a.question.word_limit
         words = f"{a.words}" + (f"/{limit}" if limit else "")
         if a.over_limit:
             words = f"[red]{words}[/red]"
         own = f"{round(100 * a.own_words / a.words)}%" if a.words else ""
-        table.add_row(a.question.number, a.question.id, words, own, ", ".join(a.points))
+        table.add_row(escape(a.question.number), a.question.id, words, own, ", ".join(a.points))
     console = out()
     console.print(table)
     share = round(report.personal_share * 100)
@@ -223,11 +225,11 @@ Examples:
   advocacy rfi build response.yaml -o response.docx --reference-doc letterhead.docx
 """,
 )
-@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
 @output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: RESPONSE.docx.")
 @_LETTER_DATE
 @_NOW
-@_TEMPLATE_DIR
+@template_dir_option
 @lang_option("Language of the document (default: the response's 'language'), e.g. es.")
 @pass_app
 def build(
@@ -295,12 +297,12 @@ written. Existing files are skipped unless --force, so a stopped run can be
 resumed. OUTDIR/manifest.csv lists every row with its personal share.
 """,
 )
-@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
 @click.option(
     "--people",
     "people_csv",
     required=True,
-    type=_FILE,
+    type=FILE,
     metavar="CSV",
     help="CSV of advocates, one letter per row.",
 )
@@ -333,7 +335,7 @@ resumed. OUTDIR/manifest.csv lists every row with its personal share.
 @_REFERENCE_DOC
 @_LETTER_DATE
 @_NOW
-@_TEMPLATE_DIR
+@template_dir_option
 @lang_option("Language of the letters (default: the response's 'language'), e.g. es.")
 @pass_app
 def batch(
@@ -352,6 +354,7 @@ def batch(
     lang: str | None,
 ) -> None:
     """Write one personalised response per row of a CSV of advocates."""
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from advocacy.cli._output import err, print_diagnostics
@@ -402,7 +405,7 @@ def batch(
         )
     console.print(
         f"{summary.count('written')} written, {summary.count('skipped')} skipped (already there), "
-        f"{summary.count('failed')} failed; manifest: {summary.manifest}",
+        f"{summary.count('failed')} failed; manifest: {escape(str(summary.manifest))}",
         soft_wrap=True,
     )
     if summary.failed:
@@ -418,12 +421,12 @@ Example:
 Open the .eml file in your mail program, check it, and send it yourself.
 """,
 )
-@click.argument("response_file", metavar="RESPONSE.yaml", type=_FILE)
+@click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
 @click.option(
     "-o",
     "--output",
     "out",
-    type=_FILE,
+    type=FILE,
     metavar="FILE.eml",
     help="The email draft to write. Default: RESPONSE.eml.",
 )
@@ -431,7 +434,7 @@ Open the .eml file in your mail program, check it, and send it yourself.
 @_REFERENCE_DOC
 @_LETTER_DATE
 @_NOW
-@_TEMPLATE_DIR
+@template_dir_option
 @pass_app
 def package(
     app: AppContext,
@@ -478,12 +481,12 @@ Examples:
       --intro "peer-roles=I have worked in a peer role for six years."
 """,
 )
-@click.option("--rfi", "rfi_file", type=_FILE, metavar="RFI.yaml", help="The RFI to answer.")
+@click.option("--rfi", "rfi_file", type=FILE, metavar="RFI.yaml", help="The RFI to answer.")
 @click.option(
     "-o",
     "--output",
     "out",
-    type=_FILE,
+    type=FILE,
     required=True,
     metavar="FILE.yaml",
     help="The response file to write (never overwritten).",
@@ -542,7 +545,7 @@ def init(
     if rfi_file is None:
         if not interactive:
             raise click.UsageError("--rfi is required when not run on a terminal")
-        rfi_file = click.prompt("RFI file", type=_FILE)
+        rfi_file = click.prompt("RFI file", type=FILE)
     check_writable(out)
     loaded_rfi = load_rfi(rfi_file)
     library = app.load_library()
@@ -558,7 +561,7 @@ def init(
         answers.setdefault(question, DraftAnswer(question)).intro = text
     closing = ""
     if interactive:
-        respondent, closing = _ask_respondent(respondent), ""
+        respondent = _ask_respondent(respondent)
         answers = {a.question: a for a in _ask_answers(loaded_rfi, library)}
         closing = click.prompt(
             "Closing words for the whole letter (Enter to skip)", default="", show_default=False
@@ -639,7 +642,7 @@ Examples:
   advocacy rfi lint my-response.yaml --strict
 """,
 )
-@click.argument("files", nargs=-1, required=True, type=_FILE, metavar="FILE...")
+@click.argument("files", nargs=-1, required=True, type=FILE, metavar="FILE...")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
 @pass_app
 def lint(app: AppContext, files: tuple[Path, ...], strict: bool) -> None:

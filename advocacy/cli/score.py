@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
-from advocacy.cli._options import lang_option
+from advocacy.cli._options import FILE, lang_option
 from advocacy.cli.checklist import rubric_for
 
 if TYPE_CHECKING:
     from advocacy.evaluate import ScoreReport
-
-_FILE = click.Path(dir_okay=False, path_type=Path)
 
 
 @click.group(
@@ -37,7 +35,7 @@ Example:
       --reviewer "Dana Whitfield" -o riverbend-dana.yaml
 """,
 )
-@click.argument("rubric_file", metavar="[RUBRIC.yaml]", required=False, type=_FILE)
+@click.argument("rubric_file", metavar="[RUBRIC.yaml]", required=False, type=FILE)
 @click.option("--bid", required=True, help="The bid (provider) being scored.")
 @click.option("--reviewer", required=True, help="Your name.")
 @click.option(
@@ -45,7 +43,7 @@ Example:
     "--output",
     "out",
     required=True,
-    type=_FILE,
+    type=FILE,
     metavar="SHEET.yaml",
     help="The score sheet to write (never overwritten).",
 )
@@ -77,11 +75,11 @@ Examples:
   advocacy score report scores/*.yaml --lang es -o informe.docx
 """,
 )
-@click.argument("sheets", nargs=-1, required=True, type=_FILE, metavar="SHEET.yaml...")
+@click.argument("sheets", nargs=-1, required=True, type=FILE, metavar="SHEET.yaml...")
 @click.option(
     "--rubric",
     "rubric_file",
-    type=_FILE,
+    type=FILE,
     metavar="RUBRIC.yaml",
     help="The rubric (default: found by the id the sheets name, beside them).",
 )
@@ -89,7 +87,7 @@ Examples:
     "--consensus",
     "consensus_files",
     multiple=True,
-    type=_FILE,
+    type=FILE,
     metavar="SHEET.yaml",
     help="A consensus sheet for one bid; its scores replace the reviewers' mean.",
 )
@@ -97,7 +95,7 @@ Examples:
     "-o",
     "--output",
     "out",
-    type=_FILE,
+    type=FILE,
     metavar="FILE",
     help="Write the report: .md, .docx, .csv or .json.",
 )
@@ -105,7 +103,7 @@ Examples:
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option(
     "--reference-doc",
-    type=_FILE,
+    type=FILE,
     metavar="DOCX",
     help="Styles for .docx output from this Word file.",
 )
@@ -136,6 +134,8 @@ def report(
     from advocacy.evaluate import find_rubric, report_dict, score_report
     from advocacy.evaluate.scoring import collect_sheets
 
+    if as_json and out is not None:
+        raise click.UsageError("--json prints to the terminal; for a file use -o report.json")
     loaded, consensus = collect_sheets(sheets, consensus_files)
     if rubric_file is not None:
         rubric = rubric_for(app, rubric_file)
@@ -161,10 +161,16 @@ def _write_report(
     from advocacy.atomic import write_atomic
     from advocacy.cli._output import success
     from advocacy.csvout import csv_text
+    from advocacy.errors import AdvocacyError
     from advocacy.evaluate import report_dict, report_markdown, report_rows
     from advocacy.render import format_for, render
 
     suffix = out.suffix.lower()
+    if suffix not in (".md", ".docx", ".csv", ".json"):
+        raise AdvocacyError(
+            f"cannot tell the report format from {out.name!r}",
+            hint="name the file .md, .docx, .csv or .json",
+        )
     if suffix == ".csv":
         write_atomic(out, csv_text(report_rows(result)), force=force)
     elif suffix == ".json":
@@ -261,7 +267,7 @@ matches a prefix; a|b either word; '...' up to five words between. Red flags
 are not counted right after a negation ("will not administer medication").
 """,
 )
-@click.argument("bid_file", metavar="BID_FILE", type=_FILE)
+@click.argument("bid_file", metavar="BIDFILE", type=FILE)
 @click.option(
     "--rubric",
     "rubric_name",
@@ -273,7 +279,7 @@ are not counted right after a negation ("will not administer medication").
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option(
     "--sheet",
-    type=_FILE,
+    type=FILE,
     metavar="SHEET.yaml",
     help="Add the passages' locations to this score sheet's evidence fields "
     "(scores, comments and layout are left exactly as they are).",

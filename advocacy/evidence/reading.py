@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,12 @@ def read_bid(path: Path) -> BidDocument:
     head = path.read_bytes()[:8] if size else b""
     suffix = path.suffix.lower()
     if suffix == ".docx":
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file, not a zip
+            raise AdvocacyError(
+                "the document is password-protected, or an old .doc saved as .docx",
+                path,
+                hint="save an unprotected copy as .docx (Word: File, Save As, Word Document)",
+            )
         if not head.startswith(b"PK"):
             raise _not_a(path, "Word document", "it is not a zip package")
         return BidDocument(path, "docx", tuple(_read_docx(path)))
@@ -141,12 +148,10 @@ def _read_docx(path: Path) -> list[Passage]:
                 if "word/styles.xml" in names
                 else None
             )
-        except (zipfile.BadZipFile, OSError, EOFError):
-            raise _not_a(path, "Word document", "an entry cannot be read") from None
-        if "EncryptedPackage" in names:
-            raise AdvocacyError(
-                "the document is password-protected", path, hint="save an unprotected copy"
-            )
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+            raise _not_a(path, "Word document", "an entry is damaged") from None
+        except (RuntimeError, NotImplementedError) as exc:  # encrypted or unusual zip entries
+            raise _not_a(path, "Word document", f"an entry cannot be read: {exc}") from None
     headings = _heading_styles(styles)
     passages: list[Passage] = []
     heading: str | None = None
@@ -293,7 +298,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def _read_lines(text: str, markdown: bool) -> list[Passage]:
     if len(text) > MAX_TEXT_CHARS:
-        raise AdvocacyError("the file has too much text to scan", None)
+        raise AdvocacyError("the file has too much text to scan", hint="split it into parts")
     passages: list[Passage] = []
     heading: str | None = None
     current: list[str] = []

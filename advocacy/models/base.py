@@ -16,6 +16,8 @@ M = TypeVar("M", bound=BaseModel)
 
 #: A slug: lower-case words joined by single hyphens, like a file name.
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: A BCP 47 language tag such as "en", "es" or "es-US".
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 #: Text with at least one visible character.
 NONBLANK_PATTERN = r"\S"
 
@@ -79,7 +81,8 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnost
         expected = err.get("ctx", {}).get("expected", "")
         message = f"{name!r} must be one of {expected}, not {err.get('input')!r}"
     else:
-        message = f"{name!r}: {_lower_first(err['msg'])}" if name else _lower_first(err["msg"])
+        text = err["msg"].removeprefix("Value error, ")  # our validators' own sentences
+        message = f"{name!r}: {_lower_first(text)}" if name else _lower_first(text)
     return error(message, doc.file, line, column, hint=hint, code="schema")
 
 

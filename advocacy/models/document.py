@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from advocacy.models.base import StrictModel
+from advocacy.models.base import LANGUAGE_PATTERN, StrictModel
 
 
 class FrontMatter(StrictModel):
@@ -29,7 +29,7 @@ class FrontMatter(StrictModel):
     )
     lang: str = Field(
         default="en",
-        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        pattern=LANGUAGE_PATTERN,
         description="Language tag (BCP 47), e.g. 'en' or 'es'.",
     )
     header: str | None = Field(default=None, description="Text at the top of every page.")

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+from advocacy.models.base import LANGUAGE_PATTERN, NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
@@ -171,7 +171,7 @@ class Response(StrictModel):
 
     rfi: Text = Field(description="Path to the RFI file, relative to this file.")
     respondent: Respondent = Field(description="Who is responding.")
-    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = Field(
+    language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = Field(
         default="en", description="Language of the response (BCP 47 tag)."
     )
     date: dt.date | None = Field(
@@ -186,3 +186,12 @@ class Response(StrictModel):
     )
     answers: list[Answer] = Field(default_factory=list, description="Your answers, in order.")
     closing: Text | None = Field(default=None, description="Closing words for the whole letter.")
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        from advocacy.i18n import known_language
+
+        if not known_language(value):
+            raise ValueError(f"unknown language {value!r}; use a tag such as 'en' or 'es'")
+        return value

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+from advocacy.models.base import LANGUAGE_PATTERN, NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
@@ -97,7 +97,7 @@ class Evaluation(StrictModel):
         return self
 
 
-LanguageTag = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_PATTERN)]
 
 
 class RedFlagTranslation(StrictModel):

@@ -163,6 +163,12 @@ def render_template(
             exc.lineno,
             hint="check the {% %} and {{ }} tags on this line",
         ) from None
+    except UnicodeDecodeError:
+        raise AdvocacyError(
+            f"template {name!r} is not UTF-8 text",
+            template_dir,
+            hint="save the template as UTF-8",
+        ) from None
     try:
         return tidy_markdown(template.render(**context))
     except jinja2.UndefinedError as exc:
@@ -179,6 +185,19 @@ def render_template(
     except jinja2.TemplateError as exc:
         file, line = _template_location(exc, template)
         raise AdvocacyError(f"template error: {exc}", file, line) from None
+    except UnicodeDecodeError:
+        raise AdvocacyError(
+            "a template it includes is not UTF-8 text", template.filename, hint="save it as UTF-8"
+        ) from None
+    except RecursionError:
+        raise AdvocacyError(
+            "the template includes itself, directly or through another template",
+            template.filename,
+            hint="check the {% include %} and {% extends %} tags",
+        ) from None
+    except (OverflowError, MemoryError, ValueError, TypeError, ZeroDivisionError) as exc:
+        file, line = _template_location(exc, template)
+        raise AdvocacyError(f"template failed: {type(exc).__name__}: {exc}", file, line) from None
 
 
 def _template_location(exc: BaseException, template: jinja2.Template) -> tuple[str, int | None]:

@@ -34,7 +34,7 @@ from typing import Any
 from advocacy.atomic import write_atomic
 from advocacy.csvout import csv_text
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
-from advocacy.filenames import safe_stem
+from advocacy.filenames import fill_pattern, safe_stem
 from advocacy.library import Library
 from advocacy.respond.response import LoadedResponse, build_response, check_response
 from advocacy.yamlio import read_text
@@ -91,6 +91,18 @@ def read_people(path: Path, loaded: LoadedResponse) -> list[Person]:
     text = read_text(path, MAX_CSV_BYTES, what="CSV file")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
+        return _read_rows(reader, path, loaded)
+    except csv.Error as exc:
+        raise AdvocacyError(
+            f"the CSV file cannot be read here: {exc}",
+            path,
+            reader.line_num or 1,
+            hint='look for a quote (") that is opened and never closed',
+        ) from None
+
+
+def _read_rows(reader: Iterator[list[str]], path: Path, loaded: LoadedResponse) -> list[Person]:
+    try:
         header = next(reader)
     except StopIteration:
         raise AdvocacyError(
@@ -102,7 +114,7 @@ def read_people(path: Path, loaded: LoadedResponse) -> list[Person]:
     line = 1
     for cells in reader:
         row_line = line + 1
-        line = reader.line_num
+        line = reader.line_num  # type: ignore[attr-defined]
         if not any(c.strip() for c in cells):
             continue
         padded = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
@@ -216,17 +228,7 @@ def safe_filename(pattern: str, person: Person, suffix: str) -> str:
     """A file name from ``pattern`` that is safe on Windows, macOS and Linux."""
     values = {k: v for k, v in person.cells.items() if ":" not in k}
     values["row"] = str(person.line)
-    try:
-        name = pattern.format(**values)
-    except KeyError as exc:
-        raise AdvocacyError(
-            f"--name uses {{{exc.args[0]}}}, which is not a column",
-            hint="columns: " + ", ".join(sorted(values)),
-        ) from None
-    except (ValueError, IndexError) as exc:
-        raise AdvocacyError(
-            f"--name pattern is not valid: {exc}", hint='e.g. "{last_name}-{first_name}"'
-        ) from None
+    name = fill_pattern(pattern, values, "--name")
     if person.anonymous:  # the file name must not reveal who wrote it
         return f"anonymous-{person.line}{suffix}"
     return safe_stem(name, f"row-{person.line}") + suffix

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from advocacy.atomic import check_writable, write_atomic
 from advocacy.errors import AdvocacyError
-from advocacy.filenames import safe_stem
+from advocacy.filenames import fill_pattern, safe_stem
 from advocacy.library import Library
 from advocacy.respond.response import CheckReport, LoadedResponse, build_response
 
@@ -35,13 +35,14 @@ def email_subject(loaded: LoadedResponse) -> str:
         or respondent.display_name,
     }
     try:
-        return " ".join(convention.format(**values).split())
-    except (KeyError, IndexError, ValueError) as exc:
+        return " ".join(fill_pattern(convention, values, "the subject convention").split())
+    except AdvocacyError as exc:
+        diag = exc.diagnostics[0]
         raise AdvocacyError(
-            f"the RFI's subject convention uses an unknown field: {exc}",
+            diag.message,
             loaded.rfi.path,
             *loaded.rfi.doc.position(("submit", "subject")),
-            hint="fields: " + ", ".join("{" + k + "}" for k in values),
+            hint=diag.hint,
         ) from None
 
 

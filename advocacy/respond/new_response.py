@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy.errors import AdvocacyError, did_you_mean
+from advocacy.errors import AdvocacyError, did_you_mean, error
 from advocacy.filenames import relative_to_file
 from advocacy.i18n import long_datetime
 from advocacy.library import Library, LoadedPoint
@@ -64,6 +64,8 @@ def new_response_text(
     did-you-mean, so the file written always checks clean of id errors.
     """
     rfi = loaded_rfi.rfi
+    # An answer with nothing in it would not validate; leave it out.
+    answers = [a for a in answers if a.points or a.intro.strip() or a.closing.strip()]
     for answer in answers:
         if rfi.question(answer.question) is None:
             ids = [q.id for q in rfi.questions]
@@ -117,7 +119,27 @@ def new_response_text(
                 lines += _text_field("note", answer.notes.get(point_id, ""), "        ")
         lines += _text_field("closing", answer.closing, "    ")
     lines += _text_field("closing", closing, "")
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n"
+    _check_valid(text, target)
+    return text
+
+
+def _check_valid(text: str, target: Path) -> None:
+    """The file must validate as written; say which option to change if not."""
+    from advocacy.models import Response, validate_document
+    from advocacy.yamlio import load_yaml
+
+    _, problems = validate_document(Response, load_yaml(text, str(target)))
+    if problems:
+        raise AdvocacyError.from_diagnostics(
+            error(
+                d.message,
+                hint="give --name, --organization or --anonymous"
+                if "name or organization" in d.message
+                else "check the value you gave for this field",
+            )
+            for d in problems
+        )
 
 
 def _text_field(key: str, text: str, indent: str) -> list[str]:

@@ -370,7 +370,15 @@ def id_problems(loaded: LoadedResponse, library: Library) -> tuple[list[Diagnost
 def _template_choice(loaded: LoadedResponse, template_dir: Path | None) -> tuple[Path | None, str]:
     """The template folder and name: a ``template`` file beside the response wins."""
     name = loaded.response.template
-    local = loaded.path.parent / name
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise AdvocacyError(
+            "the template must be a file in the response's folder (or a shipped template's name)",
+            loaded.path,
+            *loaded.position("template"),
+            hint="put your template beside the response file, or use --template-dir",
+        )
+    local = loaded.path.parent / relative
     if template_dir is None and local.is_file():
         return local.parent, local.name
     return template_dir, name
