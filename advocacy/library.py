@@ -246,11 +246,11 @@ def _lint(
 
     points: dict[str, LoadedPoint] = {}
     linted: list[_PointRef] = []
-    files = 0
+    file_count = 0
     for source, paths in groups:
         seen: dict[str, _PointRef] = {}
         for result in _check_files(paths, source.label, today, keep):
-            files += 1
+            file_count += 1
             diagnostics.extend(result.diagnostics)
             ref = result.ref
             if ref is None:
@@ -276,7 +276,7 @@ def _lint(
         diagnostics.extend(_cross_checks(ref, known, categories))
     return LintReport(
         diagnostics=sorted(diagnostics),
-        files=files,
+        files=file_count,
         categories=categories,
         points=dict(sorted(points.items())),
         refs=linted,

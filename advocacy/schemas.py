@@ -7,34 +7,41 @@ complete and check fields as volunteers type. Copies are committed under
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from advocacy.errors import AdvocacyError, did_you_mean
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def schema_kinds() -> dict[str, type]:
-    """File kind → model. Imports the models (and pydantic) when called."""
-    from advocacy.models import CategoryFile, Response, Rfi, Rubric, ScoreSheet, TalkingPoint
+#: The kinds of file with a schema, in the order ``schema --list`` shows them.
+SCHEMA_KINDS = ("talking-point", "categories", "rfi", "response", "rubric", "score-sheet")
 
-    return {
-        "talking-point": TalkingPoint,
-        "categories": CategoryFile,
-        "rfi": Rfi,
-        "response": Response,
-        "rubric": Rubric,
-        "score-sheet": ScoreSheet,
+
+def _model(kind: str) -> type[BaseModel]:
+    """The model of a file kind. Imports the models (and pydantic) when called."""
+    from advocacy import models
+
+    kinds: dict[str, type[BaseModel]] = {
+        "talking-point": models.TalkingPoint,
+        "categories": models.CategoryFile,
+        "rfi": models.Rfi,
+        "response": models.Response,
+        "rubric": models.Rubric,
+        "score-sheet": models.ScoreSheet,
     }
+    return kinds[kind]
 
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, e.g. ``"talking-point"``."""
-    kinds = schema_kinds()
-    if kind not in kinds:
-        hint = did_you_mean(kind, kinds) or "kinds: " + ", ".join(kinds)
+    if kind not in SCHEMA_KINDS:
+        hint = did_you_mean(kind, SCHEMA_KINDS) or "kinds: " + ", ".join(SCHEMA_KINDS)
         raise AdvocacyError(f"no schema for {kind!r}", hint=hint)
-    schema = kinds[kind].model_json_schema()
+    schema = _model(kind).model_json_schema()
     _allow_plain_items(schema, "Evaluation", "look_for")
     _allow_plain_items(schema, "Answer", "points")
     return {"$schema": _DRAFT, "$id": f"{kind}.schema.json", **schema}

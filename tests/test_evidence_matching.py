@@ -128,3 +128,18 @@ def test_non_negates_a_red_flag() -> None:
     tokens = tokenize("They receive non-clinical supervision from a peer.")
     ((start, _),) = find("clinical supervision", tokens)
     assert negated(tokens, start)
+
+
+def test_sheet_for_another_rubric_is_refused(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
+    sheet = tmp_path / "sheet.yaml"
+    original = (example / "scores" / "riverbend-whitfield.yaml").read_text("utf-8")
+    sheet.write_text(original, "utf-8")
+    bid = example / "bids" / "strong-bid.md"
+    result = CliRunner().invoke(main, ["score", "evidence", str(bid), "--sheet", str(sheet)])
+    assert result.exit_code == 1
+    assert (
+        "follows rubric 'ma-dmh-cbfs-peer-roles', but the evidence was found with 'default'"
+        in result.output
+    )
+    assert sheet.read_text("utf-8") == original

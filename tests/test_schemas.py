@@ -9,12 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from advocacy.cli import main
-from advocacy.schemas import json_schema, schema_kinds
+from advocacy.schemas import SCHEMA_KINDS, json_schema
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
-@pytest.mark.parametrize("kind", list(schema_kinds()))
+@pytest.mark.parametrize("kind", list(SCHEMA_KINDS))
 def test_committed_schema_is_current(kind: str) -> None:
     committed = json.loads((SCHEMAS / f"{kind}.schema.json").read_text("utf-8"))
     assert committed == json_schema(kind), (
@@ -30,7 +30,7 @@ def test_schema_command_prints_json_and_lists_kinds() -> None:
     assert "evaluation" in schema["properties"]
     look_for = schema["$defs"]["Evaluation"]["properties"]["look_for"]["items"]
     assert look_for["anyOf"][0] == {"type": "string", "pattern": r"\S"}
-    assert CliRunner().invoke(main, ["schema", "--list"]).output.split() == list(schema_kinds())
+    assert CliRunner().invoke(main, ["schema", "--list"]).output.split() == list(SCHEMA_KINDS)
     bad = CliRunner().invoke(main, ["schema", "talking-piont"])
     assert bad.exit_code == 1 and "did you mean 'talking-point'?" in bad.output
 

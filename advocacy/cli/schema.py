@@ -22,10 +22,10 @@ def schema(kind: str | None, list_kinds: bool) -> None:
     and checking as you type.
     """
     from advocacy.cli._output import print_json
-    from advocacy.schemas import json_schema, schema_kinds
+    from advocacy.schemas import SCHEMA_KINDS, json_schema
 
     if list_kinds or kind is None:
-        for name in schema_kinds():
+        for name in SCHEMA_KINDS:
             click.echo(name)
         return
     print_json(json_schema(kind))

@@ -241,12 +241,12 @@ def _print_report(result: ScoreReport) -> None:
         matrix.add_column("criterion", no_wrap=True)
         for b in ranking:
             matrix.add_column(escape(b.bid), justify="right")
-        for criterion in result.rubric.criteria:
+        for row in result.rubric.criteria:
             cells = []
             for b in ranking:
-                r = next(x for x in b.results if x.criterion.id == criterion.id)
+                r = next(x for x in b.results if x.criterion.id == row.id)
                 cells.append("–" if r.final is None else f"{r.final:.1f}")
-            matrix.add_row(criterion.id, *cells)
+            matrix.add_row(row.id, *cells)
         console.print()
         console.print(matrix)
 

@@ -37,6 +37,14 @@ def add_evidence(sheet_path: Path, report: EvidenceReport) -> int:
     they are and not repeated.
     """
     loaded = load_sheet(sheet_path)
+    if loaded.sheet.rubric != report.rubric.id:
+        raise AdvocacyError(
+            f"the sheet follows rubric {loaded.sheet.rubric!r}, but the evidence was found "
+            f"with {report.rubric.id!r}",
+            sheet_path,
+            *loaded.position("rubric"),
+            hint="pass the sheet's rubric with --rubric",
+        )
     text = read_text(sheet_path, what="score sheet")
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
@@ -96,7 +104,10 @@ def _value_end(lines: list[str], key_index: int, key_indent: int) -> int:
 
 def _check_unchanged(before: ScoreSheet, text: str, path: Path) -> None:
     """The edit must change evidence only; anything else means a bug, so refuse."""
-    after, _ = validate_document(ScoreSheet, load_yaml(text, str(path)))
+    try:
+        after, _ = validate_document(ScoreSheet, load_yaml(text, str(path)))
+    except AdvocacyError:  # e.g. a sheet written in flow style ({...}) that line edits break
+        after = None
     same = after is not None and [
         (s.criterion, s.score, s.comment, s.red_flags) for s in after.scores
     ] == [(s.criterion, s.score, s.comment, s.red_flags) for s in before.scores]

@@ -16,6 +16,9 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 
 
+FileFormat = Literal["docx", "pdf", "md", "txt"]
+
+
 class Submission(StrictModel):
     """Where and how responses go."""
 
@@ -26,8 +29,9 @@ class Submission(StrictModel):
         description="Subject-line convention; may use {rfi_title}, {rfi_id}, {name}, "
         "{organization} (e.g. 'RFI response: {rfi_title} - {organization}').",
     )
-    formats: list[Literal["docx", "pdf", "md", "txt"]] = Field(
-        default_factory=lambda: ["docx"], description="File formats the agency accepts."
+    formats: list[FileFormat] = Field(
+        default_factory=lambda: list[FileFormat](["docx"]),
+        description="File formats the agency accepts.",
     )
     page_limit: int | None = Field(default=None, gt=0, description="Page limit, if any.")
     word_limit: int | None = Field(default=None, gt=0, description="Overall word limit, if any.")
