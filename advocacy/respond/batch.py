@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import os
 import sys
@@ -395,6 +396,9 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
 
     if job.fmt == "docx":
         warm_cache(job.reference_doc)  # workers inherit the parsed template
+    # Everything loaded so far lives for the whole run: keep the cycle collector
+    # from scanning it again for every letter (and from touching forked pages).
+    gc.freeze()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(job,)
