@@ -18,6 +18,7 @@ import docx
 import mammoth
 import pytest
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 from lxml import etree
 
@@ -593,3 +594,31 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
     cached = docx_writer.markdown_to_docx(meta, body)
     monkeypatch.setattr(docx_writer, "_CROSS_SECTION", re.compile(""))  # force a whole parse
     assert docx_writer.markdown_to_docx(meta, body) == cached
+
+
+def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:
+    from advocacy.render.frontmatter import split_front_matter
+
+    markdown = (
+        "---\ntitle: Wide\nheader: Letterhead\n---\n# Portrait part\n\nText.\n\n<!-- landscape -->\n\n"
+        "| A | B | C | D | E | F | G | H |\n|---|---|---|---|---|---|---|---|\n"
+        "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |\n\n<!-- portrait -->\n\nBack to portrait.\n"
+    )
+    meta, body = split_front_matter(markdown)
+    out = tmp_path / "wide.docx"
+    out.write_bytes(markdown_to_docx(meta, body))
+    document = docx.Document(str(out))
+    orientation = [(s.orientation, s.page_width > s.page_height) for s in document.sections]
+    assert [wide for _, wide in orientation] == [False, True, False]
+    assert all(s.header.paragraphs[0].text == "Letterhead" for s in document.sections)
+    table = document.tables[0]._tbl
+    width = int(table.tblPr.find(qn("w:tblW")).get(qn("w:w")))
+    landscape = document.sections[1]
+    assert width > document.sections[0].page_width.twips - 2 * 1440  # wider than portrait text
+    assert (
+        width
+        <= landscape.page_width.twips - landscape.left_margin.twips - landscape.right_margin.twips
+    )
+    if shutil.which("openxml-audit"):
+        check = subprocess.run(["openxml-audit", str(out)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr

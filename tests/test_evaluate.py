@@ -461,3 +461,29 @@ def test_a_reviewer_named_computed_is_just_a_reviewer(tmp_path: Path, lib) -> No
 
     (flag,) = report_dict(report_for(tmp_path, lib, [path]))["bids"][0]["red_flags"]
     assert flag == {"criterion": "alpha", "flag": "alpha flag", "recorded_by": ["computed"]}
+
+
+@pytest.mark.libreoffice
+def test_report_docx_puts_wide_tables_on_landscape_pages(tmp_path: Path) -> None:
+    import subprocess
+
+    from conftest import require_tool
+
+    sheets = sorted(str(p) for p in (EXAMPLE / "scores").glob("*.yaml"))
+    out = tmp_path / "report.docx"
+    assert run("score", "report", *sheets, "-o", str(out)).exit_code == 0
+    pages = libreoffice_pages(out, tmp_path)
+    assert "Riverbend Community Services" in " ".join(pages)
+    info = subprocess.run(
+        [require_tool("pdfinfo"), "-f", "1", "-l", "99", str(tmp_path / "report.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    sizes = [
+        tuple(float(x) for x in line.split("size:")[1].split("pts")[0].split(" x "))
+        for line in info.splitlines()
+        if line.startswith("Page") and "size:" in line
+    ]
+    assert sizes[0][0] < sizes[0][1]  # the ranking: portrait
+    assert any(w > h for w, h in sizes[1:])  # the per-bid tables: landscape

@@ -26,7 +26,9 @@ Front matter (optional, at the top of the file):
   header: Western Mass RLC
   footer: Draft
   ---
-Write <!-- pagebreak --> on a line of its own for a page break.
+Write <!-- pagebreak --> on a line of its own for a page break, and
+<!-- landscape --> / <!-- portrait --> to put what follows on wide or tall
+pages (for wide tables).
 """
 )
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))

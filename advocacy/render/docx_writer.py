@@ -128,6 +128,7 @@ _PAGE_WORD = {"en": "Page", "es": "Página", "fr": "Page", "de": "Seite", "it": 
               "pt": "Página", "nl": "Pagina", "ca": "Pàgina"}  # fmt: skip
 
 _PAGEBREAK_RE = re.compile(r"<!--\s*page\s*-?break\s*-->", re.IGNORECASE)
+_ORIENTATION_RE = re.compile(r"<!--\s*(landscape|portrait)\s*-->", re.IGNORECASE)
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
 # Characters XML 1.0 cannot carry; lxml refuses them.
@@ -245,6 +246,37 @@ def _parse_blocks(body: str) -> list[SyntaxTreeNode]:
 @functools.lru_cache(maxsize=256)
 def _parse_section(chunk: str) -> tuple[SyntaxTreeNode, ...]:
     return tuple(SyntaxTreeNode(_MD.parse(chunk)).children)
+
+
+def _text_width(sect_pr: etree._Element, landscape: bool = False) -> int:
+    """Twips between the margins of a section, turned to landscape if asked."""
+    page_size = sect_pr.find(_q("w:pgSz"))
+    width = _twips(page_size.get(_q("w:w")) if page_size is not None else None, 12240)
+    height = _twips(page_size.get(_q("w:h")) if page_size is not None else None, 15840)
+    across = max(width, height) if landscape else width
+    margins = sect_pr.find(_q("w:pgMar"))
+    if margins is None:
+        return max(across - 2880, 2 * _MIN_COLUMN)
+    for side in ("w:left", "w:right", "w:gutter"):
+        across -= _twips(margins.get(_q(side)), 0)
+    return max(across, 2 * _MIN_COLUMN)
+
+
+def _oriented(sect_pr: etree._Element, landscape: bool) -> etree._Element:
+    """Set a section's page to landscape (wide) or portrait (tall)."""
+    page_size = sect_pr.find(_q("w:pgSz"))
+    if page_size is None:
+        return sect_pr
+    width = _twips(page_size.get(_q("w:w")), 12240)
+    height = _twips(page_size.get(_q("w:h")), 15840)
+    short, long = sorted((width, height))
+    page_size.set(_q("w:w"), str(long if landscape else short))
+    page_size.set(_q("w:h"), str(short if landscape else long))
+    if landscape:
+        page_size.set(_q("w:orient"), "landscape")
+    elif _q("w:orient") in page_size.attrib:
+        del page_size.attrib[_q("w:orient")]
+    return sect_pr
 
 
 def _write_entries(entries: dict[str, bytes]) -> bytes:
@@ -518,15 +550,7 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> _Template:
     if endnotes is not None:
         _strip_notes(endnotes)
 
-    page_size = sect_pr.find(_q("w:pgSz"))
-    margins = sect_pr.find(_q("w:pgMar"))
-    width = _twips(page_size.get(_q("w:w")) if page_size is not None else None, 12240)
-    if margins is not None:
-        for side in ("w:left", "w:right", "w:gutter"):
-            width -= _twips(margins.get(_q(side)), 0)
-    else:
-        width -= 2880
-    text_width = max(width, 2 * _MIN_COLUMN)
+    text_width = _text_width(sect_pr)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -796,6 +820,12 @@ class _Writer:
         self.footnote_defs: dict[int, SyntaxTreeNode] = {}
         self.pending_marker: tuple[str, int, int] | None = None
         self.page_break_pending = False
+        self.landscape = False  # the orientation of the section being written
+        # Paragraphs that end a section, with that section's orientation; their
+        # section properties are filled in once headers and footers exist.
+        self.section_breaks: list[tuple[etree._Element, bool]] = []
+        final = self.main.element.find(_q("w:body"))[-1]
+        self.landscape_width = _text_width(final, landscape=True)
         self.last_run: tuple[etree._Element, _Fmt, etree._Element] | None = None
 
     # ----------------------------------------------------------------- document
@@ -821,6 +851,7 @@ class _Writer:
         for element in out:
             sect_pr.addprevious(element)
         self._header_footer()
+        self._sections(sect_pr)
         self._language()
         self._core_properties()
         _store_part_element(self.footnotes_part, self.footnotes)
@@ -908,9 +939,22 @@ class _Writer:
         if _is_blank(footer):
             for child in list(footer):
                 footer.remove(child)
+        mixed = bool(self.section_breaks)  # portrait and landscape pages share this footer
         p = _el("w:p")
         ppr = _sub(p, "w:pPr")
         _sub(ppr, "w:pStyle", {"w:val": self.styles["footer"]})
+        if mixed and not has_page:
+            # A tab stop sits at one width; a right-aligned paragraph fits every page.
+            if self.meta.footer:
+                _add_text(_sub(p, "w:r"), self.meta.footer)
+                footer.append(p)
+                p = _el("w:p")
+                ppr = _sub(p, "w:pPr")
+                _sub(ppr, "w:pStyle", {"w:val": self.styles["footer"]})
+            _sub(ppr, "w:jc", {"w:val": "right"})
+            self._page_number(p)
+            footer.append(p)
+            return
         if not has_page:
             tabs = _sub(ppr, "w:tabs")
             width = self.template.text_width
@@ -921,16 +965,20 @@ class _Writer:
             _add_text(_sub(p, "w:r"), self.meta.footer)
         if not has_page:
             _sub(_sub(p, "w:r"), "w:tab")
-            word = _PAGE_WORD.get(self.meta.lang.split("-")[0].lower(), "Page")
-            _add_text(_sub(p, "w:r"), f"{word} ")
-            _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
-            instr = _sub(_sub(p, "w:r"), "w:instrText")
-            instr.text = " PAGE "
-            instr.set(_q("xml:space"), "preserve")
-            _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
-            _add_text(_sub(p, "w:r"), "1")
-            _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
+            self._page_number(p)
         footer.append(p)
+
+    def _page_number(self, p: etree._Element) -> None:
+        """``Page N`` (in the document's language) with a PAGE field."""
+        word = _PAGE_WORD.get(self.meta.lang.split("-")[0].lower(), "Page")
+        _add_text(_sub(p, "w:r"), f"{word} ")
+        _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
+        instr = _sub(_sub(p, "w:r"), "w:instrText")
+        instr.text = " PAGE "
+        instr.set(_q("xml:space"), "preserve")
+        _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
+        _add_text(_sub(p, "w:r"), "1")
+        _sub(_sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
 
     # ----------------------------------------------------------------- blocks
 
@@ -1097,7 +1145,31 @@ class _Writer:
         )
         return p
 
+    def _sections(self, final: etree._Element) -> None:
+        """Give each section break the page setup of the section it ends.
+
+        Copies of the final section's properties keep the header and footer;
+        only the page orientation differs. The final section takes the
+        orientation the document ends in.
+        """
+        for paragraph, landscape in self.section_breaks:
+            ppr = paragraph.find(_q("w:pPr"))
+            ppr.append(_oriented(copy.deepcopy(final), landscape))
+        _oriented(final, self.landscape)
+
     def _html_block(self, content: str, ctx: _Ctx, out: list[etree._Element]) -> None:
+        orientation = _ORIENTATION_RE.search(content)
+        if orientation:
+            landscape = orientation.group(1).lower() == "landscape"
+            if landscape != self.landscape:
+                self._flush_page_break(out)  # a new section starts a new page anyway
+                self.page_break_pending = False
+                paragraph = _el("w:p")
+                _sub(paragraph, "w:pPr")
+                out.append(paragraph)
+                self.section_breaks.append((paragraph, self.landscape))
+                self.landscape = landscape
+            return
         if _PAGEBREAK_RE.search(content):
             self._flush_page_break(out)  # two markers in a row: an empty page
             self.page_break_pending = True
@@ -1129,7 +1201,8 @@ class _Writer:
                 text = _plain_text(inline) if inline is not None else ""
                 longest_word = max((len(w) for w in text.split()), default=0)
                 lengths[index] = max(lengths[index], len(text), longest_word)
-        available = self.template.text_width - ctx.indent
+        width = self.landscape_width if self.landscape else self.template.text_width
+        available = width - ctx.indent
         widths = column_widths(lengths, available)
 
         tbl = _el("w:tbl")
