@@ -172,19 +172,15 @@ def _q(name: str) -> str:
 
 def _el(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     """A detached element; its namespace declarations fold into the tree it joins."""
-    element = etree.Element(_q(tag), nsmap=_NSMAP)
     if attrs:
-        for key, value in attrs.items():
-            element.set(_q(key), value)
-    return element
+        return etree.Element(_q(tag), {_q(k): v for k, v in attrs.items()}, nsmap=_NSMAP)
+    return etree.Element(_q(tag), nsmap=_NSMAP)
 
 
 def _sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
-    element = etree.SubElement(parent, _q(tag))
-    if attrs:
-        for key, value in attrs.items():
-            element.set(_q(key), value)
-    return element
+    if attrs:  # one call with the qualified attributes: the writer's hottest path
+        return etree.SubElement(parent, _q(tag), {_q(k): v for k, v in attrs.items()})
+    return etree.SubElement(parent, _q(tag))
 
 
 def _clean(text: str) -> str:
@@ -820,6 +816,8 @@ class _Writer:
         self.footnote_defs: dict[int, SyntaxTreeNode] = {}
         self.pending_marker: tuple[str, int, int] | None = None
         self.page_break_pending = False
+        self.link_rids: dict[int, dict[str, str]] = {}  # part -> URL -> relationship id
+        self.next_rid: dict[int, int] = {}
         self.landscape = False  # the orientation of the section being written
         # Paragraphs that end a section, with that section's orientation; their
         # section properties are filled in once headers and footers exist.
@@ -1316,13 +1314,32 @@ class _Writer:
         tail = run[-1] if len(run) else None
         self.last_run = (parent, fmt, tail) if tail is not None and tail.tag == _q("w:t") else None
 
+    def _hyperlink_rid(self, part: Part, href: str) -> str:
+        """The relationship id of an external link from ``part``, one per URL.
+
+        ``Part.relate_to`` scans every relationship for each link, and a letter
+        with a long source list has dozens, so ids come from a counter here
+        (skipping any id already taken).
+        """
+        known = self.link_rids.setdefault(id(part), {})
+        rid = known.get(href)
+        if rid is None:
+            number = self.next_rid.get(id(part), 1)
+            while f"rId{number}" in part.rels:
+                number += 1
+            rid = f"rId{number}"
+            self.next_rid[id(part)] = number + 1
+            part.rels.add_relationship(RT.HYPERLINK, href, rid, is_external=True)
+            known[href] = rid
+        return rid
+
     def _link(self, parent: etree._Element, node: SyntaxTreeNode, ctx: _Ctx, fmt: _Fmt) -> None:
         href = _clean(str(node.attrs.get("href", "")))
         children = node.children or []
         if not href or href.startswith("#"):  # no bookmarks to point at: keep the text
             self._inline(parent, children, ctx, fmt)
             return
-        rid = ctx.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        rid = self._hyperlink_rid(ctx.part, href)
         link = _sub(parent, "w:hyperlink", {"r:id": rid, "w:history": "1"})
         title = node.attrs.get("title")
         if title:
