@@ -10,9 +10,9 @@ from string import Template
 
 from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
-from advocacy.filenames import relative_to_file
 from advocacy.models.base import SLUG_PATTERN
-from advocacy.resources import data_path, templates_dir
+from advocacy.resources import templates_dir
+from advocacy.schemas import schema_reference
 
 _SLUG = re.compile(SLUG_PATTERN)
 
@@ -24,7 +24,7 @@ def new_point_text(point_id: str, category: str, title: str, today: dt.date, tar
             f"{point_id!r} is not a valid id",
             hint="use lower-case letters, digits and single hyphens, e.g. peer-supervisors",
         )
-    schema_path = relative_to_file(data_path("schemas") / "talking-point.schema.json", target)
+    schema_path = schema_reference("talking-point", target)
     template = Template((templates_dir() / "scaffolds" / "talking-point.yaml").read_text("utf-8"))
     return template.substitute(
         schema_path=schema_path,

@@ -7,6 +7,7 @@ complete and check fields as volunteers type. Copies are committed under
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from advocacy.errors import AdvocacyError, did_you_mean
@@ -19,6 +20,15 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: The kinds of file with a schema, in the order ``schema --list`` shows them.
 SCHEMA_KINDS = ("talking-point", "categories", "rfi", "response", "rubric", "score-sheet")
+
+
+def schema_reference(kind: str, target: Path) -> str:
+    """The shipped schema of ``kind`` as a file at ``target`` should name it
+    (for a ``# yaml-language-server: $schema=...`` first line)."""
+    from advocacy.filenames import relative_to_file
+    from advocacy.resources import data_path
+
+    return relative_to_file(data_path("schemas") / f"{kind}.schema.json", target)
 
 
 def _model(kind: str) -> type[BaseModel]:

@@ -10,11 +10,10 @@ from typing import Any
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evaluate.scoring import ScoreReport
-from advocacy.filenames import relative_to_file
 from advocacy.i18n import DEFAULT_LANGUAGE, format_number, gettext_for, localized_point
 from advocacy.models import COMPUTED_INPUTS
 from advocacy.render.templating import render_template
-from advocacy.resources import data_path
+from advocacy.schemas import schema_reference
 
 #: How each computed input is asked for on paper and in a score sheet.
 INPUT_LABELS = {
@@ -99,7 +98,7 @@ def new_sheet_text(
     rubric: LoadedRubric, bid: str, reviewer: str, target: Path, date: dt.date
 ) -> str:
     """A score sheet with every criterion listed and guiding comments; scores empty."""
-    schema = relative_to_file(data_path("schemas") / "score-sheet.schema.json", target)
+    schema = schema_reference("score-sheet", target)
     lines = [
         f"# yaml-language-server: $schema={schema}",
         f"# Score sheet: {rubric.rubric.title}",

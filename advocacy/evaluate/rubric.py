@@ -21,7 +21,7 @@ from advocacy.models import (
     RedFlag,
     Rubric,
     TalkingPoint,
-    validate_document,
+    load_model,
 )
 from advocacy.models.rubric import Criterion
 from advocacy.resources import templates_dir
@@ -76,10 +76,7 @@ class LoadedRubric:
 def load_rubric(path: Path, library: Library) -> LoadedRubric:
     """Read a rubric and resolve its criteria; every problem is reported at once."""
     doc = load_yaml_file(path)
-    rubric, diagnostics = validate_document(Rubric, doc)
-    if rubric is None:
-        raise AdvocacyError.from_diagnostics(diagnostics)
-    return _resolve(rubric, library, path, doc)
+    return _resolve(load_model(Rubric, doc), library, path, doc)
 
 
 def shipped_rubrics() -> dict[str, Path]:

@@ -27,7 +27,7 @@ from typing import Any
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.i18n import format_number, gettext_for
-from advocacy.models import COMPUTED_INPUTS, ScoreSheet, validate_document
+from advocacy.models import COMPUTED_INPUTS, ScoreSheet, load_model
 from advocacy.yamlio import YamlDocument, load_yaml_file
 
 #: Reviewers this many levels apart on a criterion should talk it over.
@@ -48,10 +48,7 @@ class LoadedSheet:
 
 def load_sheet(path: Path) -> LoadedSheet:
     doc = load_yaml_file(path)
-    sheet, diagnostics = validate_document(ScoreSheet, doc)
-    if sheet is None:
-        raise AdvocacyError.from_diagnostics(diagnostics)
-    return LoadedSheet(sheet, path, doc)
+    return LoadedSheet(load_model(ScoreSheet, doc), path, doc)
 
 
 def collect_sheets(

@@ -6,7 +6,7 @@ into located :class:`~advocacy.errors.Diagnostic` objects. Importing this
 package imports pydantic: the CLI imports it only inside commands.
 """
 
-from advocacy.models.base import validate_document
+from advocacy.models.base import load_model, validate_document
 from advocacy.models.rfi import (
     Answer,
     ChosenPoint,
@@ -61,5 +61,6 @@ __all__ = [
     "Submission",
     "TalkingPoint",
     "Translation",
+    "load_model",
     "validate_document",
 ]

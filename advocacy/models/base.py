@@ -9,7 +9,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from advocacy.errors import Diagnostic, did_you_mean, error
+from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
 from advocacy.yamlio import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -38,6 +38,14 @@ def validate_document(model: type[M], doc: YamlDocument) -> tuple[M | None, list
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         return None, [_diagnostic(model, doc, err) for err in exc.errors(include_url=False)]
+
+
+def load_model(model: type[M], doc: YamlDocument) -> M:
+    """``doc`` as a ``model``, or :class:`AdvocacyError` with every problem at once."""
+    value, diagnostics = validate_document(model, doc)
+    if value is None:
+        raise AdvocacyError.from_diagnostics(diagnostics)
+    return value
 
 
 def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnostic:

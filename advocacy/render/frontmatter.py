@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from advocacy.errors import AdvocacyError
-from advocacy.models.base import validate_document
+from advocacy.models.base import load_model
 from advocacy.models.document import FrontMatter
 from advocacy.yamlio import load_yaml
 
@@ -36,7 +36,4 @@ def split_front_matter(text: str, file: str = "<markdown>") -> tuple[FrontMatter
         return FrontMatter(), body
     # A leading newline keeps YAML line numbers equal to the file's.
     doc = load_yaml("\n" + block, file)
-    meta, diagnostics = validate_document(FrontMatter, doc)
-    if meta is None:
-        raise AdvocacyError.from_diagnostics(diagnostics)
-    return meta, body
+    return load_model(FrontMatter, doc), body

@@ -17,8 +17,8 @@ from advocacy.filenames import relative_to_file
 from advocacy.i18n import long_datetime
 from advocacy.library import Library, LoadedPoint
 from advocacy.models.rfi import Question
-from advocacy.resources import data_path
 from advocacy.respond.response import LoadedRfi
+from advocacy.schemas import schema_reference
 
 
 @dataclass
@@ -75,7 +75,7 @@ def new_response_text(
             )
         for point_id in answer.points:
             library.get(point_id)
-    schema = relative_to_file(data_path("schemas") / "response.schema.json", target)
+    schema = schema_reference("response", target)
     lines = [
         f"# yaml-language-server: $schema={schema}",
         f"# A response to: {rfi.title} ({rfi.agency}).",

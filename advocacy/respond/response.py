@@ -18,7 +18,7 @@ from advocacy.errors import (
 )
 from advocacy.i18n import DEFAULT_LANGUAGE, localized_point
 from advocacy.library import Library, LoadedPoint
-from advocacy.models import Answer, Response, Rfi, validate_document
+from advocacy.models import Answer, Response, Rfi, load_model
 from advocacy.models.rfi import Question
 from advocacy.render.templating import render_template
 from advocacy.wordcount import count_words
@@ -52,18 +52,13 @@ class LoadedResponse:
 def load_rfi(path: Path) -> LoadedRfi:
     """Read and validate an RFI definition; errors carry their places."""
     doc = load_yaml_file(path)
-    rfi, diagnostics = validate_document(Rfi, doc)
-    if rfi is None:
-        raise AdvocacyError.from_diagnostics(diagnostics)
-    return LoadedRfi(rfi, path, doc)
+    return LoadedRfi(load_model(Rfi, doc), path, doc)
 
 
 def load_response(path: Path) -> LoadedResponse:
     """Read and validate a response file and the RFI it names."""
     doc = load_yaml_file(path)
-    response, diagnostics = validate_document(Response, doc)
-    if response is None:
-        raise AdvocacyError.from_diagnostics(diagnostics)
+    response = load_model(Response, doc)
     rfi_path = _find_rfi(path.parent, response.rfi)
     if rfi_path is None:
         line, col = doc.position(("rfi",))
