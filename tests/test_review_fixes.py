@@ -26,6 +26,11 @@ def run(*args: str, **kwargs):
     return result
 
 
+def init_response(out: Path | str, *args: str, **kwargs):
+    """``advocacy rfi init`` for the example RFI, writing ``out``."""
+    return run("rfi", "init", "--rfi", str(EXAMPLE / "rfi.yaml"), "-o", str(out), *args, **kwargs)
+
+
 def test_markup_like_text_is_shown_literally(tmp_path: Path) -> None:
     library = write_library(tmp_path / "mine", ())
     write_point(library, "odd-title", title="Peers [/bold] and [red]friends")
@@ -138,12 +143,7 @@ def test_rfi_init_never_writes_a_file_that_fails(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1 and "--name, --organization or --anonymous" in result.output
     assert not out.exists()
-    result = run(
-        "rfi",
-        "init",
-        "--rfi",
-        str(EXAMPLE / "rfi.yaml"),
-        "-o",
+    result = init_response(
         str(out),
         "--no-interactive",
         "--name",

@@ -39,6 +39,11 @@ def example(tmp_path: Path) -> Path:
     return folder
 
 
+def init_response(out: Path | str, *args: str, **kwargs):
+    """``advocacy rfi init`` for the example RFI, writing ``out``."""
+    return run("rfi", "init", "--rfi", str(EXAMPLE / "rfi.yaml"), "-o", str(out), *args, **kwargs)
+
+
 def edit_response(folder: Path, change) -> Path:
     path = folder / "response.yaml"
     data = yaml.safe_load(path.read_text("utf-8"))
@@ -457,12 +462,7 @@ def test_batch_lists_shared_own_words(tmp_path: Path) -> None:
 
 def test_init_with_flags_writes_a_file_that_builds(tmp_path: Path) -> None:
     out = tmp_path / "mine.yaml"
-    result = run(
-        "rfi",
-        "init",
-        "--rfi",
-        str(EXAMPLE / "rfi.yaml"),
-        "-o",
+    result = init_response(
         str(out),
         "--no-interactive",
         "--name",
@@ -495,12 +495,7 @@ def test_init_with_flags_writes_a_file_that_builds(tmp_path: Path) -> None:
 
 
 def test_init_rejects_unknown_ids_with_suggestions(tmp_path: Path) -> None:
-    result = run(
-        "rfi",
-        "init",
-        "--rfi",
-        str(EXAMPLE / "rfi.yaml"),
-        "-o",
+    result = init_response(
         str(tmp_path / "r.yaml"),
         "--no-interactive",
         "--name",
@@ -509,12 +504,7 @@ def test_init_rejects_unknown_ids_with_suggestions(tmp_path: Path) -> None:
         "peer-role=cps-code-of-ethics",
     )
     assert result.exit_code == 1 and "did you mean 'peer-roles'?" in result.output
-    result = run(
-        "rfi",
-        "init",
-        "--rfi",
-        str(EXAMPLE / "rfi.yaml"),
-        "-o",
+    result = init_response(
         str(tmp_path / "r.yaml"),
         "--no-interactive",
         "--name",
@@ -549,16 +539,7 @@ def test_init_interactive_wizard(tmp_path: Path) -> None:
         *(["", "n"] * (len(rfi["questions"]) - 2)),
         "Thank you.",
     ]
-    result = run(
-        "rfi",
-        "init",
-        "--rfi",
-        str(EXAMPLE / "rfi.yaml"),
-        "-o",
-        str(out),
-        "--interactive",
-        input="\n".join(answers) + "\n",
-    )
+    result = init_response(str(out), "--interactive", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     assert "Question 2 (limit 600 words)" in result.output
     data = yaml.safe_load(out.read_text("utf-8"))
