@@ -8,6 +8,7 @@ terminal, so ``advocacy … --json | jq`` always gets plain data.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable
 from functools import cache
@@ -38,6 +39,29 @@ def err() -> Console:
     console = _consoles()[1]
     console.file = sys.stderr
     return console
+
+
+# ESC-introduced sequences (CSI, OSC such as OSC-8 links, and two-byte escapes),
+# then any other C0/C1 control or Unicode bidi override left over.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|[@-Z\\-_])"
+    r"|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*[\x07\x9c]?"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def untrusted(text: object) -> str:
+    """Text from a file, made safe to print: no escape sequences, no Rich markup.
+
+    Bids, talking points and CSVs come from other people. An escape sequence
+    in them could clear the screen, recolour or hide lines, or plant a link,
+    so a hostile bid could fake or hide findings. Every piece of file text the
+    CLI prints to a console goes through here; JSON output keeps the text.
+    """
+    from rich.markup import escape
+
+    cleaned = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
+    return escape(cleaned)
 
 
 def print_json(data: Any) -> None:

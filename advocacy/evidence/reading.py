@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,46 +111,17 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
+    from advocacy.safezip import ZipLimits, read_members
+
+    limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
     try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise _not_a(path, "Word document", "the zip package is damaged") from None
-    with archive:
-        entries = archive.infolist()
-        if len(entries) > MAX_ZIP_ENTRIES:
-            raise AdvocacyError(
-                f"the package has {len(entries):,} entries; a Word document has a few dozen",
-                path,
-                hint="refused as a possible zip bomb",
-            )
-        total = sum(e.file_size for e in entries)
-        if total > MAX_UNZIPPED_BYTES:
-            raise AdvocacyError(
-                f"the package would expand to {total / 2**20:,.0f} MB",
-                path,
-                hint="refused as a possible zip bomb",
-            )
-        for entry in entries:
-            if entry.compress_size and entry.file_size / entry.compress_size > MAX_ZIP_RATIO:
-                raise AdvocacyError(
-                    f"{entry.filename} is compressed {entry.file_size // entry.compress_size}:1",
-                    path,
-                    hint="refused as a possible zip bomb",
-                )
-        names = {e.filename for e in entries}
-        if "word/document.xml" not in names:
-            raise _not_a(path, "Word document", "it has no word/document.xml")
-        try:
-            body = _parse_xml(archive.read("word/document.xml"), path)
-            styles = (
-                _parse_xml(archive.read("word/styles.xml"), path)
-                if "word/styles.xml" in names
-                else None
-            )
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
-            raise _not_a(path, "Word document", "an entry is damaged") from None
-        except (RuntimeError, NotImplementedError) as exc:  # encrypted or unusual zip entries
-            raise _not_a(path, "Word document", f"an entry cannot be read: {exc}") from None
+        members = read_members(path, ["word/document.xml", "word/styles.xml"], limits=limits)
+    except zipfile.BadZipFile as exc:
+        raise _not_a(path, "Word document", f"the zip package is damaged: {exc}") from None
+    if "word/document.xml" not in members:
+        raise _not_a(path, "Word document", "it has no word/document.xml")
+    body = _parse_xml(members["word/document.xml"], path)
+    styles = _parse_xml(members["word/styles.xml"], path) if "word/styles.xml" in members else None
     headings = _heading_styles(styles)
     passages: list[Passage] = []
     heading: str | None = None

@@ -456,21 +456,16 @@ def _related_part(part: Part, reltype: str) -> Part | None:
 
 def _prepare_user_template(data: bytes, file: str, ours: _OurStyles) -> _Template:
     """:func:`_prepare_template` for a user's file: any failure is a problem with that file."""
+    from advocacy.safezip import ZipLimits, read_members
+
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        read_members(data, limits=ZipLimits(max_total_bytes=MAX_REFERENCE_BYTES), file=file)
     except (zipfile.BadZipFile, ValueError) as exc:
         raise AdvocacyError(
             f"cannot use the reference document: it is not a Word .docx file ({exc})",
             file,
             hint="pass a .docx saved by Word or LibreOffice (save a .dotx template as .docx first)",
         ) from exc
-    if unpacked > MAX_REFERENCE_BYTES:
-        raise AdvocacyError(
-            f"the reference document is too large ({unpacked} bytes unpacked)",
-            file,
-            hint="use a letterhead without embedded media, or compress its pictures",
-        )
     try:
         return _prepare_template(data, file, ours)
     except AdvocacyError:
