@@ -19,29 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from advocacy.languages import DEFAULT_LANGUAGE, base_language
 from advocacy.resources import templates_dir
 
 if TYPE_CHECKING:
     from advocacy.models import TalkingPoint
 
-DEFAULT_LANGUAGE = "en"
 DOMAIN = "advocacy"
-
-
-def base_language(tag: str | None) -> str:
-    """``es-US`` → ``es``; empty → English."""
-    return (tag or DEFAULT_LANGUAGE).split("-")[0].lower()
-
-
-def known_language(tag: str) -> bool:
-    """Whether Babel has the data to format dates and numbers for ``tag``."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
 
 
 def catalogue_path(lang: str):  # -> Path

@@ -85,7 +85,7 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     from advocacy.cli._output import out
     from advocacy.i18n import long_datetime
     from advocacy.respond import load_rfi
-    from advocacy.respond.response import describe_deadline
+    from advocacy.respond.checking import describe_deadline
 
     rfi = load_rfi(rfi_file).rfi
     console = out()

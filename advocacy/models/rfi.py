@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from advocacy.languages import known_language
 from advocacy.models.base import LANGUAGE_PATTERN, NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
@@ -194,8 +195,6 @@ class Response(StrictModel):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        from advocacy.i18n import known_language
-
         if not known_language(value):
             raise ValueError(f"unknown language {value!r}; use a tag such as 'en' or 'es'")
         return value

@@ -9,18 +9,15 @@ DOCX. Both see the same text: the answer template renders each answer once,
 and the checks count the words of that rendering.
 """
 
-from advocacy.respond.response import (
-    AnswerCheck,
-    CheckReport,
+from advocacy.respond.checking import AnswerCheck, CheckReport, check_response
+from advocacy.respond.loading import (
     LoadedResponse,
     LoadedRfi,
-    build_response,
-    check_response,
     load_response,
     load_rfi,
-    response_markdown,
     with_language,
 )
+from advocacy.respond.response import build_response, response_markdown
 
 __all__ = [
     "AnswerCheck",

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
 from advocacy.library import Library
-from advocacy.respond.response import LoadedRfi, id_problems, load_response, load_rfi
+from advocacy.respond.checking import id_problems
+from advocacy.respond.loading import LoadedRfi, load_response, load_rfi
 from advocacy.yamlio import load_yaml_file
 
 

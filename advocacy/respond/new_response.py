@@ -17,7 +17,7 @@ from advocacy.filenames import relative_to_file
 from advocacy.i18n import long_datetime
 from advocacy.library import Library, LoadedPoint
 from advocacy.models.rfi import Question
-from advocacy.respond.response import LoadedRfi
+from advocacy.respond.loading import LoadedRfi
 from advocacy.schemas import schema_reference
 
 

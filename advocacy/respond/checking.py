@@ -1,0 +1,314 @@
+"""Check a response as the agency will read it: limits, ids, deadline, personal share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from advocacy.errors import Diagnostic, DiagnosticsReport, did_you_mean, error, warning
+from advocacy.library import Library
+from advocacy.models.rfi import Question
+from advocacy.render.templating import render_template
+from advocacy.respond.context import answer_context
+from advocacy.respond.loading import LoadedResponse, template_choice
+from advocacy.wordcount import count_words
+
+#: Below this share of their own words, a response looks like a form letter.
+MIN_PERSONAL_SHARE = 0.20
+#: A deadline closer than this gets a warning.
+DEADLINE_WARNING = dt.timedelta(hours=72)
+ANSWER_TEMPLATE = "partials/answer.md.j2"
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """What a reader will see of one answer, measured."""
+
+    question: Question
+    answered: bool
+    words: int = 0
+    own_words: int = 0
+    library_words: int = 0
+    points: tuple[str, ...] = ()
+    markdown: str = ""  # the rendered answer, as checked and as built
+
+    @property
+    def over_limit(self) -> int:
+        limit = self.question.word_limit
+        return max(0, self.words - limit) if limit else 0
+
+
+@dataclass
+class CheckReport(DiagnosticsReport):
+    """Everything ``rfi check`` reports about a response."""
+
+    answers: list[AnswerCheck]
+    diagnostics: list[Diagnostic]
+    due_at: dt.datetime
+    now: dt.datetime
+    own_words: int
+    library_words: int
+
+    @property
+    def personal_share(self) -> float:
+        total = self.own_words + self.library_words
+        return self.own_words / total if total else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "due": self.due_at.isoformat(),
+            "deadline_passed": self.now >= self.due_at,
+            "hours_left": round((self.due_at - self.now).total_seconds() / 3600, 1),
+            "personal_share": round(self.personal_share, 3),
+            "own_words": self.own_words,
+            "library_words": self.library_words,
+            "questions": [
+                {
+                    "id": a.question.id,
+                    "number": a.question.number,
+                    "answered": a.answered,
+                    "optional": a.question.optional,
+                    "words": a.words,
+                    "word_limit": a.question.word_limit,
+                    "own_words": a.own_words,
+                    "points": list(a.points),
+                }
+                for a in self.answers
+            ],
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+def describe_deadline(due_at: dt.datetime, now: dt.datetime) -> str:
+    """``"in 2 days, 3 hours"`` or ``"passed 9 years ago"``, for people."""
+    delta = due_at - now
+    passed = delta.total_seconds() < 0
+    span = abs(delta)
+    days, hours = span.days, span.seconds // 3600
+    minutes = (span.seconds % 3600) // 60
+    if days >= 730:
+        text = _plural(days // 365, "year")
+    elif days >= 60:
+        text = _plural(days // 30, "month")
+    elif days >= 1:
+        text = f"{_plural(days, 'day')}, {_plural(hours, 'hour')}"
+    elif hours >= 1:
+        text = f"{_plural(hours, 'hour')}, {_plural(minutes, 'minute')}"
+    else:
+        text = _plural(minutes, "minute")
+    return f"passed {text} ago" if passed else f"in {text}"
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
+def check_response(
+    loaded: LoadedResponse,
+    library: Library,
+    now: dt.datetime | None = None,
+    template_dir: Path | None = None,
+) -> CheckReport:
+    """Check a response as the agency will read it; never raises for content problems."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    response, rfi = loaded.response, loaded.rfi.rfi
+    file = loaded.path
+    diagnostics, broken = id_problems(loaded, library)
+    template_dir, _ = template_choice(loaded, template_dir)
+    answers_by_question = {a.question: a for a in response.answers}
+    checks: list[AnswerCheck] = []
+    own_total = library_total = 0
+    for question in rfi.questions:
+        answer = answers_by_question.get(question.id)
+        if answer is None:
+            checks.append(AnswerCheck(question, answered=False))
+            if not question.optional:
+                line, col = loaded.position("answers")
+                diagnostics.append(
+                    error(
+                        f"question {question.number} ({question.id}) is required but not answered",
+                        file,
+                        line,
+                        col,
+                        hint=f"add an answer with question: {question.id}",
+                        code="unanswered",
+                    )
+                )
+            continue
+        index = response.answers.index(answer)
+        if index in broken:
+            checks.append(AnswerCheck(question, answered=True))
+            continue
+        context = answer_context(answer, library, response.detail, response.language)
+        markdown = render_template(
+            ANSWER_TEMPLATE, {"answer": context}, template_dir, response.language
+        )
+        diagnostics.extend(_untranslated(loaded, index, context))
+        words = count_words(markdown)
+        check = AnswerCheck(
+            question,
+            answered=True,
+            markdown=markdown,
+            words=words,
+            own_words=context["own_words"],
+            library_words=context["library_words"],
+            points=tuple(p.id for p in answer.points),
+        )
+        checks.append(check)
+        own_total += check.own_words
+        library_total += check.library_words
+        if check.over_limit:
+            line, col = loaded.position("answers", index)
+            diagnostics.append(
+                error(
+                    f"the answer to question {question.number} has {words} words; "
+                    f"the limit is {question.word_limit}",
+                    file,
+                    line,
+                    col,
+                    hint=f"cut {check.over_limit} words, or choose fewer talking points",
+                    code="word-limit",
+                )
+            )
+    own_total += count_words(response.closing or "")
+    overall = rfi.submit.word_limit
+    total_words = sum(c.words for c in checks) + count_words(response.closing or "")
+    if overall and total_words > overall:
+        diagnostics.append(
+            error(
+                f"the response has {total_words} words; the RFI allows {overall}",
+                file,
+                1,
+                1,
+                hint=f"cut {total_words - overall} words",
+                code="word-limit",
+            )
+        )
+    report = CheckReport(checks, diagnostics, rfi.due_at, now, own_total, library_total)
+    diagnostics.extend(_deadline_and_share(report, loaded))
+    report.diagnostics = sorted(diagnostics)
+    return report
+
+
+def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator[Diagnostic]:
+    rfi_file = loaded.rfi.path
+    due_line, due_col = loaded.rfi.doc.position(("due",))
+    left = report.due_at - report.now
+    when = report.due_at.strftime("%Y-%m-%d %H:%M %Z")
+    if left.total_seconds() <= 0:
+        yield warning(
+            f"the deadline ({when}) {describe_deadline(report.due_at, report.now)}",
+            rfi_file,
+            due_line,
+            due_col,
+            hint="late responses may not be read; ask the contact person whether they still accept input",
+            code="deadline",
+        )
+    elif left <= DEADLINE_WARNING:
+        yield warning(
+            f"the deadline ({when}) is {describe_deadline(report.due_at, report.now)}",
+            rfi_file,
+            due_line,
+            due_col,
+            hint="submit soon: allow time for email problems",
+            code="deadline",
+        )
+    if report.own_words + report.library_words and report.personal_share < MIN_PERSONAL_SHARE:
+        share = round(report.personal_share * 100)
+        yield warning(
+            f"only {share}% of the words are your own ({report.own_words} of "
+            f"{report.own_words + report.library_words})",
+            loaded.path,
+            *loaded.position("answers"),
+            hint="agencies count identical form letters once: add your own experience in "
+            "'intro', 'note' or 'closing' (aim for at least 20%)",
+            code="personal-share",
+        )
+
+
+def id_problems(loaded: LoadedResponse, library: Library) -> tuple[list[Diagnostic], set[int]]:
+    """Unknown or repeated ids; also the indices of answers too broken to measure."""
+    rfi = loaded.rfi.rfi
+    question_ids = [q.id for q in rfi.questions]
+    diagnostics: list[Diagnostic] = []
+    broken: set[int] = set()
+    seen: set[str] = set()
+    for i, answer in enumerate(loaded.response.answers):
+        line, col = loaded.position("answers", i, "question")
+        if answer.question not in question_ids:
+            diagnostics.append(
+                error(
+                    f"the RFI has no question {answer.question!r}",
+                    loaded.path,
+                    line,
+                    col,
+                    hint=did_you_mean(answer.question, question_ids)
+                    or "questions: " + ", ".join(question_ids),
+                    code="unknown-id",
+                )
+            )
+        elif answer.question in seen:
+            diagnostics.append(
+                error(
+                    f"question {answer.question!r} is answered twice",
+                    loaded.path,
+                    line,
+                    col,
+                    hint="merge the two answers into one",
+                    code="duplicate-answer",
+                )
+            )
+        seen.add(answer.question)
+        for j, chosen in enumerate(answer.points):
+            line, col = loaded.position("answers", i, "points", j)
+            point = library.points.get(chosen.id)
+            if point is None:
+                broken.add(i)
+                diagnostics.append(
+                    error(
+                        f"no talking point with id {chosen.id!r}",
+                        loaded.path,
+                        line,
+                        col,
+                        hint=did_you_mean(chosen.id, library.points)
+                        or "run 'advocacy points list' to see the ids",
+                        code="unknown-id",
+                    )
+                )
+            elif point.point.status != "approved":
+                diagnostics.append(
+                    warning(
+                        f"talking point {chosen.id!r} is {point.point.status}, not approved",
+                        loaded.path,
+                        line,
+                        col,
+                        hint="draft and retired points have not been vetted for submissions",
+                        code="unapproved-point",
+                    )
+                )
+    return diagnostics, broken
+
+
+def _untranslated(
+    loaded: LoadedResponse, index: int, context: dict[str, Any]
+) -> Iterator[Diagnostic]:
+    """A warning for each chosen point shown (partly) in English in another language."""
+    lang = loaded.response.language
+    for j, point in enumerate(context["points"]):
+        missing = point["untranslated"]
+        if not missing:
+            continue
+        what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
+        yield warning(
+            f"talking point {point['id']!r} has {what} in {lang!r}; English is shown instead",
+            loaded.path,
+            *loaded.position("answers", index, "points", j),
+            hint="the document marks the point as untranslated; add a translation to the point "
+            "to replace it",
+            code="untranslated",
+        )
