@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from advocacy.languages import DEFAULT_LANGUAGE, base_language
+from advocacy.languages import DEFAULT_LANGUAGE, babel_locale, base_language
 from advocacy.resources import templates_dir
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def long_date(value: dt.date | dt.datetime | str | None, lang: str = DEFAULT_LAN
         value = dt.date.fromisoformat(value)
     from babel.dates import format_date
 
-    return format_date(value, format="long", locale=base_language(lang))
+    return format_date(value, format="long", locale=babel_locale(lang))
 
 
 def long_datetime(value: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -69,7 +69,7 @@ def long_datetime(value: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> str:
     from babel.dates import format_time
 
     # CLDR puts a narrow no-break space before "PM"; plain text copies better with a space.
-    time = format_time(value, format="short", locale=base_language(lang)).replace("\u202f", " ")
+    time = format_time(value, format="short", locale=babel_locale(lang)).replace("\u202f", " ")
     return f"{long_date(value, lang)}, {time} {value.strftime('%Z')}".rstrip()
 
 
@@ -88,7 +88,26 @@ def format_number(
     if digits is None:
         digits = 0 if float(value).is_integer() else 1
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=base_language(lang))
+    return format_decimal(value, format=pattern, locale=babel_locale(lang))
+
+
+def relative_time(when: dt.datetime, now: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> str:
+    """``"in 28 hours"`` or ``"9 years ago"`` (``"dentro de 28 horas"``), in the language.
+
+    A unit is used from two of it on, so a deadline a day and a half away
+    reads "in 36 hours", not "in 2 days".
+    """
+    from babel.dates import format_timedelta
+
+    return format_timedelta(
+        when - now, granularity="minute", threshold=2, add_direction=True, locale=babel_locale(lang)
+    )
+
+
+def untranslated_message(point_id: str, missing: list[str], lang: str) -> str:
+    """The one wording of "this point falls back to English", for the terminal and checks."""
+    what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
+    return f"talking point {point_id!r} has {what} in {lang!r}; English is shown instead"
 
 
 @dataclass
@@ -99,6 +118,8 @@ class LocalizedPoint:
     summary: str
     body: str
     ask: str
+    recommendation: str | None
+    rationale: str | None
     question: str | None
     look_for: list[str]
     red_flags: list[tuple[str, str]]
@@ -119,6 +140,8 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
         summary=point.summary,
         body=point.body,
         ask=point.ask,
+        recommendation=point.recommendation,
+        rationale=point.rationale,
         question=evaluation.question if evaluation else None,
         look_for=[i.text for i in evaluation.look_for] if evaluation else [],
         red_flags=[(f.text, f.why) for f in evaluation.red_flags] if evaluation else [],
@@ -131,11 +154,11 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
         english.fallback = ["all"]
         return english
     result = LocalizedPoint(**{**english.__dict__, "fallback": []})
-    for name in ("title", "summary", "body", "ask"):
+    for name in ("title", "summary", "body", "ask", "recommendation", "rationale"):
         value = getattr(translation, name)
         if value:
             setattr(result, name, value)
-        else:
+        elif getattr(english, name):
             result.fallback.append(name)
     t_eval = translation.evaluation
     if evaluation is not None:

@@ -31,6 +31,7 @@ from advocacy.errors import (
 )
 from advocacy.i18n import localized_point
 from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
+from advocacy.point_checks import point_letter_warnings
 from advocacy.resources import builtin_library
 from advocacy.wordcount import count_words
 from advocacy.yamlio import YamlDocument, load_yaml_file
@@ -476,6 +477,7 @@ def _point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]
             hint="retype the accented characters, or re-save the source text as UTF-8",
             code="mojibake",
         )
+    yield from point_letter_warnings(loaded)
 
 
 def _cross_checks(

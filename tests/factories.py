@@ -27,12 +27,15 @@ def point_data(point_id: str = "peer-ethics", **overrides: object) -> dict[str, 
         "summary": "Every peer role should follow the Certified Peer Specialist code of ethics.",
         "body": "Peer work rests on **mutual** connection.\n\n- hope\n- self-determination\n",
         "ask": "Describe how the provider keeps peer roles consistent with the CPS code.",
+        "recommendation": "Require every bidder to keep its peer roles consistent with the code.",
+        "rationale": "The code protects peer roles from coercion.[^kiva-networks]",
         "sources": [
             {
+                "id": "kiva-networks",
                 "title": "Peer Support Networks",
                 "publisher": "Kiva Centers",
                 "year": 2020,
-                "url": "https://kivacenters.org/",
+                "url": "https://kivacenters.org/resources/peer-support-networks/",
             }
         ],
         "tags": ["ethics"],

@@ -99,7 +99,7 @@ def test_show_point_and_unknown_id(tmp_path: Path) -> None:
 
 def test_lint_json_and_github_formats(tmp_path: Path) -> None:
     lib = write_library(tmp_path / "mine", ())
-    path = write_point(lib, "my-point", sources=[])
+    path = write_point(lib, "my-point", sources=[], rationale="Plain.")
     result = run("points", "lint", str(path), "--format", "json")
     assert result.exit_code == 0  # a warning alone does not fail
     report = json.loads(result.stdout)
@@ -144,7 +144,16 @@ def test_new_point_lints_clean_once_filled_in(tmp_path: Path) -> None:
     data = yaml.safe_load(text)
     assert data["title"] == 'Peer "mentoring": a start'
     data.update(summary="Mentoring helps.", body="Text.", ask="Describe mentoring.", owner="Me")
-    data["sources"] = [{"title": "A source", "publisher": "Someone", "year": 2020}]
+    data.update(recommendation="Require mentoring.", rationale="It helps.[^a-source]")
+    data["sources"] = [
+        {
+            "id": "a-source",
+            "title": "A source",
+            "publisher": "Someone",
+            "year": 2020,
+            "url": "https://example.org/a-source",
+        }
+    ]
     data["evaluation"]["question"] = "Does the bid describe mentoring?"
     data["evaluation"]["look_for"] = [{"text": "A mentoring plan", "match": ["mentor"]}]
     path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")

@@ -588,7 +588,7 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
     from advocacy.render import docx_writer
     from advocacy.render.frontmatter import split_front_matter
 
-    golden = Path(__file__).parent / "golden" / "response.md"
+    golden = Path(__file__).parent / "golden" / "checklist.md"  # letters now have footnotes
     meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
     assert not docx_writer._CROSS_SECTION.search(body)  # the split path is taken
     cached = docx_writer.markdown_to_docx(meta, body)

@@ -30,20 +30,23 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ma-dmh-cbfs"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 BEFORE = "2017-05-25"
-TEMPLATES = ["response.md.j2", "partials/answer.md.j2", "checklist.md.j2", "score-report.md.j2"]
 
 
 def run(*args: str, **kwargs):
     return CliRunner().invoke(main, list(args), **kwargs)
 
 
-def used_messages() -> set[str]:
-    """Every message the templates and the code ask the catalogue for."""
+def used_messages() -> set[str | tuple[str, str]]:
+    """Every message the shipped templates and the code ask the catalogue for
+    (a plural message as its singular and plural)."""
     env = template_environment(None, "en")
-    found: set[str] = set()
-    for name in TEMPLATES:
-        for _, _, message in env.extract_translations((templates_dir() / name).read_text("utf-8")):
-            found.add(message if isinstance(message, str) else message[0])
+    found: set[str | tuple[str, str]] = set()
+    for path in sorted(templates_dir().rglob("*.j2")):
+        for _, function, message in env.extract_translations(path.read_text("utf-8")):
+            if isinstance(message, str) or function == "_":
+                found.add(message if isinstance(message, str) else message[0])
+            else:
+                found.add((message[0], message[1]))
     scoring = ROOT / "advocacy" / "evaluate" / "scoring.py"
     found |= {m[2] for m in extract_from_file("python", str(scoring)) if isinstance(m[2], str)}
     found |= (
@@ -55,8 +58,12 @@ def used_messages() -> set[str]:
 @pytest.mark.parametrize("lang", sorted(p.name for p in (templates_dir() / "locale").iterdir()))
 def test_every_message_has_a_translation_with_the_same_placeholders(lang: str) -> None:
     catalogue = translations(lang)
-    for message in sorted(used_messages()):
-        translated = catalogue.gettext(message)
+    assert ("What I ask" in used_messages()) and any(isinstance(m, tuple) for m in used_messages())
+    for entry in sorted(used_messages(), key=str):
+        if isinstance(entry, tuple):
+            message, translated = entry[1], catalogue.ngettext(*entry, 2)
+        else:
+            message, translated = entry, catalogue.gettext(entry)
         assert translated != message or message in ("Final",), (
             f"{lang}: no translation for {message!r}"
         )
@@ -78,17 +85,22 @@ def test_spanish_response_docx_is_spanish_throughout(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     document = docx.Document(str(out))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == ["Pregunta 2", "Pregunta 6", "Cierre", "Fuentes"]
+    assert headings == [
+        "Lo que pido",
+        "Pregunta 2: Peer roles in the new contracts",
+        "Pregunta 6: Other considerations",
+    ]
     text = "\n".join(p.text for p in document.paragraphs)
     for words in (
         "De:",
         "Para:",
         "Fecha: 31 de mayo de 2017",
+        "Estimado/a Robin Castellano:",
         "Atentamente,",
-        "Lo que toda propuesta debe explicar:",
-        "Todo rol de pares debe regirse por el Código de Ética",
+        "Exija a cada proponente que mantenga todos sus roles de pares",
     ):
         assert words in text, words
+    assert "Lo que toda propuesta debe explicar" not in text and "Cierre" not in text
     assert document.core_properties.language == "es"
     styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
     assert re.search(r'<w:docDefaults>.*<w:lang w:val="es"', styles, re.S)
@@ -131,7 +143,8 @@ def test_untranslated_point_falls_back_to_english_with_a_note_and_a_warning(tmp_
     )
     assert result.exit_code == 0, result.output
     assert "**Our own ethics point.**" in result.stdout
-    assert "*Este punto todavía no está traducido; se muestra en inglés.*" in result.stdout
+    # A note meant for the writer: on the terminal, never in the letter.
+    assert "Este punto todavía no está traducido" not in result.stdout
     assert "has no translation in 'es'; English is shown instead [untranslated]" in result.stderr
 
 
@@ -164,7 +177,7 @@ def test_checklist_and_report_golden_in_both_languages(lang: str) -> None:
         assert "**Pregunta:**" in outputs["checklist"] and "No se aborda" in outputs["checklist"]
         assert "## Clasificación" in outputs["score-report"]
         assert "30 personas por FTE de pares" in outputs["score-report"]
-        assert "35,8 de 40,5" in outputs["score-report"]  # numbers the Spanish way
+        assert "35.8 de 40.5" in outputs["score-report"]  # US Spanish numbers (es_US)
 
 
 def test_checklist_cli_in_spanish_sets_word_language(tmp_path: Path) -> None:
@@ -208,7 +221,8 @@ def test_lint_flags_stale_and_incomplete_translations(tmp_path: Path) -> None:
     )
     codes = {d["code"]: d["message"] for d in json.loads(result.stdout)["diagnostics"]}
     assert "older than the source text (reviewed 2026-11-01)" in codes["stale-translation"]
-    assert "lacks: body, ask, evaluation.question" in codes["incomplete-translation"]
+    message = codes["incomplete-translation"]
+    assert "lacks: body, ask, recommendation, rationale, evaluation.question" in message
     assert json.loads(result.stdout)["coverage"]["missing"] == ["peer-ethics"]
 
 

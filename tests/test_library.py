@@ -76,7 +76,7 @@ def test_load_library_raises_with_every_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("overrides", "code", "message"),
     [
-        ({"sources": []}, "no-sources", "approved point has no sources"),
+        ({"sources": [], "rationale": "Plain."}, "no-sources", "approved point has no sources"),
         ({"reviewed": dt.date(2025, 11, 1)}, "stale", "more than 12 months ago"),
         ({"reviewed": None}, "stale", "no 'reviewed' date"),
         ({"body": "word " * 401}, "long-body", "body has 401 words, more than 400"),
@@ -103,7 +103,7 @@ def test_body_of_exactly_400_words_is_fine(tmp_path: Path) -> None:
 
 def test_draft_without_sources_is_not_warned(tmp_path: Path) -> None:
     lib = write_library(tmp_path, ())
-    write_point(lib, "peer-ethics", status="draft", sources=[], evaluation=None)
+    write_point(lib, "peer-ethics", status="draft", sources=[], evaluation=None, rationale="Plain.")
     assert lint_library(own(lib), TODAY).diagnostics == []
 
 

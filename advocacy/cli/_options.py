@@ -116,12 +116,11 @@ def lang_option(help_text: str) -> Callable[[F], F]:
 
 def warn_untranslated(items: list[tuple[str, list[str]]], lang: str) -> None:
     """Say on the terminal which points fell back to English (never silently)."""
+    from rich.markup import escape
+
     from advocacy.cli._output import err
+    from advocacy.i18n import untranslated_message
 
     for point_id, missing in items:
-        what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
-        err().print(
-            f"[yellow]warning:[/yellow] {point_id} has {what} in {lang!r}; English is shown "
-            "(marked in the document)",
-            soft_wrap=True,
-        )
+        message = escape(untranslated_message(point_id, missing, lang))
+        err().print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True)

@@ -99,13 +99,18 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     where = " or ".join(x for x in (submit.email, submit.url) if x)
     console.print(f"Submit to {escape(where)} as {', '.join(submit.formats)}")
     if submit.subject:
-        console.print(f"Subject: {escape(submit.subject)}")
+        from advocacy.respond.email_package import subject_preview
+
+        console.print(f"Subject: {escape(subject_preview(rfi))}")
     limits = [
         f"{submit.word_limit} words" if submit.word_limit else "",
         f"{submit.page_limit} pages" if submit.page_limit else "",
     ]
     if any(limits):
         console.print("Limits: " + ", ".join(x for x in limits if x))
+    from advocacy.respond.checking import word_limit_scope
+
+    console.print(f"[dim]{escape(word_limit_scope(rfi))}[/dim]")
     if submit.public_record:
         console.print("[dim]Responses are public records.[/dim]")
     if rfi.instructions:
@@ -198,6 +203,11 @@ def _print_check(report: CheckReport) -> None:
             words = f"[red]{words}[/red]"
         own = f"{round(100 * a.own_words / a.words)}%" if a.words else ""
         table.add_row(escape(a.question.number), a.question.id, words, own, ", ".join(a.points))
+    for part in report.parts:  # the letter's other parts, so the rows add up to the totals
+        own = f"{round(100 * part.own_words / part.words)}%" if part.words else ""
+        table.add_row(
+            "", part.name + ("" if part.counts else " (not counted)"), str(part.words), own, ""
+        )
     console = out()
     console.print(table)
     share = round(report.personal_share * 100)
@@ -206,6 +216,7 @@ def _print_check(report: CheckReport) -> None:
         f"Personal share: [{colour}]{share}%[/{colour}] of the words are your own "
         f"({report.own_words} of {report.own_words + report.library_words})"
     )
+    console.print(f"Words counted against the overall limit: {report.total_words}")
     print_diagnostics(report.diagnostics)
     n_err, n_warn = len(report.errors), len(report.warnings)
     if n_err:
@@ -231,6 +242,12 @@ Examples:
 @_NOW
 @template_dir_option
 @lang_option("Language of the document (default: the response's 'language'), e.g. es.")
+@click.option(
+    "--appendix/--no-appendix",
+    default=None,
+    help="Add (or leave out) the appendix 'Suggested requirement language' "
+    "(default: the response's 'appendix').",
+)
 @pass_app
 def build(
     app: AppContext,
@@ -243,20 +260,22 @@ def build(
     now: dt.datetime | None,
     template_dir: Path | None,
     lang: str | None,
+    appendix: bool | None,
 ) -> None:
     """Check a response, then render it to Word or Markdown.
 
     Errors from the checks stop the build; warnings are printed. The
-    document has a cover block, one section per answered question with your
-    words and the talking points woven in, and a sources section.
+    letter greets the RFI's contact, opens in your words, lists what you ask,
+    then answers each question with your words set apart and the
+    recommendations after them; cited sources become footnotes.
     """
     from advocacy.cli._output import err, print_diagnostics
-    from advocacy.respond import build_response, load_response, with_language
+    from advocacy.respond import build_response, load_response, with_appendix, with_language
 
     options = OutputOptions(out, fmt, reference_doc, force)
     target, kind = resolve_output(options, default=response_file.with_suffix(f".{fmt or 'docx'}"))
     report, data = build_response(
-        with_language(load_response(response_file), lang),
+        with_appendix(with_language(load_response(response_file), lang), appendix),
         app.load_library(),
         target,
         kind,

@@ -35,7 +35,17 @@ class Submission(StrictModel):
         description="File formats the agency accepts.",
     )
     page_limit: int | None = Field(default=None, gt=0, description="Page limit, if any.")
-    word_limit: int | None = Field(default=None, gt=0, description="Overall word limit, if any.")
+    word_limit: int | None = Field(
+        default=None,
+        gt=0,
+        description="Overall word limit, if any: it covers the whole letter (opening, "
+        "list of asks, every answer and the closing).",
+    )
+    appendix_counts: bool = Field(
+        default=False,
+        description="Appendices (suggested requirement language, the list of signers) count "
+        "against the word limits.",
+    )
     public_record: bool = Field(
         default=True, description="Responses become public records (usually true)."
     )
@@ -52,6 +62,12 @@ class Question(StrictModel):
 
     id: Slug = Field(description="A slug used by response files, e.g. 'peer-roles'.")
     number: Text = Field(description="The number as the RFI prints it, e.g. '5' or '3b'.")
+    topic: Text | None = Field(
+        default=None,
+        max_length=80,
+        description="A few words naming what the question is about, for the letter's heading "
+        "(e.g. 'Peer roles in the new contracts').",
+    )
     text: Text = Field(description="The question as the agency asks it.")
     word_limit: int | None = Field(default=None, gt=0, description="Word limit for the answer.")
     optional: bool = Field(default=True, description="Respondents may skip this question.")
@@ -177,7 +193,9 @@ class Response(StrictModel):
     rfi: Text = Field(description="Path to the RFI file, relative to this file.")
     respondent: Respondent = Field(description="Who is responding.")
     language: Annotated[str, Field(pattern=LANGUAGE_PATTERN)] = Field(
-        default="en", description="Language of the response (BCP 47 tag)."
+        default="en",
+        description="Language of the response (BCP 47 tag). Add a region for its number and "
+        "date conventions, e.g. 'es-MX'; plain 'es' follows US Spanish (1,234.5; $21.50).",
     )
     date: dt.date | None = Field(
         default=None, description="Date on the letter (default: the day it is built)."
@@ -187,10 +205,25 @@ class Response(StrictModel):
     )
     detail: Literal["brief", "full"] = Field(
         default="brief",
-        description="brief: each point's summary and ask; full: its whole text as well.",
+        description="brief: each point's recommendation and rationale; full: its whole text "
+        "as well.",
+    )
+    opening: Text | None = Field(
+        default=None,
+        description="Your own opening words: who you are and why you are writing.",
     )
     answers: list[Answer] = Field(default_factory=list, description="Your answers, in order.")
     closing: Text | None = Field(default=None, description="Closing words for the whole letter.")
+    appendix: bool = Field(
+        default=False,
+        description="Add the appendix 'Suggested requirement language': each chosen point's "
+        "text for bidders, which the agency can paste into its procurement.",
+    )
+    signers: Text | None = Field(
+        default=None,
+        description="A CSV of people who sign on to this letter (name, role, organization, "
+        "town, agreed, withdrawn), as a path relative to this file.",
+    )
 
     @field_validator("language")
     @classmethod

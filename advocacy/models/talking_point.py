@@ -1,8 +1,9 @@
 """The talking-point file: one vetted argument, its sources and how bids are judged on it.
 
 A talking point feeds two outputs from one source: the text advocates weave
-into RFI responses (``summary``, ``body``, ``ask``) and the criterion RLC staff
-score bids against (the ``evaluation`` block).
+into letters to an agency (``recommendation`` and ``rationale``, citing
+``sources``; the bidder-facing ``ask`` only in an optional appendix) and the
+criterion RLC staff score bids against (the ``evaluation`` block).
 """
 
 from __future__ import annotations
@@ -28,9 +29,17 @@ DEFAULT_LEVELS: dict[int, str] = {
 Status = Literal["draft", "approved", "retired"]
 
 
+#: A citation mark in Markdown footnote style: ``[^pacs-2021]``.
+CITATION_PATTERN = r"\[\^([a-z0-9][a-z0-9-]*)\]"
+
+
 class Source(StrictModel):
     """Where a fact comes from, so reviewers and agencies can check it."""
 
+    id: Slug | None = Field(
+        default=None,
+        description="A short id that the rationale and body cite as [^id], e.g. 'daniels-2016'.",
+    )
     title: Text = Field(description="Title of the article, report, page or book.")
     publisher: Text = Field(description="Who published it: journal, agency or organization.")
     year: int | None = Field(
@@ -41,6 +50,25 @@ class Source(StrictModel):
         pattern=r"^https?://\S+$",
         description="A link to it (use https://doi.org/... for a DOI).",
     )
+    doi: str | None = Field(
+        default=None,
+        pattern=r"^10\.\d{4,9}/\S+$",
+        description="Its DOI, e.g. '10.1037/prj0000633' (the link can then be left out).",
+    )
+
+    @property
+    def link(self) -> str | None:
+        """Where a reader follows it: the URL, else the DOI's resolver link."""
+        return self.url or (f"https://doi.org/{self.doi}" if self.doi else None)
+
+    @property
+    def key(self) -> str:
+        """What makes two sources the same work: the DOI, the URL, else the title."""
+        if self.doi:
+            return "doi:" + self.doi.lower()
+        if self.url and self.url.startswith("https://doi.org/"):
+            return "doi:" + self.url.removeprefix("https://doi.org/").lower()
+        return self.url.rstrip("/") if self.url else "title:" + self.title
 
 
 class LookFor(StrictModel):
@@ -128,6 +156,12 @@ class Translation(StrictModel):
     summary: Text | None = Field(default=None, description="The summary, translated.")
     body: Text | None = Field(default=None, description="The body (Markdown), translated.")
     ask: Text | None = Field(default=None, description="The ask, translated.")
+    recommendation: Text | None = Field(
+        default=None, description="The recommendation to the agency, translated."
+    )
+    rationale: Text | None = Field(
+        default=None, description="The rationale, translated (same citation marks)."
+    )
     evaluation: EvaluationTranslation | None = Field(
         default=None, description="The evaluation texts, translated."
     )
@@ -147,9 +181,25 @@ class TalkingPoint(StrictModel):
     id: Slug = Field(description="A slug equal to the file name, e.g. 'peer-supervision'.")
     title: Text = Field(max_length=120, description="A short title (up to 120 characters).")
     category: Slug = Field(description="One of the categories in categories.yaml.")
-    summary: Text = Field(max_length=400, description="One sentence that states the point.")
+    summary: Text = Field(
+        max_length=400,
+        description="One sentence that states the point, for listings (not printed in letters).",
+    )
     body: Text = Field(description="The argument, in Markdown (bold, lists and links survive).")
-    ask: Text = Field(description="What every bid must be required to explain.")
+    ask: Text = Field(
+        description="What every bid must be required to explain (bidder-facing; printed only "
+        "in a letter's optional appendix of suggested requirement language)."
+    )
+    recommendation: Text | None = Field(
+        default=None,
+        description="What the writer asks the agency to do, in one or two sentences "
+        "('Require every bidder to ...'). Printed in letters.",
+    )
+    rationale: Text | None = Field(
+        default=None,
+        description="Why, in two to four sentences addressed to the agency, citing sources "
+        "as [^id]. Printed in letters.",
+    )
     sources: list[Source] = Field(
         default_factory=list, description="Where the facts come from (needed when approved)."
     )

@@ -15,6 +15,7 @@ from advocacy.respond.loading import (
     LoadedRfi,
     load_response,
     load_rfi,
+    with_appendix,
     with_language,
 )
 from advocacy.respond.response import build_response, response_markdown
@@ -29,5 +30,6 @@ __all__ = [
     "load_response",
     "load_rfi",
     "response_markdown",
+    "with_appendix",
     "with_language",
 ]

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advocacy.errors import Diagnostic, DiagnosticsReport, did_you_mean, error, warning
+from advocacy.errors import (
+    AdvocacyError,
+    Diagnostic,
+    DiagnosticsReport,
+    did_you_mean,
+    error,
+    warning,
+)
+from advocacy.i18n import relative_time, untranslated_message
 from advocacy.library import Library
-from advocacy.models.rfi import Question
+from advocacy.models.rfi import Question, Rfi
+from advocacy.point_checks import source_warnings
 from advocacy.render.templating import render_template
-from advocacy.respond.context import answer_context
+from advocacy.respond.context import Citations, answer_context
 from advocacy.respond.loading import LoadedResponse, template_choice
+from advocacy.respond.signers import Signer, read_signers
 from advocacy.wordcount import count_words
 
 #: Below this share of their own words, a response looks like a form letter.
@@ -51,6 +61,13 @@ class CheckReport(DiagnosticsReport):
     now: dt.datetime
     own_words: int
     library_words: int
+    parts: list[PartCheck] = field(default_factory=list)
+    signers: list[Signer] = field(default_factory=list)
+
+    @property
+    def total_words(self) -> int:
+        """The words counted against the overall limit."""
+        return sum(a.words for a in self.answers) + sum(p.words for p in self.parts if p.counts)
 
     @property
     def personal_share(self) -> float:
@@ -78,6 +95,12 @@ class CheckReport(DiagnosticsReport):
                 }
                 for a in self.answers
             ],
+            "parts": [
+                {"name": p.name, "words": p.words, "own_words": p.own_words, "counts": p.counts}
+                for p in self.parts
+            ],
+            "total_words": self.total_words,
+            "signers": len(self.signers),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
             "diagnostics": [d.to_dict() for d in self.diagnostics],
@@ -85,27 +108,32 @@ class CheckReport(DiagnosticsReport):
 
 
 def describe_deadline(due_at: dt.datetime, now: dt.datetime) -> str:
-    """``"in 2 days, 3 hours"`` or ``"passed 9 years ago"``, for people."""
-    delta = due_at - now
-    passed = delta.total_seconds() < 0
-    span = abs(delta)
-    days, hours = span.days, span.seconds // 3600
-    minutes = (span.seconds % 3600) // 60
-    if days >= 730:
-        text = _plural(days // 365, "year")
-    elif days >= 60:
-        text = _plural(days // 30, "month")
-    elif days >= 1:
-        text = f"{_plural(days, 'day')}, {_plural(hours, 'hour')}"
-    elif hours >= 1:
-        text = f"{_plural(hours, 'hour')}, {_plural(minutes, 'minute')}"
-    else:
-        text = _plural(minutes, "minute")
-    return f"passed {text} ago" if passed else f"in {text}"
+    """``"in 28 hours"`` or ``"passed 9 years ago"``, for the terminal."""
+    text = relative_time(due_at, now)
+    return f"passed {text}" if due_at <= now else text
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+def word_limit_scope(rfi: Rfi) -> str:
+    """What the word limits cover, in one sentence for ``rfi show``."""
+    appendix = "count" if rfi.submit.appendix_counts else "do not count"
+    return (
+        "Word limits: each question's limit covers that question's section (your words and "
+        "the recommendations, not the question itself); the opening, the list of asks and "
+        "the closing count only toward the overall limit; footnotes and the signature are "
+        f"not counted; appendices {appendix} (appendix_counts: "
+        f"{str(rfi.submit.appendix_counts).lower()})."
+    )
+
+
+@dataclass(frozen=True)
+class PartCheck:
+    """A part of the letter outside the answers, measured: the opening, the list of
+    asks, the closing, or an appendix. ``counts``: it counts toward the overall limit."""
+
+    name: str
+    words: int
+    own_words: int = 0
+    counts: bool = True
 
 
 def check_response(
@@ -113,8 +141,16 @@ def check_response(
     library: Library,
     now: dt.datetime | None = None,
     template_dir: Path | None = None,
+    date: dt.date | None = None,
 ) -> CheckReport:
-    """Check a response as the agency will read it; never raises for content problems."""
+    """Check a response as the agency will read it; never raises for content problems.
+
+    Each question's limit covers that question's section (the writer's words
+    and the recommendations that answer it, not the agency's own question).
+    The opening, the list of asks and the closing count only toward the
+    overall limit, and the appendices only when the RFI says they count.
+    ``date`` is the letter's date (default: the response's, else today).
+    """
     now = now or dt.datetime.now(dt.timezone.utc)
     response, rfi = loaded.response, loaded.rfi.rfi
     file = loaded.path
@@ -122,7 +158,8 @@ def check_response(
     template_dir, _ = template_choice(loaded, template_dir)
     answers_by_question = {a.question: a for a in response.answers}
     checks: list[AnswerCheck] = []
-    own_total = library_total = 0
+    citations = Citations()
+    asks: dict[str, tuple[str, str]] = {}
     for question in rfi.questions:
         answer = answers_by_question.get(question.id)
         if answer is None:
@@ -144,11 +181,13 @@ def check_response(
         if index in broken:
             checks.append(AnswerCheck(question, answered=True))
             continue
-        context = answer_context(answer, library, response.detail, response.language)
+        context = answer_context(answer, library, response.detail, response.language, citations)
         markdown = render_template(
             ANSWER_TEMPLATE, {"answer": context}, template_dir, response.language
         )
         diagnostics.extend(_untranslated(loaded, index, context))
+        for point in context["points"]:
+            asks.setdefault(point["id"], (point["title"], point["ask"]))
         words = count_words(markdown)
         check = AnswerCheck(
             question,
@@ -160,8 +199,6 @@ def check_response(
             points=tuple(p.id for p in answer.points),
         )
         checks.append(check)
-        own_total += check.own_words
-        library_total += check.library_words
         if check.over_limit:
             line, col = loaded.position("answers", index)
             diagnostics.append(
@@ -175,9 +212,12 @@ def check_response(
                     code="word-limit",
                 )
             )
-    own_total += count_words(response.closing or "")
+    signers = _signers(loaded, diagnostics)
+    parts = _letter_parts(loaded, asks, signers, response.appendix)
+    own_total = sum(c.own_words for c in checks) + sum(p.own_words for p in parts)
+    library_total = sum(c.library_words for c in checks)
     overall = rfi.submit.word_limit
-    total_words = sum(c.words for c in checks) + count_words(response.closing or "")
+    total_words = sum(c.words for c in checks) + sum(p.words for p in parts if p.counts)
     if overall and total_words > overall:
         diagnostics.append(
             error(
@@ -189,10 +229,84 @@ def check_response(
                 code="word-limit",
             )
         )
-    report = CheckReport(checks, diagnostics, rfi.due_at, now, own_total, library_total)
+    report = CheckReport(
+        checks, diagnostics, rfi.due_at, now, own_total, library_total, parts, signers
+    )
+    letter_date = date or response.date or now.date()
     diagnostics.extend(_deadline_and_share(report, loaded))
+    diagnostics.extend(_cited_source_problems(citations, library, letter_date))
     report.diagnostics = sorted(diagnostics)
     return report
+
+
+def _signers(loaded: LoadedResponse, diagnostics: list[Diagnostic]) -> list[Signer]:
+    """The response's signers (none without a signers CSV); problems become diagnostics."""
+    if loaded.response.signers is None:
+        return []
+    path = loaded.path.parent / loaded.response.signers
+    if not path.is_file():
+        diagnostics.append(
+            error(
+                f"no signers file {loaded.response.signers!r}",
+                loaded.path,
+                *loaded.position("signers"),
+                hint="'signers' is the path of a CSV relative to this file",
+            )
+        )
+        return []
+    try:
+        found = read_signers(path)
+    except AdvocacyError as exc:
+        diagnostics.extend(exc.diagnostics)
+        return []
+    diagnostics.extend(found.diagnostics)
+    return found.signers
+
+
+def _letter_parts(
+    loaded: LoadedResponse,
+    asks: dict[str, tuple[str, str]],
+    signers: list[Signer],
+    appendix: bool,
+) -> list[PartCheck]:
+    """The letter's parts outside the answers, with their words."""
+    response, counts = loaded.response, loaded.rfi.rfi.submit.appendix_counts
+    parts = [
+        PartCheck(
+            "opening", count_words(response.opening or ""), count_words(response.opening or "")
+        ),
+        PartCheck("what I ask", sum(count_words(title) for title, _ in asks.values())),
+        PartCheck(
+            "closing", count_words(response.closing or ""), count_words(response.closing or "")
+        ),
+    ]
+    if appendix:
+        words = sum(count_words(title) + count_words(ask) for title, ask in asks.values())
+        parts.append(PartCheck("appendix: requirement language", words, counts=counts))
+    if signers:
+        words = sum(count_words(" ".join(s.as_dict().values())) for s in signers)
+        parts.append(PartCheck("appendix: signers", words, counts=counts))
+    return [p for p in parts if p.words]
+
+
+def _cited_source_problems(
+    citations: Citations, library: Library, letter_date: dt.date
+) -> Iterator[Diagnostic]:
+    """Cited sources a reader can't follow, or that did not exist on the letter's date."""
+    for cited in citations.cited:
+        loaded = library.get(cited.point_id)
+        yield from source_warnings(loaded, cited.index)
+        year = cited.source.year
+        if year is not None and year > letter_date.year:
+            yield warning(
+                f"the letter is dated {letter_date.isoformat()} but cites "
+                f"{cited.source.id or cited.source.title!r}, dated {year}",
+                loaded.path,
+                *loaded.position("sources", cited.index, "year"),
+                hint="a letter can't cite work published after it: change the letter's date, "
+                "or choose points whose rationale cites earlier sources",
+                code="source-date",
+            )
 
 
 def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator[Diagnostic]:
@@ -303,12 +417,10 @@ def _untranslated(
         missing = point["untranslated"]
         if not missing:
             continue
-        what = "no translation" if missing == ["all"] else "no translation of " + ", ".join(missing)
         yield warning(
-            f"talking point {point['id']!r} has {what} in {lang!r}; English is shown instead",
+            untranslated_message(point["id"], missing, lang),
             loaded.path,
             *loaded.position("answers", index, "points", j),
-            hint="the document marks the point as untranslated; add a translation to the point "
-            "to replace it",
+            hint="add a translation to the point to replace it (the letter itself does not say so)",
             code="untranslated",
         )

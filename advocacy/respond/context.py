@@ -1,42 +1,125 @@
-"""The template context of a response: what the letter template renders."""
+"""The template context of a response: what the letter template renders.
+
+A letter speaks to the agency: each chosen point gives its ``recommendation``
+and ``rationale`` (never the bidder-facing ``ask`` or the listing ``summary``,
+except that the asks fill the optional appendix "Suggested requirement
+language"). Citation marks ``[^id]`` in a point's text become the letter's
+footnotes: a source cited by several points is listed once (same DOI or URL),
+and sources nobody cites are not listed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from advocacy.i18n import DEFAULT_LANGUAGE, localized_point
-from advocacy.library import Library, LoadedPoint
-from advocacy.models import Answer
+from advocacy.library import Library
+from advocacy.models import Answer, Source
+from advocacy.models.talking_point import CITATION_PATTERN
 from advocacy.respond.loading import LoadedResponse
+from advocacy.respond.signers import Signer
 from advocacy.wordcount import count_words
+
+_CITATION = re.compile(CITATION_PATTERN)
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    """A source the letter cites, with the point and index it came from (for warnings)."""
+
+    label: str
+    source: Source
+    point_id: str
+    index: int
+
+
+@dataclass
+class Citations:
+    """The sources a letter cites, in order of first citation, each listed once."""
+
+    cited: list[CitedSource] = field(default_factory=list)
+    _by_key: dict[str, str] = field(default_factory=dict)
+
+    def cite(self, text: str | None, point_id: str, sources: list[Source]) -> str | None:
+        """``text`` with its ``[^id]`` marks renamed to the letter's footnote labels.
+
+        A mark naming no source of the point is dropped (lint reports it).
+        """
+        if not text:
+            return text
+        by_id = {s.id: i for i, s in enumerate(sources) if s.id}
+
+        def label(match: re.Match[str]) -> str:
+            index = by_id.get(match.group(1))
+            if index is None:
+                return ""
+            return f"[^{self._label(sources[index], point_id, index)}]"
+
+        return _CITATION.sub(label, text)
+
+    def _label(self, source: Source, point_id: str, index: int) -> str:
+        known = self._by_key.get(source.key)
+        if known is not None:
+            return known
+        base = source.id or f"source-{len(self.cited) + 1}"
+        taken = {c.label for c in self.cited}
+        label, n = base, 2
+        while label in taken:
+            label, n = f"{base}-{n}", n + 1
+        self._by_key[source.key] = label
+        self.cited.append(CitedSource(label, source, point_id, index))
+        return label
+
+    def footnotes(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "label": c.label,
+                "title": c.source.title,
+                "publisher": c.source.publisher,
+                "year": c.source.year,
+                "url": c.source.link,
+            }
+            for c in self.cited
+        ]
 
 
 def answer_context(
-    answer: Answer, library: Library, detail: str, lang: str = DEFAULT_LANGUAGE
+    answer: Answer,
+    library: Library,
+    detail: str,
+    lang: str = DEFAULT_LANGUAGE,
+    citations: Citations | None = None,
 ) -> dict[str, Any]:
     """What the answer template renders, with the word counts of each side.
 
     Own words are the respondent's (intro, notes, closing); library words are
-    the talking points' text the template includes, in ``lang`` where the
-    point has a translation (``untranslated`` lists what fell back to English).
+    the talking points' text the letter prints (title, recommendation,
+    rationale, and the body with ``detail: full``), in ``lang`` where the point
+    has a translation (``untranslated`` lists what fell back to English).
     """
+    citations = citations if citations is not None else Citations()
     points = []
     library_words = 0
     own_words = count_words(answer.intro or "") + count_words(answer.closing or "")
     for chosen in answer.points:
-        text = localized_point(library.get(chosen.id).point, lang)
+        point = library.get(chosen.id).point
+        text = localized_point(point, lang)
         body = text.body if detail == "full" else None
-        library_words += sum(
-            count_words(t or "") for t in (text.title, text.summary, text.ask, body)
-        )
+        printed = {
+            "recommendation": citations.cite(text.recommendation, point.id, point.sources),
+            "rationale": citations.cite(text.rationale, point.id, point.sources),
+            "body": citations.cite(body, point.id, point.sources),
+        }
+        library_words += sum(count_words(t or "") for t in (text.title, *printed.values()))
         own_words += count_words(chosen.note or "")
         points.append(
             {
                 "id": chosen.id,
                 "title": text.title,
-                "summary": text.summary.strip(),
-                "body": body.strip() if body else None,
+                **{k: v.strip() if v else None for k, v in printed.items()},
                 "ask": text.ask.strip(),
                 "note": chosen.note,
                 "untranslated": text.fallback,
@@ -51,14 +134,11 @@ def answer_context(
     }
 
 
-def _sources(points: list[LoadedPoint]) -> list[dict[str, Any]]:
-    seen: dict[tuple[str, str | None], dict[str, Any]] = {}
-    for lp in points:
-        for source in lp.point.sources:
-            key = (source.title, source.url)
-            if key not in seen:
-                seen[key] = source.model_dump()
-    return list(seen.values())
+def salutation_name(contact: str | None) -> str | None:
+    """The person a letter greets: the contact up to the first comma ("Robin Castellano,
+    Contract Administration" → "Robin Castellano"); ``None`` greets the review team."""
+    name = (contact or "").split(",")[0].strip()
+    return name or None
 
 
 def response_context(
@@ -66,27 +146,29 @@ def response_context(
     library: Library,
     date: dt.date | None = None,
     rendered: dict[str, str] | None = None,
+    signers: list[Signer] | None = None,
 ) -> dict[str, Any]:
     """The template context of a whole response.
 
     ``rendered`` maps question ids to answers already rendered by
-    :func:`check_response`, so the document says exactly what was checked.
+    :func:`~advocacy.respond.checking.check_response`, so the document says
+    exactly what was checked; ``signers`` are the checked signers.
     """
     response, rfi = loaded.response, loaded.rfi.rfi
+    citations = Citations()
     answers = []
-    used: list[LoadedPoint] = []
+    asks: dict[str, dict[str, str]] = {}
     for question in rfi.questions:
         answer = next((a for a in response.answers if a.question == question.id), None)
         if answer is None:
             continue
+        context = answer_context(answer, library, response.detail, response.language, citations)
         answers.append(
-            {
-                "question": question.model_dump(),
-                "markdown": (rendered or {}).get(question.id),
-                **answer_context(answer, library, response.detail, response.language),
-            }
+            {"question": question.model_dump(), "markdown": (rendered or {}).get(question.id)}
+            | context
         )
-        used.extend(library.get(c.id) for c in answer.points)
+        for point in context["points"]:
+            asks.setdefault(point["id"], {"title": point["title"], "ask": point["ask"]})
     respondent = response.respondent
     identity = (
         {"name": None, "organization": None, "role": respondent.role, "email": None, "city": None}
@@ -94,10 +176,21 @@ def response_context(
         else respondent.model_dump(exclude={"anonymous"})
     )
     sender: list[str] = []
+    signature: list[str] = []
     if not respondent.anonymous:  # the template words the anonymous case in its language
         first = respondent.display_name + (f", {respondent.role}" if respondent.role else "")
         organization = respondent.organization if respondent.name else None
         sender = [x for x in (first, organization, respondent.city, respondent.email) if x]
+        signature = [
+            x
+            for x in (
+                respondent.display_name,
+                respondent.role,
+                organization,
+                respondent.email or respondent.city,
+            )
+            if x
+        ]
     reference = f" ({rfi.reference})" if rfi.reference else ""
     cover = {
         "sender": sender,
@@ -112,10 +205,17 @@ def response_context(
             "anonymous": respondent.anonymous,
             "display_name": respondent.display_name,
         },
+        "salutation": salutation_name(rfi.contact),
         "language": response.language,
         "date": date or response.date or dt.date.today(),
         "detail": response.detail,
+        "opening": response.opening,
+        "asks": list(asks.values()),
         "answers": answers,
         "closing": response.closing,
-        "sources": _sources(list({lp.point.id: lp for lp in used}.values())),
+        "signature": signature,
+        "signers": [s.as_dict() for s in signers or []],
+        "appendix": response.appendix,
+        "footnotes": citations.footnotes(),
+        "cited": citations.cited,
     }

@@ -17,25 +17,40 @@ from advocacy.atomic import check_writable, write_atomic
 from advocacy.errors import AdvocacyError
 from advocacy.filenames import fill_pattern, safe_stem
 from advocacy.library import Library
+from advocacy.models import Rfi
 from advocacy.respond.response import CheckReport, LoadedResponse, build_response
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 
 
-def email_subject(loaded: LoadedResponse) -> str:
-    """The subject line, following the RFI's convention when it has one."""
-    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+def fill_subject(rfi: Rfi, name: str, organization: str) -> str:
+    """The RFI's subject-line convention filled in (raises on a bad pattern)."""
     convention = rfi.submit.subject or "Response to RFI: {rfi_title}"
     values = {
         "rfi_title": rfi.title,
         "rfi_id": rfi.id,
         "reference": rfi.reference or "",
-        "name": respondent.display_name,
-        "organization": (None if respondent.anonymous else respondent.organization)
-        or respondent.display_name,
+        "name": name,
+        "organization": organization,
     }
+    return " ".join(fill_pattern(convention, values, "the subject convention").split())
+
+
+def subject_preview(rfi: Rfi) -> str:
+    """The subject line as ``rfi show`` prints it: the RFI's fields filled in, the
+    respondent's shown as ``<your name>``; a pattern that can't be filled, as written."""
     try:
-        return " ".join(fill_pattern(convention, values, "the subject convention").split())
+        return fill_subject(rfi, "<your name>", "<your organization>")
+    except AdvocacyError:
+        return rfi.submit.subject or ""
+
+
+def email_subject(loaded: LoadedResponse) -> str:
+    """The subject line, following the RFI's convention when it has one."""
+    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+    organization = None if respondent.anonymous else respondent.organization
+    try:
+        return fill_subject(rfi, respondent.display_name, organization or respondent.display_name)
     except AdvocacyError as exc:
         diag = exc.diagnostics[0]
         raise AdvocacyError(

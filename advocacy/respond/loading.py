@@ -70,6 +70,15 @@ def with_language(loaded: LoadedResponse, lang: str | None) -> LoadedResponse:
     return LoadedResponse(response, loaded.path, loaded.doc, loaded.rfi)
 
 
+def with_appendix(loaded: LoadedResponse, appendix: bool | None) -> LoadedResponse:
+    """The response with or without its appendix of requirement language; ``None`` keeps
+    its own choice."""
+    if appendix is None or appendix == loaded.response.appendix:
+        return loaded
+    response = loaded.response.model_copy(update={"appendix": appendix})
+    return LoadedResponse(response, loaded.path, loaded.doc, loaded.rfi)
+
+
 def template_choice(loaded: LoadedResponse, template_dir: Path | None) -> tuple[Path | None, str]:
     """The template folder and name: a ``template`` file beside the response wins."""
     name = loaded.response.template

@@ -84,7 +84,7 @@ def new_response_text(
         f"# Check it:  advocacy rfi check {target.name}",
         f"# Build it:  advocacy rfi build {target.name} -o response.docx",
         "#",
-        "# Your own words go in 'intro', 'note' and 'closing'. Agencies count identical",
+        "# Your own words go in 'opening', 'intro', 'note' and 'closing'. Agencies count identical",
         "# form letters once: say what this means to you, from your own experience.",
         "",
         f"rfi: {_scalar(relative_to_file(loaded_rfi.path, target))}",
@@ -101,7 +101,9 @@ def new_response_text(
         lines.append("  anonymous: false")
     lines += [
         "language: en",
-        "detail: brief  # brief: each point's summary and ask; full: its whole text too",
+        "detail: brief  # brief: each point's recommendation and reasons; full: its whole text too",
+        "appendix: false  # true: add the points' requirement language for the agency",
+        "# opening: your own words: who you are and why you are writing",
         "answers:" if answers else "answers: []  # add answers: see the RFI's questions",
     ]
     for answer in answers:

@@ -28,10 +28,11 @@ def response_markdown(
     """The response rendered to Markdown with front matter.
 
     Pass the :class:`CheckReport` of the same response to reuse its rendered
-    answers instead of rendering them again.
+    answers and signers instead of checking it again.
     """
-    rendered = {a.question.id: a.markdown for a in report.answers if a.markdown} if report else None
-    context = response_context(loaded, library, date, rendered)
+    report = report or check_response(loaded, library, date=date, template_dir=template_dir)
+    rendered = {a.question.id: a.markdown for a in report.answers if a.markdown}
+    context = response_context(loaded, library, date, rendered, report.signers)
     folder, name = template_choice(loaded, template_dir)
     return render_template(name, context, folder, loaded.response.language)
 
@@ -50,7 +51,7 @@ def build_response(
     """Check, then render. Errors stop the build (raised); warnings are returned."""
     from advocacy.render import render
 
-    report = check_response(loaded, library, now, template_dir)
+    report = check_response(loaded, library, now, template_dir, date)
     if report.errors:
         raise AdvocacyError.from_diagnostics(report.errors)
     markdown = response_markdown(loaded, library, date, template_dir, report)

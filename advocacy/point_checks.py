@@ -1,0 +1,201 @@
+"""Lint rules for what a letter prints from a talking point.
+
+The agency-facing fields (``recommendation``, ``rationale``), the citation
+marks ``[^id]`` in them and the sources they name, and the words a Spanish
+translation should not use (the project's glossary for Massachusetts and
+Puerto Rico readers). ``points lint`` runs all of them; ``rfi check`` runs the
+source rules on the sources a letter cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from advocacy.errors import Diagnostic, warning
+from advocacy.models.talking_point import CITATION_PATTERN
+
+if TYPE_CHECKING:
+    from advocacy.library import LoadedPoint
+
+_CITATION = re.compile(CITATION_PATTERN)
+
+#: Texts that may cite sources, in the point and in each translation.
+CITING_FIELDS = ("recommendation", "rationale", "body")
+
+#: Spanish words the glossary rules out, and what to write instead.
+SPANISH_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), preferred)
+    for pattern, preferred in (
+        (r"\btrabajador(?:a|es|as)? pares?\b", "persona en un rol de pares; personal de pares"),
+        (r"\bdefensor(?:a|es|as)? pares?\b", "defensor/a de apoyo entre pares"),
+        (r"\bretenci(?:ón|ones) involuntarias?\b", "hospitalización involuntaria"),
+        (r"\brestricci(?:ón|ones) físicas?\b", "sujeción física"),
+        (r"\b(?:administrador|gestor|gerente)(?:a|es|as)? de casos\b", "manejador/a de casos"),
+        (r"\b(?:licitante|oferente)s?\b", "proponente"),
+        (r"\brevisor(?:a|es|as)?\b", "persona evaluadora; quienes evalúan"),
+        (r"\b(?:cociente de probabilidades|razón de momios)\b", "razón de probabilidades"),
+        (r"\bsolicitud de propuestas\b", "Solicitud de Respuestas (RFR)"),
+    )
+)
+
+
+def agency_voice_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
+    """An approved point needs a recommendation and a rationale for letters."""
+    point = loaded.point
+    if point.status != "approved":
+        return
+    for name, what in (
+        ("recommendation", "what the writer asks the agency to do ('Require every bidder to ...')"),
+        ("rationale", "two to four sentences to the agency on why, citing sources as [^id]"),
+    ):
+        if getattr(point, name) is None:
+            yield warning(
+                f"approved point has no {name}",
+                loaded.path,
+                *loaded.position("status"),
+                hint=f"add {name}: {what}; letters print it",
+                code="agency-voice",
+            )
+
+
+def citation_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
+    """Marks naming no source, and sources no text cites."""
+    point = loaded.point
+    ids = [s.id for s in point.sources]
+    cited: set[str] = set()
+    texts: list[tuple[tuple[str | int, ...], str | None]] = [
+        ((name,), getattr(point, name)) for name in CITING_FIELDS
+    ]
+    for lang, translation in point.translations.items():
+        texts += [
+            (("translations", lang, name), getattr(translation, name)) for name in CITING_FIELDS
+        ]
+    for where, text in texts:
+        for match in _CITATION.finditer(text or ""):
+            cited.add(match.group(1))
+            if match.group(1) not in ids:
+                yield warning(
+                    f"{'.'.join(map(str, where))} cites [^{match.group(1)}], which is not the "
+                    "id of one of this point's sources",
+                    loaded.path,
+                    *loaded.position(*where),
+                    hint="known ids: "
+                    + (", ".join(i for i in ids if i) or "none; give each source an id"),
+                    code="citation",
+                )
+    seen: set[str] = set()
+    for index, source in enumerate(point.sources):
+        if source.id is not None and source.id in seen:
+            yield warning(
+                f"two sources have the id {source.id!r}",
+                loaded.path,
+                *loaded.position("sources", index, "id"),
+                hint="give each source its own id",
+                code="citation",
+            )
+        seen.add(source.id or "")
+        if source.id not in cited:
+            yield warning(
+                f"source {source.id or source.title!r} is never cited",
+                loaded.path,
+                *loaded.position("sources", index),
+                hint="cite it as [^id] in the rationale or body where it supports a sentence, "
+                "or remove it",
+                code="uncited-source",
+            )
+
+
+def source_warnings(loaded: LoadedPoint, index: int) -> Iterator[Diagnostic]:
+    """A source a reader cannot follow: no link, an http: link, or a home page only."""
+    source = loaded.point.sources[index]
+    link = source.link
+    name = source.id or source.title
+    if link is None:
+        yield warning(
+            f"source {name!r} has no URL or DOI",
+            loaded.path,
+            *loaded.position("sources", index),
+            hint="add url: (the page itself) or doi: so an agency can check it",
+            code="source-link",
+        )
+        return
+    where = loaded.position("sources", index, "url")
+    parts = urlsplit(link)
+    if parts.scheme == "http":
+        yield warning(
+            f"source {name!r} links with http:",
+            loaded.path,
+            *where,
+            hint="use the https: address",
+            code="source-link",
+        )
+    if parts.path in ("", "/") and not parts.query:
+        yield warning(
+            f"source {name!r} links only to a site's home page ({parts.netloc})",
+            loaded.path,
+            *where,
+            hint="link to the page or document itself",
+            code="source-link",
+        )
+
+
+def source_date_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
+    """A source dated after the point's review can't have been checked then."""
+    point = loaded.point
+    if point.reviewed is None:
+        return
+    for index, source in enumerate(point.sources):
+        if source.year is not None and source.year > point.reviewed.year:
+            yield warning(
+                f"source {source.id or source.title!r} is dated {source.year}, after the "
+                f"point was reviewed ({point.reviewed.isoformat()})",
+                loaded.path,
+                *loaded.position("sources", index, "year"),
+                hint="check the year, then review the point again",
+                code="source-date",
+            )
+
+
+def glossary_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
+    """Words the Spanish glossary rules out, in Spanish translations."""
+    for lang, translation in loaded.point.translations.items():
+        if lang.split("-")[0].lower() != "es":
+            continue
+        data = translation.model_dump(exclude={"reviewed", "reviewer"})
+        for field, text in _strings(data):
+            for pattern, preferred in SPANISH_GLOSSARY:
+                match = pattern.search(text)
+                if match:
+                    yield warning(
+                        f"the {lang!r} translation writes {match.group(0)!r}",
+                        loaded.path,
+                        *loaded.position("translations", lang, *field),
+                        hint=f"the glossary uses: {preferred}",
+                        code="glossary",
+                    )
+
+
+def _strings(
+    value: object, where: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*where, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*where, i))
+
+
+def point_letter_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
+    """Every rule of this module, for ``points lint``."""
+    yield from agency_voice_warnings(loaded)
+    yield from citation_warnings(loaded)
+    for index in range(len(loaded.point.sources)):
+        yield from source_warnings(loaded, index)
+    yield from source_date_warnings(loaded)
+    yield from glossary_warnings(loaded)
