@@ -29,8 +29,8 @@ CITING_FIELDS = ("recommendation", "rationale", "body")
 SPANISH_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), preferred)
     for pattern, preferred in (
-        (r"\btrabajador(?:a|es|as)? pares?\b", "persona en un rol de pares; personal de pares"),
-        (r"\bdefensor(?:a|es|as)? pares?\b", "defensor/a de apoyo entre pares"),
+        (r"\btrabajador(?:a|es|as)? par(?:es)?\b", "persona en un rol de pares; personal de pares"),
+        (r"\bdefensor(?:a|es|as)? par(?:es)?\b", "defensor/a de apoyo entre pares"),
         (r"\bretenci(?:ón|ones) involuntarias?\b", "hospitalización involuntaria"),
         (r"\brestricci(?:ón|ones) físicas?\b", "sujeción física"),
         (r"\b(?:administrador|gestor|gerente)(?:a|es|as)? de casos\b", "manejador/a de casos"),

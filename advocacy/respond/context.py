@@ -38,10 +38,18 @@ class CitedSource:
 
 @dataclass
 class Citations:
-    """The sources a letter cites, in order of first citation, each listed once."""
+    """The sources a letter cites, in order of first citation, each listed once.
+
+    Every mark becomes its own footnote (Word numbers one footnote per
+    reference): the first names the source, a later one reads "See note 3."
+    Footnotes are numbered in the order of their marks, so the number of the
+    first mark is known when a later one is written.
+    """
 
     cited: list[CitedSource] = field(default_factory=list)
     _by_key: dict[str, str] = field(default_factory=dict)
+    _numbers: dict[str, int] = field(default_factory=dict)
+    _repeats: list[tuple[str, int, int]] = field(default_factory=list)  # label, number, see
 
     def cite(self, text: str | None, point_id: str, sources: list[Source]) -> str | None:
         """``text`` with its ``[^id]`` marks renamed to the letter's footnote labels.
@@ -56,7 +64,14 @@ class Citations:
             index = by_id.get(match.group(1))
             if index is None:
                 return ""
-            return f"[^{self._label(sources[index], point_id, index)}]"
+            first = self._label(sources[index], point_id, index)
+            number = len(self._numbers) + len(self._repeats) + 1
+            if first not in self._numbers:
+                self._numbers[first] = number
+                return f"[^{first}]"
+            again = f"{first}-{number}"
+            self._repeats.append((again, number, self._numbers[first]))
+            return f"[^{again}]"
 
         return _CITATION.sub(label, text)
 
@@ -74,16 +89,21 @@ class Citations:
         return label
 
     def footnotes(self) -> list[dict[str, Any]]:
-        return [
+        """The footnote definitions, in footnote order; a repeat has ``see`` (a number)."""
+        notes: list[dict[str, Any]] = [
             {
+                "number": self._numbers[c.label],
                 "label": c.label,
                 "title": c.source.title,
                 "publisher": c.source.publisher,
                 "year": c.source.year,
                 "url": c.source.link,
+                "see": None,
             }
             for c in self.cited
         ]
+        notes += [{"number": n, "label": label, "see": see} for label, n, see in self._repeats]
+        return sorted(notes, key=lambda note: note["number"])
 
 
 def answer_context(
