@@ -121,7 +121,7 @@ def test_letter_structure_salutation_asks_topics_and_signature() -> None:
     ).stdout
     body = letter_body(markdown)
     assert "\nDear Robin Castellano,\n" in body
-    assert body.index("Dear Robin") < body.index("I am a Certified Peer Specialist on a CBFS team")
+    assert body.index("Dear Robin") < body.index("I am writing because the new contracts")
     asks = body.index("## What I ask")
     assert asks < body.index("## Question 2: Peer roles in the new contracts")
     assert "1. Hold every peer role to the Certified Peer Specialist Code of Ethics\n" in body

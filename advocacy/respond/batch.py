@@ -135,6 +135,7 @@ def _check_header(header: list[str], path: Path, loaded: LoadedResponse) -> None
     chosen = {a.question: {p.id for p in a.points} for a in loaded.response.answers}
     allowed = [
         *IDENTITY,
+        "opening",
         "closing",
         *(f"{k}:{q}" for q in sorted(questions) for k in ("intro", "closing")),
     ]
@@ -199,8 +200,8 @@ def personalise(loaded: LoadedResponse, person: Person, csv_path: Path) -> Loade
         # one person's story must not appear under another's name.
         text = value or None
         parts = column.split(":")
-        if parts == ["closing"]:
-            data["closing"] = text
+        if parts in (["opening"], ["closing"]):
+            data[parts[0]] = text
         elif parts[0] in ("intro", "closing"):
             answer = answers.setdefault(parts[1], {"question": parts[1], "points": []})
             answer[parts[0]] = text
@@ -242,8 +243,7 @@ def shared_own_words(loaded: LoadedResponse, columns: Sequence[str]) -> list[str
     """
     shared = []
     response = loaded.response
-    if response.closing and "closing" not in columns:
-        shared.append("closing")
+    shared += [k for k in ("opening", "closing") if getattr(response, k) and k not in columns]
     for answer in response.answers:
         for kind in ("intro", "closing"):
             if getattr(answer, kind) and f"{kind}:{answer.question}" not in columns:
