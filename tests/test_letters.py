@@ -370,3 +370,23 @@ def test_spanish_uses_us_conventions_unless_a_region_is_chosen() -> None:
     assert "12:00 p.m." in long_datetime(when, "es")
     assert relative_time(when, when - dt.timedelta(hours=28), "es") == "dentro de 28 horas"
     assert relative_time(when, when + dt.timedelta(days=3300), "es") == "hace 9 años"
+
+
+def test_rfi_may_count_the_letter_parts_toward_one_question(example: Path) -> None:
+    rfi = example / "rfi.yaml"
+    edit(rfi, lambda d: d["submit"].update(letter_counts_toward="peer-roles"))
+    shown = " ".join(run("rfi", "show", str(rfi)).output.split())
+    assert "the closing count toward the limit of question 2 and the overall limit" in shown
+    result = run("rfi", "check", str(example / "response.yaml"), "--now", BEFORE, "--json")
+    report = json.loads(result.stdout)
+    parts = sum(p["words"] for p in report["parts"])
+    (over,) = [d for d in report["diagnostics"] if d["code"] == "word-limit"]
+    words = next(q["words"] for q in report["questions"] if q["id"] == "peer-roles")
+    assert words <= 600 < words + parts
+    assert over["message"] == (
+        f"the answer to question 2 has {words + parts} words with the opening, list of asks "
+        "and closing; the limit is 600"
+    )
+    edit(rfi, lambda d: d["submit"].update(letter_counts_toward="nope"))
+    bad = run("rfi", "show", str(rfi))
+    assert bad.exit_code == 1 and "letter_counts_toward names no question: 'nope'" in bad.output

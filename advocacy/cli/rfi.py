@@ -216,7 +216,11 @@ def _print_check(report: CheckReport) -> None:
         f"Personal share: [{colour}]{share}%[/{colour}] of the words are your own "
         f"({report.own_words} of {report.own_words + report.library_words})"
     )
-    console.print(f"Words counted against the overall limit: {report.total_words}")
+    console.print(
+        f"Words counted against the overall limit: {report.total_words} (appendices "
+        f"{'count' if report.appendix_counts else 'do not count'}: appendix_counts is "
+        f"{str(report.appendix_counts).lower()})"
+    )
     print_diagnostics(report.diagnostics)
     n_err, n_warn = len(report.errors), len(report.warnings)
     if n_err:

@@ -41,6 +41,12 @@ class Submission(StrictModel):
         description="Overall word limit, if any: it covers the whole letter (opening, "
         "list of asks, every answer and the closing).",
     )
+    letter_counts_toward: Slug | None = Field(
+        default=None,
+        description="The id of a question whose word limit also covers the letter's opening, "
+        "list of asks and closing (e.g. a call with one comment box). Default: they count only "
+        "toward the overall limit.",
+    )
     appendix_counts: bool = Field(
         default=False,
         description="Appendices (suggested requirement language, the list of signers) count "
@@ -114,6 +120,9 @@ class Rfi(StrictModel):
             if question.id in seen:
                 raise ValueError(f"question id {question.id!r} is used twice")
             seen.add(question.id)
+        toward = self.submit.letter_counts_toward
+        if toward is not None and toward not in seen:
+            raise ValueError(f"submit.letter_counts_toward names no question: {toward!r}")
         return self
 
     @property

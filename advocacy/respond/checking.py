@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,13 @@ class AnswerCheck:
     library_words: int = 0
     points: tuple[str, ...] = ()
     markdown: str = ""  # the rendered answer, as checked and as built
+    #: Words of the opening, list of asks and closing, when the RFI counts them here.
+    letter_words: int = 0
 
     @property
     def over_limit(self) -> int:
         limit = self.question.word_limit
-        return max(0, self.words - limit) if limit else 0
+        return max(0, self.words + self.letter_words - limit) if limit else 0
 
 
 @dataclass
@@ -63,6 +65,7 @@ class CheckReport(DiagnosticsReport):
     library_words: int
     parts: list[PartCheck] = field(default_factory=list)
     signers: list[Signer] = field(default_factory=list)
+    appendix_counts: bool = False
 
     @property
     def total_words(self) -> int:
@@ -100,6 +103,7 @@ class CheckReport(DiagnosticsReport):
                 for p in self.parts
             ],
             "total_words": self.total_words,
+            "appendix_counts": self.appendix_counts,
             "signers": len(self.signers),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
@@ -116,12 +120,17 @@ def describe_deadline(due_at: dt.datetime, now: dt.datetime) -> str:
 def word_limit_scope(rfi: Rfi) -> str:
     """What the word limits cover, in one sentence for ``rfi show``."""
     appendix = "count" if rfi.submit.appendix_counts else "do not count"
+    toward = rfi.submit.letter_counts_toward
+    letter = (
+        f"count toward the limit of question {rfi.question(toward).number} and the overall limit"  # type: ignore[union-attr]
+        if toward
+        else "count only toward the overall limit"
+    )
     return (
         "Word limits: each question's limit covers that question's section (your words and "
-        "the recommendations, not the question itself); the opening, the list of asks and "
-        "the closing count only toward the overall limit; footnotes and the signature are "
-        f"not counted; appendices {appendix} (appendix_counts: "
-        f"{str(rfi.submit.appendix_counts).lower()})."
+        f"the recommendations, not the question itself); the opening, the list of asks and "
+        f"the closing {letter}; footnotes and the signature are not counted; appendices "
+        f"{appendix} (appendix_counts: {str(rfi.submit.appendix_counts).lower()})."
     )
 
 
@@ -199,21 +208,10 @@ def check_response(
             points=tuple(p.id for p in answer.points),
         )
         checks.append(check)
-        if check.over_limit:
-            line, col = loaded.position("answers", index)
-            diagnostics.append(
-                error(
-                    f"the answer to question {question.number} has {words} words; "
-                    f"the limit is {question.word_limit}",
-                    file,
-                    line,
-                    col,
-                    hint=f"cut {check.over_limit} words, or choose fewer talking points",
-                    code="word-limit",
-                )
-            )
     signers = _signers(loaded, diagnostics)
     parts = _letter_parts(loaded, asks, signers, response.appendix)
+    checks = [_with_letter_words(c, parts, rfi) for c in checks]
+    diagnostics.extend(_over_limits(loaded, checks))
     own_total = sum(c.own_words for c in checks) + sum(p.own_words for p in parts)
     library_total = sum(c.library_words for c in checks)
     overall = rfi.submit.word_limit
@@ -230,13 +228,46 @@ def check_response(
             )
         )
     report = CheckReport(
-        checks, diagnostics, rfi.due_at, now, own_total, library_total, parts, signers
+        checks,
+        diagnostics,
+        rfi.due_at,
+        now,
+        own_total,
+        library_total,
+        parts,
+        signers,
+        rfi.submit.appendix_counts,
     )
     letter_date = date or response.date or now.date()
     diagnostics.extend(_deadline_and_share(report, loaded))
     diagnostics.extend(_cited_source_problems(citations, library, letter_date))
     report.diagnostics = sorted(diagnostics)
     return report
+
+
+def _with_letter_words(check: AnswerCheck, parts: list[PartCheck], rfi: Rfi) -> AnswerCheck:
+    """The check with the letter's own parts added where the RFI counts them."""
+    if not check.answered or check.question.id != rfi.submit.letter_counts_toward:
+        return check
+    words = sum(p.words for p in parts if p.name in LETTER_PARTS)
+    return replace(check, letter_words=words)
+
+
+def _over_limits(loaded: LoadedResponse, checks: list[AnswerCheck]) -> Iterator[Diagnostic]:
+    for check in checks:
+        if not check.over_limit:
+            continue
+        question = check.question
+        index = next(i for i, a in enumerate(loaded.response.answers) if a.question == question.id)
+        with_letter = " with the opening, list of asks and closing" if check.letter_words else ""
+        yield error(
+            f"the answer to question {question.number} has {check.words + check.letter_words} "
+            f"words{with_letter}; the limit is {question.word_limit}",
+            loaded.path,
+            *loaded.position("answers", index),
+            hint=f"cut {check.over_limit} words, or choose fewer talking points",
+            code="word-limit",
+        )
 
 
 def _signers(loaded: LoadedResponse, diagnostics: list[Diagnostic]) -> list[Signer]:
@@ -261,6 +292,10 @@ def _signers(loaded: LoadedResponse, diagnostics: list[Diagnostic]) -> list[Sign
         return []
     diagnostics.extend(found.diagnostics)
     return found.signers
+
+
+#: The parts of a letter outside its answers that an RFI may count toward one question.
+LETTER_PARTS = ("opening", "what I ask", "closing")
 
 
 def _letter_parts(
