@@ -38,12 +38,15 @@ def point(i: int, today: dt.date) -> dict[str, object]:
         "summary": "Every peer role should follow the Certified Peer Specialist code of ethics.",
         "body": BODY,
         "ask": "Describe how the provider keeps every peer role consistent with the CPS code.",
+        "recommendation": "Require every bidder to keep its peer roles consistent with the code.",
+        "rationale": "The code protects peer roles from coercion.[^kiva-networks]",
         "sources": [
             {
+                "id": "kiva-networks",
                 "title": "Peer Support Networks",
                 "publisher": "Kiva Centers",
                 "year": 2020,
-                "url": "https://kivacenters.org/",
+                "url": "https://kivacenters.org/resources/peer-support-networks/",
             }
         ],
         "tags": ["ethics", "workforce"],
