@@ -20,7 +20,7 @@ from factories import write_library, write_point
 from advocacy.cli import main
 from advocacy.i18n import format_number, long_datetime, relative_time
 from advocacy.library import lint_library, load_library
-from advocacy.respond import check_response, load_response, response_markdown
+from advocacy.respond import check_response, load_response, response_markdown, with_appendix
 from advocacy.respond.signers import read_signers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -390,3 +390,20 @@ def test_rfi_may_count_the_letter_parts_toward_one_question(example: Path) -> No
     edit(rfi, lambda d: d["submit"].update(letter_counts_toward="nope"))
     bad = run("rfi", "show", str(rfi))
     assert bad.exit_code == 1 and "letter_counts_toward names no question: 'nope'" in bad.output
+
+
+def test_untranslated_warning_names_only_what_the_letter_prints(tmp_path: Path) -> None:
+    from advocacy.library import library_sources
+
+    folder = write_library(tmp_path / "lib", ())
+    translation = {"title": "Ética", "recommendation": "Exija el código.", "rationale": "Protege."}
+    write_point(folder, "cps-code-of-ethics", translations={"es": translation})
+    library = load_library(library_sources([folder]))
+    loaded = load_response(EXAMPLE / "response-es.yaml")
+    report = check_response(loaded, library, dt.datetime(2017, 5, 25, tzinfo=dt.timezone.utc))
+    assert not [d for d in report.diagnostics if d.code == "untranslated"]  # body, ask: not printed
+    report = check_response(
+        with_appendix(loaded, True), library, dt.datetime(2017, 5, 25, tzinfo=dt.timezone.utc)
+    )
+    (warned,) = [d for d in report.diagnostics if d.code == "untranslated"]
+    assert "has no translation of ask in 'es'" in warned.message

@@ -446,10 +446,15 @@ def id_problems(loaded: LoadedResponse, library: Library) -> tuple[list[Diagnost
 def _untranslated(
     loaded: LoadedResponse, index: int, context: dict[str, Any]
 ) -> Iterator[Diagnostic]:
-    """A warning for each chosen point shown (partly) in English in another language."""
-    lang = loaded.response.language
+    """A warning for each chosen point the letter shows (partly) in English in another
+    language; fields the letter does not print (the summary, the evaluation) are lint's."""
+    response = loaded.response
+    lang = response.language
+    printed = {"all", "title", "recommendation", "rationale"}
+    printed |= {"body"} if response.detail == "full" else set()
+    printed |= {"ask"} if response.appendix else set()
     for j, point in enumerate(context["points"]):
-        missing = point["untranslated"]
+        missing = [m for m in point["untranslated"] if m in printed]
         if not missing:
             continue
         yield warning(
