@@ -407,3 +407,16 @@ def test_untranslated_warning_names_only_what_the_letter_prints(tmp_path: Path) 
     )
     (warned,) = [d for d in report.diagnostics if d.code == "untranslated"]
     assert "has no translation of ask in 'es'" in warned.message
+
+
+def test_rfi_lint_and_check_report_a_missing_or_bad_signers_file(example: Path) -> None:
+    path = edit(example / "response.yaml", lambda d: d.update(signers="signers.csv"))
+    lint = run("rfi", "lint", str(path))
+    assert lint.exit_code == 1 and "no signers file 'signers.csv'" in lint.output
+    (example / "signers.csv").write_text("name,agreed,withdrawn\nAna,2017-05-01,maybe\n", "utf-8")
+    check = run("rfi", "check", str(path), "--now", BEFORE)
+    assert check.exit_code == 1
+    assert (
+        f"{example / 'signers.csv'}:2" in check.output
+        and "withdrawn must be yes or no" in check.output
+    )

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from advocacy.errors import (
-    AdvocacyError,
     Diagnostic,
     DiagnosticsReport,
     did_you_mean,
@@ -23,7 +22,7 @@ from advocacy.point_checks import source_warnings
 from advocacy.render.templating import render_template
 from advocacy.respond.context import Citations, answer_context
 from advocacy.respond.loading import LoadedResponse, template_choice
-from advocacy.respond.signers import Signer, read_signers
+from advocacy.respond.signers import Signer, response_signers
 from advocacy.wordcount import count_words
 
 #: Below this share of their own words, a response looks like a form letter.
@@ -208,7 +207,7 @@ def check_response(
             points=tuple(p.id for p in answer.points),
         )
         checks.append(check)
-    signers = _signers(loaded, diagnostics)
+    signers = response_signers(loaded, diagnostics)
     parts = _letter_parts(loaded, asks, signers, response.appendix)
     checks = [_with_letter_words(c, parts, rfi) for c in checks]
     diagnostics.extend(_over_limits(loaded, checks))
@@ -268,30 +267,6 @@ def _over_limits(loaded: LoadedResponse, checks: list[AnswerCheck]) -> Iterator[
             hint=f"cut {check.over_limit} words, or choose fewer talking points",
             code="word-limit",
         )
-
-
-def _signers(loaded: LoadedResponse, diagnostics: list[Diagnostic]) -> list[Signer]:
-    """The response's signers (none without a signers CSV); problems become diagnostics."""
-    if loaded.response.signers is None:
-        return []
-    path = loaded.path.parent / loaded.response.signers
-    if not path.is_file():
-        diagnostics.append(
-            error(
-                f"no signers file {loaded.response.signers!r}",
-                loaded.path,
-                *loaded.position("signers"),
-                hint="'signers' is the path of a CSV relative to this file",
-            )
-        )
-        return []
-    try:
-        found = read_signers(path)
-    except AdvocacyError as exc:
-        diagnostics.extend(exc.diagnostics)
-        return []
-    diagnostics.extend(found.diagnostics)
-    return found.signers
 
 
 #: The parts of a letter outside its answers that an RFI may count toward one question.

@@ -9,6 +9,7 @@ from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warn
 from advocacy.library import Library
 from advocacy.respond.checking import id_problems
 from advocacy.respond.loading import LoadedRfi, load_response, load_rfi
+from advocacy.respond.signers import response_signers
 from advocacy.yamlio import load_yaml_file
 
 
@@ -26,8 +27,10 @@ def lint_rfi_files(paths: Sequence[Path], library: Library) -> list[Diagnostic]:
             if "questions" in data:
                 diagnostics.extend(_suggestions(load_rfi(path), library))
             elif "respondent" in data:
-                problems, _ = id_problems(load_response(path), library)
+                loaded = load_response(path)
+                problems, _ = id_problems(loaded, library)
                 diagnostics.extend(problems)
+                response_signers(loaded, diagnostics)
             else:
                 diagnostics.append(
                     error(

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, warning
+from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
+from advocacy.respond.loading import LoadedResponse
 from advocacy.yamlio import read_text
 
 MAX_SIGNERS_BYTES = 5 * 1024 * 1024
@@ -160,3 +161,27 @@ def read_signers(path: Path) -> SignerList:
         seen[key] = len(result.signers)
         result.signers.append(signer)
     return result
+
+
+def response_signers(loaded: LoadedResponse, diagnostics: list[Diagnostic]) -> list[Signer]:
+    """The response's signers (none without a signers CSV); problems become diagnostics."""
+    if loaded.response.signers is None:
+        return []
+    path = loaded.path.parent / loaded.response.signers
+    if not path.is_file():
+        diagnostics.append(
+            error(
+                f"no signers file {loaded.response.signers!r}",
+                loaded.path,
+                *loaded.position("signers"),
+                hint="'signers' is the path of a CSV relative to this file",
+            )
+        )
+        return []
+    try:
+        found = read_signers(path)
+    except AdvocacyError as exc:
+        diagnostics.extend(exc.diagnostics)
+        return []
+    diagnostics.extend(found.diagnostics)
+    return found.signers
