@@ -16,6 +16,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from factories import write_library, write_point
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from advocacy.cli import main
 from advocacy.i18n import format_number, long_datetime, relative_time
@@ -420,3 +422,24 @@ def test_rfi_lint_and_check_report_a_missing_or_bad_signers_file(example: Path) 
         f"{example / 'signers.csv'}:2" in check.output
         and "withdrawn must be yes or no" in check.output
     )
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from('name,role,agreed,withdrawn"\n 2017-05-01yesnoAnaé'), max_size=200
+    )
+)
+def test_signers_reader_raises_only_our_error(tmp_path: Path, text: str) -> None:
+    from advocacy.errors import AdvocacyError
+
+    path = tmp_path / "signers.csv"
+    path.write_text(text, "utf-8")
+    try:
+        found = read_signers(path)
+    except AdvocacyError as exc:
+        assert exc.diagnostics[0].file == str(path)
+    else:
+        assert all(s.name for s in found.signers)
