@@ -36,7 +36,10 @@ SPANISH_GLOSSARY: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:administrador|gestor|gerente)(?:a|es|as)? de casos\b", "manejador/a de casos"),
         (r"\b(?:licitante|oferente)s?\b", "proponente"),
         (r"\brevisor(?:a|es|as)?\b", "persona evaluadora; quienes evalúan"),
-        (r"\b(?:odds ratio|cociente de probabilidades|razón de momios)\b", "razón de probabilidades"),
+        (
+            r"\b(?:odds ratio|cociente de probabilidades|razón de momios)\b",
+            "razón de probabilidades",
+        ),
         (r"\bsolicitud de (?:propuestas|respuesta)\b(?!s)", "Solicitud de Respuestas (RFR)"),
     )
 )

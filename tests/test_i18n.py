@@ -87,8 +87,8 @@ def test_spanish_response_docx_is_spanish_throughout(tmp_path: Path) -> None:
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
         "Lo que pido",
-        "Pregunta 2: Peer roles in the new contracts",
-        "Pregunta 6: Other considerations",
+        "Pregunta 2: Los roles de pares en los nuevos contratos",
+        "Pregunta 6: Otras consideraciones",
     ]
     text = "\n".join(p.text for p in document.paragraphs)
     for words in (

@@ -74,6 +74,11 @@ class Question(StrictModel):
         description="A few words naming what the question is about, for the letter's heading "
         "(e.g. 'Peer roles in the new contracts').",
     )
+    topic_translations: dict[Annotated[str, Field(pattern=LANGUAGE_PATTERN)], Text] = Field(
+        default_factory=dict,
+        description="The topic in other languages, keyed by language tag (e.g. es: 'Roles de "
+        "pares en los nuevos contratos'). The question itself is quoted as the agency wrote it.",
+    )
     text: Text = Field(description="The question as the agency asks it.")
     word_limit: int | None = Field(default=None, gt=0, description="Word limit for the answer.")
     optional: bool = Field(default=True, description="Respondents may skip this question.")

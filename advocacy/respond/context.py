@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from advocacy.i18n import DEFAULT_LANGUAGE, localized_point
+from advocacy.i18n import DEFAULT_LANGUAGE, base_language, localized_point
 from advocacy.library import Library
 from advocacy.models import Answer, Source
 from advocacy.models.talking_point import CITATION_PATTERN
@@ -183,8 +183,14 @@ def response_context(
         if answer is None:
             continue
         context = answer_context(answer, library, response.detail, response.language, citations)
+        lang = response.language
+        translated = question.topic_translations
+        topic = translated.get(lang) or translated.get(base_language(lang)) or question.topic
         answers.append(
-            {"question": question.model_dump(), "markdown": (rendered or {}).get(question.id)}
+            {
+                "question": question.model_dump() | {"topic": topic},
+                "markdown": (rendered or {}).get(question.id),
+            }
             | context
         )
         for point in context["points"]:
