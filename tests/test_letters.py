@@ -207,8 +207,18 @@ def test_docx_footnotes_cover_every_cited_source_and_no_other(tmp_path: Path) ->
     assert every - set(cited_urls)  # some sources of the chosen points are not cited...
     for url in every - set(cited_urls):
         assert url not in notes and url not in document  # ...and so not listed
-    # A later citation of a source refers back to its first footnote.
+    # A later citation of a source refers back to its first footnote, by Word's number.
     assert re.search(r"(?m)^\[\^kiva-cps-code-\d+\]: See note 1\.$", markdown)
+    texts = {
+        number: "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", body)).strip()
+        for number, body in re.findall(r'<w:footnote w:id="(\d+)">(.*?)</w:footnote>', notes, re.S)
+    }
+    titles = dict(re.findall(r"(?m)^\[\^([^\]]+)\]: (.+?)\. ", markdown))
+    repeats = re.findall(r"(?m)^\[\^(.+)-(\d+)\]: See note (\d+)\.$", markdown)
+    assert len(repeats) == 5
+    for label, number, first in repeats:
+        assert texts[number] == f"See note {first}."
+        assert texts[first].startswith(titles[label].replace("\\&", "&amp;"))
     assert "## Sources" not in markdown
 
 
