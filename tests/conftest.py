@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture(scope="session")
 def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``tests/fixtures/sample.md`` rendered to a .docx file with our reference document."""
-    from advocacy.render.docx_writer import markdown_to_docx
+    from advocacy.render.docx import markdown_to_docx
     from advocacy.render.frontmatter import split_front_matter
 
     source = FIXTURES / "sample.md"

@@ -24,8 +24,8 @@ from lxml import etree
 
 from advocacy.errors import AdvocacyError
 from advocacy.models.document import FrontMatter
-from advocacy.render import docx_writer
-from advocacy.render.docx_writer import column_widths, markdown_to_docx
+from advocacy.render import blocks
+from advocacy.render.docx import column_widths, markdown_to_docx
 from advocacy.render.frontmatter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -382,7 +382,7 @@ def test_output_is_deterministic_across_processes(sample, sample_docx: Path) -> 
     code = (
         "import sys; from pathlib import Path;"
         "from advocacy.render.frontmatter import split_front_matter;"
-        "from advocacy.render.docx_writer import markdown_to_docx;"
+        "from advocacy.render.docx import markdown_to_docx;"
         "p = Path(sys.argv[1]); m, b = split_front_matter(p.read_text(encoding='utf-8'), str(p));"
         "sys.stdout.buffer.write(markdown_to_docx(m, b, source=str(p)))"
     )
@@ -577,7 +577,7 @@ def test_empty_body_still_makes_a_valid_document() -> None:
 
 def test_too_long_markdown_is_refused() -> None:
     with pytest.raises(AdvocacyError, match="too long") as info:
-        markdown_to_docx(FrontMatter(), "x" * (docx_writer.MAX_MARKDOWN_CHARS + 1), source="big.md")
+        markdown_to_docx(FrontMatter(), "x" * (blocks.MAX_MARKDOWN_CHARS + 1), source="big.md")
     assert info.value.diagnostics[0].file == "big.md"
 
 
@@ -585,15 +585,14 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
     """Parsing sections separately (for batch speed) must not change the output."""
     import re
 
-    from advocacy.render import docx_writer
     from advocacy.render.frontmatter import split_front_matter
 
     golden = Path(__file__).parent / "golden" / "response.md"
     meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
-    assert not docx_writer._CROSS_SECTION.search(body)  # the split path is taken
-    cached = docx_writer.markdown_to_docx(meta, body)
-    monkeypatch.setattr(docx_writer, "_CROSS_SECTION", re.compile(""))  # force a whole parse
-    assert docx_writer.markdown_to_docx(meta, body) == cached
+    assert not blocks._CROSS_SECTION.search(body)  # the split path is taken
+    cached = markdown_to_docx(meta, body)
+    monkeypatch.setattr(blocks, "_CROSS_SECTION", re.compile(""))  # force a whole parse
+    assert markdown_to_docx(meta, body) == cached
 
 
 def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def render(
             )
         data = markdown.encode("utf-8")
     else:
-        from advocacy.render.docx_writer import markdown_to_docx
+        from advocacy.render.docx import markdown_to_docx
 
         data = markdown_to_docx(meta, body, reference_doc=reference_doc, source=source)
     if out_path is not None and str(out_path) != "-":

@@ -392,7 +392,7 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from advocacy.render.docx_writer import warm_cache
+    from advocacy.render.docx import warm_cache
 
     if job.fmt == "docx":
         warm_cache(job.reference_doc)  # workers inherit the parsed template
