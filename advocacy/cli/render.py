@@ -32,7 +32,7 @@ pages (for wide tables).
 """
 )
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@output_options("Output file (.docx or .md). Default: SOURCE with a .docx suffix.")
+@output_options("SOURCE with the format's suffix ({suffix})")
 def render(
     source: Path, out: Path | None, fmt: str | None, reference_doc: Path | None, force: bool
 ) -> None:
@@ -45,10 +45,8 @@ def render(
     from advocacy.render import render as render_markdown
     from advocacy.yamlio import read_text
 
-    if out is None:
-        out = source.with_suffix(".md" if fmt == "md" else ".docx")
-        if out == source:
-            raise click.UsageError("pass -o: the output would overwrite the input")
-    target, kind = resolve_output(OutputOptions(out, fmt, reference_doc, force))
+    target, kind = resolve_output(OutputOptions(out, fmt, reference_doc, force), default=source)
+    if target is not None and target.resolve() == source.resolve():
+        raise click.UsageError("pass -o: the output would overwrite the input")
     text = read_text(source, what="Markdown file")
     emit(render_markdown(text, kind, target, reference_doc, force, str(source)), target)

@@ -361,7 +361,9 @@ def run_batch(
     ``on_start(total)`` and ``on_result(result)`` report progress.
     """
     people = read_people(people_csv, loaded)
-    suffix = ".docx" if fmt == "docx" else ".md"
+    from advocacy.render.formats import get_format
+
+    suffix = get_format(fmt).suffix
     files = plan_files(people, name_pattern, suffix)
     if out_dir.exists() and not out_dir.is_dir():
         raise AdvocacyError("the output path exists and is not a folder", out_dir)

@@ -1,0 +1,20 @@
+"""Word output: the Markdown converted by :mod:`advocacy.render.docx`, styled by a reference document."""
+
+from __future__ import annotations
+
+from advocacy.render.formats import OutputFormat, RenderJob
+
+
+def _write(job: RenderJob) -> bytes:
+    from advocacy.render.docx import markdown_to_docx
+
+    return markdown_to_docx(job.meta, job.body, job.reference_doc, job.source)
+
+
+FORMAT = OutputFormat(
+    name="docx",
+    suffixes=(".docx",),
+    description="Word document",
+    write=_write,
+    uses_reference_doc=True,
+)
