@@ -33,17 +33,6 @@ def base_language(tag: str | None) -> str:
     return (tag or DEFAULT_LANGUAGE).split("-")[0].lower()
 
 
-def known_language(tag: str) -> bool:
-    """Whether Babel has the data to format dates and numbers for ``tag``."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
-
-
 def catalogue_path(lang: str):  # -> Path
     return templates_dir() / "locale" / base_language(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
 

@@ -122,3 +122,10 @@ def test_missing_template_and_folder(tmp_path: Path) -> None:
         render_template("nope.md.j2", {}, None)
     with pytest.raises(AdvocacyError, match="template folder does not exist"):
         template_environment(tmp_path / "missing")
+
+
+def test_models_do_not_import_i18n() -> None:
+    """Imports point down: i18n uses the models, so the models must not import i18n."""
+    models = Path(__file__).resolve().parent.parent / "advocacy" / "models"
+    for path in models.glob("*.py"):
+        assert "advocacy.i18n" not in path.read_text("utf-8"), path.name

@@ -134,7 +134,7 @@ def _check_language(ctx: click.Context, param: click.Parameter, value: str | Non
 
     if value is None:
         return None
-    from advocacy.i18n import known_language
+    from advocacy.languages import known_language
     from advocacy.models.base import LANGUAGE_PATTERN
 
     if not re.match(LANGUAGE_PATTERN, value) or not known_language(value):

@@ -194,7 +194,7 @@ class Response(StrictModel):
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        from advocacy.i18n import known_language
+        from advocacy.languages import known_language
 
         if not known_language(value):
             raise ValueError(f"unknown language {value!r}; use a tag such as 'en' or 'es'")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 from lxml import etree
 
+from advocacy.i18n import gettext_for
 from advocacy.models.document import FrontMatter
 from advocacy.render.blocks import parse_blocks
 from advocacy.render.docx.block import BlockWriter
@@ -27,9 +29,6 @@ from advocacy.render.docx.ooxml import (
 from advocacy.render.docx.package import package_bytes
 from advocacy.render.docx.parts import store_part_element
 from advocacy.render.docx.reference import Template
-
-_PAGE_WORD = {"en": "Page", "es": "Página", "fr": "Page", "de": "Seite", "it": "Pagina",
-              "pt": "Página", "nl": "Pagina", "ca": "Pàgina"}  # fmt: skip
 
 _PAGE_FIELD_XPATH = etree.XPath(
     ".//w:fldSimple[contains(@w:instr, 'PAGE')] | .//w:instrText[contains(., 'PAGE')]",
@@ -187,16 +186,9 @@ class DocumentWriter:
         footer.append(p)
 
     def _page_number(self, p: etree._Element) -> None:
-        """``Page N`` (in the document's language) with a PAGE field."""
-        word = _PAGE_WORD.get(self.meta.lang.split("-")[0].lower(), "Page")
-        add_text(sub(p, "w:r"), f"{word} ")
-        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
-        instr = sub(sub(p, "w:r"), "w:instrText")
-        instr.text = " PAGE "
-        instr.set(q("xml:space"), "preserve")
-        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
-        add_text(sub(p, "w:r"), "1")
-        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
+        """``Page N`` in the document's language (message catalogue), N a PAGE field."""
+        _ = gettext_for(self.meta.lang)
+        _field_text(p, _("Page %(page)s"), {"page": "PAGE"})
 
     def _sections(self, final: etree._Element) -> None:
         """Give each section break the page setup of the section it ends.
@@ -209,3 +201,28 @@ class DocumentWriter:
             ppr = paragraph.find(q("w:pPr"))
             ppr.append(oriented(copy.deepcopy(final), landscape))
         oriented(final, self.state.landscape)
+
+
+_PLACEHOLDER_RE = re.compile(r"%\((\w+)\)s")
+
+
+def _field_text(p: etree._Element, message: str, fields: dict[str, str]) -> None:
+    """Write a translated ``message`` whose ``%(name)s`` placeholders are Word fields.
+
+    ``fields`` maps each placeholder to a field code (``PAGE``, ``NUMPAGES``);
+    Word shows the field's value, and the text around it comes from the
+    catalogue, so word order follows the language.
+    """
+    pieces = _PLACEHOLDER_RE.split(message)
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            if piece:
+                add_text(sub(p, "w:r"), piece)
+            continue
+        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "begin"})
+        instr = sub(sub(p, "w:r"), "w:instrText")
+        instr.text = f" {fields[piece]} "
+        instr.set(q("xml:space"), "preserve")
+        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "separate"})
+        add_text(sub(p, "w:r"), "1")
+        sub(sub(p, "w:r"), "w:fldChar", {"w:fldCharType": "end"})
