@@ -31,7 +31,7 @@ def require_tool(tool: str) -> str:
     if found is None:
         message = f"{tool} is not installed"
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run the LibreOffice tests")
+            pytest.fail(f"{message}, and CI must run the tests that need it")
         pytest.skip(message)
     return found
 

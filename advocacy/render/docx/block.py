@@ -12,7 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from advocacy.render.blocks import is_page_break, orientation, plain_text
 from advocacy.render.docx.context import Fmt, Where, WriterState
 from advocacy.render.docx.inline import BR_RE, InlineWriter
-from advocacy.render.docx.layout import column_widths
+from advocacy.render.docx.layout import column_widths, word_width
 from advocacy.render.docx.numbering import restarted_num
 from advocacy.render.docx.ooxml import add_text, el, paragraph, q, sub
 
@@ -208,12 +208,15 @@ class BlockWriter:
                 rows.append((header, cells))
         columns = max((len(cells) for _, cells in rows), default=1)
         lengths = [0] * columns
+        floors = [0] * columns
+        size = self.state.template.font_size
         for _, cells in rows:
             for index, (_, inline) in enumerate(cells):
                 text = plain_text(inline) if inline is not None else ""
-                longest_word = max((len(w) for w in text.split()), default=0)
-                lengths[index] = max(lengths[index], len(text), longest_word)
-        widths = column_widths(lengths, self.state.width() - where.indent)
+                lengths[index] = max(lengths[index], len(text))
+                for word in set(text.split()):
+                    floors[index] = max(floors[index], word_width(word, size))
+        widths = column_widths(lengths, self.state.width() - where.indent, floors=floors)
 
         tbl = el("w:tbl")
         tbl_pr = sub(tbl, "w:tblPr")

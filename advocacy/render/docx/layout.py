@@ -40,12 +40,33 @@ def oriented(sect_pr: etree._Element, landscape: bool) -> etree._Element:
     return sect_pr
 
 
-def column_widths(lengths: list[int], total: int, minimum: int = MIN_COLUMN) -> list[int]:
-    """Share ``total`` twips between columns by content length, none narrower than ``minimum``.
+def word_width(word: str, half_points: int) -> int:
+    """Twips a cell needs to hold ``word`` on one line, set in bold at ``half_points``.
 
-    Lengths are clamped (very short columns still get room for a word, very
-    long ones do not squeeze the rest), then the shares are scaled so they sum
-    to ``total`` exactly.
+    Measured with the bold Helvetica/Arial advance widths plus :data:`_SLACK`
+    (a letterhead's font is usually narrower), and the cell's left and right
+    margins.
+    """
+    thousandths = sum(
+        _BOLD_WIDTHS[ord(c) - 32] if 32 <= ord(c) < 127 else _OTHER_WIDTH for c in word
+    )
+    return -(-thousandths * half_points * 10 * _SLACK // 100_000) + _CELL_MARGINS
+
+
+def column_widths(
+    lengths: list[int],
+    total: int,
+    minimum: int = MIN_COLUMN,
+    floors: list[int] | None = None,
+) -> list[int]:
+    """Share ``total`` twips between columns by content length.
+
+    No column is narrower than ``minimum``, nor than its ``floors`` entry (the
+    width of its longest word, so Word never breaks "Criterion" mid-word)
+    where the page allows. When the longest words do not all fit, each column
+    keeps the same share of what its word needs beyond ``minimum``. Lengths
+    are clamped (very short columns still get room for a word, very long ones
+    do not squeeze the rest), and the widths sum to ``total`` exactly.
     """
     count = len(lengths)
     if count == 0:
@@ -53,22 +74,44 @@ def column_widths(lengths: list[int], total: int, minimum: int = MIN_COLUMN) -> 
     if count * minimum >= total:
         base = total // count
         return [base + (1 if i < total - base * count else 0) for i in range(count)]
+    least = [max(minimum, f) for f in floors] if floors else [minimum] * count
+    if sum(least) > total:  # the page does not allow every longest word: scale the excess
+        excess = sum(least) - count * minimum
+        room = total - count * minimum
+        least = [minimum + (f - minimum) * room // excess for f in least]
     weights = [float(min(max(length, 4), 60)) for length in lengths]
     widths = [0.0] * count
     fixed: set[int] = set()
-    while True:
+    while len(fixed) < count:
         free = [i for i in range(count) if i not in fixed]
-        room = total - minimum * len(fixed)
+        room_left = total - sum(least[i] for i in fixed)
         weight_sum = sum(weights[i] for i in free)
         for i in free:
-            widths[i] = room * weights[i] / weight_sum
-        narrow = [i for i in free if widths[i] < minimum]
+            widths[i] = room_left * weights[i] / weight_sum
+        narrow = [i for i in free if widths[i] < least[i]]
         if not narrow:
             break
         for i in narrow:
-            widths[i] = minimum
+            widths[i] = least[i]
             fixed.add(i)
     result = [int(w) for w in widths]
     widest = max(range(count), key=lambda i: result[i])
     result[widest] += total - sum(result)
     return result
+
+
+_CELL_MARGINS = 216  # left + right cell margins of the Table Grid style, twips
+#: Percent: room for wider fonts a reader's machine may put in Arial's place
+#: (LibreOffice without Arial uses DejaVu Sans, about a fifth wider in bold).
+_SLACK = 120
+_OTHER_WIDTH = 667  # thousandths of an em for characters outside ASCII
+#: Helvetica-Bold advance widths (Arial Bold has the same), thousandths of an
+#: em, for the characters from space (32) to tilde (126).
+_BOLD_WIDTHS = (
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+)  # fmt: skip

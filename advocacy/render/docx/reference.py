@@ -85,6 +85,7 @@ class Template:
     decimal_abstract: int  # abstractNumId that numbered lists instantiate
     text_width: int  # twips between the margins
     footer_tabs: tuple[int, ...]  # tab stops of the Footer style, cleared in our footer
+    font_size: int  # of body text (and tables), half-points
 
     @functools.cached_property
     def document(self) -> Any:
@@ -280,6 +281,7 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> Template:
         decimal_abstract=decimal_abstract,
         text_width=text_width(sect_pr),
         footer_tabs=_style_tabs(styles, style_ids["footer"]),
+        font_size=_font_size(styles, style_ids["normal"]),
     )
 
 
@@ -359,3 +361,15 @@ def _style_tabs(styles: etree._Element, style_id: str) -> tuple[int, ...]:
         based = current.find(q("w:basedOn"))
         current = by_id.get(based.get(q("w:val"))) if based is not None else None
     return tuple(sorted(positions))
+
+
+def _font_size(styles: etree._Element, normal_id: str) -> int:
+    """The size of body text in half-points: the Normal style's, else the document default."""
+    size_path = f"{q('w:rPr')}/{q('w:sz')}"
+    for style in styles.iter(q("w:style")):
+        if style.get(q("w:styleId")) == normal_id:
+            size = style.find(size_path)
+            if size is not None:
+                return twips(size.get(q("w:val")), 20)
+    default = styles.find(f"{q('w:docDefaults')}/{q('w:rPrDefault')}/{size_path}")
+    return twips(default.get(q("w:val")), 20) if default is not None else 20  # Word's 10 pt
