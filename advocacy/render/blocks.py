@@ -15,6 +15,7 @@ import functools
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -32,16 +33,38 @@ __all__ = [
 
 #: Markdown larger than this is refused rather than ground through slowly.
 MAX_MARKDOWN_CHARS = 2_000_000
+#: How deep blocks may nest. Each block quote counts one level, each list two
+#: (the list and its item). markdown-it silently drops everything after a
+#: block nested deeper than its limit, so :func:`parse_blocks` refuses such
+#: a document instead, naming the line.
+MAX_NESTING = 100
 
 _PAGEBREAK_RE = re.compile(r"<!--\s*page\s*-?break\s*-->", re.IGNORECASE)
 _ORIENTATION_RE = re.compile(r"<!--\s*(landscape|portrait)\s*-->", re.IGNORECASE)
 
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line  # 0-based, in the text that was parsed
+
+
+def _nesting_guard(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Stop before markdown-it starts dropping text (the first block rule of every level).
+
+    A list opens two levels at once (list, item), so the guard stops two short.
+    """
+    if state.level >= MAX_NESTING - 2:
+        raise _TooDeep(start_line)
+    return False
+
+
 _MD = (
-    MarkdownIt("commonmark")
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
     .enable(["table", "strikethrough"])
     .use(tasklists_plugin)
     .use(footnote_plugin)
 )
+_MD.block.ruler.before("table", "nesting_guard", _nesting_guard)
 
 #: A top-level heading line: a block boundary in any CommonMark document.
 _SECTION_START = re.compile(r"(?m)^(?=#{1,2} )")
@@ -60,7 +83,9 @@ def check_size(body: str, source: str) -> None:
         )
 
 
-def parse_blocks(body: str) -> list[SyntaxTreeNode]:
+def parse_blocks(
+    body: str, source: str = "<markdown>", first_line: int = 1
+) -> list[SyntaxTreeNode]:
     """The top-level block nodes of ``body``.
 
     Batches render hundreds of letters whose sections (sources, talking
@@ -68,13 +93,28 @@ def parse_blocks(body: str) -> list[SyntaxTreeNode]:
     parsed once and cached. A heading always starts a new block, so the split
     gives the same tree, except for the constructs :data:`_CROSS_SECTION`
     catches; those documents are parsed whole. Writers only read the nodes.
+
+    Blocks nested deeper than :data:`MAX_NESTING` raise
+    :class:`~advocacy.errors.AdvocacyError` naming ``source`` and the line
+    (``first_line`` is the file's line number of the body's first line).
     """
-    if _CROSS_SECTION.search(body):
-        return list(SyntaxTreeNode(_MD.parse(body)).children)
-    blocks: list[SyntaxTreeNode] = []
-    for chunk in _SECTION_START.split(body):
-        blocks.extend(_parse_section(chunk))
-    return blocks
+    offset = first_line
+    try:
+        if _CROSS_SECTION.search(body):
+            return list(SyntaxTreeNode(_MD.parse(body)).children)
+        blocks: list[SyntaxTreeNode] = []
+        for chunk in _SECTION_START.split(body):
+            blocks.extend(_parse_section(chunk))
+            offset += chunk.count("\n")
+        return blocks
+    except _TooDeep as exc:
+        raise AdvocacyError(
+            "lists and block quotes nest too deeply here (at most "
+            f"{MAX_NESTING // 2 - 2} levels of lists, or {MAX_NESTING - 3} of quotes)",
+            source,
+            offset + exc.line,
+            hint="flatten the nesting: Word shows at most nine list levels anyway",
+        ) from None
 
 
 @functools.lru_cache(maxsize=256)

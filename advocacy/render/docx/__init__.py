@@ -41,6 +41,7 @@ def markdown_to_docx(
     body: str,
     reference_doc: Path | None = None,
     source: str = "<markdown>",
+    first_line: int = 1,
 ) -> bytes:
     """Render Markdown body + front matter to the bytes of a .docx file.
 
@@ -48,7 +49,8 @@ def markdown_to_docx(
     and footer; ``body`` is the Markdown after its front matter.
     ``reference_doc`` is a .docx whose styles, fonts, margins and header/footer
     are used instead of ours (a letterhead); styles it lacks are copied from
-    ours. ``source`` names the Markdown in error messages.
+    ours. ``source`` names the Markdown in error messages, and ``first_line``
+    is the line of ``source`` the body starts on (after the front matter).
 
     The same arguments always give the same bytes. Raises
     :class:`~advocacy.errors.AdvocacyError` for a reference document that
@@ -57,4 +59,4 @@ def markdown_to_docx(
     check_size(body, source)
     template = load_template(reference_doc)
     document = copy.deepcopy(template.document)
-    return DocumentWriter(document, template, meta).render(body)
+    return DocumentWriter(document, template, meta).render(body, source, first_line)

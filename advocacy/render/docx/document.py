@@ -46,9 +46,9 @@ class DocumentWriter:
         self.meta = meta
         self.styles = template.style_ids
 
-    def render(self, body: str) -> bytes:
+    def render(self, body: str, source: str = "<markdown>", first_line: int = 1) -> bytes:
         state, block = self.state, self.block
-        nodes = parse_blocks(body)
+        nodes = parse_blocks(body, source, first_line)
         for node in nodes:
             if node.type == "footnote_block":
                 for note in node.children:

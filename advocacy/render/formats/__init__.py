@@ -40,6 +40,11 @@ class RenderJob:
     reference_doc: Path | None = None
     source: str = "<markdown>"  # names the Markdown in error messages
 
+    @property
+    def first_line(self) -> int:
+        """The line of ``markdown`` that ``body`` starts on (after the front matter)."""
+        return self.markdown.count("\n") - self.body.count("\n") + 1
+
 
 @dataclass(frozen=True)
 class OutputFormat:

@@ -8,7 +8,7 @@ from advocacy.render.formats import OutputFormat, RenderJob
 def _write(job: RenderJob) -> bytes:
     from advocacy.render.docx import markdown_to_docx
 
-    return markdown_to_docx(job.meta, job.body, job.reference_doc, job.source)
+    return markdown_to_docx(job.meta, job.body, job.reference_doc, job.source, job.first_line)
 
 
 FORMAT = OutputFormat(
