@@ -36,6 +36,13 @@ def require_tool(tool: str) -> str:
     return found
 
 
+def openxml_audit(docx: Path) -> None:
+    """Assert openxml-audit finds nothing in ``docx`` (its strict default: exit 0)."""
+    audit = require_tool("openxml-audit")
+    result = subprocess.run([audit, str(docx)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def libreoffice_pages(docx: Path, work: Path) -> list[str]:
     """The text of each page of ``docx`` as LibreOffice lays it out (via PDF and pdftotext)."""
     soffice = require_tool("soffice")
