@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pytest
+from conftest import libreoffice_pages, openxml_audit
 from lxml import etree
 
 from advocacy.i18n import translations
 from advocacy.models.document import FrontMatter
+from advocacy.render import render
 from advocacy.render.docx import document as document_writer
 from advocacy.render.docx import markdown_to_docx
 
@@ -42,3 +45,22 @@ def test_page_label_is_a_catalogue_message(monkeypatch: pytest.MonkeyPatch) -> N
     )
     text, instructions = footer_of(lang="hu")
     assert text.endswith("1. oldal") and instructions == ["PAGE"]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "Page 1 of 1"), ("es", "Página 1 de 1")])
+def test_page_total_from_front_matter(lang: str, expected: str) -> None:
+    text, instructions = footer_of(lang=lang, page_total=True, footer="Draft")
+    assert text == f"Draft{expected}"
+    assert instructions == ["PAGE", "NUMPAGES"]
+
+
+@pytest.mark.libreoffice
+def test_page_total_through_render_and_libreoffice(tmp_path: Path) -> None:
+    """A real layout engine fills both fields: two pages say 'Page 1 of 2' and 'Page 2 of 2'."""
+    markdown = "---\ntitle: Two pages\npage_total: true\n---\nOne.\n\n<!-- pagebreak -->\n\nTwo.\n"
+    path = tmp_path / "two.docx"
+    render(markdown, "docx", path)
+    openxml_audit(path)
+    pages = libreoffice_pages(path, tmp_path)
+    assert len(pages) == 2
+    assert "Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1]

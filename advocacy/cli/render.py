@@ -25,6 +25,7 @@ Front matter (optional, at the top of the file):
   lang: en
   header: Western Mass RLC
   footer: Draft
+  page_total: true        # footer says "Page 2 of 5", not "Page 2"
   ---
 Write <!-- pagebreak --> on a line of its own for a page break, and
 <!-- landscape --> / <!-- portrait --> to put what follows on wide or tall

@@ -186,9 +186,12 @@ class DocumentWriter:
         footer.append(p)
 
     def _page_number(self, p: etree._Element) -> None:
-        """``Page N`` in the document's language (message catalogue), N a PAGE field."""
+        """``Page N`` (or ``Page N of M``) in the document's language, N and M Word fields."""
         _ = gettext_for(self.meta.lang)
-        _field_text(p, _("Page %(page)s"), {"page": "PAGE"})
+        if self.meta.page_total:
+            _field_text(p, _("Page %(page)s of %(pages)s"), {"page": "PAGE", "pages": "NUMPAGES"})
+        else:
+            _field_text(p, _("Page %(page)s"), {"page": "PAGE"})
 
     def _sections(self, final: etree._Element) -> None:
         """Give each section break the page setup of the section it ends.
