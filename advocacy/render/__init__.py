@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from advocacy.atomic import write_atomic
-from advocacy.errors import AdvocacyError
+from advocacy.errors import AdvocacyError, Diagnostic
 from advocacy.render.formats import OutputFormat, RenderJob, format_for, get_format, registry
 
 __all__ = ["OutputFormat", "format_for", "get_format", "render"]
@@ -25,6 +25,9 @@ def render(
     reference_doc: Path | None = None,
     force: bool = False,
     source: str = "<markdown>",
+    *,
+    base_dir: Path | None = None,
+    warnings: list[Diagnostic] | None = None,
 ) -> bytes:
     """Turn Markdown with front matter into ``fmt`` and return the bytes.
 
@@ -32,6 +35,8 @@ def render(
     ``out_path`` the bytes are also written there atomically (an existing
     file is kept unless ``force``). Front matter is validated for every
     format, so a mistake is reported the same way whichever you ask for.
+    Images are read relative to ``base_dir``; problems that do not stop the
+    document (an image not embedded) are appended to ``warnings``.
     """
     from advocacy.render.frontmatter import split_front_matter
 
@@ -47,7 +52,10 @@ def render(
             f"--reference-doc applies to {' and '.join(takers)} output only",
             hint="write such a file, or drop --reference-doc",
         )
-    data = output.write(RenderJob(markdown, meta, body, reference_doc, source))
+    job = RenderJob(markdown, meta, body, reference_doc, source, base_dir)
+    data = output.write(job)
+    if warnings is not None:
+        warnings.extend(job.warnings)
     if out_path is not None and str(out_path) != "-":
         write_atomic(out_path, data, force=force)
     return data

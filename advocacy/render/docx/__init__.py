@@ -27,6 +27,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from advocacy.errors import Diagnostic
 from advocacy.models.document import FrontMatter
 from advocacy.render.blocks import check_size
 from advocacy.render.docx.document import DocumentWriter
@@ -42,6 +43,9 @@ def markdown_to_docx(
     reference_doc: Path | None = None,
     source: str = "<markdown>",
     first_line: int = 1,
+    *,
+    base_dir: Path | None = None,
+    warnings: list[Diagnostic] | None = None,
 ) -> bytes:
     """Render Markdown body + front matter to the bytes of a .docx file.
 
@@ -51,6 +55,9 @@ def markdown_to_docx(
     are used instead of ours (a letterhead); styles it lacks are copied from
     ours. ``source`` names the Markdown in error messages, and ``first_line``
     is the line of ``source`` the body starts on (after the front matter).
+    Images are read relative to ``base_dir`` (PNG and JPEG below it only);
+    those not embedded are shown as their alt text and reported in
+    ``warnings``.
 
     The same arguments always give the same bytes. Raises
     :class:`~advocacy.errors.AdvocacyError` for a reference document that
@@ -59,4 +66,5 @@ def markdown_to_docx(
     check_size(body, source)
     template = load_template(reference_doc)
     document = copy.deepcopy(template.document)
-    return DocumentWriter(document, template, meta).render(body, source, first_line)
+    writer = DocumentWriter(document, template, meta, source, base_dir, warnings)
+    return writer.render(body, first_line)

@@ -12,7 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from advocacy.render.blocks import is_page_break, orientation, plain_text
 from advocacy.render.docx.context import Fmt, Where, WriterState
 from advocacy.render.docx.inline import BR_RE, InlineWriter
-from advocacy.render.docx.layout import column_widths, word_width
+from advocacy.render.docx.layout import CELL_MARGINS, column_widths, word_width
 from advocacy.render.docx.numbering import restarted_num
 from advocacy.render.docx.ooxml import add_text, el, paragraph, q, sub
 
@@ -231,6 +231,7 @@ class BlockWriter:
         grid = sub(tbl, "w:tblGrid")
         for width in widths:
             sub(grid, "w:gridCol", {"w:w": str(width)})
+        cell_wheres = [dataclasses.replace(where, max_width=w - CELL_MARGINS) for w in widths]
         for header, cells in rows:
             tr = sub(tbl, "w:tr")
             if header:
@@ -244,7 +245,7 @@ class BlockWriter:
                 p = self.new_paragraph(None, jc=align)
                 tc.append(p)
                 children = inline.children if inline is not None else []
-                self.inline.inline(p, children, where, Fmt(bold=header))
+                self.inline.inline(p, children, cell_wheres[index], Fmt(bold=header))
         return tbl
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -10,7 +11,9 @@ from docx.opc.part import Part
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
+from advocacy.errors import Diagnostic, warning
 from advocacy.models.document import FrontMatter
+from advocacy.render.docx.images import max_shape_id
 from advocacy.render.docx.layout import text_width
 from advocacy.render.docx.numbering import max_num_id
 from advocacy.render.docx.ooxml import q, twips
@@ -27,6 +30,7 @@ class Where:
     list_depth: int = -1
     indent: int = 0  # left indent of continuation paragraphs, twips
     in_footnote: bool = False
+    max_width: int | None = None  # twips inside a table cell; else the text width
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,8 +47,20 @@ class Fmt:
 class WriterState:
     """One document being written: its parts, counters and the markers pending."""
 
-    def __init__(self, document: Any, template: Template, meta: FrontMatter) -> None:
+    def __init__(
+        self,
+        document: Any,
+        template: Template,
+        meta: FrontMatter,
+        source: str = "<markdown>",
+        base_dir: Path | None = None,
+        warnings: list[Diagnostic] | None = None,
+    ) -> None:
         self.document = document
+        self.source = source
+        self.base_dir = base_dir  # where relative image paths start
+        self.warnings: list[Diagnostic] = [] if warnings is None else warnings
+        self.next_shape_id: int | None = None  # drawing ids, counted from the first image
         self.template = template
         self.meta = meta
         self.styles = template.style_ids
@@ -80,3 +96,15 @@ class WriterState:
     def width(self) -> int:
         """Twips between the margins of the section being written."""
         return self.landscape_width if self.landscape else self.template.text_width
+
+    def warn(self, message: str, hint: str | None = None) -> None:
+        """Report a problem that does not stop the document (once per message)."""
+        if all(w.message != message for w in self.warnings):
+            self.warnings.append(warning(message, self.source, hint=hint))
+
+    def shape_id(self) -> int:
+        """A drawing id no other drawing in the package has."""
+        if self.next_shape_id is None:
+            self.next_shape_id = max_shape_id(self.main.package.iter_parts()) + 1
+        self.next_shape_id += 1
+        return self.next_shape_id - 1

@@ -6,10 +6,12 @@ import copy
 import datetime as dt
 import itertools
 import re
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
+from advocacy.errors import Diagnostic
 from advocacy.i18n import gettext_for
 from advocacy.models.document import FrontMatter
 from advocacy.render.blocks import parse_blocks
@@ -39,16 +41,24 @@ _PAGE_FIELD_XPATH = etree.XPath(
 class DocumentWriter:
     """Writes one document: the body through a BlockWriter, then everything around it."""
 
-    def __init__(self, document: Any, template: Template, meta: FrontMatter) -> None:
-        self.state = WriterState(document, template, meta)
+    def __init__(
+        self,
+        document: Any,
+        template: Template,
+        meta: FrontMatter,
+        source: str = "<markdown>",
+        base_dir: Path | None = None,
+        warnings: list[Diagnostic] | None = None,
+    ) -> None:
+        self.state = WriterState(document, template, meta, source, base_dir, warnings)
         self.block = BlockWriter(self.state)
         self.document = document
         self.meta = meta
         self.styles = template.style_ids
 
-    def render(self, body: str, source: str = "<markdown>", first_line: int = 1) -> bytes:
+    def render(self, body: str, first_line: int = 1) -> bytes:
         state, block = self.state, self.block
-        nodes = parse_blocks(body, source, first_line)
+        nodes = parse_blocks(body, state.source, first_line)
         for node in nodes:
             if node.type == "footnote_block":
                 for note in node.children:

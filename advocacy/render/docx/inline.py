@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from collections.abc import Callable
 
@@ -13,9 +14,11 @@ from markdown_it.tree import SyntaxTreeNode
 
 from advocacy.render.blocks import plain_text
 from advocacy.render.docx.context import Fmt, Where, WriterState
+from advocacy.render.docx.images import ImageRefused, open_image, picture, read_image
 from advocacy.render.docx.ooxml import add_text, clean, paragraph, preserve_space, q, sub
 
 BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+EMU_PER_TWIP = 635
 
 #: Writes block nodes into a list of elements (the block writer's entry point).
 BlockWriterFn = Callable[[list[SyntaxTreeNode], Where, list[etree._Element]], None]
@@ -55,8 +58,7 @@ class InlineWriter:
             elif kind == "link":
                 self._link(parent, node, where, fmt)
             elif kind == "image":
-                alt = plain_text(node) or str(node.attrs.get("src", ""))
-                self.text(parent, alt, dataclasses.replace(fmt, italic=True))
+                self._image(parent, node, where, fmt)
             elif kind == "html_inline":
                 if BR_RE.fullmatch(node.content.strip()):
                     self.line_break(parent, fmt)
@@ -114,6 +116,28 @@ class InlineWriter:
         add_text(run, text)
         tail = run[-1] if len(run) else None
         state.last_run = (parent, fmt, tail) if tail is not None and tail.tag == q("w:t") else None
+
+    def _image(self, parent: etree._Element, node: SyntaxTreeNode, where: Where, fmt: Fmt) -> None:
+        """A picture, or its alt text in italics (with a warning) if it is not embedded."""
+        state = self.state
+        src = str(node.attrs.get("src", ""))
+        alt = clean(plain_text(node))
+        try:
+            if not hasattr(where.part, "get_or_add_image"):  # footnotes: a plain part
+                raise ImageRefused(
+                    f"image {src!r} in a footnote is not embedded", "move it into the body text"
+                )
+            data, name = read_image(src, state.base_dir)
+            image = open_image(data, name)
+            rid, _ = where.part.get_or_add_image(io.BytesIO(data))
+        except ImageRefused as exc:
+            state.warn(str(exc), exc.hint)
+            self.text(parent, alt or src, dataclasses.replace(fmt, italic=True))
+            return
+        width = (where.max_width or state.width() - where.indent) * EMU_PER_TWIP
+        drawing = sub(sub(parent, "w:r"), "w:drawing")
+        drawing.append(picture(image, rid, state.shape_id(), clean(name), alt, width))
+        state.last_run = None
 
     def _hyperlink_rid(self, part: Part, href: str) -> str:
         """The relationship id of an external link from ``part``, one per URL.

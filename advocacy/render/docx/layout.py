@@ -50,7 +50,7 @@ def word_width(word: str, half_points: int) -> int:
     thousandths = sum(
         _BOLD_WIDTHS[ord(c) - 32] if 32 <= ord(c) < 127 else _OTHER_WIDTH for c in word
     )
-    return -(-thousandths * half_points * 10 * _SLACK // 100_000) + _CELL_MARGINS
+    return -(-thousandths * half_points * 10 * _SLACK // 100_000) + CELL_MARGINS
 
 
 def column_widths(
@@ -100,7 +100,7 @@ def column_widths(
     return result
 
 
-_CELL_MARGINS = 216  # left + right cell margins of the Table Grid style, twips
+CELL_MARGINS = 216  # left + right cell margins of the Table Grid style, twips
 #: Percent: room for wider fonts a reader's machine may put in Arial's place
 #: (LibreOffice without Arial uses DejaVu Sans, about a fifth wider in bold).
 _SLACK = 120

@@ -15,11 +15,11 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advocacy.errors import AdvocacyError
+from advocacy.errors import AdvocacyError, Diagnostic
 
 if TYPE_CHECKING:
     from advocacy.models.document import FrontMatter
@@ -39,6 +39,8 @@ class RenderJob:
     body: str
     reference_doc: Path | None = None
     source: str = "<markdown>"  # names the Markdown in error messages
+    base_dir: Path | None = None  # where relative links to images start
+    warnings: list[Diagnostic] = field(default_factory=list)  # problems that did not stop it
 
     @property
     def first_line(self) -> int:

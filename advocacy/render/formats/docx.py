@@ -8,7 +8,15 @@ from advocacy.render.formats import OutputFormat, RenderJob
 def _write(job: RenderJob) -> bytes:
     from advocacy.render.docx import markdown_to_docx
 
-    return markdown_to_docx(job.meta, job.body, job.reference_doc, job.source, job.first_line)
+    return markdown_to_docx(
+        job.meta,
+        job.body,
+        job.reference_doc,
+        job.source,
+        job.first_line,
+        base_dir=job.base_dir,
+        warnings=job.warnings,
+    )
 
 
 FORMAT = OutputFormat(
