@@ -208,3 +208,15 @@ def test_format_without_output_picks_the_default_name_with_its_suffix(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "checklist.md").read_text("utf-8").startswith("---\n")
     assert not (tmp_path / "checklist.docx").exists()
+
+
+def test_docx_prepares_its_reference_document_before_a_batch_forks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from advocacy.render.docx import reference
+
+    monkeypatch.setattr(reference, "_TEMPLATES", {})
+    registry()["md"].prepare(None)  # nothing to load
+    assert reference._TEMPLATES == {}
+    registry()["docx"].prepare(None)
+    assert len(reference._TEMPLATES) == 1

@@ -394,10 +394,9 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from advocacy.render.docx import warm_cache
+    from advocacy.render.formats import get_format
 
-    if job.fmt == "docx":
-        warm_cache(job.reference_doc)  # workers inherit the parsed template
+    get_format(job.fmt).prepare(job.reference_doc)  # workers inherit what it loads
     # Everything loaded so far lives for the whole run: keep the cycle collector
     # from scanning it again for every letter (and from touching forked pages).
     gc.freeze()

@@ -58,6 +58,9 @@ class OutputFormat:
     write: Callable[[RenderJob], bytes]
     to_stdout: bool = False  # text that may be printed to a terminal or a pipe
     uses_reference_doc: bool = False  # takes styles from --reference-doc
+    #: Loads what writing needs (the reference document) once, so a batch's
+    #: forked workers inherit it instead of each loading it again.
+    prepare: Callable[[Path | None], None] = lambda reference_doc: None
 
     @property
     def suffix(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from advocacy.render.formats import OutputFormat, RenderJob
 
 
@@ -19,10 +21,17 @@ def _write(job: RenderJob) -> bytes:
     )
 
 
+def _prepare(reference_doc: Path | None) -> None:
+    from advocacy.render.docx import warm_cache
+
+    warm_cache(reference_doc)
+
+
 FORMAT = OutputFormat(
     name="docx",
     suffixes=(".docx",),
     description="Word document",
     write=_write,
     uses_reference_doc=True,
+    prepare=_prepare,
 )
