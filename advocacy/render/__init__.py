@@ -10,10 +10,12 @@ markdown-it load only when a DOCX is written.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from advocacy.atomic import write_atomic
-from advocacy.errors import AdvocacyError, Diagnostic
 from advocacy.render.formats import OutputFormat, RenderJob, format_for, get_format, registry
+
+if TYPE_CHECKING:
+    from advocacy.errors import Diagnostic
 
 __all__ = ["OutputFormat", "format_for", "get_format", "render"]
 
@@ -38,6 +40,8 @@ def render(
     Images are read relative to ``base_dir``; problems that do not stop the
     document (an image not embedded) are appended to ``warnings``.
     """
+    from advocacy.atomic import write_atomic
+    from advocacy.errors import AdvocacyError
     from advocacy.render.frontmatter import split_front_matter
 
     output = get_format(fmt) if isinstance(fmt, str) else fmt

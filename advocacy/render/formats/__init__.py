@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from advocacy.errors import AdvocacyError, Diagnostic
-
 if TYPE_CHECKING:
+    from advocacy.errors import Diagnostic
     from advocacy.models.document import FrontMatter
 
 #: The format of a file named without a suffix or with none given.
@@ -94,6 +93,8 @@ def get_format(name: str) -> OutputFormat:
     try:
         return registry()[name]
     except KeyError:
+        from advocacy.errors import AdvocacyError
+
         raise AdvocacyError(
             f"unknown format {name!r}", hint="use one of: " + ", ".join(registry())
         ) from None
@@ -123,6 +124,8 @@ def mismatch(path: Path, name: str) -> str | None:
 
 def format_for(out_path: Path | None, name: str | None = None) -> OutputFormat:
     """The output format: ``name`` if given, else from the file suffix (stdout: Markdown)."""
+    from advocacy.errors import AdvocacyError
+
     path = None if out_path is None or str(out_path) == "-" else out_path
     if name is not None:
         fmt = get_format(name)
@@ -136,6 +139,6 @@ def format_for(out_path: Path | None, name: str | None = None) -> OutputFormat:
     if found is None:
         raise AdvocacyError(
             f"cannot tell the output format from {path.name!r}",
-            hint=f"name the file {' or '.join(suffixes())}, or pass --format",
+            hint=f"name the file {', '.join(suffixes())}, or pass --format",
         )
     return found
