@@ -15,18 +15,13 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import openxml_audit
+from conftest import openxml_audit, xpath
 from lxml import etree
 
 from advocacy.cli import main
 from advocacy.errors import Diagnostic
 from advocacy.render import render
 
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-}
 TEXT_WIDTH_EMU = 9360 * 635  # Letter, 1-inch margins
 
 
@@ -74,10 +69,6 @@ def build(source: Path) -> tuple[bytes, list[Diagnostic]]:
     text = source.read_text("utf-8")
     data = render(text, "docx", source=str(source), base_dir=source.parent, warnings=warnings)
     return data, warnings
-
-
-def xpath(element: etree._Element, path: str) -> list:
-    return etree.XPath(path, namespaces=NS)(element)
 
 
 def drawings(data: bytes) -> list[etree._Element]:

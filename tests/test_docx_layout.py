@@ -8,14 +8,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import libreoffice_pages
-from lxml import etree
+from conftest import libreoffice_pages, xpath
 
 from advocacy.models.document import FrontMatter
 from advocacy.render.docx import markdown_to_docx
 from advocacy.render.docx.layout import MIN_COLUMN, column_widths, word_width
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 #: A narrow first column beside two long ones: shared by length alone,
 #: "Criterion" would get the 900-twip minimum and break as "Criteri-on".
@@ -32,7 +29,7 @@ WIDE_TABLE = (
 def grid(markdown: str) -> list[int]:
     data = markdown_to_docx(FrontMatter(), markdown)
     body = docx.Document(io.BytesIO(data)).element.body
-    return [int(v) for v in etree.XPath("//w:gridCol/@w:w", namespaces={"w": W_NS})(body)]
+    return [int(v) for v in xpath(body, "//w:gridCol/@w:w")]
 
 
 def test_word_width_grows_with_the_word_and_the_font_size() -> None:

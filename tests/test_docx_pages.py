@@ -7,8 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import libreoffice_pages, openxml_audit
-from lxml import etree
+from conftest import libreoffice_pages, openxml_audit, w, xpath
 
 from advocacy.i18n import translations
 from advocacy.models.document import FrontMatter
@@ -16,15 +15,13 @@ from advocacy.render import render
 from advocacy.render.docx import document as document_writer
 from advocacy.render.docx import markdown_to_docx
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
 
 def footer_of(**meta: object) -> tuple[str, list[str]]:
     """The footer's text and its field instructions."""
     data = markdown_to_docx(FrontMatter(**meta), "Body text.\n")
     footer = docx.Document(io.BytesIO(data)).sections[0].footer._element
-    text = "".join(etree.XPath(".//w:t/text()", namespaces={"w": W_NS})(footer))
-    instructions = [t.text.strip() for t in footer.iter(f"{{{W_NS}}}instrText")]
+    text = "".join(xpath(footer, ".//w:t/text()"))
+    instructions = [t.text.strip() for t in footer.iter(w("instrText"))]
     return text, instructions
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import docx
 import mammoth
 import pytest
-from conftest import openxml_audit
+from conftest import NS, openxml_audit, paragraph, w, xpath
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt
+from docx.shared import Pt
 from lxml import etree
 
 from advocacy.errors import AdvocacyError
@@ -30,19 +30,10 @@ from advocacy.render.frontmatter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W_NS = NS["w"]
+W14_NS = NS["w14"]
+R_NS = NS["r"]
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-NS = {"w": W_NS, "w14": W14_NS, "r": R_NS}
-
-
-def w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
-
-
-def xpath(element, path: str) -> list:
-    return etree.XPath(path, namespaces=NS)(element)
 
 
 @pytest.fixture(scope="module")
@@ -50,22 +41,9 @@ def doc(sample_docx: Path) -> docx.document.Document:
     return docx.Document(str(sample_docx))
 
 
-@pytest.fixture(scope="module")
-def sample() -> tuple[FrontMatter, str]:
-    path = FIXTURES / "sample.md"
-    return split_front_matter(path.read_text(encoding="utf-8"), str(path))
-
-
 def render(markdown: str, **meta: object) -> docx.document.Document:
     data = markdown_to_docx(FrontMatter(**meta), markdown)
     return docx.Document(io.BytesIO(data))
-
-
-def paragraph(document, startswith: str):
-    for p in document.paragraphs:
-        if p.text.startswith(startswith):
-            return p
-    raise AssertionError(f"no paragraph starting with {startswith!r}")
 
 
 def num_pr(p) -> tuple[int, int]:
@@ -395,24 +373,6 @@ def test_output_is_deterministic_across_processes(sample, sample_docx: Path) -> 
     assert result.stdout == sample_docx.read_bytes()
 
 
-def test_reference_doc_has_no_styles_with_effects_part() -> None:
-    with zipfile.ZipFile(ROOT / "templates" / "reference.docx") as archive:
-        names = archive.namelist()
-    assert "word/stylesWithEffects.xml" not in names
-    assert "word/footnotes.xml" in names
-
-
-def test_reference_doc_is_up_to_date() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_reference_docx
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    assert build_reference_docx.build() == (ROOT / "templates" / "reference.docx").read_bytes(), (
-        "templates/reference.docx is stale: run python scripts/build_reference_docx.py"
-    )
-
-
 def test_openxml_audit_finds_nothing(sample_docx: Path) -> None:
     openxml_audit(sample_docx)
 
@@ -429,120 +389,6 @@ def test_mammoth_reads_it_as_structured_html(sample_docx: Path) -> None:
     assert html.count("<ol>") >= 3
     assert "<table>" in html and "<th><p><strong>Role</strong></p></th>" in html
     assert 'href="https://example.org/peer-guide"' in html
-
-
-# --------------------------------------------------------------------------- reference documents
-
-
-@pytest.fixture
-def letterhead(tmp_path: Path) -> Path:
-    """Our reference with another body font and narrower margins, as a user might make."""
-    document = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    document.styles["Normal"].font.name = "Georgia"
-    section = document.sections[0]
-    section.left_margin = section.right_margin = Inches(0.75)
-    path = tmp_path / "letterhead.docx"
-    document.save(str(path))
-    return path
-
-
-def test_custom_reference_doc_sets_fonts_and_margins(sample, letterhead: Path) -> None:
-    meta, body = sample
-    document = docx.Document(io.BytesIO(markdown_to_docx(meta, body, reference_doc=letterhead)))
-    assert document.styles["Normal"].font.name == "Georgia"
-    assert document.sections[0].left_margin == Inches(0.75)
-    (table,) = document.tables
-    widths = [int(v) for v in xpath(table._tbl, "w:tblGrid/w:gridCol/@w:w")]
-    assert sum(widths) == 12240 - 2 * 1080  # the table fills the wider text block
-    default = docx.Document(io.BytesIO(markdown_to_docx(meta, body)))
-    assert default.styles["Normal"].font.name == "Arial"
-    assert default.sections[0].left_margin == Inches(1)
-
-
-def test_letterhead_header_is_kept(sample, tmp_path: Path) -> None:
-    document = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    document.sections[0].header.paragraphs[0].text = "Riverbend letterhead"
-    document.add_paragraph("body text of the letterhead, to be cleared")
-    path = tmp_path / "letterhead.docx"
-    document.save(str(path))
-    meta, body = sample
-    out = docx.Document(io.BytesIO(markdown_to_docx(meta, body, reference_doc=path)))
-    texts = [p.text for p in out.sections[0].header.paragraphs]
-    assert texts == ["Riverbend letterhead", "Riverbend Peer Network — RFI 2025-07"]
-    assert all("letterhead" not in p.text for p in out.paragraphs)
-
-
-def test_reference_lacking_our_styles_gets_them_copied(sample, tmp_path: Path) -> None:
-    plain = tmp_path / "plain.docx"
-    docx.Document().save(str(plain))  # python-docx's template: no Source Code, no footnotes
-    meta, body = sample
-    out_path = tmp_path / "out.docx"
-    out_path.write_bytes(markdown_to_docx(meta, body, reference_doc=plain))
-    document = docx.Document(str(out_path))
-    names = {s.name.lower() for s in document.styles}
-    assert {"source code", "verbatim char", "hyperlink", "footnote text"} <= names
-    assert paragraph(document, "role,hours").style.name == "Source Code"
-    with zipfile.ZipFile(out_path) as archive:
-        assert "word/stylesWithEffects.xml" not in archive.namelist()
-    openxml_audit(out_path)
-
-
-def test_a_filled_document_as_reference_keeps_only_its_frame(
-    sample, sample_docx: Path, tmp_path: Path
-) -> None:
-    """Body, footnotes and page number of the reference are not carried over twice."""
-    meta, body = sample
-    out_path = tmp_path / "again.docx"
-    out_path.write_bytes(markdown_to_docx(meta, body, reference_doc=sample_docx))
-    document = docx.Document(str(out_path))
-    assert [p.text for p in document.paragraphs].count("Summary") == 1
-    part = next(r.target_part for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES)
-    notes = xpath(etree.fromstring(part.blob), "w:footnote[not(@w:type)]")
-    assert len(notes) == 1
-    footer = document.sections[0].footer._element
-    assert [t.text.strip() for t in footer.iter(w("instrText"))] == ["PAGE"]
-    openxml_audit(out_path)
-
-
-def test_reference_doc_is_read_once_per_path(sample, letterhead: Path, monkeypatch) -> None:
-    from advocacy.render.docx import reference
-
-    monkeypatch.setattr(reference, "_TEMPLATES", {})  # not prepared by an earlier test
-    reads: list[Path] = []
-    original = Path.read_bytes
-
-    def counting(self: Path) -> bytes:
-        reads.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", counting)
-    meta, body = sample
-    for _ in range(3):
-        markdown_to_docx(meta, body, reference_doc=letterhead)
-    assert reads.count(letterhead) == 1
-
-
-@pytest.mark.parametrize(
-    ("content", "name"),
-    [(b"not a zip file", "text.docx"), (None, "missing.docx"), (b"", "empty.docx")],
-)
-def test_unusable_reference_doc_is_an_advocacy_error(tmp_path: Path, content, name) -> None:
-    path = tmp_path / name
-    if content is not None:
-        path.write_bytes(content)
-    with pytest.raises(AdvocacyError) as info:
-        markdown_to_docx(FrontMatter(), "text", reference_doc=path)
-    diagnostic = info.value.diagnostics[0]
-    assert diagnostic.file == str(path)
-    assert diagnostic.hint
-
-
-def test_zip_that_is_not_a_word_document_is_an_advocacy_error(tmp_path: Path) -> None:
-    path = tmp_path / "archive.docx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("hello.txt", "hi")
-    with pytest.raises(AdvocacyError, match="not a Word"):
-        markdown_to_docx(FrontMatter(), "text", reference_doc=path)
 
 
 # --------------------------------------------------------------------------- odd input
@@ -580,8 +426,6 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
     """Parsing sections separately (for batch speed) must not change the output."""
     import re
 
-    from advocacy.render.frontmatter import split_front_matter
-
     golden = Path(__file__).parent / "golden" / "response.md"
     meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
     assert not blocks._CROSS_SECTION.search(body)  # the split path is taken
@@ -591,7 +435,6 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
 
 
 def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:
-    from advocacy.render.frontmatter import split_front_matter
 
     markdown = (
         "---\ntitle: Wide\nheader: Letterhead\n---\n# Portrait part\n\nText.\n\n<!-- landscape -->\n\n"
