@@ -133,11 +133,12 @@ def test_jpeg_is_embedded_and_the_same_image_twice_is_stored_once(tmp_path: Path
 @pytest.mark.parametrize(
     ("src", "message"),
     [
-        ("https://example.org/chart.png", "images on the web are not fetched"),
-        ("//example.org/chart.png", "images on the web are not fetched"),
-        ("data:image/png;base64,iVBORw0KGgo=", "images on the web are not fetched"),
+        ("https://example.org/chart.png", "images given by a URL are not fetched"),
+        ("//example.org/chart.png", "images given by a URL are not fetched"),
+        ("data:image/png;base64,iVBORw0KGgo=", "images given by a URL are not fetched"),
         ("../outside.png", "outside the Markdown file's folder"),
-        ("missing.png", "No such file"),
+        ("missing.png", "there is no such file"),
+        ("", "there is no such file"),
         ("drawing.gif", "only PNG and JPEG images are"),
     ],
 )
@@ -163,3 +164,18 @@ def test_without_a_markdown_file_images_are_not_looked_for() -> None:
     warnings: list[Diagnostic] = []
     render("![Alt](chart.png)\n", "docx", warnings=warnings)
     assert len(warnings) == 1 and "no Markdown file" in warnings[0].message
+
+
+def test_oversized_and_damaged_images_are_not_embedded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advocacy.render.docx import images
+
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", 50)
+    (tmp_path / "big.png").write_bytes(png(200, 200))
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 10)
+    data, warnings = build(write(tmp_path, "![Big](big.png) ![Broken](broken.png)\n"))
+    messages = [w.message for w in warnings]
+    assert any("'big.png'" in m and "limit 50)" in m for m in messages)
+    assert any("'broken.png'" in m and "cannot be read" in m for m in messages)
+    assert not drawings(data)

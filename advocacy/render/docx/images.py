@@ -22,7 +22,7 @@ from lxml import etree
 #: An image file larger than this is not embedded.
 MAX_IMAGE_BYTES = 20_000_000
 
-_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _PIC_NS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
@@ -41,7 +41,7 @@ def read_image(src: str, base_dir: Path | None) -> tuple[bytes, str]:
     """The bytes and file name of local image ``src``, or :class:`ImageRefused`."""
     if _SCHEME.match(src) and not re.match(r"^[A-Za-z]:[\\/]", src):
         raise ImageRefused(
-            f"image {src!r} is not embedded: images on the web are not fetched",
+            f"image {src!r} is not embedded: images given by a URL are not fetched",
             "save the image beside the Markdown file and link it by its file name",
         )
     if base_dir is None:
@@ -55,6 +55,11 @@ def read_image(src: str, base_dir: Path | None) -> tuple[bytes, str]:
         raise ImageRefused(
             f"image {src!r} is not embedded: it is outside the Markdown file's folder",
             "copy the image into the Markdown file's folder (or a folder below it)",
+        )
+    if not path.is_file():
+        raise ImageRefused(
+            f"image {src!r} is not embedded: there is no such file",
+            "check the path; it is relative to the Markdown file",
         )
     try:
         size = path.stat().st_size
@@ -83,7 +88,7 @@ def open_image(data: bytes, name: str) -> Image:
         return Image.from_blob(data)
     except Exception as exc:  # a damaged header: python-docx raises several types
         raise ImageRefused(
-            f"image {name!r} is not embedded: it cannot be read ({exc})",
+            f"image {name!r} is not embedded: it cannot be read ({exc or type(exc).__name__})",
             "open it in an image editor and save it again as PNG or JPEG",
         ) from None
 
