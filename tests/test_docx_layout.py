@@ -11,6 +11,7 @@ import pytest
 from conftest import libreoffice_pages, xpath
 
 from advocacy.models.document import FrontMatter
+from advocacy.render import render
 from advocacy.render.docx import markdown_to_docx
 from advocacy.render.docx.layout import MIN_COLUMN, column_widths, word_width
 
@@ -66,3 +67,19 @@ def test_libreoffice_keeps_header_words_whole(tmp_path: Path) -> None:
     text = " ".join(libreoffice_pages(path, tmp_path))
     words = re.findall(r"\w+", text)
     assert "Criterion" in words and "requirements" in words
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_breaks_no_word_of_the_score_report(tmp_path: Path) -> None:
+    """The ranking's "Mandatory requirements" broke as "requirement/s" at the old widths.
+
+    Every run of letters LibreOffice lays out must be a word of the Markdown
+    (or "Page" from the footer): a word broken mid-way leaves a fragment.
+    """
+    golden = Path(__file__).parent / "golden" / "score-report.md"
+    markdown = golden.read_text("utf-8")
+    path = tmp_path / "report.docx"
+    render(markdown, "docx", path)
+    laid_out = set(re.findall(r"[A-Za-z]+", " ".join(libreoffice_pages(path, tmp_path))))
+    fragments = laid_out - set(re.findall(r"[A-Za-z]+", markdown)) - {"Page"}
+    assert not fragments, sorted(fragments)

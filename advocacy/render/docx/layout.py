@@ -102,8 +102,9 @@ def column_widths(
 
 CELL_MARGINS = 216  # left + right cell margins of the Table Grid style, twips
 #: Percent: room for wider fonts a reader's machine may put in Arial's place
-#: (LibreOffice without Arial uses DejaVu Sans, about a fifth wider in bold).
-_SLACK = 120
+#: (LibreOffice without Arial uses DejaVu Sans, up to a fifth wider in bold),
+#: with a little to spare.
+_SLACK = 125
 _OTHER_WIDTH = 667  # thousandths of an em for characters outside ASCII
 #: Helvetica-Bold advance widths (Arial Bold has the same), thousandths of an
 #: em, for the characters from space (32) to tilde (126).
