@@ -38,16 +38,17 @@ reference_doc_option = click.option(
 
 def format_option(with_default: bool = False) -> Callable[[F], F]:
     """``--format``: one of the registered output formats (the default format if asked)."""
-    from advocacy.render.formats import DEFAULT_FORMAT, names
+    from advocacy.render.formats import DEFAULT_FORMAT, names, registry
 
     default = DEFAULT_FORMAT if with_default else None
+    kinds = "; ".join(f"{f.name}: {f.description}" for f in registry().values())
     return click.option(
         "--format",
         "fmt",
         type=click.Choice(names()),
         default=default,
         show_default=default is not None,
-        help="Output format." if default else "Output format (default: from the -o suffix).",
+        help=f"Output format ({kinds})." + ("" if default else " Default: from the -o suffix."),
     )
 
 
