@@ -457,3 +457,25 @@ def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:
         <= landscape.page_width.twips - landscape.left_margin.twips - landscape.right_margin.twips
     )
     openxml_audit(out)
+
+
+def test_writer_modules_import_only_downward() -> None:
+    """The order the package docstring gives: a module imports only those before it."""
+    import ast
+
+    import advocacy.render.docx as package
+
+    order = ["ooxml", "parts", "package", "layout", "numbering", "footnotes", "reference",
+             "images", "context", "inline", "block", "document"]  # fmt: skip
+    folder = Path(package.__file__).parent
+    assert sorted(order) == sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    for index, name in enumerate(order):
+        tree = ast.parse((folder / f"{name}.py").read_text("utf-8"))
+        imported = {
+            node.module.rsplit(".", 1)[-1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("advocacy.render.docx.")
+        }
+        assert imported <= set(order[:index]), f"{name} imports {imported - set(order[:index])}"

@@ -13,11 +13,11 @@ the styles the writer names (:mod:`.reference`).
 Output is deterministic: the same input gives the same bytes (no clock, no
 random ids, fixed zip timestamps), so golden tests and diffs work.
 
-The modules, each importing only those listed before it: ``ooxml`` (namespaces
-and element helpers), ``parts``, ``package`` (deterministic zip), ``layout``
-(page geometry, column widths), ``numbering``, ``footnotes``, ``reference``
-(load, prepare, cache), ``context`` (state shared while writing), ``inline``,
-``block`` and ``document``. Heavy imports (python-docx, lxml, markdown-it)
+The modules, each importing only those listed before it (a test checks):
+``ooxml`` (namespaces and element helpers), ``parts``, ``package``
+(deterministic zip), ``layout`` (page geometry, column widths), ``numbering``,
+``footnotes``, ``reference`` (load, prepare, cache), ``images``, ``context``
+(state shared while writing), ``inline``, ``block`` and ``document``. Heavy imports (python-docx, lxml, markdown-it)
 live at module level on purpose: nothing imports this package when the CLI
 starts.
 """
