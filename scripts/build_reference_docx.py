@@ -43,11 +43,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from advocacy.atomic import write_atomic  # noqa: E402
-from advocacy.render.docx_writer import (  # noqa: E402
-    FOOTNOTES_XML,
-    STYLES_WITH_EFFECTS_RT,
-    repack_deterministic,
-)
+from advocacy.render.docx.footnotes import FOOTNOTES_XML  # noqa: E402
+from advocacy.render.docx.package import repack_deterministic  # noqa: E402
+from advocacy.render.docx.reference import STYLES_WITH_EFFECTS_RT  # noqa: E402
 
 OUTPUT = ROOT / "templates" / "reference.docx"
 

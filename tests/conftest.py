@@ -6,16 +6,54 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+#: Namespaces of the DOCX parts the tests read back.
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+
+
+def w(name: str) -> str:
+    """Clark name of a WordprocessingML element (``w("p")``)."""
+    return f"{{{NS['w']}}}{name}"
+
+
+def xpath(element: Any, path: str) -> list:
+    """Run ``path`` with the :data:`NS` prefixes (python-docx elements take no namespaces)."""
+    from lxml import etree
+
+    return etree.XPath(path, namespaces=NS)(element)
+
+
+def paragraph(document: Any, startswith: str) -> Any:
+    """The first paragraph of a python-docx document whose text starts with ``startswith``."""
+    for p in document.paragraphs:
+        if p.text.startswith(startswith):
+            return p
+    raise AssertionError(f"no paragraph starting with {startswith!r}")
+
+
+@pytest.fixture(scope="module")
+def sample() -> tuple[Any, str]:
+    """``tests/fixtures/sample.md`` split into front matter and body."""
+    from advocacy.render.frontmatter import split_front_matter
+
+    path = FIXTURES / "sample.md"
+    return split_front_matter(path.read_text(encoding="utf-8"), str(path))
+
 
 @pytest.fixture(scope="session")
 def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``tests/fixtures/sample.md`` rendered to a .docx file with our reference document."""
-    from advocacy.render.docx_writer import markdown_to_docx
+    from advocacy.render.docx import markdown_to_docx
     from advocacy.render.frontmatter import split_front_matter
 
     source = FIXTURES / "sample.md"
@@ -31,9 +69,16 @@ def require_tool(tool: str) -> str:
     if found is None:
         message = f"{tool} is not installed"
         if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}, and CI must run the LibreOffice tests")
+            pytest.fail(f"{message}, and CI must run the tests that need it")
         pytest.skip(message)
     return found
+
+
+def openxml_audit(docx: Path) -> None:
+    """Assert openxml-audit finds nothing in ``docx`` (its strict default: exit 0)."""
+    audit = require_tool("openxml-audit")
+    result = subprocess.run([audit, str(docx)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def libreoffice_pages(docx: Path, work: Path) -> list[str]:

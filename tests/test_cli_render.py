@@ -5,12 +5,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from advocacy.cli import main
 from advocacy.errors import AdvocacyError
 from advocacy.render import format_for, render
+from advocacy.render.formats import OutputFormat, RenderJob, registry, suffixes
 
 DOC = """---
 title: Notes on peer roles
@@ -108,12 +110,113 @@ def test_render_api_is_deterministic_and_atomic(tmp_path: Path) -> None:
 
 
 def test_reference_doc_only_for_docx(tmp_path: Path) -> None:
-    with pytest.raises(AdvocacyError, match="DOCX output only"):
+    with pytest.raises(AdvocacyError, match="docx output only"):
         render(DOC, "md", reference_doc=tmp_path / "x.docx")
 
 
 def test_format_for() -> None:
-    assert format_for(Path("a.DOCX")) == "docx"
-    assert format_for(Path("a.md")) == "md"
-    assert format_for(None) == "md"
-    assert format_for(Path("a.txt"), "docx") == "docx"
+    assert format_for(Path("a.DOCX")).name == "docx"
+    assert format_for(Path("a.md")).name == "md"
+    assert format_for(Path("a.markdown")).name == "md"
+    assert format_for(None).name == "md"
+    assert format_for(Path("-")).name == "md"
+    assert format_for(Path("a.txt"), "docx").name == "docx"  # named explicitly: allowed
+    with pytest.raises(AdvocacyError, match="does not match"):
+        format_for(Path("a.docx"), "md")
+    with pytest.raises(AdvocacyError, match="unknown format 'pdf'") as info:
+        format_for(Path("a.pdf"), "pdf")
+    assert "docx, md" in (info.value.diagnostics[0].hint or "")
+
+
+# --------------------------------------------------------------------------- the format registry
+
+
+def test_registry_lists_markdown_and_docx_with_distinct_suffixes() -> None:
+    table = registry()
+    assert list(table) == ["docx", "md"]
+    assert table["md"].to_stdout and not table["docx"].to_stdout
+    assert table["docx"].uses_reference_doc and not table["md"].uses_reference_doc
+    all_suffixes = suffixes()
+    assert len(all_suffixes) == len(set(all_suffixes))
+    assert all(s.startswith(".") and s == s.lower() for s in all_suffixes)
+
+
+def _format_choices(command: click.Command) -> list[str] | None:
+    for param in command.params:
+        if param.name == "fmt" and isinstance(param.type, click.Choice):
+            return list(param.type.choices)
+    return None
+
+
+@pytest.mark.parametrize(
+    "path", [("render",), ("rfi", "build"), ("rfi", "batch"), ("checklist", "build")]
+)
+def test_every_document_command_takes_its_format_choices_from_the_registry(
+    path: tuple[str, ...],
+) -> None:
+    command: click.Command = main
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    assert _format_choices(command) == list(registry())
+
+
+def test_a_registered_format_is_usable_everywhere(
+    monkeypatch: pytest.MonkeyPatch, source: Path, tmp_path: Path
+) -> None:
+    """Adding a format is one registration: render(), -o suffixes and --format follow it."""
+
+    def write(job: RenderJob) -> bytes:
+        return f"{job.meta.title}\n".encode()
+
+    text = OutputFormat("txt", (".txt",), "plain text", write, to_stdout=True)
+    monkeypatch.setitem(registry(), "txt", text)
+    assert render(DOC, "txt") == b"Notes on peer roles\n"
+    assert format_for(Path("notes.TXT")) is text
+    out = tmp_path / "notes.txt"
+    result = run("render", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.read_text("utf-8") == "Notes on peer roles\n"
+
+
+def test_format_that_contradicts_the_output_suffix_is_a_usage_error(
+    source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "x.docx"
+    result = run("render", str(source), "--format", "md", "-o", str(out))
+    assert result.exit_code == 2
+    assert "--format md does not match the output file 'x.docx'" in result.output
+    assert not out.exists()
+    result = run("render", str(source), "--format", "docx", "-o", str(tmp_path / "x.md"))
+    assert result.exit_code == 2 and "does not match" in result.output
+
+
+def test_rfi_build_refuses_markdown_into_a_docx(tmp_path: Path) -> None:
+    """Issue 12 item 10: ``rfi build --format md -o x.docx`` wrote Markdown into a .docx."""
+    response = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs" / "response.yaml"
+    out = tmp_path / "x.docx"
+    result = run("rfi", "build", str(response), "--format", "md", "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert "does not match" in result.output and not out.exists()
+
+
+def test_format_without_output_picks_the_default_name_with_its_suffix(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("checklist", "build", "--format", "md")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "checklist.md").read_text("utf-8").startswith("---\n")
+    assert not (tmp_path / "checklist.docx").exists()
+
+
+def test_docx_prepares_its_reference_document_before_a_batch_forks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from advocacy.render.docx import reference
+
+    monkeypatch.setattr(reference, "_TEMPLATES", {})
+    registry()["md"].prepare(None)  # nothing to load
+    assert reference._TEMPLATES == {}
+    registry()["docx"].prepare(None)
+    assert len(reference._TEMPLATES) == 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,32 +16,24 @@ from pathlib import Path
 import docx
 import mammoth
 import pytest
+from conftest import NS, openxml_audit, paragraph, w, xpath
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
-from docx.shared import Inches, Pt
+from docx.shared import Pt
 from lxml import etree
 
 from advocacy.errors import AdvocacyError
 from advocacy.models.document import FrontMatter
-from advocacy.render import docx_writer
-from advocacy.render.docx_writer import column_widths, markdown_to_docx
+from advocacy.render import blocks
+from advocacy.render.docx import column_widths, markdown_to_docx
 from advocacy.render.frontmatter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+W_NS = NS["w"]
+W14_NS = NS["w14"]
+R_NS = NS["r"]
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-NS = {"w": W_NS, "w14": W14_NS, "r": R_NS}
-
-
-def w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
-
-
-def xpath(element, path: str) -> list:
-    return etree.XPath(path, namespaces=NS)(element)
 
 
 @pytest.fixture(scope="module")
@@ -50,22 +41,9 @@ def doc(sample_docx: Path) -> docx.document.Document:
     return docx.Document(str(sample_docx))
 
 
-@pytest.fixture(scope="module")
-def sample() -> tuple[FrontMatter, str]:
-    path = FIXTURES / "sample.md"
-    return split_front_matter(path.read_text(encoding="utf-8"), str(path))
-
-
 def render(markdown: str, **meta: object) -> docx.document.Document:
     data = markdown_to_docx(FrontMatter(**meta), markdown)
     return docx.Document(io.BytesIO(data))
-
-
-def paragraph(document, startswith: str):
-    for p in document.paragraphs:
-        if p.text.startswith(startswith):
-            return p
-    raise AssertionError(f"no paragraph starting with {startswith!r}")
 
 
 def num_pr(p) -> tuple[int, int]:
@@ -382,7 +360,7 @@ def test_output_is_deterministic_across_processes(sample, sample_docx: Path) -> 
     code = (
         "import sys; from pathlib import Path;"
         "from advocacy.render.frontmatter import split_front_matter;"
-        "from advocacy.render.docx_writer import markdown_to_docx;"
+        "from advocacy.render.docx import markdown_to_docx;"
         "p = Path(sys.argv[1]); m, b = split_front_matter(p.read_text(encoding='utf-8'), str(p));"
         "sys.stdout.buffer.write(markdown_to_docx(m, b, source=str(p)))"
     )
@@ -395,30 +373,8 @@ def test_output_is_deterministic_across_processes(sample, sample_docx: Path) -> 
     assert result.stdout == sample_docx.read_bytes()
 
 
-def test_reference_doc_has_no_styles_with_effects_part() -> None:
-    with zipfile.ZipFile(ROOT / "templates" / "reference.docx") as archive:
-        names = archive.namelist()
-    assert "word/stylesWithEffects.xml" not in names
-    assert "word/footnotes.xml" in names
-
-
-def test_reference_doc_is_up_to_date() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import build_reference_docx
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    assert build_reference_docx.build() == (ROOT / "templates" / "reference.docx").read_bytes(), (
-        "templates/reference.docx is stale: run python scripts/build_reference_docx.py"
-    )
-
-
-@pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit is not installed")
 def test_openxml_audit_finds_nothing(sample_docx: Path) -> None:
-    result = subprocess.run(
-        ["openxml-audit", str(sample_docx)], capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    openxml_audit(sample_docx)
 
 
 def test_mammoth_reads_it_as_structured_html(sample_docx: Path) -> None:
@@ -433,121 +389,6 @@ def test_mammoth_reads_it_as_structured_html(sample_docx: Path) -> None:
     assert html.count("<ol>") >= 3
     assert "<table>" in html and "<th><p><strong>Role</strong></p></th>" in html
     assert 'href="https://example.org/peer-guide"' in html
-
-
-# --------------------------------------------------------------------------- reference documents
-
-
-@pytest.fixture
-def letterhead(tmp_path: Path) -> Path:
-    """Our reference with another body font and narrower margins, as a user might make."""
-    document = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    document.styles["Normal"].font.name = "Georgia"
-    section = document.sections[0]
-    section.left_margin = section.right_margin = Inches(0.75)
-    path = tmp_path / "letterhead.docx"
-    document.save(str(path))
-    return path
-
-
-def test_custom_reference_doc_sets_fonts_and_margins(sample, letterhead: Path) -> None:
-    meta, body = sample
-    document = docx.Document(io.BytesIO(markdown_to_docx(meta, body, reference_doc=letterhead)))
-    assert document.styles["Normal"].font.name == "Georgia"
-    assert document.sections[0].left_margin == Inches(0.75)
-    (table,) = document.tables
-    widths = [int(v) for v in xpath(table._tbl, "w:tblGrid/w:gridCol/@w:w")]
-    assert sum(widths) == 12240 - 2 * 1080  # the table fills the wider text block
-    default = docx.Document(io.BytesIO(markdown_to_docx(meta, body)))
-    assert default.styles["Normal"].font.name == "Arial"
-    assert default.sections[0].left_margin == Inches(1)
-
-
-def test_letterhead_header_is_kept(sample, tmp_path: Path) -> None:
-    document = docx.Document(str(ROOT / "templates" / "reference.docx"))
-    document.sections[0].header.paragraphs[0].text = "Riverbend letterhead"
-    document.add_paragraph("body text of the letterhead, to be cleared")
-    path = tmp_path / "letterhead.docx"
-    document.save(str(path))
-    meta, body = sample
-    out = docx.Document(io.BytesIO(markdown_to_docx(meta, body, reference_doc=path)))
-    texts = [p.text for p in out.sections[0].header.paragraphs]
-    assert texts == ["Riverbend letterhead", "Riverbend Peer Network — RFI 2025-07"]
-    assert all("letterhead" not in p.text for p in out.paragraphs)
-
-
-@pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit is not installed")
-def test_reference_lacking_our_styles_gets_them_copied(sample, tmp_path: Path) -> None:
-    plain = tmp_path / "plain.docx"
-    docx.Document().save(str(plain))  # python-docx's template: no Source Code, no footnotes
-    meta, body = sample
-    out_path = tmp_path / "out.docx"
-    out_path.write_bytes(markdown_to_docx(meta, body, reference_doc=plain))
-    document = docx.Document(str(out_path))
-    names = {s.name.lower() for s in document.styles}
-    assert {"source code", "verbatim char", "hyperlink", "footnote text"} <= names
-    assert paragraph(document, "role,hours").style.name == "Source Code"
-    with zipfile.ZipFile(out_path) as archive:
-        assert "word/stylesWithEffects.xml" not in archive.namelist()
-    result = subprocess.run(["openxml-audit", str(out_path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
-
-
-@pytest.mark.skipif(shutil.which("openxml-audit") is None, reason="openxml-audit is not installed")
-def test_a_filled_document_as_reference_keeps_only_its_frame(
-    sample, sample_docx: Path, tmp_path: Path
-) -> None:
-    """Body, footnotes and page number of the reference are not carried over twice."""
-    meta, body = sample
-    out_path = tmp_path / "again.docx"
-    out_path.write_bytes(markdown_to_docx(meta, body, reference_doc=sample_docx))
-    document = docx.Document(str(out_path))
-    assert [p.text for p in document.paragraphs].count("Summary") == 1
-    part = next(r.target_part for r in document.part.rels.values() if r.reltype == RT.FOOTNOTES)
-    notes = xpath(etree.fromstring(part.blob), "w:footnote[not(@w:type)]")
-    assert len(notes) == 1
-    footer = document.sections[0].footer._element
-    assert [t.text.strip() for t in footer.iter(w("instrText"))] == ["PAGE"]
-    result = subprocess.run(["openxml-audit", str(out_path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout
-
-
-def test_reference_doc_is_read_once_per_path(sample, letterhead: Path, monkeypatch) -> None:
-    reads: list[Path] = []
-    original = Path.read_bytes
-
-    def counting(self: Path) -> bytes:
-        reads.append(self)
-        return original(self)
-
-    monkeypatch.setattr(Path, "read_bytes", counting)
-    meta, body = sample
-    for _ in range(3):
-        markdown_to_docx(meta, body, reference_doc=letterhead)
-    assert reads.count(letterhead) <= 1
-
-
-@pytest.mark.parametrize(
-    ("content", "name"),
-    [(b"not a zip file", "text.docx"), (None, "missing.docx"), (b"", "empty.docx")],
-)
-def test_unusable_reference_doc_is_an_advocacy_error(tmp_path: Path, content, name) -> None:
-    path = tmp_path / name
-    if content is not None:
-        path.write_bytes(content)
-    with pytest.raises(AdvocacyError) as info:
-        markdown_to_docx(FrontMatter(), "text", reference_doc=path)
-    diagnostic = info.value.diagnostics[0]
-    assert diagnostic.file == str(path)
-    assert diagnostic.hint
-
-
-def test_zip_that_is_not_a_word_document_is_an_advocacy_error(tmp_path: Path) -> None:
-    path = tmp_path / "archive.docx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("hello.txt", "hi")
-    with pytest.raises(AdvocacyError, match="not a Word"):
-        markdown_to_docx(FrontMatter(), "text", reference_doc=path)
 
 
 # --------------------------------------------------------------------------- odd input
@@ -577,7 +418,7 @@ def test_empty_body_still_makes_a_valid_document() -> None:
 
 def test_too_long_markdown_is_refused() -> None:
     with pytest.raises(AdvocacyError, match="too long") as info:
-        markdown_to_docx(FrontMatter(), "x" * (docx_writer.MAX_MARKDOWN_CHARS + 1), source="big.md")
+        markdown_to_docx(FrontMatter(), "x" * (blocks.MAX_MARKDOWN_CHARS + 1), source="big.md")
     assert info.value.diagnostics[0].file == "big.md"
 
 
@@ -585,19 +426,15 @@ def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> 
     """Parsing sections separately (for batch speed) must not change the output."""
     import re
 
-    from advocacy.render import docx_writer
-    from advocacy.render.frontmatter import split_front_matter
-
     golden = Path(__file__).parent / "golden" / "checklist.md"  # letters now have footnotes
     meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
-    assert not docx_writer._CROSS_SECTION.search(body)  # the split path is taken
-    cached = docx_writer.markdown_to_docx(meta, body)
-    monkeypatch.setattr(docx_writer, "_CROSS_SECTION", re.compile(""))  # force a whole parse
-    assert docx_writer.markdown_to_docx(meta, body) == cached
+    assert not blocks._CROSS_SECTION.search(body)  # the split path is taken
+    cached = markdown_to_docx(meta, body)
+    monkeypatch.setattr(blocks, "_CROSS_SECTION", re.compile(""))  # force a whole parse
+    assert markdown_to_docx(meta, body) == cached
 
 
 def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:
-    from advocacy.render.frontmatter import split_front_matter
 
     markdown = (
         "---\ntitle: Wide\nheader: Letterhead\n---\n# Portrait part\n\nText.\n\n<!-- landscape -->\n\n"
@@ -619,6 +456,26 @@ def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:
         width
         <= landscape.page_width.twips - landscape.left_margin.twips - landscape.right_margin.twips
     )
-    if shutil.which("openxml-audit"):
-        check = subprocess.run(["openxml-audit", str(out)], capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout + check.stderr
+    openxml_audit(out)
+
+
+def test_writer_modules_import_only_downward() -> None:
+    """The order the package docstring gives: a module imports only those before it."""
+    import ast
+
+    import advocacy.render.docx as package
+
+    order = ["ooxml", "parts", "package", "layout", "numbering", "footnotes", "reference",
+             "images", "context", "inline", "block", "document"]  # fmt: skip
+    folder = Path(package.__file__).parent
+    assert sorted(order) == sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    for index, name in enumerate(order):
+        tree = ast.parse((folder / f"{name}.py").read_text("utf-8"))
+        imported = {
+            node.module.rsplit(".", 1)[-1]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("advocacy.render.docx.")
+        }
+        assert imported <= set(order[:index]), f"{name} imports {imported - set(order[:index])}"

@@ -83,6 +83,19 @@ def test_tidy_collapses_blank_runs_but_not_inside_code() -> None:
     assert tidy_markdown(text) == "# A\n\nB\n\n```\nx\n\n\n\ny\n```\n\nC\n"
 
 
+def test_dollars_are_escaped_and_decimals_are_not() -> None:
+    """pandoc reads text between two ``$`` as TeX maths; "66.7" is no list marker."""
+    assert escape_markdown("pay ($) and ($)") == "pay (\\$) and (\\$)"
+    assert escape_markdown("66.7 people") == "66.7 people"
+    assert escape_markdown("1. item") == "1\\. item"
+
+
+def test_tidy_puts_a_blank_line_before_a_heading() -> None:
+    """Else pandoc reads a heading right after a list item as part of the item."""
+    text = "- item\n## Next\n#hashtag\n```\nx\n# not a heading\n```\n"
+    assert tidy_markdown(text) == "- item\n\n## Next\n#hashtag\n```\nx\n# not a heading\n```\n"
+
+
 def test_long_date() -> None:
     assert long_date(dt.date(2017, 6, 2)) == "June 2, 2017"
     assert long_date("2018-07-01") == "July 1, 2018"
@@ -122,3 +135,10 @@ def test_missing_template_and_folder(tmp_path: Path) -> None:
         render_template("nope.md.j2", {}, None)
     with pytest.raises(AdvocacyError, match="template folder does not exist"):
         template_environment(tmp_path / "missing")
+
+
+def test_models_do_not_import_i18n() -> None:
+    """Imports point down: i18n uses the models, so the models must not import i18n."""
+    models = Path(__file__).resolve().parent.parent / "advocacy" / "models"
+    for path in models.glob("*.py"):
+        assert "advocacy.i18n" not in path.read_text("utf-8"), path.name

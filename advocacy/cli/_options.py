@@ -1,4 +1,8 @@
-"""Options shared by every command that writes a document, and the one way to write it."""
+"""Options shared by every command that writes a document, and the one way to write it.
+
+Format choices and ``-o`` checks come from the output-format registry
+(:mod:`advocacy.render.formats`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,9 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
-
-if TYPE_CHECKING:
-    from advocacy.render import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,6 +27,31 @@ template_dir_option = click.option(
 )
 
 
+reference_doc_option = click.option(
+    "--reference-doc",
+    type=FILE,
+    metavar="DOCX",
+    help="Take styles, fonts, margins, header and footer from this Word file "
+    "(your letterhead) instead of the built-in look.",
+)
+
+
+def format_option(with_default: bool = False) -> Callable[[F], F]:
+    """``--format``: one of the registered output formats (the default format if asked)."""
+    from advocacy.render.formats import DEFAULT_FORMAT, names, registry
+
+    default = DEFAULT_FORMAT if with_default else None
+    kinds = "; ".join(f"{f.name}: {f.description}" for f in registry().values())
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(names()),
+        default=default,
+        show_default=default is not None,
+        help=f"Output format ({kinds})." + ("" if default else " Default: from the -o suffix."),
+    )
+
+
 @dataclass(frozen=True)
 class OutputOptions:
     out: Path | None
@@ -34,10 +60,18 @@ class OutputOptions:
     force: bool
 
 
-def output_options(
-    default_help: str = "Output file: .docx or .md; '-' for Markdown on stdout.",
-) -> Callable[[F], F]:
-    """``-o/--output``, ``--format``, ``--reference-doc``, ``--force``."""
+def output_options(default: str = "") -> Callable[[F], F]:
+    """``-o/--output``, ``--format``, ``--reference-doc``, ``--force``.
+
+    ``default`` says in the help where the output goes without ``-o``; its
+    ``{suffix}`` becomes the default format's suffix.
+    """
+    from advocacy.render.formats import DEFAULT_FORMAT, get_format, registry, suffixes
+
+    stdout = " or ".join(f.name for f in registry().values() if f.to_stdout)
+    help_text = f"Output file ({', '.join(suffixes())}); '-' for {stdout} on stdout."
+    if default:
+        help_text += " Default: " + default.format(suffix=get_format(DEFAULT_FORMAT).suffix) + "."
 
     def decorate(func: F) -> F:
         options = [
@@ -47,21 +81,10 @@ def output_options(
                 "out",
                 type=click.Path(dir_okay=False, path_type=Path),
                 metavar="FILE",
-                help=default_help,
+                help=help_text,
             ),
-            click.option(
-                "--format",
-                "fmt",
-                type=click.Choice(["md", "docx"]),
-                help="Output format (default: from the -o suffix).",
-            ),
-            click.option(
-                "--reference-doc",
-                type=click.Path(dir_okay=False, path_type=Path),
-                metavar="DOCX",
-                help="Take styles, fonts, margins, header and footer from this "
-                "Word file (your letterhead) instead of the built-in look.",
-            ),
+            format_option(),
+            reference_doc_option,
             click.option("--force", is_flag=True, help="Overwrite an existing output file."),
         ]
         for option in reversed(options):
@@ -71,19 +94,30 @@ def output_options(
     return decorate
 
 
-def resolve_output(
-    options: OutputOptions, default: Path | None = None
-) -> tuple[Path | None, Format]:
-    """Where to write (``None``: Markdown on stdout) and in which format."""
-    from advocacy.errors import AdvocacyError
-    from advocacy.render import format_for
+def resolve_output(options: OutputOptions, default: Path | None = None) -> tuple[Path | None, str]:
+    """Where to write (``None``: stdout) and the name of the format.
 
-    out = options.out or default
+    Without ``-o`` the output is ``default`` with the format's suffix (stdout
+    if there is no default). A ``--format`` that contradicts the ``-o``
+    suffix is a usage error.
+    """
+    from advocacy.errors import AdvocacyError
+    from advocacy.render.formats import DEFAULT_FORMAT, format_for, get_format, mismatch
+
+    out = options.out
+    if out is None and default is not None:
+        out = default.with_suffix(get_format(options.fmt or DEFAULT_FORMAT).suffix)
     to_stdout = out is None or str(out) == "-"
+    if out is not None and not to_stdout and options.fmt is not None:
+        problem = mismatch(out, options.fmt)
+        if problem:
+            raise click.UsageError(f"{problem}; name the file to match, or drop --format")
     fmt = format_for(None if to_stdout else out, options.fmt)
-    if to_stdout and fmt == "docx":
-        raise AdvocacyError("a DOCX file cannot go to the terminal", hint="pass -o FILE.docx")
-    return (None if to_stdout else out), fmt
+    if to_stdout and not fmt.to_stdout:
+        raise AdvocacyError(
+            f"a {fmt.name} file cannot go to the terminal", hint=f"pass -o FILE{fmt.suffix}"
+        )
+    return (None if to_stdout else out), fmt.name
 
 
 def emit(data: bytes, out: Path | None) -> None:

@@ -53,7 +53,7 @@ Examples:
     required=False,
     type=click.Path(dir_okay=False, path_type=Path),
 )
-@output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: checklist.docx.")
+@output_options("checklist{suffix}")
 @click.option(
     "--date",
     "on_date",
@@ -85,7 +85,7 @@ def build(
     from advocacy.render import render
 
     target, kind = resolve_output(
-        OutputOptions(out, fmt, reference_doc, force), default=Path(f"checklist.{fmt or 'docx'}")
+        OutputOptions(out, fmt, reference_doc, force), default=Path("checklist")
     )
     rubric = rubric_for(app, rubric_file)
     language = lang or "en"

@@ -25,14 +25,17 @@ Front matter (optional, at the top of the file):
   lang: en
   header: Western Mass RLC
   footer: Draft
+  page_total: true        # footer says "Page 2 of 5", not "Page 2"
   ---
 Write <!-- pagebreak --> on a line of its own for a page break, and
 <!-- landscape --> / <!-- portrait --> to put what follows on wide or tall
-pages (for wide tables).
+pages (for wide tables). Images (![alt text](chart.png)) are embedded when
+they are PNG or JPEG files in the Markdown file's folder; web images are
+never fetched.
 """
 )
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@output_options("Output file (.docx or .md). Default: SOURCE with a .docx suffix.")
+@output_options("SOURCE with the format's suffix ({suffix})")
 def render(
     source: Path, out: Path | None, fmt: str | None, reference_doc: Path | None, force: bool
 ) -> None:
@@ -42,13 +45,19 @@ def render(
     footnotes and block quotes map to real Word styles, so the document can
     be restyled and is read well by screen readers.
     """
+    from advocacy.cli._output import print_diagnostics
+    from advocacy.errors import Diagnostic
     from advocacy.render import render as render_markdown
     from advocacy.yamlio import read_text
 
-    if out is None:
-        out = source.with_suffix(".md" if fmt == "md" else ".docx")
-        if out == source:
-            raise click.UsageError("pass -o: the output would overwrite the input")
-    target, kind = resolve_output(OutputOptions(out, fmt, reference_doc, force))
+    target, kind = resolve_output(OutputOptions(out, fmt, reference_doc, force), default=source)
+    if target is not None and target.resolve() == source.resolve():
+        raise click.UsageError("pass -o: the output would overwrite the input")
     text = read_text(source, what="Markdown file")
-    emit(render_markdown(text, kind, target, reference_doc, force, str(source)), target)
+    warnings: list[Diagnostic] = []
+    data = render_markdown(
+        text, kind, target, reference_doc, force, str(source), base_dir=source.parent,
+        warnings=warnings,
+    )  # fmt: skip
+    print_diagnostics(warnings)
+    emit(data, target)

@@ -14,8 +14,10 @@ from advocacy.cli._options import (
     FILE,
     OutputOptions,
     emit,
+    format_option,
     lang_option,
     output_options,
+    reference_doc_option,
     resolve_output,
     template_dir_option,
 )
@@ -30,12 +32,6 @@ _NOW = click.option(
 )
 
 
-_REFERENCE_DOC = click.option(
-    "--reference-doc",
-    type=FILE,
-    metavar="DOCX",
-    help="Styles from this Word file (your letterhead).",
-)
 _LETTER_DATE = click.option(
     "--date",
     "letter_date",
@@ -241,7 +237,7 @@ Examples:
 """,
 )
 @click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
-@output_options("Output file (.docx or .md); '-' for Markdown on stdout. Default: RESPONSE.docx.")
+@output_options("RESPONSE{suffix}")
 @_LETTER_DATE
 @_NOW
 @template_dir_option
@@ -277,7 +273,7 @@ def build(
     from advocacy.respond import build_response, load_response, with_appendix, with_language
 
     options = OutputOptions(out, fmt, reference_doc, force)
-    target, kind = resolve_output(options, default=response_file.with_suffix(f".{fmt or 'docx'}"))
+    target, kind = resolve_output(options, default=response_file)
     report, data = build_response(
         with_appendix(with_language(load_response(response_file), lang), appendix),
         app.load_library(),
@@ -338,14 +334,7 @@ resumed. OUTDIR/manifest.csv lists every row with its personal share.
     metavar="OUTDIR",
     help="Folder for the letters (created if missing).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["docx", "md"]),
-    default="docx",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(with_default=True)
 @click.option(
     "--name",
     "name_pattern",
@@ -355,7 +344,7 @@ resumed. OUTDIR/manifest.csv lists every row with its personal share.
 )
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPU count).")
 @click.option("--force", is_flag=True, help="Overwrite letters that already exist.")
-@_REFERENCE_DOC
+@reference_doc_option
 @_LETTER_DATE
 @_NOW
 @template_dir_option
@@ -454,7 +443,7 @@ Open the .eml file in your mail program, check it, and send it yourself.
     help="The email draft to write. Default: RESPONSE.eml.",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing draft.")
-@_REFERENCE_DOC
+@reference_doc_option
 @_LETTER_DATE
 @_NOW
 @template_dir_option

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from advocacy.cli import AppContext, pass_app
-from advocacy.cli._options import FILE, lang_option
+from advocacy.cli._options import FILE, lang_option, reference_doc_option
 from advocacy.cli.checklist import rubric_for
 
 if TYPE_CHECKING:
@@ -101,12 +101,7 @@ Examples:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option(
-    "--reference-doc",
-    type=FILE,
-    metavar="DOCX",
-    help="Styles for .docx output from this Word file.",
-)
+@reference_doc_option
 @lang_option("Language of a .md or .docx report (and JSON messages), e.g. es.")
 @pass_app
 def report(
@@ -164,12 +159,13 @@ def _write_report(
     from advocacy.errors import AdvocacyError
     from advocacy.evaluate import report_dict, report_markdown, report_rows
     from advocacy.render import format_for, render
+    from advocacy.render.formats import registry, suffixes
 
     suffix = out.suffix.lower()
-    if suffix not in (".md", ".docx", ".csv", ".json"):
+    if suffix not in (*suffixes(), ".csv", ".json"):
         raise AdvocacyError(
             f"cannot tell the report format from {out.name!r}",
-            hint="name the file .md, .docx, .csv or .json",
+            hint=f"name the file {', '.join(f.suffix for f in registry().values())}, .csv or .json",
         )
     if suffix == ".csv":
         write_atomic(out, csv_text(report_rows(result)), force=force)

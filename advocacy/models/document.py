@@ -37,3 +37,6 @@ class FrontMatter(StrictModel):
         default=None, description="Text at the foot of every page, beside the page number."
     )
     keywords: list[str] = Field(default_factory=list, description="Keywords (core property).")
+    page_total: bool = Field(
+        default=False, description="Number pages 'Page 2 of 5' instead of 'Page 2' (DOCX)."
+    )

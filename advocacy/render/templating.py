@@ -33,10 +33,13 @@ from advocacy.i18n import (
 from advocacy.resources import templates_dir
 from advocacy.wordcount import count_words
 
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# ``$`` too: pandoc's Markdown reads text between two dollars as TeX maths.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 _LINE_START_MARKER = re.compile(r"(?m)^(\s*)([#+\-=>])")
-_LINE_START_NUMBER = re.compile(r"(?m)^(\s*\d+)([.)])")
+# A list marker only when a space or the line end follows ("66.7" is a number).
+_LINE_START_NUMBER = re.compile(r"(?m)^(\s*\d+)([.)])(?=\s|$)")
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _FENCE = re.compile(r"^(```|~~~)")
 
 
@@ -75,13 +78,17 @@ def yaml_string(value: object) -> str:
 def tidy_markdown(text: str) -> str:
     """Collapse runs of blank lines, strip trailing spaces, end with one newline.
 
-    Fenced code blocks are left exactly as written.
+    A heading gets a blank line before it: CommonMark needs none, but pandoc's
+    Markdown (and others) would read a heading right after a list item as part
+    of the item. Fenced code blocks are left exactly as written.
     """
     out: list[str] = []
     in_fence = False
     for line in text.split("\n"):
         if _FENCE.match(line.lstrip()):
             in_fence = not in_fence
+        elif not in_fence and out and out[-1] and _ATX_HEADING.match(line):
+            out.append("")
         out.append(line if in_fence else line.rstrip())
     joined = "\n".join(out)
     if "```" not in joined and "~~~" not in joined:

@@ -361,7 +361,9 @@ def run_batch(
     ``on_start(total)`` and ``on_result(result)`` report progress.
     """
     people = read_people(people_csv, loaded)
-    suffix = ".docx" if fmt == "docx" else ".md"
+    from advocacy.render.formats import get_format
+
+    suffix = get_format(fmt).suffix
     files = plan_files(people, name_pattern, suffix)
     if out_dir.exists() and not out_dir.is_dir():
         raise AdvocacyError("the output path exists and is not a folder", out_dir)
@@ -392,10 +394,9 @@ def _results(job: _Job, items: list[tuple[Person, str]], workers: int) -> Iterat
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from advocacy.render.docx_writer import warm_cache
+    from advocacy.render.formats import get_format
 
-    if job.fmt == "docx":
-        warm_cache(job.reference_doc)  # workers inherit the parsed template
+    get_format(job.fmt).prepare(job.reference_doc)  # workers inherit what it loads
     # Everything loaded so far lives for the whole run: keep the cycle collector
     # from scanning it again for every letter (and from touching forked pages).
     gc.freeze()

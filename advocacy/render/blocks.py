@@ -1,0 +1,142 @@
+"""Markdown → block tree, shared by every writer that reads our Markdown.
+
+The Markdown dialect is CommonMark plus tables, strikethrough, task lists and
+footnotes, parsed with markdown-it-py. Two HTML comments are directives any
+writer honours: ``<!-- pagebreak -->`` and ``<!-- landscape -->`` /
+``<!-- portrait -->``. Input is bounded (:data:`MAX_MARKDOWN_CHARS`).
+
+markdown-it is imported here at module level: nothing imports this module
+when the CLI starts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from advocacy.errors import AdvocacyError
+
+__all__ = [
+    "MAX_MARKDOWN_CHARS",
+    "check_size",
+    "is_page_break",
+    "orientation",
+    "parse_blocks",
+    "plain_text",
+]
+
+#: Markdown larger than this is refused rather than ground through slowly.
+MAX_MARKDOWN_CHARS = 2_000_000
+#: How deep blocks may nest. Each block quote counts one level, each list two
+#: (the list and its item). markdown-it silently drops everything after a
+#: block nested deeper than its limit, so :func:`parse_blocks` refuses such
+#: a document instead, naming the line.
+MAX_NESTING = 100
+
+_PAGEBREAK_RE = re.compile(r"<!--\s*page\s*-?break\s*-->", re.IGNORECASE)
+_ORIENTATION_RE = re.compile(r"<!--\s*(landscape|portrait)\s*-->", re.IGNORECASE)
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line  # 0-based, in the text that was parsed
+
+
+def _nesting_guard(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Stop before markdown-it starts dropping text (the first block rule of every level).
+
+    A list opens two levels at once (list, item), so the guard stops two short.
+    """
+    if state.level >= MAX_NESTING - 2:
+        raise _TooDeep(start_line)
+    return False
+
+
+_MD = (
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    .enable(["table", "strikethrough"])
+    .use(tasklists_plugin)
+    .use(footnote_plugin)
+)
+_MD.block.ruler.before("table", "nesting_guard", _nesting_guard)
+
+#: A top-level heading line: a block boundary in any CommonMark document.
+_SECTION_START = re.compile(r"(?m)^(?=#{1,2} )")
+#: Constructs that reach across a heading (fences, HTML blocks, reference
+#: definitions, footnotes): documents with them are parsed whole.
+_CROSS_SECTION = re.compile(r"(?m)^ {0,3}(```|~~~|<|\[[^\]]+\]:)|\[\^")
+
+
+def check_size(body: str, source: str) -> None:
+    """Refuse Markdown over :data:`MAX_MARKDOWN_CHARS` with a message naming ``source``."""
+    if len(body) > MAX_MARKDOWN_CHARS:
+        raise AdvocacyError(
+            f"the Markdown is too long to convert ({len(body)} characters, limit {MAX_MARKDOWN_CHARS})",
+            source,
+            hint="split the document into smaller ones",
+        )
+
+
+def parse_blocks(
+    body: str, source: str = "<markdown>", first_line: int = 1
+) -> list[SyntaxTreeNode]:
+    """The top-level block nodes of ``body``.
+
+    Batches render hundreds of letters whose sections (sources, talking
+    points) repeat word for word, so sections between top-level headings are
+    parsed once and cached. A heading always starts a new block, so the split
+    gives the same tree, except for the constructs :data:`_CROSS_SECTION`
+    catches; those documents are parsed whole. Writers only read the nodes.
+
+    Blocks nested deeper than :data:`MAX_NESTING` raise
+    :class:`~advocacy.errors.AdvocacyError` naming ``source`` and the line
+    (``first_line`` is the file's line number of the body's first line).
+    """
+    offset = first_line
+    try:
+        if _CROSS_SECTION.search(body):
+            return list(SyntaxTreeNode(_MD.parse(body)).children)
+        blocks: list[SyntaxTreeNode] = []
+        for chunk in _SECTION_START.split(body):
+            blocks.extend(_parse_section(chunk))
+            offset += chunk.count("\n")
+        return blocks
+    except _TooDeep as exc:
+        raise AdvocacyError(
+            "lists and block quotes nest too deeply here (at most "
+            f"{MAX_NESTING // 2 - 2} levels of lists, or {MAX_NESTING - 3} of quotes)",
+            source,
+            offset + exc.line,
+            hint="flatten the nesting: Word shows at most nine list levels anyway",
+        ) from None
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_section(chunk: str) -> tuple[SyntaxTreeNode, ...]:
+    return tuple(SyntaxTreeNode(_MD.parse(chunk)).children)
+
+
+def plain_text(node: SyntaxTreeNode) -> str:
+    """The visible text of an inline subtree (link URLs and markup excluded)."""
+    if node.type in ("text", "code_inline"):
+        return node.content
+    if node.type in ("softbreak", "hardbreak"):
+        return " "
+    return "".join(plain_text(child) for child in node.children)
+
+
+def is_page_break(html: str) -> bool:
+    """True if an HTML block holds a ``<!-- pagebreak -->`` marker."""
+    return _PAGEBREAK_RE.search(html) is not None
+
+
+def orientation(html: str) -> bool | None:
+    """``True`` for a ``<!-- landscape -->`` marker, ``False`` for portrait, else ``None``."""
+    found = _ORIENTATION_RE.search(html)
+    return None if found is None else found.group(1).lower() == "landscape"
