@@ -21,7 +21,7 @@ from factories import write_library, write_point
 from advocacy.cli import main
 from advocacy.errors import AdvocacyError
 from advocacy.evaluate import checklist_markdown, load_rubric, report_markdown, score_report
-from advocacy.evaluate.scoring import collect_sheets
+from advocacy.evaluate.sheets import collect_sheets
 from advocacy.library import BUILTIN, LibrarySource, load_library
 from advocacy.resources import builtin_library
 
@@ -295,9 +295,20 @@ def test_report_formats(tmp_path: Path) -> None:
         out = tmp_path / f"report.{suffix}"
         result = run("score", "report", *sheets, "-o", str(out))
         assert result.exit_code == 0, result.output
-        assert out.stat().st_size > 0
     data = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert data["ranking"] == [b["bid"] for b in data["bids"]]
+    bids = [b["bid"] for b in data["bids"]]
+    assert data["ranking"] == bids
+    assert bids == ["Riverbend Community Services", "Summit Behavioral Partners"]
+    # Each format carries the same ranking and totals, not just some bytes.
+    markdown = (tmp_path / "report.md").read_text("utf-8")
+    assert markdown.index("| 1 | Riverbend") < markdown.index("| 2 | Summit")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs)
+    assert all(f"{bid}" in text for bid in bids)
+    rows = list(csv.reader((tmp_path / "report.csv").open(encoding="utf-8")))
+    totals = {row[0]: row[10] for row in rows if row[1] == "TOTAL"}
+    assert totals == {b["bid"]: f"{b['total']:.2f}" for b in data["bids"]}
+    criteria = len(data["bids"][0]["criteria"])
+    assert len(rows) == 1 + len(bids) * (criteria + 1)
     again = run("score", "report", *sheets, "-o", str(tmp_path / "report.md"))
     assert again.exit_code == 1 and "already exists" in again.output
 
@@ -358,16 +369,30 @@ def test_checklist_prints_through_libreoffice(tmp_path: Path) -> None:
     assert "Page 2" in text and len(pages) >= 3
 
 
-def test_default_checklist_uses_every_approved_point() -> None:
-    markdown = checklist_markdown(load_rubric_default())
-    approved = [p for p in builtin_library().glob("*.yaml") if p.name != "categories.yaml"]
-    assert markdown.count("\n## ") == len(approved)
-
-
-def load_rubric_default():
+def test_default_checklist_uses_every_approved_point_and_only_those(tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib", ())
+    evaluation = {"question": "Covered?", "look_for": ["it"]}
+    for point_id, status in (("kept", "approved"), ("drafted", "draft"), ("gone", "retired")):
+        write_point(folder, point_id, status=status, evaluation=evaluation)
+    unscored = write_point(folder, "unscored", status="approved")
+    data = yaml.safe_load(unscored.read_text("utf-8"))
+    del data["evaluation"]
+    write_yaml(unscored, data)  # approved, but nothing to score
     from advocacy.evaluate import default_rubric
 
-    return default_rubric(load_library([LibrarySource(BUILTIN, builtin_library())]))
+    rubric = default_rubric(load_library([LibrarySource("test", folder)]))
+    assert [c.id for c in rubric.criteria] == ["kept"]
+    markdown = checklist_markdown(rubric)
+    assert markdown.count("\n## ") == 1 and "Covered?" in markdown
+    # The shipped library: one section per approved point with an evaluation block.
+    library = load_library([LibrarySource(BUILTIN, builtin_library())])
+    approved = [
+        lp.point.id
+        for lp in library.points.values()
+        if lp.point.status == "approved" and lp.point.evaluation is not None
+    ]
+    assert sorted(c.id for c in default_rubric(library).criteria) == sorted(approved)
+    assert checklist_markdown(default_rubric(library)).count("\n## ") == len(approved)
 
 
 def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> None:
@@ -457,7 +482,7 @@ def test_a_reviewer_named_computed_is_just_a_reviewer(tmp_path: Path, lib) -> No
         ],
     }
     path = write_yaml(tmp_path / "c.yaml", data)
-    from advocacy.evaluate.scoring import report_dict
+    from advocacy.evaluate.export import report_dict
 
     (flag,) = report_dict(report_for(tmp_path, lib, [path]))["bids"][0]["red_flags"]
     assert flag == {"criterion": "alpha", "flag": "alpha flag", "recorded_by": ["computed"]}
@@ -487,3 +512,107 @@ def test_report_docx_puts_wide_tables_on_landscape_pages(tmp_path: Path) -> None
     ]
     assert sizes[0][0] < sizes[0][1]  # the ranking: portrait
     assert any(w > h for w, h in sizes[1:])  # the per-bid tables: landscape
+
+
+# --------------------------------------------------------------------------- one rubric lookup
+
+
+@pytest.mark.parametrize("command", ["checklist", "init", "evidence", "report"])
+def test_every_command_finds_a_shipped_rubric_by_name(tmp_path: Path, command: str) -> None:
+    sheet_path = tmp_path / "sheet.yaml"
+    init = ["score", "init", "job-description", "--bid", "B", "--reviewer", "R", "-o"]
+    args = {
+        "checklist": ["checklist", "build", "job-description", "-o", "-"],
+        "init": [*init, str(sheet_path)],
+        "evidence": ["score", "evidence", "--rubric", "job-description", "--json"],
+        "report": ["score", "report", str(sheet_path), "--json"],
+    }[command]
+    if command == "evidence":
+        bid = tmp_path / "bid.md"
+        bid.write_text("Peer staff follow the CPS Code of Ethics.\n", "utf-8")
+        args.append(str(bid))
+    if command == "report":
+        assert run(*init, str(sheet_path)).exit_code == 0
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    if command == "checklist":
+        assert "Reviewer checklist: Peer job descriptions" in result.output
+    if command == "report":
+        assert json.loads(result.stdout)["rubric"]["id"] == "job-description"
+
+
+def test_report_after_init_finds_the_rubric_the_sheet_recorded(tmp_path: Path) -> None:
+    out = tmp_path / "elsewhere" / "dana.yaml"
+    out.parent.mkdir()
+    rubric = EXAMPLE / "rubric.yaml"
+    assert (
+        run("score", "init", str(rubric), "--bid", "B", "--reviewer", "D", "-o", str(out)).exit_code
+        == 0
+    )
+    result = run("score", "report", str(out), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rubric"]["id"] == "ma-dmh-cbfs-peer-roles"
+
+
+def test_unknown_rubric_name_is_a_clear_error() -> None:
+    result = run("checklist", "build", "job-descripton", "-o", "-")
+    assert result.exit_code == 1
+    assert "no rubric file or shipped rubric by that name" in result.output
+    assert "did you mean 'job-description'?" in result.output
+
+
+# --------------------------------------------------------------------------- computed-check registry
+
+
+def test_unknown_computed_check_is_an_error_not_a_default(tmp_path: Path, lib) -> None:
+    from advocacy.evaluate.checks import CHECKS, check_for, run_check
+
+    with pytest.raises(AdvocacyError, match="unknown computed check 'pay-parrity'") as info:
+        check_for("pay-parrity")
+    assert info.value.diagnostics[0].hint == "did you mean 'pay-parity'?"
+    with pytest.raises(AdvocacyError, match="unknown computed check"):
+        run_check("x", "wage-gap", None, {"peer_hourly": 1.0, "entry_level_hourly": 2.0})
+    assert set(CHECKS) == {"staffing-ratio", "small-team", "pay-parity"}
+    path = rubric_file(tmp_path, criteria=[{"point": "delta", "computed": "pay-parrity"}])
+    write_point(lib.sources[0].path, "delta", evaluation={"question": "Delta?", "look_for": ["d"]})
+    with pytest.raises(AdvocacyError) as located:
+        load_rubric(path, load_library(lib.sources))
+    (problem,) = located.value.diagnostics
+    assert (problem.line, problem.message) == (8, "unknown computed check 'pay-parrity'")
+
+
+def test_staffing_ratio_without_threshold_is_located(tmp_path: Path, lib) -> None:
+    write_point(lib.sources[0].path, "delta", evaluation={"question": "Delta?", "look_for": ["d"]})
+    path = rubric_file(tmp_path, criteria=[{"point": "delta", "computed": "staffing-ratio"}])
+    with pytest.raises(AdvocacyError, match="a staffing-ratio criterion needs a threshold"):
+        load_rubric(path, load_library(lib.sources))
+
+
+# --------------------------------------------------------------------------- the blank sheet
+
+
+def test_init_sheet_with_multiline_texts_is_valid(tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib", ())
+    write_point(
+        folder,
+        "alpha",
+        title="Alpha",
+        evaluation={
+            "question": "Does the bid cover alpha?\nscore: 3\n- and this line too?",
+            "look_for": ["a"],
+            "red_flags": [{"text": "Two\nlines: here", "why": "Because."}],
+        },
+    )
+    rubric = write_yaml(
+        tmp_path / "r.yaml",
+        {"id": "r", "title": "Multi\nline: title", "criteria": [{"point": "alpha"}]},
+    )
+    out = tmp_path / "sheet.yaml"
+    lib_args = ("--library", str(folder))
+    init = run(
+        *lib_args, "score", "init", str(rubric), "--bid", "B\nC", "--reviewer", "R", "-o", str(out)
+    )
+    assert init.exit_code == 0, init.output
+    report = run(*lib_args, "score", "report", str(out), "--json")
+    assert report.exit_code == 0, report.output
+    assert json.loads(report.stdout)["bids"][0]["bid"] == "B C"

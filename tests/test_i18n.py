@@ -18,8 +18,8 @@ from factories import write_library, write_point
 
 from advocacy.cli import main
 from advocacy.evaluate import checklist_markdown, load_rubric, report_markdown, score_report
-from advocacy.evaluate.documents import COMPUTED_NOTES, INPUT_LABELS
-from advocacy.evaluate.scoring import collect_sheets
+from advocacy.evaluate.checks import CHECKS, INPUT_LABELS
+from advocacy.evaluate.sheets import collect_sheets
 from advocacy.i18n import long_date, translations
 from advocacy.library import load_library
 from advocacy.models import DEFAULT_LEVELS
@@ -44,10 +44,10 @@ def used_messages() -> set[str]:
     for name in TEMPLATES:
         for _, _, message in env.extract_translations((templates_dir() / name).read_text("utf-8")):
             found.add(message if isinstance(message, str) else message[0])
-    scoring = ROOT / "advocacy" / "evaluate" / "scoring.py"
+    scoring = ROOT / "advocacy" / "evaluate" / "checks.py"
     found |= {m[2] for m in extract_from_file("python", str(scoring)) if isinstance(m[2], str)}
     found |= (
-        set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | set(COMPUTED_NOTES.values())
+        set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | {c.note for c in CHECKS.values()}
     )
     return found | {"computed"}
 

@@ -10,7 +10,6 @@ import click
 
 from advocacy.cli import AppContext, pass_app
 from advocacy.cli._options import FILE, lang_option
-from advocacy.cli.checklist import rubric_for
 
 if TYPE_CHECKING:
     from advocacy.evaluate import ScoreReport
@@ -35,7 +34,7 @@ Example:
       --reviewer "Dana Whitfield" -o riverbend-dana.yaml
 """,
 )
-@click.argument("rubric_file", metavar="[RUBRIC.yaml]", required=False, type=FILE)
+@click.argument("rubric_file", metavar="[RUBRIC]", required=False, type=FILE)
 @click.option("--bid", required=True, help="The bid (provider) being scored.")
 @click.option("--reviewer", required=True, help="Your name.")
 @click.option(
@@ -51,15 +50,16 @@ Example:
 def init(app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out: Path) -> None:
     """Write a score sheet listing every criterion, with guiding comments.
 
-    Scores start empty; fill them in as you read the bid. Without RUBRIC,
-    the sheet follows the default rubric of every approved point.
+    Scores start empty; fill them in as you read the bid. RUBRIC is a rubric
+    file or a shipped rubric's name (job-description); without it, the sheet
+    follows the default rubric of every approved point.
     """
     from advocacy.atomic import check_writable, write_atomic
     from advocacy.cli._output import success
-    from advocacy.evaluate import new_sheet_text
+    from advocacy.evaluate import lookup_rubric, new_sheet_text
 
     check_writable(out)
-    rubric = rubric_for(app, rubric_file)
+    rubric = lookup_rubric(app.load_library(), rubric_file)
     write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()))
     success(f"wrote {out} ({len(rubric.criteria)} criteria); next: advocacy score report {out}")
 
@@ -81,7 +81,8 @@ Examples:
     "rubric_file",
     type=FILE,
     metavar="RUBRIC.yaml",
-    help="The rubric (default: found by the id the sheets name, beside them).",
+    help="A rubric file or a shipped rubric's name (default: the one the sheets name, "
+    "found where 'score init' recorded it or beside the sheets).",
 )
 @click.option(
     "--consensus",
@@ -131,18 +132,13 @@ def report(
     Exit status: 0 fine, 1 invalid sheets.
     """
     from advocacy.cli._output import print_diagnostics, print_json
-    from advocacy.evaluate import find_rubric, report_dict, score_report
-    from advocacy.evaluate.scoring import collect_sheets
+    from advocacy.evaluate import collect_sheets, report_dict, score_report
+    from advocacy.evaluate.sheets import sheets_rubric
 
     if as_json and out is not None:
         raise click.UsageError("--json prints to the terminal; for a file use -o report.json")
     loaded, consensus = collect_sheets(sheets, consensus_files)
-    if rubric_file is not None:
-        rubric = rubric_for(app, rubric_file)
-    else:
-        rubric = find_rubric(
-            [*loaded, *consensus][0].sheet.rubric, [p.parent for p in sheets], app.load_library()
-        )
+    rubric = sheets_rubric(app.load_library(), rubric_file, [*loaded, *consensus])
     result = score_report(loaded, rubric, consensus)
     print_diagnostics(result.warnings)
     if as_json:
@@ -309,10 +305,10 @@ def evidence(
     verdict: you still score.
     """
     from advocacy.cli._output import print_json, success
-    from advocacy.evaluate.rubric import rubric_from_option
+    from advocacy.evaluate import lookup_rubric
     from advocacy.evidence import add_evidence, find_evidence, read_bid, report_dict
 
-    rubric = rubric_from_option(rubric_name, app.load_library())
+    rubric = lookup_rubric(app.load_library(), rubric_name)
     report = find_evidence(read_bid(bid_file), rubric, top=top)
     if as_json:
         print_json(report_dict(report))

@@ -19,118 +19,18 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
+from advocacy.evaluate.checks import CHECKS, ComputedCheck, check_for, run_check
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
-from advocacy.i18n import format_number, gettext_for
-from advocacy.models import COMPUTED_INPUTS, ScoreSheet, load_model
-from advocacy.yamlio import YamlDocument, load_yaml_file
+from advocacy.evaluate.sheets import LoadedSheet, validate_sheet
 
 #: Reviewers this many levels apart on a criterion should talk it over.
 DISAGREEMENT = 2
 #: The "reviewer" of red flags the figures raise, not a person.
 COMPUTED = "computed"
-
-
-@dataclass(frozen=True)
-class LoadedSheet:
-    sheet: ScoreSheet
-    path: Path
-    doc: YamlDocument
-
-    def position(self, *where: str | int) -> tuple[int, int]:
-        return self.doc.position(where)
-
-
-def load_sheet(path: Path) -> LoadedSheet:
-    doc = load_yaml_file(path)
-    return LoadedSheet(load_model(ScoreSheet, doc), path, doc)
-
-
-def collect_sheets(
-    paths: Sequence[Path], consensus_paths: Sequence[Path] = ()
-) -> tuple[list[LoadedSheet], list[LoadedSheet]]:
-    """Load reviewers' and consensus sheets, reporting every unreadable one at once.
-
-    A sheet marked ``consensus: true`` counts as a consensus sheet wherever it is given.
-    """
-    loaded: list[LoadedSheet] = []
-    problems: list[Diagnostic] = []
-    # The same file named twice (another spelling of its path) counts once.
-    unique = {path.resolve(): path for path in [*paths, *consensus_paths]}
-    for path in unique.values():
-        try:
-            loaded.append(load_sheet(path))
-        except AdvocacyError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise AdvocacyError.from_diagnostics(problems)
-    agreed = {p.resolve() for p in consensus_paths}
-    consensus = [s for s in loaded if s.path.resolve() in agreed or s.sheet.consensus]
-    reviewers = [s for s in loaded if s not in consensus]
-    return reviewers, consensus
-
-
-def validate_sheet(loaded: LoadedSheet, rubric: LoadedRubric) -> list[Diagnostic]:
-    """Errors that make a sheet unusable with ``rubric``, each at its place."""
-    sheet, path = loaded.sheet, loaded.path
-    problems: list[Diagnostic] = []
-    if sheet.rubric != rubric.id:
-        problems.append(
-            error(
-                f"this sheet is for rubric {sheet.rubric!r}, not {rubric.id!r}",
-                path,
-                *loaded.position("rubric"),
-                hint="score each bid with the rubric the report uses",
-            )
-        )
-        return problems
-    ids = [c.id for c in rubric.criteria]
-    seen: set[str] = set()
-    for i, entry in enumerate(sheet.scores):
-        where = loaded.position("scores", i, "criterion")
-        criterion = rubric.criterion(entry.criterion)
-        if criterion is None:
-            problems.append(
-                error(
-                    f"the rubric has no criterion {entry.criterion!r}",
-                    path,
-                    *where,
-                    hint=did_you_mean(entry.criterion, ids) or "criteria: " + ", ".join(ids),
-                )
-            )
-            continue
-        if entry.criterion in seen:
-            problems.append(error(f"criterion {entry.criterion!r} is scored twice", path, *where))
-        seen.add(entry.criterion)
-        if entry.score is not None and not (
-            criterion.min_level <= entry.score <= criterion.max_level
-        ):
-            problems.append(
-                error(
-                    f"score {entry.score} for {entry.criterion!r} is out of range "
-                    f"{criterion.min_level}-{criterion.max_level}",
-                    path,
-                    *loaded.position("scores", i, "score"),
-                    hint="levels: " + "; ".join(f"{k} {v}" for k, v in criterion.levels.items()),
-                )
-            )
-    missing = [c for c in ids if c not in seen]
-    if missing:
-        problems.append(
-            error(
-                f"missing criteria: {', '.join(missing)}",
-                path,
-                *loaded.position("scores"),
-                hint="every criterion of the rubric needs an entry (leave 'score' empty "
-                "if not scored yet); 'advocacy score init' writes them all",
-            )
-        )
-    return problems
 
 
 @dataclass(frozen=True)
@@ -176,65 +76,6 @@ class CriterionResult:
     @property
     def disagreement(self) -> bool:
         return self.spread is not None and self.spread >= DISAGREEMENT
-
-
-@dataclass(frozen=True)
-class ComputedCheck:
-    criterion: str
-    kind: str
-    figures: dict[str, float | None]
-    passed: bool | None  # None: the figures are missing
-    threshold: float | None = None
-
-    @property
-    def message(self) -> str:
-        return self.describe()
-
-    def describe(self, lang: str = "en") -> str:
-        """The finding in words, in ``lang`` (its message catalogue, its number format)."""
-        _ = gettext_for(lang)
-        f = self.figures
-
-        def n(value: float | None, digits: int | None = None) -> str:
-            return format_number(value, lang, digits)
-
-        if self.passed is None:
-            missing = ", ".join(k for k, v in f.items() if v is None)
-            return _("not computed: %(missing)s not given") % {"missing": missing}
-        if self.kind == "staffing-ratio":
-            if not f["peer_fte"]:
-                return _("no peer FTEs in the bid")
-            values = {"ratio": n(f["people_per_peer_fte"]), "limit": n(self.threshold)}
-            if self.passed:
-                return (
-                    _("%(ratio)s people per peer FTE, within the rubric's limit of %(limit)s")
-                    % values
-                )
-            return (
-                _("%(ratio)s people per peer FTE, above the rubric's limit of %(limit)s") % values
-            )
-        if self.kind == "small-team":
-            values = {"fte": n(f["peer_fte"]), "threshold": n(self.threshold)}
-            if self.passed:
-                return (
-                    _("%(fte)s peer FTEs: not a small peer team (threshold %(threshold)s)") % values
-                )
-            return (
-                _(
-                    "%(fte)s peer FTEs, fewer than %(threshold)s: added supports or affiliations are mandatory"
-                )
-                % values
-            )
-        values = {"peer": n(f["peer_hourly"], 2), "entry": n(f["entry_level_hourly"], 2)}
-        if self.passed:
-            return (
-                _("peer pay $%(peer)s/h is above entry-level direct-support pay $%(entry)s/h")
-                % values
-            )
-        return (
-            _("peer pay $%(peer)s/h is at or below entry-level direct-support pay $%(entry)s/h")
-            % values
-        )
 
 
 @dataclass(frozen=True)
@@ -399,11 +240,12 @@ def _bid_report(
             flags += [RecordedFlag(criterion.id, f, loaded.sheet.reviewer) for f in entry.red_flags]
         mandatory = criterion.mandatory
         if criterion.computed:
-            check = _computed_check(criterion, inputs)
+            check = run_check(criterion.id, criterion.computed, criterion.threshold, inputs)
             checks.append(check)
-            if criterion.computed == "small-team" and check.passed is False:
+            kind = check_for(criterion.computed)
+            if check.passed is False and kind.mandatory_on_failure:
                 mandatory = True
-            if criterion.computed == "pay-parity" and check.passed is False:
+            if check.passed is False and kind.flag_on_failure:
                 flags.append(RecordedFlag(criterion.id, check.message, COMPUTED, computed=True))
         results.append(
             CriterionResult(criterion, reviews, consensus_scores.get(criterion.id), mandatory)
@@ -423,7 +265,7 @@ def _inputs(
 ) -> dict[str, float | None]:
     """One figure per input: the consensus sheet's, else the reviewers' (median if they differ)."""
     figures: dict[str, float | None] = {}
-    for name in sorted({n for names in COMPUTED_INPUTS.values() for n in names}):
+    for name in sorted({n for check in CHECKS.values() for n in check.inputs}):
         if agreed is not None and getattr(agreed.sheet.inputs, name) is not None:
             figures[name] = getattr(agreed.sheet.inputs, name)
             continue
@@ -442,150 +284,3 @@ def _inputs(
                 )
             )
     return figures
-
-
-def _computed_check(criterion: ResolvedCriterion, inputs: dict[str, float | None]) -> ComputedCheck:
-    kind = criterion.computed or ""
-    figures = {name: inputs.get(name) for name in COMPUTED_INPUTS[kind]}
-    threshold = criterion.threshold
-    if any(v is None for v in figures.values()):
-        return ComputedCheck(criterion.id, kind, figures, None, threshold)
-    if kind == "staffing-ratio":
-        fte, served = figures["peer_fte"], figures["people_served"]
-        assert fte is not None and served is not None and threshold is not None
-        if fte == 0:
-            return ComputedCheck(criterion.id, kind, figures, False, threshold)
-        figures = {**figures, "people_per_peer_fte": round(served / fte, 2)}
-        return ComputedCheck(criterion.id, kind, figures, served / fte <= threshold, threshold)
-    if kind == "small-team":
-        fte = figures["peer_fte"]
-        assert fte is not None and threshold is not None
-        return ComputedCheck(criterion.id, kind, figures, not fte < threshold, threshold)
-    peer, entry = figures["peer_hourly"], figures["entry_level_hourly"]
-    assert peer is not None and entry is not None
-    return ComputedCheck(criterion.id, kind, figures, peer > entry, threshold)
-
-
-def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
-    """The report as plain data (the JSON output): stable keys, rounded numbers,
-    computed-check messages in ``lang``."""
-
-    def num(value: float | None) -> float | None:
-        return None if value is None else round(value, 3)
-
-    return {
-        "rubric": {"id": report.rubric.id, "title": report.rubric.rubric.title},
-        "ranking": [b.bid for b in report.ranking()],
-        "bids": [
-            {
-                "bid": b.bid,
-                "reviewers": b.reviewers,
-                "total": num(b.total),
-                "max_total": num(b.max_total),
-                "percent": num(b.percent),
-                "meets_mandatory": b.meets_mandatory,
-                "mandatory_failed": b.mandatory_failed,
-                "unscored": b.unscored,
-                "criteria": [
-                    {
-                        "id": r.criterion.id,
-                        "weight": r.criterion.weight,
-                        "mandatory": r.mandatory,
-                        "scores": {x.reviewer: x.score for x in r.reviews},
-                        "mean": num(r.mean),
-                        "median": num(r.median),
-                        "spread": r.spread,
-                        "consensus": r.consensus,
-                        "final": num(r.final),
-                        "weighted": num(r.weighted),
-                        "disagreement": r.disagreement,
-                    }
-                    for r in b.results
-                ],
-                "computed": [
-                    {
-                        "criterion": c.criterion,
-                        "kind": c.kind,
-                        "figures": c.figures,
-                        "passed": c.passed,
-                        "message": c.describe(lang),
-                    }
-                    for c in b.checks
-                ],
-                "red_flags": [
-                    {
-                        "criterion": c,
-                        "flag": _computed_text(b, c, lang) if computed else flag,
-                        "recorded_by": [gettext_for(lang)(COMPUTED)] if computed else who,
-                    }
-                    for c, flag, who, computed in b.grouped_flags
-                ],
-            }
-            for b in report.ranking()
-        ],
-        "warnings": [d.to_dict() for d in report.warnings],
-    }
-
-
-def _computed_text(bid: BidReport, criterion: str, lang: str) -> str:
-    """A red flag the figures raised, worded in the report's language."""
-    return next(c for c in bid.checks if c.criterion == criterion).describe(lang)
-
-
-def report_rows(report: ScoreReport) -> Iterator[list[object]]:
-    """The CSV rows: a header, then one row per bid and criterion, then a total row per bid."""
-    yield [
-        "bid",
-        "criterion",
-        "weight",
-        "mandatory",
-        "reviewers",
-        "mean",
-        "median",
-        "spread",
-        "consensus",
-        "final",
-        "weighted",
-        "percent",
-        "meets_mandatory",
-        "note",
-    ]
-    for b in report.ranking():
-        for r in b.results:
-            note = "; ".join(f"{x.reviewer}: {x.comment}" for x in r.reviews if x.comment)
-            yield [
-                b.bid,
-                r.criterion.id,
-                f"{r.criterion.weight:g}",
-                r.mandatory,
-                " ".join(f"{x.score if x.score is not None else '-'}" for x in r.reviews),
-                _fmt(r.mean),
-                _fmt(r.median),
-                "" if r.spread is None else r.spread,
-                "" if r.consensus is None else r.consensus,
-                _fmt(r.final),
-                _fmt(r.weighted),
-                "",
-                "",
-                note,
-            ]
-        yield [
-            b.bid,
-            "TOTAL",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            _fmt(b.total),
-            _fmt(b.percent),
-            b.meets_mandatory,
-            "; ".join(flag for _, flag, _, _ in b.grouped_flags),
-        ]
-
-
-def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"

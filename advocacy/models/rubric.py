@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictInt, field_validator, model_validator
 
 from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
 
-#: Checks computed from figures in the score sheet instead of a reviewer's judgement.
-Computed = Literal["staffing-ratio", "small-team", "pay-parity"]
 
-#: The figures each computed check needs from a score sheet's ``inputs``.
-COMPUTED_INPUTS: dict[str, tuple[str, ...]] = {
-    "staffing-ratio": ("peer_fte", "people_served"),
-    "small-team": ("peer_fte",),
-    "pay-parity": ("peer_hourly", "entry_level_hourly"),
-}
+#: A figure from a bid: finite, not negative, and at most ``le`` (larger is a typing slip).
+def _figure(description: str, le: float) -> float | None:
+    return Field(default=None, ge=0, le=le, allow_inf_nan=False, description=description)
 
 
 class Criterion(StrictModel):
@@ -33,7 +28,7 @@ class Criterion(StrictModel):
     mandatory: bool | None = Field(
         default=None, description="Overrides whether the point is mandatory."
     )
-    computed: Computed | None = Field(
+    computed: Slug | None = Field(
         default=None,
         description="A check computed from the sheet's inputs: staffing-ratio (people "
         "served per peer FTE against 'threshold'), small-team (fewer than 'threshold' peer "
@@ -43,6 +38,8 @@ class Criterion(StrictModel):
     threshold: float | None = Field(
         default=None,
         gt=0,
+        le=1_000_000,
+        allow_inf_nan=False,
         description="For staffing-ratio: the most people served per peer FTE that is enough "
         "(no published standard exists: set your own). For small-team: the FTE count below "
         "which a peer team is small (default 5).",
@@ -50,11 +47,6 @@ class Criterion(StrictModel):
 
     @model_validator(mode="after")
     def _threshold_needed(self) -> Criterion:
-        if self.computed == "staffing-ratio" and self.threshold is None:
-            raise ValueError(
-                "a staffing-ratio criterion needs a threshold: the most people served per "
-                "peer FTE you accept"
-            )
         if self.threshold is not None and self.computed is None:
             raise ValueError("threshold only applies to a computed criterion")
         return self
@@ -97,15 +89,11 @@ class Rubric(StrictModel):
 class Inputs(StrictModel):
     """Figures from the bid that computed checks use. Leave out what the bid does not say."""
 
-    peer_fte: float | None = Field(
-        default=None, ge=0, description="Full-time equivalents in peer roles."
-    )
-    people_served: float | None = Field(
-        default=None, ge=0, description="People the program expects to serve."
-    )
-    peer_hourly: float | None = Field(default=None, ge=0, description="Peer staff hourly pay.")
-    entry_level_hourly: float | None = Field(
-        default=None, ge=0, description="Hourly pay of entry-level direct-support staff in the bid."
+    peer_fte: float | None = _figure("Full-time equivalents in peer roles.", 100_000)
+    people_served: float | None = _figure("People the program expects to serve.", 10_000_000)
+    peer_hourly: float | None = _figure("Peer staff hourly pay.", 10_000)
+    entry_level_hourly: float | None = _figure(
+        "Hourly pay of entry-level direct-support staff in the bid.", 10_000
     )
 
 
@@ -113,7 +101,9 @@ class SheetScore(StrictModel):
     """One reviewer's score for one criterion."""
 
     criterion: Slug = Field(description="The criterion's talking-point id.")
-    score: int | None = Field(default=None, description="The level; leave empty until scored.")
+    score: StrictInt | None = Field(
+        default=None, description="The level, a whole number; leave empty until scored."
+    )
     comment: str | None = Field(default=None, description="Why this score.")
     evidence: list[str] = Field(
         default_factory=list, description="Where in the bid: page, section, short quote."
@@ -127,11 +117,27 @@ class ScoreSheet(StrictModel):
     """One reviewer's scores for one bid."""
 
     rubric: Slug = Field(description="The id of the rubric this sheet follows.")
-    bid: Text = Field(description="The bid (provider) being scored.")
+    rubric_file: str | None = Field(
+        default=None,
+        description="Where the rubric file is, relative to this sheet ('score init' writes "
+        "it); 'score report' reads the rubric from there unless --rubric is given.",
+    )
+    bid: Text = Field(description="The bid (provider) being scored, or its blind code.")
     reviewer: Text = Field(description="Who scored it.")
+    conflict: Text | None = Field(
+        default=None,
+        description="Conflict-of-interest declaration, made before scoring: 'none', or what "
+        "the conflict is (a tie to the bidder, a former employer, ...).",
+    )
     date: dt.date | None = Field(default=None, description="When it was scored.")
     consensus: bool = Field(
         default=False, description="True for a consensus sheet agreed after discussion."
     )
     inputs: Inputs = Field(default_factory=Inputs, description="Figures for computed checks.")
     scores: list[SheetScore] = Field(default_factory=list, description="One entry per criterion.")
+
+    @field_validator("bid", "reviewer", "conflict")
+    @classmethod
+    def _trimmed(cls, value: str | None) -> str | None:
+        """Names are compared without the spaces around them (and ignoring case)."""
+        return None if value is None else " ".join(value.split())
