@@ -616,3 +616,47 @@ def test_init_sheet_with_multiline_texts_is_valid(tmp_path: Path) -> None:
     report = run(*lib_args, "score", "report", str(out), "--json")
     assert report.exit_code == 0, report.output
     assert json.loads(report.stdout)["bids"][0]["bid"] == "B C"
+
+
+# --------------------------------------------------------------------------- faults (#12)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("peer_fte", 1e308), ("peer_fte", float("inf")), ("people_served", float("nan"))],
+)
+def test_absurd_or_non_finite_figures_are_refused_at_their_line(
+    tmp_path: Path, lib, field: str, value: float
+) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 1, "beta": 1, "gamma": 1}, inputs={field: value})
+    folder = lib.sources[0].path
+    result = run(
+        "--library",
+        str(folder),
+        "score",
+        "report",
+        str(one),
+        "--rubric",
+        str(rubric_file(tmp_path)),
+    )
+    assert result.exit_code == 1, result.output
+    line = one.read_text("utf-8").splitlines().index(f"  {field}: {yaml.safe_dump(value)[:-5]}")
+    assert f"{one}:{line + 1}:" in result.output and "internal error" not in result.output
+
+
+def test_report_markdown_to_stdout(tmp_path: Path) -> None:
+    sheets = sorted(str(p) for p in (EXAMPLE / "scores").glob("*.yaml"))
+    result = run("score", "report", *sheets, "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (GOLDEN / "score-report.md").read_text("utf-8")
+
+
+def test_init_force_overwrites_and_says_so_when_missing(tmp_path: Path) -> None:
+    out = tmp_path / "sheet.yaml"
+    out.write_text("old", "utf-8")
+    args = ["score", "init", "job-description", "--bid", "B", "--reviewer", "R", "-o", str(out)]
+    refused = run(*args)
+    assert refused.exit_code == 1 and "pass --force" in refused.output
+    assert out.read_text("utf-8") == "old"
+    assert run(*args, "--force").exit_code == 0
+    assert "rubric: job-description" in out.read_text("utf-8")

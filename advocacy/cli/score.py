@@ -44,10 +44,13 @@ Example:
     required=True,
     type=FILE,
     metavar="SHEET.yaml",
-    help="The score sheet to write (never overwritten).",
+    help="The score sheet to write (kept if it exists, unless --force).",
 )
+@click.option("--force", is_flag=True, help="Overwrite an existing sheet (its scores are lost).")
 @pass_app
-def init(app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out: Path) -> None:
+def init(
+    app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out: Path, force: bool
+) -> None:
     """Write a score sheet listing every criterion, with guiding comments.
 
     Scores start empty; fill them in as you read the bid. RUBRIC is a rubric
@@ -58,9 +61,9 @@ def init(app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out
     from advocacy.cli._output import success
     from advocacy.evaluate import lookup_rubric, new_sheet_text
 
-    check_writable(out)
+    check_writable(out, force)
     rubric = lookup_rubric(app.load_library(), rubric_file)
-    write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()))
+    write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()), force=force)
     success(f"wrote {out} ({len(rubric.criteria)} criteria); next: advocacy score report {out}")
 
 
@@ -98,7 +101,7 @@ Examples:
     "out",
     type=FILE,
     metavar="FILE",
-    help="Write the report: .md, .docx, .csv or .json.",
+    help="Write the report: .md, .docx, .csv or .json; '-' for Markdown on stdout.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
@@ -143,6 +146,10 @@ def report(
     print_diagnostics(result.warnings)
     if as_json:
         print_json(report_dict(result, lang or "en"))
+    elif out is not None and str(out) == "-":
+        from advocacy.evaluate import report_markdown
+
+        click.echo(report_markdown(result, lang=lang or "en"), nl=False)
     elif out is not None:
         _write_report(result, out, force, reference_doc, lang or "en")
     else:
