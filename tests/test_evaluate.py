@@ -71,11 +71,13 @@ def rubric_file(tmp_path: Path, **extra) -> Path:
 
 
 def sheet(tmp_path: Path, name: str, scores: dict, bid: str = "Bid A", **extra) -> Path:
-    entries = [{"criterion": c, "score": s} for c, s in scores.items()]
-    return write_yaml(
-        tmp_path / f"{name}.yaml",
-        {"rubric": "test-rubric", "bid": bid, "reviewer": name, "scores": entries, **extra},
-    )
+    """A reviewer's sheet; every score has a reason and the reviewer declares no conflict."""
+    entries = [
+        {"criterion": c, "score": s, **({"comment": f"Why {s}."} if s is not None else {})}
+        for c, s in scores.items()
+    ]
+    data = {"rubric": "test-rubric", "bid": bid, "reviewer": name, "conflict": "none"}
+    return write_yaml(tmp_path / f"{name}.yaml", {**data, "scores": entries, **extra})
 
 
 def report_for(tmp_path, lib, sheets, consensus=(), **rubric_extra):
@@ -121,7 +123,8 @@ def test_unscored_criteria_are_listed_not_zero(tmp_path: Path, lib) -> None:
     (bid,) = report_for(tmp_path, lib, [one]).bids
     assert bid.unscored == ["beta", "gamma"]
     assert bid.total == pytest.approx(6)  # 2 * 3, nothing counted for the others
-    assert bid.meets_mandatory  # unscored is not failed
+    assert bid.meets_mandatory is None  # unscored is not failed, nor met: not known yet
+    assert not bid.complete and bid.uncovered == ["beta", "gamma"]
 
 
 def test_consensus_overrides_the_mean(tmp_path: Path, lib) -> None:
@@ -225,8 +228,8 @@ def test_every_sheet_problem_is_located(tmp_path: Path, lib) -> None:
     with pytest.raises(AdvocacyError) as info:
         report_for(tmp_path, lib, [bad, other])
     found = {(d.file, d.line, d.message) for d in info.value.diagnostics}
-    assert (str(bad), 6, "score 4 for 'alpha' is out of range 0-3") in found
-    assert (str(bad), 7, "the rubric has no criterion 'betta'") in found
+    assert (str(bad), 7, "score 4 for 'alpha' is out of range 0-3") in found
+    assert (str(bad), 9, "the rubric has no criterion 'betta'") in found
     assert any(m == "missing criteria: beta, gamma" for _, _, m in found)
     assert (str(other), 1, "this sheet is for rubric 'another-rubric', not 'test-rubric'") in found
     hint = next(d.hint for d in info.value.diagnostics if "betta" in d.message)
@@ -239,7 +242,7 @@ def test_report_cli_exits_1_with_locations(tmp_path: Path, lib) -> None:
     bad = sheet(tmp_path, "bad", {"alpha": 9, "beta": 1, "gamma": 1})
     result = run("--library", str(folder), "score", "report", str(bad), "--rubric", str(rubric))
     assert result.exit_code == 1
-    assert f"{bad}:6:3: error: score 9 for 'alpha' is out of range 0-3" in result.output
+    assert f"{bad}:7:3: error: score 9 for 'alpha' is out of range 0-3" in result.output
 
 
 def test_rubric_with_unknown_point_is_located(tmp_path: Path, lib) -> None:
@@ -415,7 +418,15 @@ def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> Non
     assert all(s["score"] is None for s in data["scores"])
     assert set(data["inputs"]) == {"peer_fte", "people_served", "peer_hourly", "entry_level_hourly"}
     assert data["bid"] == 'Bid "X"'
-    report = run("score", "report", str(out), "--rubric", str(EXAMPLE / "rubric.yaml"), "--json")
+    report = run(
+        "score",
+        "report",
+        str(out),
+        "--rubric",
+        str(EXAMPLE / "rubric.yaml"),
+        "--json",
+        "--allow-undeclared",
+    )
     assert report.exit_code == 0, report.output
     assert len(json.loads(report.stdout)["bids"][0]["unscored"]) == len(rubric.criteria)
     again = run(
@@ -525,7 +536,7 @@ def test_every_command_finds_a_shipped_rubric_by_name(tmp_path: Path, command: s
         "checklist": ["checklist", "build", "job-description", "-o", "-"],
         "init": [*init, str(sheet_path)],
         "evidence": ["score", "evidence", "--rubric", "job-description", "--json"],
-        "report": ["score", "report", str(sheet_path), "--json"],
+        "report": ["score", "report", str(sheet_path), "--json", "--allow-undeclared"],
     }[command]
     if command == "evidence":
         bid = tmp_path / "bid.md"
@@ -549,7 +560,7 @@ def test_report_after_init_finds_the_rubric_the_sheet_recorded(tmp_path: Path) -
         run("score", "init", str(rubric), "--bid", "B", "--reviewer", "D", "-o", str(out)).exit_code
         == 0
     )
-    result = run("score", "report", str(out), "--json")
+    result = run("score", "report", str(out), "--json", "--allow-undeclared")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["rubric"]["id"] == "ma-dmh-cbfs-peer-roles"
 
@@ -613,7 +624,7 @@ def test_init_sheet_with_multiline_texts_is_valid(tmp_path: Path) -> None:
         *lib_args, "score", "init", str(rubric), "--bid", "B\nC", "--reviewer", "R", "-o", str(out)
     )
     assert init.exit_code == 0, init.output
-    report = run(*lib_args, "score", "report", str(out), "--json")
+    report = run(*lib_args, "score", "report", str(out), "--json", "--allow-undeclared")
     assert report.exit_code == 0, report.output
     assert json.loads(report.stdout)["bids"][0]["bid"] == "B C"
 
@@ -660,3 +671,133 @@ def test_init_force_overwrites_and_says_so_when_missing(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == "old"
     assert run(*args, "--force").exit_code == 0
     assert "rubric: job-description" in out.read_text("utf-8")
+
+
+# --------------------------------------------------------------------------- completeness (#16)
+
+
+def test_incomplete_bid_is_never_ranked_first(tmp_path: Path, lib) -> None:
+    empty = sheet(tmp_path, "one", {"alpha": None, "beta": None, "gamma": None}, bid="Empty Bid")
+    scored = sheet(tmp_path, "two", {"alpha": 1, "beta": 1, "gamma": 1}, bid="Scored Bid")
+    report = report_for(tmp_path, lib, [empty, scored])
+    assert [b.bid for b in report.ranking()] == ["Scored Bid"]
+    assert [b.bid for b in report.unranked()] == ["Empty Bid"]
+    from advocacy.evaluate import report_dict
+
+    data = report_dict(report)
+    assert data["ranking"] == ["Scored Bid"] and data["incomplete"] == ["Empty Bid"]
+    empty_bid = next(b for b in data["bids"] if b["bid"] == "Empty Bid")
+    assert empty_bid["meets_mandatory"] is None and empty_bid["complete"] is False
+    assert empty_bid["missing"]["one"][0] == {"criterion": "alpha", "missing": "no score"}
+    # Asked to, the report ranks it, below the scored bid, and says it did.
+    rubric = load_rubric(rubric_file(tmp_path), lib)
+    loaded, _ = collect_sheets([empty, scored])
+    allowed = score_report(loaded, rubric, allow_incomplete=True)
+    assert [b.bid for b in allowed.ranking()] == ["Scored Bid", "Empty Bid"]
+    assert "ranked although" in report_markdown(allowed)
+
+
+def test_one_scored_criterion_still_counts_but_leaves_the_bid_incomplete(tmp_path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": None, "gamma": 2})
+    two = sheet(tmp_path, "two", {"alpha": 1, "beta": 2, "gamma": 2})
+    (bid,) = report_for(tmp_path, lib, [one, two]).bids
+    assert bid.complete  # every criterion has at least one score
+    assert bid.gaps == {"one": [("beta", "no score")]}
+    assert bid.results[0].mean == 2.0  # one's alpha still counts
+
+
+def test_score_must_be_a_whole_number(tmp_path: Path, lib) -> None:
+    for bad in ("yes", "2.5", '"2"'):
+        path = tmp_path / "s.yaml"
+        path.write_text(
+            "rubric: test-rubric\nbid: B\nreviewer: R\nconflict: none\nscores:\n"
+            f"  - criterion: alpha\n    score: {bad}\n    comment: ok\n",
+            "utf-8",
+        )
+        with pytest.raises(AdvocacyError) as info:
+            report_for(tmp_path, lib, [path])
+        assert info.value.diagnostics[0].line == 7, bad
+
+
+def test_names_are_trimmed_and_compared_ignoring_case(tmp_path: Path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": 3, "gamma": 3}, bid="Bid A ")
+    two = sheet(tmp_path, "two", {"alpha": 1, "beta": 1, "gamma": 1}, bid="bid a")
+    report = report_for(tmp_path, lib, [one, two])
+    assert [(b.bid, b.reviewers) for b in report.bids] == [("Bid A", ["one", "two"])]
+    twice = write_yaml(
+        tmp_path / "twice.yaml", {**yaml.safe_load(one.read_text("utf-8")), "reviewer": " ONE"}
+    )
+    with pytest.raises(AdvocacyError, match="'ONE' has two sheets for bid 'Bid A'"):
+        report_for(tmp_path, lib, [one, twice])
+
+
+def test_near_duplicate_names_are_warned_about(tmp_path: Path, lib) -> None:
+    scores = {"alpha": 2, "beta": 2, "gamma": 2}
+    one = sheet(tmp_path, "one", scores, bid="Riverbend Community Services")
+    two = sheet(tmp_path, "two", scores, bid="Riverbend Comunity Services")
+    report = report_for(tmp_path, lib, [one, two])
+    assert len(report.bids) == 2
+    (warned,) = [w for w in report.warnings if "nearly the same" in w.message]
+    assert "Riverbend Comunity Services" in warned.message and warned.file == str(two)
+
+
+def test_mandatory_minimum_outside_the_scale_is_located(tmp_path: Path, lib) -> None:
+    path = rubric_file(tmp_path, scale={"mandatory_min": 99})
+    with pytest.raises(AdvocacyError, match="mandatory_min 99 is outside the scale") as info:
+        load_rubric(path, lib)
+    assert info.value.diagnostics[0].line == 8
+    assert info.value.diagnostics[0].hint == "use a level between 0 and 3"
+
+
+# --------------------------------------------------------------------------- reasons (#16)
+
+
+def test_a_score_without_a_reason_leaves_the_sheet_incomplete(tmp_path: Path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": 3, "gamma": 3})
+    data = yaml.safe_load(one.read_text("utf-8"))
+    del data["scores"][1]["comment"]
+    write_yaml(one, data)
+    (bid,) = report_for(tmp_path, lib, [one]).bids
+    assert bid.gaps == {"one": [("beta", "no reason")]} and not bid.ranked
+    assert bid.total == pytest.approx(18)  # the score still counts
+    (bid,) = report_for(tmp_path, lib, [one], require_reason=False).bids
+    assert bid.ranked and not bid.gaps
+
+
+def test_reasons_appear_in_the_report_appendix(tmp_path: Path, lib) -> None:
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": 2, "gamma": 1})
+    markdown = report_markdown(report_for(tmp_path, lib, [one]))
+    appendix = markdown[markdown.index("## Reasons for the scores") :]
+    assert "Why 3." in appendix and "Why 1." in appendix
+
+
+# --------------------------------------------------------------------------- conflicts (#16)
+
+
+def test_undeclared_sheets_are_left_out_unless_allowed(tmp_path: Path, lib) -> None:
+    scores = {"alpha": 3, "beta": 3, "gamma": 3}
+    declared = sheet(tmp_path, "one", scores)
+    empty = sheet(tmp_path, "two", {"alpha": 0, "beta": 0, "gamma": 0}, conflict=None)
+    legacy = tmp_path / "three.yaml"
+    data = yaml.safe_load(sheet(tmp_path, "three", scores).read_text("utf-8"))
+    del data["conflict"]
+    write_yaml(legacy, data)
+    report = report_for(tmp_path, lib, [declared, empty, legacy])
+    assert report.bids[0].reviewers == ["one", "three"]
+    assert [s.path for s in report.undeclared] == [empty]
+    assert any("no conflict-of-interest declaration" in w.message for w in report.warnings)
+    markdown = report_markdown(report)
+    assert "Left out" in markdown and "two" in markdown
+    rubric = load_rubric(rubric_file(tmp_path), lib)
+    loaded, _ = collect_sheets([declared, empty, legacy])
+    allowed = score_report(loaded, rubric, allow_undeclared=True)
+    assert allowed.bids[0].reviewers == ["one", "two", "three"] and not allowed.undeclared
+
+
+def test_declared_conflicts_are_listed(tmp_path: Path, lib) -> None:
+    scores = {"alpha": 3, "beta": 3, "gamma": 3}
+    one = sheet(tmp_path, "one", scores, conflict="Former employee of Bid A (left 2015)")
+    two = sheet(tmp_path, "two", scores, conflict="None")
+    report = report_for(tmp_path, lib, [one, two])
+    assert report.conflicts == [("one", "Bid A", "Former employee of Bid A (left 2015)")]
+    assert "Former employee of Bid A (left 2015)" in report_markdown(report)

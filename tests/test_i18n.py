@@ -164,7 +164,7 @@ def test_checklist_and_report_golden_in_both_languages(lang: str) -> None:
         assert "**Pregunta:**" in outputs["checklist"] and "No se aborda" in outputs["checklist"]
         assert "## Clasificación" in outputs["score-report"]
         assert "30 personas por FTE de pares" in outputs["score-report"]
-        assert "35,8 de 40,5" in outputs["score-report"]  # numbers the Spanish way
+        assert "35,75 de 40,50" in outputs["score-report"]  # numbers the Spanish way
 
 
 def test_checklist_cli_in_spanish_sets_word_language(tmp_path: Path) -> None:

@@ -106,6 +106,23 @@ Examples:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Rank bids that lack a score (or a reason) for some criterion; the report says so.",
+)
+@click.option(
+    "--what-if",
+    "what_if",
+    multiple=True,
+    metavar="CRITERION=WEIGHT",
+    help="Score again with this criterion's weight replaced (repeat for more).",
+)
+@click.option(
+    "--allow-undeclared",
+    is_flag=True,
+    help="Count sheets whose reviewer left the conflict-of-interest declaration empty.",
+)
+@click.option(
     "--reference-doc",
     type=FILE,
     metavar="DOCX",
@@ -121,6 +138,9 @@ def report(
     out: Path | None,
     as_json: bool,
     force: bool,
+    allow_incomplete: bool,
+    what_if: tuple[str, ...],
+    allow_undeclared: bool,
     reference_doc: Path | None,
     lang: str | None,
 ) -> None:
@@ -132,17 +152,30 @@ def report(
     flags, and criteria where reviewers differ by 2 or more levels. With
     several bids: a ranking and a criterion-by-bid matrix.
 
+    A bid is ranked only when every criterion has a score with its reason;
+    incomplete bids are listed apart. Sheets with an empty conflict-of-interest
+    declaration are left out (sheets from before the declaration existed only
+    get a warning in this release).
+
     Exit status: 0 fine, 1 invalid sheets.
     """
     from advocacy.cli._output import print_diagnostics, print_json
     from advocacy.evaluate import collect_sheets, report_dict, score_report
+    from advocacy.evaluate.sensitivity import parse_what_if
     from advocacy.evaluate.sheets import sheets_rubric
 
     if as_json and out is not None:
         raise click.UsageError("--json prints to the terminal; for a file use -o report.json")
     loaded, consensus = collect_sheets(sheets, consensus_files)
     rubric = sheets_rubric(app.load_library(), rubric_file, [*loaded, *consensus])
-    result = score_report(loaded, rubric, consensus)
+    result = score_report(
+        loaded,
+        rubric,
+        consensus,
+        allow_incomplete=allow_incomplete,
+        allow_undeclared=allow_undeclared,
+        what_if=parse_what_if(what_if),
+    )
     print_diagnostics(result.warnings)
     if as_json:
         print_json(report_dict(result, lang or "en"))
@@ -187,15 +220,14 @@ def _write_report(
 
 def _print_report(result: ScoreReport) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
-    from advocacy.cli._output import out
+    from advocacy.cli._output import out, untrusted
 
     console = out()
     ranking = result.ranking()
     table = Table(
-        title=escape(result.rubric.rubric.title), box=box.SIMPLE_HEAD, title_justify="left"
+        title=untrusted(result.rubric.rubric.title), box=box.SIMPLE_HEAD, title_justify="left"
     )
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("bid", ratio=1)
@@ -205,15 +237,28 @@ def _print_report(result: ScoreReport) -> None:
     for rank, b in enumerate(ranking, start=1):
         table.add_row(
             str(rank),
-            escape(b.bid),
+            untrusted(b.bid),
             f"{b.total:.1f}/{b.max_total:g}",
             f"{b.percent:.0f}",
             "met" if b.meets_mandatory else "[red]NOT MET[/red]",
         )
     console.print(table)
-    for b in ranking:
+    if result.allow_incomplete and any(not b.complete for b in ranking):
+        console.print("[yellow]Incomplete bids are ranked (--allow-incomplete).[/yellow]")
+    for b in result.unranked():
+        console.print(f"[yellow]not ranked, incomplete:[/yellow] {untrusted(b.bid)}")
+    for s in result.undeclared:
         console.print(
-            f"\n[bold]{escape(b.bid)}[/bold] [dim]({escape('; '.join(b.reviewers))})[/dim]"
+            f"[yellow]left out, no conflict-of-interest declaration:[/yellow] "
+            f"{untrusted(s.path)} ({untrusted(s.sheet.reviewer)}, {untrusted(s.sheet.bid)})"
+        )
+    for declarer, bid, what in result.conflicts:
+        console.print(
+            f"conflict declared by {untrusted(declarer)} for {untrusted(bid)}: {untrusted(what)}"
+        )
+    for b in [*ranking, *result.unranked()]:
+        console.print(
+            f"\n[bold]{untrusted(b.bid)}[/bold] [dim]({untrusted('; '.join(b.reviewers))})[/dim]"
         )
         details = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
         details.add_column(no_wrap=True)
@@ -225,15 +270,19 @@ def _print_report(result: ScoreReport) -> None:
             )
         if b.unscored:
             details.add_row("?", "not yet scored: " + ", ".join(b.unscored))
+        for reviewer, gaps in b.gaps.items():
+            missing = ", ".join(f"{c} ({what})" for c, what in gaps)
+            details.add_row("?", f"{untrusted(reviewer)}'s sheet is incomplete: {missing}")
         for check in b.checks:
             mark = {True: "[green]✓[/green]", False: "[red]✗[/red]", None: "?"}[check.passed]
-            details.add_row(mark, f"{check.criterion}: {escape(check.message)}")
+            details.add_row(mark, f"{check.criterion}: {untrusted(check.message)}")
         for criterion, flag, who, _computed in b.grouped_flags:
             details.add_row(
-                "[red]⚑[/red]", f"{criterion}: {escape(flag)} [dim]({escape('; '.join(who))})[/dim]"
+                "[red]⚑[/red]",
+                f"{criterion}: {untrusted(flag)} [dim]({untrusted('; '.join(who))})[/dim]",
             )
         for r in b.disagreements:
-            scores = ", ".join(f"{escape(x.reviewer)} {x.score}" for x in r.reviews)
+            scores = ", ".join(f"{untrusted(x.reviewer)} {x.score}" for x in r.reviews)
             settled = f" → consensus {r.consensus}" if r.consensus is not None else ""
             details.add_row("[yellow]≠[/yellow]", f"discuss {r.criterion.id}: {scores}{settled}")
         console.print(details)
@@ -243,7 +292,7 @@ def _print_report(result: ScoreReport) -> None:
         )
         matrix.add_column("criterion", no_wrap=True)
         for b in ranking:
-            matrix.add_column(escape(b.bid), justify="right")
+            matrix.add_column(untrusted(b.bid), justify="right")
         for row in result.rubric.criteria:
             cells = []
             for b in ranking:

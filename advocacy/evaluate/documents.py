@@ -81,17 +81,52 @@ def checklist_markdown(
 
 
 def report_markdown(
-    report: ScoreReport, template_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE
+    report: ScoreReport,
+    template_dir: Path | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    charts: dict[str, str] | None = None,
 ) -> str:
-    """The score report as Markdown (for .md and .docx output)."""
+    """The score report as Markdown (for .md and .docx output).
+
+    ``charts`` maps ``totals`` and ``heatmap`` to the image paths the report
+    links (relative to the report); without them the tables stand alone.
+    """
     from advocacy.evaluate.export import report_dict
 
+    titles, red_flags = {}, {}
+    for c in report.rubric.criteria:
+        text = localized_point(c.point, lang) if c.point is not None else None
+        titles[c.id] = text.title if text else c.title
+        if text is not None:
+            red_flags.update(
+                {f.text: t for f, (t, _) in zip(c.red_flags, text.red_flags, strict=False)}
+            )
+    reviewers = list(dict.fromkeys(r for b in report.bids for r in b.reviewers))
     context = {
         **report_dict(report, lang),
         "criteria": [
-            {"id": c.id, "title": c.title, "weight": c.weight} for c in report.rubric.criteria
+            {"id": c.id, "title": titles[c.id], "weight": c.weight} for c in report.rubric.criteria
         ],
+        "titles": titles,
+        "red_flag_text": red_flags,
+        "initials": reviewer_initials(reviewers),
+        "charts": charts or {},
         "date": report.date,
         "language": lang,
     }
     return render_template("score-report.md.j2", context, template_dir, lang)
+
+
+def reviewer_initials(names: list[str]) -> dict[str, str]:
+    """Short column heads for reviewers: "Luis Ortega (community reviewer)" is "LO";
+    a second "LO" becomes "LO2"."""
+    found: dict[str, str] = {}
+    for name in names:
+        words = name.split("(")[0].split() or name.split()
+        base = "".join(w[0] for w in words if w[0].isalnum()).upper() or "R"
+        initials, n = base, 1
+        while initials in found.values():
+            n += 1
+            initials = f"{base}{n}"
+        found[name] = initials
+    return found

@@ -19,9 +19,25 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
     return {
         "rubric": {"id": report.rubric.id, "title": report.rubric.rubric.title},
         "ranking": [b.bid for b in report.ranking()],
+        "incomplete": [b.bid for b in report.unranked()],
+        "allow_incomplete": report.allow_incomplete,
+        "left_out": [
+            {"file": str(s.path), "reviewer": s.sheet.reviewer, "bid": s.sheet.bid}
+            for s in report.undeclared
+        ],
+        "conflicts": [
+            {"reviewer": who, "bid": bid, "conflict": what} for who, bid, what in report.conflicts
+        ],
         "bids": [
             {
                 "bid": b.bid,
+                "code": b.code,
+                "complete": b.complete,
+                "ranked": b.ranked,
+                "missing": {
+                    who: [{"criterion": c, "missing": what} for c, what in gaps]
+                    for who, gaps in b.gaps.items()
+                },
                 "reviewers": b.reviewers,
                 "total": num(b.total),
                 "max_total": num(b.max_total),
@@ -35,6 +51,7 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
                         "weight": r.criterion.weight,
                         "mandatory": r.mandatory,
                         "scores": {x.reviewer: x.score for x in r.reviews},
+                        "reasons": {x.reviewer: x.comment for x in r.reviews if x.comment},
                         "mean": num(r.mean),
                         "median": num(r.median),
                         "spread": r.spread,
@@ -64,9 +81,53 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
                     for c, flag, who, computed in b.grouped_flags
                 ],
             }
-            for b in report.ranking()
+            for b in [*report.ranking(), *report.unranked()]
         ],
+        "what_if": report.what_if,
+        **analysis_dict(report),
         "warnings": [d.to_dict() for d in report.warnings],
+    }
+
+
+def analysis_dict(report: ScoreReport) -> dict[str, Any]:
+    """Agreement between reviewers and the ranking's sensitivity to the weights."""
+    from advocacy.evaluate.agreement import agreement
+    from advocacy.evaluate.sensitivity import sensitivity
+
+    criteria = [c.id for c in report.rubric.criteria]
+    found = agreement(report.bids, criteria)
+
+    def alpha(a: Any) -> dict[str, Any]:
+        value = None if a.value is None else round(a.value, 3)
+        return {"alpha": value, "verdict": a.verdict, "scores": a.pairable}
+
+    weights = {c.id: c.weight for c in report.rubric.criteria}
+    held = sensitivity(report.ranking(), weights)
+    return {
+        "agreement": {
+            "overall": alpha(found.overall),
+            "criteria": {c: alpha(a) for c, a in found.by_criterion.items()},
+            "low": found.low,
+            "reviewers": [
+                {"reviewer": x.reviewer, "offset": round(x.offset, 3), "compared": x.compared}
+                for x in found.leans
+            ],
+            "single_reviewer": found.single_reviewer,
+        },
+        "sensitivity": {
+            "winner": held.winner,
+            "weight_changes": [
+                {
+                    "criterion": c.criterion,
+                    "change": None if c.change is None else round(c.change, 4),
+                    "rival": c.rival,
+                }
+                for c in held.changes
+            ],
+            "smallest": None if held.smallest is None else held.smallest.criterion,
+            "stability": {b: round(p, 3) for b, p in held.stability.items()},
+            "runs": held.runs,
+        },
     }
 
 
@@ -91,9 +152,10 @@ def report_rows(report: ScoreReport) -> Iterator[list[object]]:
         "weighted",
         "percent",
         "meets_mandatory",
+        "complete",
         "note",
     ]
-    for b in report.ranking():
+    for b in [*report.ranking(), *report.unranked()]:
         for r in b.results:
             note = "; ".join(f"{x.reviewer}: {x.comment}" for x in r.reviews if x.comment)
             yield [
@@ -108,6 +170,7 @@ def report_rows(report: ScoreReport) -> Iterator[list[object]]:
                 "" if r.consensus is None else r.consensus,
                 _fmt(r.final),
                 _fmt(r.weighted),
+                "",
                 "",
                 "",
                 note,
@@ -125,7 +188,8 @@ def report_rows(report: ScoreReport) -> Iterator[list[object]]:
             "",
             _fmt(b.total),
             _fmt(b.percent),
-            b.meets_mandatory,
+            "" if b.meets_mandatory is None else b.meets_mandatory,
+            b.complete,
             "; ".join(flag for _, flag, _, _ in b.grouped_flags),
         ]
 

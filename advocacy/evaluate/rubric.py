@@ -9,7 +9,8 @@ evaluation block, so checklists work out of the box.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,21 @@ class LoadedRubric:
 
     def criterion(self, criterion_id: str) -> ResolvedCriterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def with_weights(self, weights: Mapping[str, float]) -> LoadedRubric:
+        """This rubric with the weights of some criteria replaced (a what-if)."""
+        ids = [c.id for c in self.criteria]
+        for name in weights:
+            if name not in ids:
+                raise AdvocacyError(
+                    f"--what-if names no criterion of the rubric: {name!r}",
+                    hint=did_you_mean(name, ids) or "criteria: " + ", ".join(ids),
+                )
+        criteria = tuple(
+            dataclasses.replace(c, weight=weights[c.id]) if c.id in weights else c
+            for c in self.criteria
+        )
+        return dataclasses.replace(self, criteria=criteria)
 
 
 def load_rubric(path: Path, library: Library) -> LoadedRubric:

@@ -12,20 +12,35 @@ The arithmetic, so reviewers can check it by hand:
   criterion becomes mandatory when the bid has fewer peer FTEs than its
   threshold (default 5);
 * reviewers who differ by 2 or more levels on a criterion are listed for
-  consensus discussion.
+  consensus discussion;
+* a bid is complete when every criterion has at least one score (with its
+  reason, when the rubric requires reasons); an incomplete bid is listed apart,
+  never ranked and never said to meet its mandatory requirements, unless the
+  report is asked to rank incomplete bids;
+* a sheet whose reviewer left the conflict-of-interest declaration empty is
+  left out (and named) unless undeclared sheets are allowed; sheets written
+  before the declaration existed only get a warning for now.
+
+Bid and reviewer names are compared trimmed and ignoring case.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
 from advocacy.evaluate.checks import CHECKS, ComputedCheck, check_for, run_check
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
-from advocacy.evaluate.sheets import LoadedSheet, validate_sheet
+from advocacy.evaluate.sheets import (
+    NO_REASON,
+    LoadedSheet,
+    name_key,
+    near_duplicate_names,
+    validate_sheet,
+)
 
 #: Reviewers this many levels apart on a criterion should talk it over.
 DISAGREEMENT = 2
@@ -94,6 +109,22 @@ class BidReport:
     checks: list[ComputedCheck] = field(default_factory=list)
     flags: list[RecordedFlag] = field(default_factory=list)
     mandatory_min: int = 1
+    #: What each incomplete sheet lacks, by reviewer: (criterion, "no score" or "no reason").
+    gaps: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: Criteria with no score that counts toward completeness (none, or none with a reason).
+    uncovered: list[str] = field(default_factory=list)
+    #: Ranked although incomplete (``--allow-incomplete``).
+    allow_incomplete: bool = False
+    #: The blind code the sheets use, when a key turned it back into the bid's name.
+    code: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.uncovered
+
+    @property
+    def ranked(self) -> bool:
+        return self.complete or self.allow_incomplete
 
     @property
     def total(self) -> float:
@@ -120,8 +151,11 @@ class BidReport:
         ]
 
     @property
-    def meets_mandatory(self) -> bool:
-        return not self.mandatory_failed
+    def meets_mandatory(self) -> bool | None:
+        """``None`` for an incomplete bid that fails nothing scored: not known yet."""
+        if self.mandatory_failed:
+            return False
+        return True if self.ranked else None
 
     @property
     def grouped_flags(self) -> list[tuple[str, str, list[str], bool]]:
@@ -142,24 +176,46 @@ class ScoreReport:
     bids: list[BidReport]
     warnings: list[Diagnostic]
     date: dt.date | None = None  # the latest sheet's date: the report's, reproducibly
+    #: Sheets left out because the reviewer declared no conflict of interest.
+    undeclared: list[LoadedSheet] = field(default_factory=list)
+    #: Declared conflicts: (reviewer, bid, what).
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    allow_incomplete: bool = False
+    #: Weights replaced for a what-if, by criterion id.
+    what_if: dict[str, float] = field(default_factory=dict)
 
     def ranking(self) -> list[BidReport]:
-        """Bids that meet the mandatory requirements first, then by percent."""
-        return sorted(self.bids, key=lambda b: (not b.meets_mandatory, -b.percent, b.bid))
+        """Ranked bids: those that meet the mandatory requirements first, then by percent."""
+        return sorted(
+            (b for b in self.bids if b.ranked),
+            key=lambda b: (not b.meets_mandatory, -b.percent, b.bid),
+        )
+
+    def unranked(self) -> list[BidReport]:
+        """Incomplete bids, listed apart (in name order)."""
+        return sorted((b for b in self.bids if not b.ranked), key=lambda b: b.bid)
 
 
 def score_report(
     sheets: Sequence[LoadedSheet],
     rubric: LoadedRubric,
     consensus: Sequence[LoadedSheet] = (),
+    *,
+    allow_incomplete: bool = False,
+    allow_undeclared: bool = False,
+    what_if: Mapping[str, float] | None = None,
 ) -> ScoreReport:
-    """Validate every sheet, then total, compare and flag per bid.
+    """Validate every sheet, set aside undeclared ones, then total, compare and flag per bid.
 
-    Raises :class:`AdvocacyError` with every validation error of every sheet.
+    ``what_if`` replaces the weights of some criteria. Raises
+    :class:`AdvocacyError` with every validation error of every sheet.
     """
+    if what_if:
+        rubric = rubric.with_weights(what_if)
     problems = [d for s in [*sheets, *consensus] for d in validate_sheet(s, rubric)]
+    reviewed = {name_key(s.sheet.bid) for s in sheets}
     for loaded in consensus:
-        if not any(s.sheet.bid == loaded.sheet.bid for s in sheets):
+        if name_key(loaded.sheet.bid) not in reviewed:
             problems.append(
                 error(
                     f"consensus sheet for bid {loaded.sheet.bid!r}, which no reviewer's sheet scores",
@@ -175,43 +231,98 @@ def score_report(
                 hint="pass the reviewers' SHEET.yaml files as well",
             )
         )
-    seen: dict[tuple[str, str], LoadedSheet] = {}
-    for loaded in sheets:
-        key = (loaded.sheet.bid, loaded.sheet.reviewer)
+    problems += _duplicates(sheets, consensus)
+    if problems:
+        raise AdvocacyError.from_diagnostics(problems)
+    warnings = near_duplicate_names([*sheets, *consensus])
+    kept, undeclared = _screen_conflicts(sheets, allow_undeclared, warnings)
+    if not kept:
+        raise AdvocacyError(
+            "every reviewer's sheet is left out: none declares a conflict of interest",
+            undeclared[0].path,
+            *undeclared[0].position("conflict"),
+            hint="each reviewer writes 'conflict: none' (or what the conflict is), "
+            "or pass --allow-undeclared",
+        )
+    bids: dict[str, list[LoadedSheet]] = {}
+    for loaded in kept:
+        bids.setdefault(name_key(loaded.sheet.bid), []).append(loaded)
+    reports = []
+    for key, bid_sheets in bids.items():
+        agreed = next((c for c in consensus if name_key(c.sheet.bid) == key), None)
+        report = _bid_report(bid_sheets[0].sheet.bid, bid_sheets, agreed, rubric, warnings)
+        report.allow_incomplete = allow_incomplete
+        reports.append(report)
+    dates = [s.sheet.date for s in [*kept, *consensus] if s.sheet.date is not None]
+    conflicts = [
+        (s.sheet.reviewer, s.sheet.bid, s.conflict)
+        for s in [*kept, *consensus]
+        if s.conflict is not None
+    ]
+    return ScoreReport(
+        rubric,
+        reports,
+        sorted(warnings),
+        max(dates, default=None),
+        undeclared,
+        conflicts,
+        allow_incomplete,
+        dict(what_if or {}),
+    )
+
+
+def _duplicates(
+    sheets: Sequence[LoadedSheet], consensus: Sequence[LoadedSheet]
+) -> list[Diagnostic]:
+    """Two sheets of one reviewer for one bid, or two consensus sheets for one bid."""
+    problems = []
+    seen: dict[tuple[str, ...], LoadedSheet] = {}
+    for loaded in [*sheets, *consensus]:
+        agreed = loaded in consensus
+        key = (name_key(loaded.sheet.bid),) + (() if agreed else (name_key(loaded.sheet.reviewer),))
         if key in seen:
+            message = (
+                f"two consensus sheets for bid {loaded.sheet.bid!r}"
+                if agreed
+                else f"{loaded.sheet.reviewer!r} has two sheets for bid {loaded.sheet.bid!r}"
+            )
             problems.append(
                 error(
-                    f"{loaded.sheet.reviewer!r} has two sheets for bid {loaded.sheet.bid!r}",
+                    message,
                     loaded.path,
-                    *loaded.position("reviewer"),
+                    *loaded.position("bid" if agreed else "reviewer"),
                     hint=f"the other is {seen[key].path}; keep one",
                 )
             )
         seen[key] = loaded
-    agreed_bids: dict[str, LoadedSheet] = {}
-    for loaded in consensus:
-        if loaded.sheet.bid in agreed_bids:
-            problems.append(
-                error(
-                    f"two consensus sheets for bid {loaded.sheet.bid!r}",
+    return problems
+
+
+def _screen_conflicts(
+    sheets: Sequence[LoadedSheet], allow_undeclared: bool, warnings: list[Diagnostic]
+) -> tuple[list[LoadedSheet], list[LoadedSheet]]:
+    """Sheets kept, and sheets left out for want of a conflict-of-interest declaration."""
+    kept, left_out = [], []
+    for loaded in sheets:
+        if loaded.sheet.conflict is not None:
+            kept.append(loaded)
+        elif loaded.predates_conflicts:
+            kept.append(loaded)
+            warnings.append(
+                warning(
+                    "no conflict-of-interest declaration (sheets written before the 'conflict' "
+                    "field existed are still counted in this release)",
                     loaded.path,
-                    *loaded.position("bid"),
-                    hint=f"the other is {agreed_bids[loaded.sheet.bid].path}; keep one",
+                    1,
+                    1,
+                    hint="add 'conflict: none', or what the conflict is",
                 )
             )
-        agreed_bids[loaded.sheet.bid] = loaded
-    if problems:
-        raise AdvocacyError.from_diagnostics(problems)
-    warnings: list[Diagnostic] = []
-    bids: dict[str, list[LoadedSheet]] = {}
-    for loaded in sheets:
-        bids.setdefault(loaded.sheet.bid, []).append(loaded)
-    reports = []
-    for bid, bid_sheets in bids.items():
-        agreed = next((c for c in consensus if c.sheet.bid == bid), None)
-        reports.append(_bid_report(bid, bid_sheets, agreed, rubric, warnings))
-    dates = [s.sheet.date for s in [*sheets, *consensus] if s.sheet.date is not None]
-    return ScoreReport(rubric, reports, sorted(warnings), max(dates, default=None))
+        elif allow_undeclared:
+            kept.append(loaded)
+        else:
+            left_out.append(loaded)
+    return kept, left_out
 
 
 def _bid_report(
@@ -225,6 +336,20 @@ def _bid_report(
     consensus_scores = (
         {e.criterion: e.score for e in agreed.sheet.scores} if agreed is not None else {}
     )
+    gaps = {s.sheet.reviewer: s.gaps(rubric) for s in sheets}
+    covered = set()
+    for loaded in sheets:
+        lacking = {c for c, _ in gaps[loaded.sheet.reviewer]}
+        covered |= {e.criterion for e in loaded.sheet.scores if e.criterion not in lacking}
+    if agreed is not None:
+        # A consensus sheet may settle only some criteria; its scores need reasons too.
+        unexplained = [(c, what) for c, what in agreed.gaps(rubric) if what == NO_REASON]
+        gaps[agreed.sheet.reviewer] = unexplained
+        covered |= {
+            e.criterion
+            for e in agreed.sheet.scores
+            if e.score is not None and e.criterion not in {c for c, _ in unexplained}
+        }
     results = []
     flags: list[RecordedFlag] = []
     checks: list[ComputedCheck] = []
@@ -257,6 +382,8 @@ def _bid_report(
         checks,
         flags,
         rubric.rubric.scale.mandatory_min,
+        gaps={who: missing for who, missing in gaps.items() if missing},
+        uncovered=[c.id for c in rubric.criteria if c.id not in covered],
     )
 
 

@@ -9,12 +9,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error
+from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
 from advocacy.evaluate.checks import CHECKS, INPUT_LABELS
 from advocacy.evaluate.rubric import LoadedRubric, lookup_rubric
 from advocacy.library import Library
 from advocacy.models import ScoreSheet, load_model
 from advocacy.yamlio import YamlDocument, load_yaml, load_yaml_file
+
+#: What a reviewer writes when no conflict of interest applies (any case).
+NO_CONFLICT = ("none", "no", "n/a", "ninguno", "ninguna")
+NO_SCORE, NO_REASON = "no score", "no reason"
+#: Names this similar (0-1) but not equal are probably one person or bid typed twice.
+NEAR_DUPLICATE = 0.85
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,61 @@ class LoadedSheet:
 
     def position(self, *where: str | int) -> tuple[int, int]:
         return self.doc.position(where)
+
+    @property
+    def predates_conflicts(self) -> bool:
+        """Written before sheets had a ``conflict`` field (no such key at all)."""
+        return not (isinstance(self.doc.data, dict) and "conflict" in self.doc.data)
+
+    @property
+    def conflict(self) -> str | None:
+        """The declared conflict, ``None`` when there is none or nothing was declared."""
+        text = self.sheet.conflict
+        return None if text is None or text.casefold() in NO_CONFLICT else text
+
+    def gaps(self, rubric: LoadedRubric) -> list[tuple[str, str]]:
+        """What keeps this sheet from being complete, as (criterion, what): "no score",
+        or "no reason" for a score without a comment when the rubric requires one."""
+        missing = []
+        for entry in self.sheet.scores:
+            if entry.score is None:
+                missing.append((entry.criterion, NO_SCORE))
+            elif rubric.rubric.require_reason and not (entry.comment or "").strip():
+                missing.append((entry.criterion, NO_REASON))
+        return missing
+
+
+def name_key(name: str) -> str:
+    """Names are compared trimmed and ignoring case: "Luis Ortega " is "luis ortega"."""
+    return " ".join(name.split()).casefold()
+
+
+def near_duplicate_names(sheets: Sequence[LoadedSheet]) -> list[Diagnostic]:
+    """Warnings for bid or reviewer names that differ only slightly ("Riverbend" and
+    "Riverbed"): probably one bid or person typed two ways."""
+    from difflib import SequenceMatcher
+
+    found: list[Diagnostic] = []
+    for field in ("bid", "reviewer"):
+        first: dict[str, LoadedSheet] = {}
+        for loaded in sheets:
+            first.setdefault(name_key(getattr(loaded.sheet, field)), loaded)
+        keys = sorted(first)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE:
+                    other = first[b]
+                    found.append(
+                        warning(
+                            f"{field} names {getattr(first[a].sheet, field)!r} and "
+                            f"{getattr(other.sheet, field)!r} are nearly the same",
+                            other.path,
+                            *other.position(field),
+                            hint=f"if they are one {field}, spell them alike "
+                            f"(the other is in {first[a].path})",
+                        )
+                    )
+    return found
 
 
 def load_sheet(path: Path) -> LoadedSheet:

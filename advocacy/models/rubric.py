@@ -74,6 +74,11 @@ class Rubric(StrictModel):
     title: Text = Field(description="Title shown on checklists and reports.")
     description: Text | None = Field(default=None, description="What the rubric is for.")
     scale: Scale = Field(default_factory=Scale, description="Score levels.")
+    require_reason: bool = Field(
+        default=True,
+        description="Every score needs a reason in its 'comment'; a score without one leaves "
+        "the sheet incomplete (the written record a debrief or an audit needs).",
+    )
     criteria: list[Criterion] = Field(min_length=1, description="The criteria, in order.")
 
     @model_validator(mode="after")
