@@ -145,3 +145,62 @@ def test_malformed_what_if_is_refused(value: str) -> None:
     with pytest.raises(AdvocacyError, match="is not criterion=weight"):
         parse_what_if([value])
     assert math.isclose(parse_what_if(["beta=2.5"])["beta"], 2.5)
+
+
+# --------------------------------------------------------------------------- blind scoring
+
+
+def test_blind_key_round_trip(tmp_path: Path, lib) -> None:  # noqa: F811
+    import yaml
+
+    key = tmp_path / "key.yaml"
+    result = CliRunner().invoke(
+        main, ["score", "blind", "Riverbend Community Services", "Summit", "-o", str(key)]
+    )
+    assert result.exit_code == 0, result.output
+    codes = yaml.safe_load(key.read_text("utf-8"))["codes"]
+    assert sorted(codes.values()) == ["Riverbend Community Services", "Summit"]
+    code = {name: c for c, name in codes.items()}
+    assert all(c.startswith("BID-") and len(c) == 8 for c in codes)
+    # Every reviewer scores under the same codes.
+    one = sheet(tmp_path, "one", {"alpha": 3, "beta": 3, "gamma": 3}, bid=code["Summit"])
+    two = sheet(tmp_path, "two", {"alpha": 2, "beta": 2, "gamma": 2}, bid=code["Summit"])
+    three = sheet(
+        tmp_path,
+        "three",
+        {"alpha": 1, "beta": 1, "gamma": 1},
+        bid=code["Riverbend Community Services"],
+    )
+    folder = lib.sources[0].path
+    args = ["--library", str(folder), "score", "report", str(one), str(two), str(three)]
+    args += ["--rubric", str(rubric_file(tmp_path)), "--json"]
+    blind = json.loads(CliRunner().invoke(main, args).stdout)
+    assert blind["ranking"] == [code["Summit"], code["Riverbend Community Services"]]
+    assert "Summit" not in json.dumps(blind)
+    named = json.loads(CliRunner().invoke(main, [*args, "--key", str(key)]).stdout)
+    assert named["ranking"] == ["Summit", "Riverbend Community Services"]
+    assert named["bids"][0]["code"] == code["Summit"]
+    # The key is written once: never overwritten by accident.
+    again = CliRunner().invoke(main, ["score", "blind", "X", "-o", str(key)])
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_blind_codes_are_random_but_reproducible_with_a_seed() -> None:
+    from advocacy.evaluate.blind import blind_key_text
+
+    assert blind_key_text(["A", "B"], random.Random(1)) == blind_key_text(
+        ["A", "B"], random.Random(1)
+    )
+    assert blind_key_text(["A", "B"]) != blind_key_text(["A", "B"])  # 25^4 codes: a clash is rare
+    with pytest.raises(AdvocacyError, match="given twice"):
+        blind_key_text(["Summit", "summit "])
+
+
+def test_a_key_giving_one_bid_two_codes_is_located(tmp_path: Path) -> None:
+    from advocacy.evaluate.blind import load_key
+
+    key = tmp_path / "key.yaml"
+    key.write_text('codes:\n  BID-AAAA: "Summit"\n  BID-CCCC: "summit"\n', "utf-8")
+    with pytest.raises(AdvocacyError, match="has two codes") as info:
+        load_key(key)
+    assert info.value.diagnostics[0].line == 3

@@ -68,6 +68,41 @@ def init(
 
 
 @score.command(
+    "blind",
+    epilog="""\b
+Example:
+  advocacy score blind "Riverbend Community Services" "Summit Behavioral Partners" -o key.yaml
+  advocacy score init rubric.yaml --bid BID-7QXA --reviewer "Dana" -o dana-7qxa.yaml
+  advocacy score report scores/*.yaml --key key.yaml
+""",
+)
+@click.argument("bids", nargs=-1, required=True, metavar="BID...")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=FILE,
+    metavar="KEY.yaml",
+    help="The key file to write (kept if it exists, unless --force).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing key (its codes are lost).")
+def blind(bids: tuple[str, ...], out: Path, force: bool) -> None:
+    """Give each bid a random code for blind scoring, once, for every reviewer.
+
+    Reviewers score under the codes (score init --bid CODE); the key maps
+    codes to names and stays with the chair. The report shows codes until it
+    is given --key.
+    """
+    from advocacy.atomic import write_atomic
+    from advocacy.cli._output import success
+    from advocacy.evaluate.blind import blind_key_text
+
+    write_atomic(out, blind_key_text(bids), force=force)
+    success(f"wrote {out} ({len(bids)} codes); give reviewers the codes, keep the key")
+
+
+@score.command(
     "report",
     epilog="""\b
 Examples:
@@ -111,6 +146,13 @@ Examples:
     help="Rank bids that lack a score (or a reason) for some criterion; the report says so.",
 )
 @click.option(
+    "--key",
+    "key_file",
+    type=FILE,
+    metavar="KEY.yaml",
+    help="The blind-scoring key ('score blind'): show bids' names instead of their codes.",
+)
+@click.option(
     "--what-if",
     "what_if",
     multiple=True,
@@ -139,6 +181,7 @@ def report(
     as_json: bool,
     force: bool,
     allow_incomplete: bool,
+    key_file: Path | None,
     what_if: tuple[str, ...],
     allow_undeclared: bool,
     reference_doc: Path | None,
@@ -161,6 +204,7 @@ def report(
     """
     from advocacy.cli._output import print_diagnostics, print_json
     from advocacy.evaluate import collect_sheets, report_dict, score_report
+    from advocacy.evaluate.blind import load_key
     from advocacy.evaluate.sensitivity import parse_what_if
     from advocacy.evaluate.sheets import sheets_rubric
 
@@ -175,6 +219,7 @@ def report(
         allow_incomplete=allow_incomplete,
         allow_undeclared=allow_undeclared,
         what_if=parse_what_if(what_if),
+        key=load_key(key_file) if key_file is not None else None,
     )
     print_diagnostics(result.warnings)
     if as_json:

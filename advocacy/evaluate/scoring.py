@@ -204,10 +204,12 @@ def score_report(
     allow_incomplete: bool = False,
     allow_undeclared: bool = False,
     what_if: Mapping[str, float] | None = None,
+    key: Mapping[str, str] | None = None,
 ) -> ScoreReport:
     """Validate every sheet, set aside undeclared ones, then total, compare and flag per bid.
 
-    ``what_if`` replaces the weights of some criteria. Raises
+    ``what_if`` replaces the weights of some criteria; ``key`` (blind code,
+    compared ignoring case, -> name) names bids scored under codes. Raises
     :class:`AdvocacyError` with every validation error of every sheet.
     """
     if what_if:
@@ -248,10 +250,12 @@ def score_report(
     for loaded in kept:
         bids.setdefault(name_key(loaded.sheet.bid), []).append(loaded)
     reports = []
-    for key, bid_sheets in bids.items():
-        agreed = next((c for c in consensus if name_key(c.sheet.bid) == key), None)
+    for bid_key, bid_sheets in bids.items():
+        agreed = next((c for c in consensus if name_key(c.sheet.bid) == bid_key), None)
         report = _bid_report(bid_sheets[0].sheet.bid, bid_sheets, agreed, rubric, warnings)
         report.allow_incomplete = allow_incomplete
+        if key is not None:
+            _unblind(report, key, bid_sheets[0], warnings)
         reports.append(report)
     dates = [s.sheet.date for s in [*kept, *consensus] if s.sheet.date is not None]
     conflicts = [
@@ -269,6 +273,23 @@ def score_report(
         allow_incomplete,
         dict(what_if or {}),
     )
+
+
+def _unblind(
+    report: BidReport, key: Mapping[str, str], first: LoadedSheet, warnings: list[Diagnostic]
+) -> None:
+    name = key.get(name_key(report.bid))
+    if name is None:
+        warnings.append(
+            warning(
+                f"bid {report.bid!r} is not a code in the blind-scoring key",
+                first.path,
+                *first.position("bid"),
+                hint="check the code against the key, or leave out --key",
+            )
+        )
+        return
+    report.code, report.bid = report.bid, name
 
 
 def _duplicates(

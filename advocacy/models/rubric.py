@@ -146,3 +146,11 @@ class ScoreSheet(StrictModel):
     def _trimmed(cls, value: str | None) -> str | None:
         """Names are compared without the spaces around them (and ignoring case)."""
         return None if value is None else " ".join(value.split())
+
+
+class BlindKey(StrictModel):
+    """The chair's key for blind scoring: which bid each code stands for."""
+
+    codes: dict[Annotated[str, Field(pattern=r"^BID-[A-Z0-9]+$")], Text] = Field(
+        min_length=1, description="Code -> the bid's name."
+    )
