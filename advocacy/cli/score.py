@@ -257,6 +257,13 @@ def _write_report(
     elif suffix == ".json":
         text = json.dumps(report_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
         write_atomic(out, text, force=force)
+    elif suffix == ".md":
+        from advocacy.atomic import check_writable
+        from advocacy.evaluate.charts import write_charts
+
+        check_writable(out, force)
+        charts = write_charts(result, out, force, lang)
+        render(report_markdown(result, lang=lang, charts=charts), "md", out, reference_doc, force)
     else:
         markdown = report_markdown(result, lang=lang)
         render(markdown, format_for(out), out, reference_doc, force, "score report")

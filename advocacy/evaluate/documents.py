@@ -93,10 +93,10 @@ def report_markdown(
     """
     from advocacy.evaluate.export import report_dict
 
-    titles, red_flags = {}, {}
+    titles = criterion_titles(report.rubric, lang)
+    red_flags = {}
     for c in report.rubric.criteria:
         text = localized_point(c.point, lang) if c.point is not None else None
-        titles[c.id] = text.title if text else c.title
         if text is not None:
             red_flags.update(
                 {f.text: t for f, (t, _) in zip(c.red_flags, text.red_flags, strict=False)}
@@ -115,6 +115,14 @@ def report_markdown(
         "language": lang,
     }
     return render_template("score-report.md.j2", context, template_dir, lang)
+
+
+def criterion_titles(rubric: LoadedRubric, lang: str) -> dict[str, str]:
+    """Each criterion's title in ``lang`` (English where the translation lacks it), by id."""
+    return {
+        c.id: localized_point(c.point, lang).title if c.point is not None else c.title
+        for c in rubric.criteria
+    }
 
 
 def reviewer_initials(names: list[str]) -> dict[str, str]:

@@ -49,6 +49,7 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
                     {
                         "id": r.criterion.id,
                         "weight": r.criterion.weight,
+                        "max_level": r.criterion.max_level,
                         "mandatory": r.mandatory,
                         "scores": {x.reviewer: x.score for x in r.reviews},
                         "reasons": {x.reviewer: x.comment for x in r.reviews if x.comment},
