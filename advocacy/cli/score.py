@@ -103,6 +103,53 @@ def blind(bids: tuple[str, ...], out: Path, force: bool) -> None:
 
 
 @score.command(
+    "import",
+    epilog="""\b
+Example:
+  advocacy score import filled-checklist.docx -o riverbend-dana.yaml
+""",
+)
+@click.argument("checklist_file", metavar="CHECKLIST.docx", type=FILE)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=FILE,
+    metavar="SHEET.yaml",
+    help="The score sheet to write (kept if it exists, unless --force).",
+)
+@click.option(
+    "--rubric",
+    "rubric_name",
+    type=FILE,
+    metavar="RUBRIC",
+    help="The rubric the checklist was built from (default: the one it names).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing sheet.")
+@pass_app
+def import_(
+    app: AppContext, checklist_file: Path, out: Path, rubric_name: Path | None, force: bool
+) -> None:
+    """Turn a checklist filled in Word or LibreOffice into a score sheet.
+
+    Reads the ticked score level, look-for items and red flags of every
+    criterion, the figures, the comments (the reasons for the scores), and
+    Bid, Reviewer and the conflict-of-interest declaration from the top.
+    Refuses a criterion with no level or two levels ticked.
+    """
+    from advocacy.atomic import check_writable, write_atomic
+    from advocacy.cli._output import print_diagnostics, success
+    from advocacy.evaluate.checklist_import import import_checklist
+
+    check_writable(out, force)
+    text, rubric, warnings = import_checklist(checklist_file, app.load_library(), rubric_name)
+    print_diagnostics(warnings)
+    write_atomic(out, text, force=force)
+    success(f"wrote {out} ({len(rubric.criteria)} criteria); next: advocacy score report {out}")
+
+
+@score.command(
     "report",
     epilog="""\b
 Examples:

@@ -67,6 +67,7 @@ def checklist_markdown(
     context = {
         "rubric": {
             "id": rubric.id,
+            "fingerprint": rubric.fingerprint,
             "title": rubric.rubric.title,
             "description": rubric.rubric.description,
             "mandatory_min": rubric.rubric.scale.mandatory_min,

@@ -72,6 +72,25 @@ class LoadedRubric:
     def criterion(self, criterion_id: str) -> ResolvedCriterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
 
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of what a checklist prints for this rubric (criteria, their
+        items and levels): a filled checklist is read back only against the same."""
+        import hashlib
+        import json
+
+        content = [
+            [
+                c.id,
+                c.computed,
+                [i.text for i in c.look_for],
+                [f.text for f in c.red_flags],
+                sorted(c.levels),
+            ]
+            for c in self.criteria
+        ]
+        return hashlib.sha256(json.dumps(content).encode("utf-8")).hexdigest()[:16]
+
     def with_weights(self, weights: Mapping[str, float]) -> LoadedRubric:
         """This rubric with the weights of some criteria replaced (a what-if)."""
         ids = [c.id for c in self.criteria]
@@ -165,8 +184,9 @@ def lookup_rubric(
     )
     if found is None:
         raise AdvocacyError(
-            f"cannot find the rubric {named!r} that the score sheets name",
-            hint="pass it with --rubric RUBRIC.yaml",
+            f"cannot find the rubric {named!r}",
+            hint="it is looked for beside the files that name it and among the shipped "
+            "rubrics; pass it with --rubric RUBRIC.yaml",
         )
     return load_rubric(found, library)
 

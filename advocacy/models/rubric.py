@@ -116,6 +116,10 @@ class SheetScore(StrictModel):
     red_flags: list[Text] = Field(
         default_factory=list, description="Red flags you found (from the checklist)."
     )
+    look_for: list[Text] = Field(
+        default_factory=list,
+        description="Look-for items the bid contains (ticked on the checklist; optional).",
+    )
 
 
 class ScoreSheet(StrictModel):
