@@ -357,7 +357,7 @@ def test_checklist_docx_has_content_control_checkboxes(tmp_path: Path) -> None:
     w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
     assert len(body.findall(f".//{w14}")) == expected
     styles = [p.style.name for p in docx.Document(str(out)).paragraphs]
-    assert styles.count("Heading 2") == len(rubric.criteria)
+    assert styles.count("Heading 2") == len(rubric.criteria) + 1  # and the tally page
 
 
 @pytest.mark.libreoffice
@@ -386,7 +386,7 @@ def test_default_checklist_uses_every_approved_point_and_only_those(tmp_path: Pa
     rubric = default_rubric(load_library([LibrarySource("test", folder)]))
     assert [c.id for c in rubric.criteria] == ["kept"]
     markdown = checklist_markdown(rubric)
-    assert markdown.count("\n## ") == 1 and "Covered?" in markdown
+    assert markdown.count("\n## ") == 1 + 1 and "Covered?" in markdown  # and the tally
     # The shipped library: one section per approved point with an evaluation block.
     library = load_library([LibrarySource(BUILTIN, builtin_library())])
     approved = [
@@ -395,7 +395,7 @@ def test_default_checklist_uses_every_approved_point_and_only_those(tmp_path: Pa
         if lp.point.status == "approved" and lp.point.evaluation is not None
     ]
     assert sorted(c.id for c in default_rubric(library).criteria) == sorted(approved)
-    assert checklist_markdown(default_rubric(library)).count("\n## ") == len(approved)
+    assert checklist_markdown(default_rubric(library)).count("\n## ") == len(approved) + 1
 
 
 def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> None:
@@ -801,3 +801,26 @@ def test_declared_conflicts_are_listed(tmp_path: Path, lib) -> None:
     report = report_for(tmp_path, lib, [one, two])
     assert report.conflicts == [("one", "Bid A", "Former employee of Bid A (left 2015)")]
     assert "Former employee of Bid A (left 2015)" in report_markdown(report)
+
+
+def test_spanish_checklist_and_report_use_translated_titles() -> None:
+    rubric = load_rubric(EXAMPLE / "rubric.yaml", load_library())
+    sheets, agreed = collect_sheets(sorted((EXAMPLE / "scores").glob("*.yaml")))
+    report = report_markdown(score_report(sheets, rubric, agreed), lang="es")
+    checklist = checklist_markdown(rubric, lang="es")
+    for markdown in (report, checklist):
+        assert "Roles de pares en las propuestas" in markdown.split("---")[1]  # the title
+    # Criterion titles, never ids, where a title belongs; red flags in Spanish too.
+    body = report.split("---", 2)[2]
+    assert all(f"| {c.id}" not in body and f"**{c.id}**" not in body for c in rubric.criteria)
+    assert "Supervisores que conocen el trabajo de pares desde adentro" in body
+    assert "El compromiso ético abarca solo al personal" in body
+
+
+def test_checklist_has_a_tally_and_signature_page_and_bid_reviewer_header() -> None:
+    rubric = load_rubric(EXAMPLE / "rubric.yaml", load_library())
+    markdown = checklist_markdown(rubric)
+    assert 'header: "Bid: ____________________   Reviewer: ____________________"' in markdown
+    tally = markdown[markdown.index("<!-- pagebreak -->") :]
+    assert "## Tally and signature" in tally and "Signature:" in tally
+    assert all(c.title in tally for c in rubric.criteria)

@@ -29,6 +29,8 @@ from advocacy.yamlio import load_yaml
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+#: Tables before the criteria (Bid/Reviewer/Date, conflict) and after them (the tally).
+LEADING, TRAILING = 2, 1
 _IDENTITY = re.compile(r"advocacy-rubric: *([a-z0-9-]+)")
 _FINGERPRINT = re.compile(r"advocacy-rubric-sha256: *([0-9a-f]+)")
 
@@ -110,7 +112,7 @@ def import_checklist(
             )
         )
     expected = sum(len(c.look_for) + len(c.red_flags) + len(c.levels) for c in rubric.criteria)
-    tables = sum(2 if c.computed else 1 for c in rubric.criteria) + 2
+    tables = sum(2 if c.computed else 1 for c in rubric.criteria) + LEADING + TRAILING
     if len(filled.boxes) != expected or len(filled.tables) != tables:
         raise AdvocacyError(
             f"the checklist has {len(filled.boxes)} checkboxes and {len(filled.tables)} tables; "
@@ -129,7 +131,8 @@ def import_checklist(
 
 
 def _sheet_data(filled: FilledChecklist, rubric: LoadedRubric, path: Path) -> dict[str, Any]:
-    header, conflict, *rest = filled.tables
+    header, conflict = filled.tables[:LEADING]
+    rest = filled.tables[LEADING:]
     cells = header[1] if len(header) > 1 else []
     bid, reviewer, date = [*cells, "", "", ""][:3]
     boxes = iter(filled.boxes)

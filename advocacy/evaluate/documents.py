@@ -68,8 +68,8 @@ def checklist_markdown(
         "rubric": {
             "id": rubric.id,
             "fingerprint": rubric.fingerprint,
-            "title": rubric.rubric.title,
-            "description": rubric.rubric.description,
+            "title": rubric.title(lang),
+            "description": rubric.description(lang),
             "mandatory_min": rubric.rubric.scale.mandatory_min,
         },
         "criteria": [

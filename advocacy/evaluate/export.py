@@ -17,7 +17,7 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
         return None if value is None else round(value, 3)
 
     return {
-        "rubric": {"id": report.rubric.id, "title": report.rubric.rubric.title},
+        "rubric": {"id": report.rubric.id, "title": report.rubric.title(lang)},
         "ranking": [b.bid for b in report.ranking()],
         "incomplete": [b.bid for b in report.unranked()],
         "allow_incomplete": report.allow_incomplete,

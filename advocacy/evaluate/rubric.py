@@ -25,7 +25,7 @@ from advocacy.models import (
     TalkingPoint,
     load_model,
 )
-from advocacy.models.rubric import Criterion
+from advocacy.models.rubric import Criterion, RubricTranslation
 from advocacy.resources import templates_dir
 from advocacy.yamlio import YamlDocument, find_yaml_by_id, load_yaml_file
 
@@ -71,6 +71,23 @@ class LoadedRubric:
 
     def criterion(self, criterion_id: str) -> ResolvedCriterion | None:
         return next((c for c in self.criteria if c.id == criterion_id), None)
+
+    def title(self, lang: str = "en") -> str:
+        """The rubric's title in ``lang``, English where it has no translation."""
+        text = self._translation(lang)
+        return text.title if text is not None else self.rubric.title
+
+    def description(self, lang: str = "en") -> str | None:
+        text = self._translation(lang)
+        if text is not None and text.description is not None:
+            return text.description
+        return self.rubric.description
+
+    def _translation(self, lang: str) -> RubricTranslation | None:
+        from advocacy.i18n import base_language
+
+        found = self.rubric.translations
+        return found.get(lang) or found.get(base_language(lang))
 
     @property
     def fingerprint(self) -> str:

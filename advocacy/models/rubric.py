@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictInt, field_validator, model_validator
 
-from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+from advocacy.models.base import LANGUAGE_PATTERN, NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
@@ -67,6 +67,13 @@ class Scale(StrictModel):
     )
 
 
+class RubricTranslation(StrictModel):
+    """The rubric's title and description in another language."""
+
+    title: Text = Field(description="The title in this language.")
+    description: Text | None = Field(default=None, description="The description in this language.")
+
+
 class Rubric(StrictModel):
     """Which criteria bids are scored on, with weights and thresholds."""
 
@@ -74,6 +81,11 @@ class Rubric(StrictModel):
     title: Text = Field(description="Title shown on checklists and reports.")
     description: Text | None = Field(default=None, description="What the rubric is for.")
     scale: Scale = Field(default_factory=Scale, description="Score levels.")
+    translations: dict[Annotated[str, Field(pattern=LANGUAGE_PATTERN)], RubricTranslation] = Field(
+        default_factory=dict,
+        description="Title and description in other languages, by language tag (es); "
+        "checklists and reports in that language use them.",
+    )
     require_reason: bool = Field(
         default=True,
         description="Every score needs a reason in its 'comment'; a score without one leaves "
