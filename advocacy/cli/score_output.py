@@ -65,7 +65,7 @@ def print_report(result: ScoreReport) -> None:
         table.add_row(
             str(rank),
             untrusted(b.bid),
-            f"{b.total:.1f}/{b.max_total:g}",
+            f"{b.total:.2f}/{b.max_total:.2f}",
             f"{b.percent:.0f}",
             "met" if b.meets_mandatory else "[red]NOT MET[/red]",
         )
@@ -124,7 +124,43 @@ def print_report(result: ScoreReport) -> None:
             cells = []
             for b in ranking:
                 r = next(x for x in b.results if x.criterion.id == row.id)
-                cells.append("–" if r.final is None else f"{r.final:.1f}")
+                cells.append("–" if r.final is None else f"{r.final:.2f}")
             matrix.add_row(row.id, *cells)
         console.print()
         console.print(matrix)
+    _print_analysis(result)
+
+
+def _print_analysis(result: ScoreReport) -> None:
+    """The agreement and sensitivity lines of the report's first page."""
+    from advocacy.cli._output import out, untrusted
+    from advocacy.evaluate.export import analysis_dict
+
+    console = out()
+    data = analysis_dict(result)
+    overall = data["agreement"]["overall"]
+    alpha = (
+        overall["verdict"]
+        if overall["alpha"] is None
+        else (f"{overall['alpha']:.2f} ({overall['verdict']})")
+    )
+    low = data["agreement"]["low"]
+    console.print(
+        f"\nAgreement (Krippendorff's alpha, ordinal; reliable >= 0.800, tentative >= 0.667): "
+        f"{alpha}" + (f"; low on {', '.join(low)}: discuss" if low else "")
+    )
+    held = data["sensitivity"]
+    if held["winner"] is None:
+        return
+    smallest = next((c for c in held["weight_changes"] if c["criterion"] == held["smallest"]), None)
+    if smallest is None:
+        console.print("No change of a single criterion's weight changes first place.")
+    else:
+        console.print(
+            f"First place changes at {smallest['change']:+.0%} on {smallest['criterion']}'s "
+            f"weight ({untrusted(smallest['rival'])} draws level)."
+        )
+    stability = "; ".join(
+        f"{untrusted(bid)} {share:.0%}" for bid, share in held["stability"].items()
+    )
+    console.print(f"Rank kept with weights varied ±25% ({held['runs']:,} runs): {stability}")
