@@ -689,6 +689,10 @@ def test_incomplete_bid_is_never_ranked_first(tmp_path: Path, lib) -> None:
     empty_bid = next(b for b in data["bids"] if b["bid"] == "Empty Bid")
     assert empty_bid["meets_mandatory"] is None and empty_bid["complete"] is False
     assert empty_bid["missing"]["one"][0] == {"criterion": "alpha", "missing": "no score"}
+    markdown = report_markdown(report)
+    ranking = markdown[markdown.index("## Ranking") : markdown.index("<!-- landscape -->")]
+    assert "| 1 | Scored Bid |" in ranking and "| 2 |" not in ranking
+    assert "**Not ranked: incomplete**" in ranking and "Empty Bid (missing: " in ranking
     # Asked to, the report ranks it, below the scored bid, and says it did.
     rubric = load_rubric(rubric_file(tmp_path), lib)
     loaded, _ = collect_sheets([empty, scored])
@@ -824,3 +828,37 @@ def test_checklist_has_a_tally_and_signature_page_and_bid_reviewer_header() -> N
     tally = markdown[markdown.index("<!-- pagebreak -->") :]
     assert "## Tally and signature" in tally and "Signature:" in tally
     assert all(c.title in tally for c in rubric.criteria)
+
+
+@pytest.mark.parametrize("allow_incomplete", [False, True])
+@pytest.mark.parametrize("allow_undeclared", [False, True])
+def test_every_report_shape_renders(
+    tmp_path: Path, lib, allow_incomplete: bool, allow_undeclared: bool
+) -> None:
+    """Incomplete, undeclared, conflicted, single-reviewer and tied bids in one report."""
+    from advocacy.evaluate import report_dict, report_rows
+
+    sheets = [
+        sheet(tmp_path, "one", {"alpha": 3, "beta": 2, "gamma": 1}, bid="Tied A"),
+        sheet(tmp_path, "two", {"alpha": 3, "beta": 2, "gamma": 1}, bid="Tied B"),
+        sheet(tmp_path, "three", {"alpha": None, "beta": 2, "gamma": 1}, bid="Half"),
+        sheet(tmp_path, "four", {"alpha": 1, "beta": 1, "gamma": 1}, bid="Tied A", conflict=None),
+        sheet(
+            tmp_path, "five", {"alpha": 2, "beta": 2, "gamma": 2}, bid="Tied B", conflict="Board"
+        ),
+    ]
+    rubric = load_rubric(rubric_file(tmp_path), lib)
+    loaded, agreed = collect_sheets(sheets)
+    report = score_report(
+        loaded,
+        rubric,
+        agreed,
+        allow_incomplete=allow_incomplete,
+        allow_undeclared=allow_undeclared,
+        what_if={"beta": 2},
+    )
+    markdown = report_markdown(report, lang="es")
+    assert "Board" in markdown and ("Half" in markdown)
+    assert "four" in markdown  # listed as left out, or counted
+    assert json.dumps(report_dict(report)) and list(report_rows(report))
+    assert ("Half" in [b.bid for b in report.ranking()]) is allow_incomplete

@@ -34,6 +34,7 @@ def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
                 "code": b.code,
                 "complete": b.complete,
                 "ranked": b.ranked,
+                "uncovered": b.uncovered,
                 "missing": {
                     who: [{"criterion": c, "missing": what} for c, what in gaps]
                     for who, gaps in b.gaps.items()
