@@ -53,16 +53,20 @@ class Sensitivity:
         return min(found, key=lambda c: (abs(c.change or 0), c.criterion), default=None)
 
 
-def _score(bid: BidReport, criterion: str) -> float:
-    result = next(r for r in bid.results if r.criterion.id == criterion)
-    return result.final or 0.0
+def _scores(bid: BidReport) -> dict[str, float]:
+    """The bid's final score per criterion; unscored counts 0, as in its total."""
+    return {r.criterion.id: r.final or 0.0 for r in bid.results}
 
 
-def _order(ranking: Sequence[BidReport], weights: Mapping[str, float]) -> list[str]:
+def _order(
+    ranking: Sequence[BidReport],
+    scores: Mapping[str, Mapping[str, float]],
+    weights: Mapping[str, float],
+) -> list[str]:
     """The bids' names in rank order under ``weights`` (mandatory failures last)."""
 
     def total(b: BidReport) -> float:
-        return sum(w * _score(b, c) for c, w in weights.items())
+        return sum(w * scores[b.bid][c] for c, w in weights.items())
 
     return [b.bid for b in sorted(ranking, key=lambda b: (not b.meets_mandatory, -total(b), b.bid))]
 
@@ -75,13 +79,14 @@ def sensitivity(
         return Sensitivity(None, [], {}, runs)
     winner = ranking[0]
     rivals = [b for b in ranking[1:] if b.meets_mandatory or not winner.meets_mandatory]
-    totals = {b.bid: sum(w * _score(b, c) for c, w in weights.items()) for b in ranking}
+    scores = {b.bid: _scores(b) for b in ranking}
+    totals = {b.bid: sum(w * scores[b.bid][c] for c, w in weights.items()) for b in ranking}
     changes = []
     for criterion, weight in weights.items():
         best: tuple[float, str] | None = None
         for rival in rivals:
             gap = totals[winner.bid] - totals[rival.bid]
-            slope = weight * (_score(rival, criterion) - _score(winner, criterion))
+            slope = weight * (scores[rival.bid][criterion] - scores[winner.bid][criterion])
             if slope == 0:
                 continue
             change = gap / slope
@@ -92,12 +97,12 @@ def sensitivity(
         changes.append(
             WeightChange(criterion, best[0] if best else None, best[1] if best else None)
         )
-    expected = _order(ranking, weights)
+    expected = _order(ranking, scores, weights)
     rng = random.Random(seed)
     kept = dict.fromkeys(expected, 0)
     for _ in range(runs):
         varied = {c: w * rng.uniform(1 - SPREAD, 1 + SPREAD) for c, w in weights.items()}
-        for position, name in enumerate(_order(ranking, varied)):
+        for position, name in enumerate(_order(ranking, scores, varied)):
             if expected[position] == name:
                 kept[name] += 1
     return Sensitivity(winner.bid, changes, {b: n / runs for b, n in kept.items()}, runs)
