@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_evaluate import lib, report_for, rubric_file, sheet  # noqa: F401 (fixture)
 
 from advocacy.cli import main
@@ -204,3 +206,59 @@ def test_a_key_giving_one_bid_two_codes_is_located(tmp_path: Path) -> None:
     with pytest.raises(AdvocacyError, match="has two codes") as info:
         load_key(key)
     assert info.value.diagnostics[0].line == 3
+
+
+# --------------------------------------------------------------------------- properties
+
+#: Mostly valid scores (a level, or none yet), sometimes one the loader must refuse.
+SCORE = st.one_of(st.integers(0, 3), st.none(), st.sampled_from([True, "yes", "2", 2.5, 4, -1]))
+NAME = st.sampled_from(["Bid A", "bid a ", "Bid B", " Bid  B", "Bid C"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            NAME, st.sampled_from(["Ann", "ann", "Bo", "Cy"]), st.tuples(SCORE, SCORE, SCORE)
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_reports_never_rank_an_incomplete_bid_and_fail_only_cleanly(
+    tmp_path_factory,
+    lib,  # noqa: F811
+    entries,
+) -> None:
+    import yaml
+
+    from advocacy.evaluate import collect_sheets, load_rubric, score_report
+
+    folder = tmp_path_factory.mktemp("sheets")
+    paths = []
+    for i, (bid, reviewer, scores) in enumerate(entries):
+        data = {
+            "rubric": "test-rubric",
+            "bid": bid,
+            "reviewer": reviewer,
+            "conflict": "none",
+            "scores": [
+                {"criterion": c, "score": s, "comment": "because"}
+                for c, s in zip(("alpha", "beta", "gamma"), scores, strict=True)
+            ],
+        }
+        path = folder / f"s{i}.yaml"
+        path.write_text(yaml.safe_dump(data), "utf-8")
+        paths.append(path)
+    rubric = load_rubric(rubric_file(folder), lib)
+    try:
+        loaded, agreed = collect_sheets(paths)
+        report = score_report(loaded, rubric, agreed)
+    except AdvocacyError:
+        return  # bad scores, or one reviewer twice for a bid: refused with a message
+    assert all(b.complete for b in report.ranking())
+    assert all(b.meets_mandatory is not True for b in report.unranked())
+    keys = [b.bid.casefold() for b in report.bids]
+    assert len(keys) == len(set(keys))  # one row per bid, whatever the spacing or case
