@@ -1,3 +1,4 @@
+# ruff: noqa: F401, F811  (the lib fixture is imported from test_evaluate and used as an argument)
 """Agreement between reviewers and the ranking's sensitivity to the weights.
 
 Alpha is checked against a hand computation and against the ``krippendorff``
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_evaluate import lib, report_for, rubric_file, sheet  # noqa: F401 (fixture)
+from test_evaluate import lib, report_for, rubric_file, sheet
 
 from advocacy.cli import main
 from advocacy.errors import AdvocacyError
@@ -65,7 +66,7 @@ def test_alpha_says_why_it_has_no_value() -> None:
     assert krippendorff_alpha([[0, 0], [3, 3], [1, 1]]).value == 1.0
 
 
-def test_agreement_per_criterion_flags_low_and_leans(tmp_path: Path, lib) -> None:  # noqa: F811
+def test_agreement_per_criterion_flags_low_and_leans(tmp_path: Path, lib) -> None:
     sheets = [
         sheet(tmp_path, "one", {"alpha": 3, "beta": 0, "gamma": 2}, bid="A"),
         sheet(tmp_path, "two", {"alpha": 3, "beta": 3, "gamma": 1}, bid="A"),
@@ -88,7 +89,7 @@ def test_agreement_per_criterion_flags_low_and_leans(tmp_path: Path, lib) -> Non
 # --------------------------------------------------------------------------- sensitivity
 
 
-def test_smallest_weight_change_by_hand(tmp_path: Path, lib) -> None:  # noqa: F811
+def test_smallest_weight_change_by_hand(tmp_path: Path, lib) -> None:
     # Weights alpha 2, beta 1, gamma 3 (the fixture's points).
     # Winner W: alpha 3, beta 0, gamma 2 -> 6 + 0 + 6 = 12.
     # Rival R:  alpha 1, beta 3, gamma 2 -> 2 + 3 + 6 = 11.
@@ -109,7 +110,7 @@ def test_smallest_weight_change_by_hand(tmp_path: Path, lib) -> None:  # noqa: F
     assert 1.5 * 3 + 0 + 6 == 1.5 * 1 + 3 + 6
 
 
-def test_rank_stability_is_seeded_and_plausible(tmp_path: Path, lib) -> None:  # noqa: F811
+def test_rank_stability_is_seeded_and_plausible(tmp_path: Path, lib) -> None:
     w = sheet(tmp_path, "w", {"alpha": 3, "beta": 0, "gamma": 2}, bid="W")
     r = sheet(tmp_path, "r", {"alpha": 1, "beta": 3, "gamma": 2}, bid="R")
     far = sheet(tmp_path, "far", {"alpha": 0, "beta": 0, "gamma": 0}, bid="Far")
@@ -126,7 +127,7 @@ def test_rank_stability_is_seeded_and_plausible(tmp_path: Path, lib) -> None:  #
     assert first.stability["W"] == first.stability["R"]
 
 
-def test_what_if_recomputes_with_new_weights(tmp_path: Path, lib) -> None:  # noqa: F811
+def test_what_if_recomputes_with_new_weights(tmp_path: Path, lib) -> None:
     w = sheet(tmp_path, "w", {"alpha": 3, "beta": 0, "gamma": 2}, bid="W")
     r = sheet(tmp_path, "r", {"alpha": 1, "beta": 3, "gamma": 2}, bid="R")
     folder = lib.sources[0].path
@@ -152,7 +153,7 @@ def test_malformed_what_if_is_refused(value: str) -> None:
 # --------------------------------------------------------------------------- blind scoring
 
 
-def test_blind_key_round_trip(tmp_path: Path, lib) -> None:  # noqa: F811
+def test_blind_key_round_trip(tmp_path: Path, lib) -> None:
     import yaml
 
     key = tmp_path / "key.yaml"
@@ -229,7 +230,7 @@ NAME = st.sampled_from(["Bid A", "bid a ", "Bid B", " Bid  B", "Bid C"])
 )
 def test_reports_never_rank_an_incomplete_bid_and_fail_only_cleanly(
     tmp_path_factory,
-    lib,  # noqa: F811
+    lib,
     entries,
 ) -> None:
     import yaml
