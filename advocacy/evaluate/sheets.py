@@ -63,8 +63,12 @@ def name_key(name: str) -> str:
 def near_duplicate_names(sheets: Sequence[LoadedSheet]) -> list[Diagnostic]:
     """Warnings for bid or reviewer names that differ only slightly ("Riverbend" and
     "Riverbed"): probably one bid or person typed two ways."""
+    import re
     from difflib import SequenceMatcher
 
+    from advocacy.models.rubric import BLIND_CODE_PATTERN
+
+    code = re.compile(BLIND_CODE_PATTERN, re.IGNORECASE)
     found: list[Diagnostic] = []
     for field in ("bid", "reviewer"):
         first: dict[str, LoadedSheet] = {}
@@ -73,6 +77,8 @@ def near_duplicate_names(sheets: Sequence[LoadedSheet]) -> list[Diagnostic]:
         keys = sorted(first)
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
+                if code.match(a) and code.match(b):
+                    continue  # blind codes are meant to look alike
                 if SequenceMatcher(None, a, b).ratio() >= NEAR_DUPLICATE:
                     other = first[b]
                     found.append(

@@ -164,9 +164,13 @@ class ScoreSheet(StrictModel):
         return None if value is None else " ".join(value.split())
 
 
+#: A blind-scoring code, as ``score blind`` writes them: BID- and letters or digits.
+BLIND_CODE_PATTERN = r"^BID-[A-Z0-9]+$"
+
+
 class BlindKey(StrictModel):
     """The chair's key for blind scoring: which bid each code stands for."""
 
-    codes: dict[Annotated[str, Field(pattern=r"^BID-[A-Z0-9]+$")], Text] = Field(
+    codes: dict[Annotated[str, Field(pattern=BLIND_CODE_PATTERN)], Text] = Field(
         min_length=1, description="Code -> the bid's name."
     )
