@@ -60,7 +60,10 @@ def init(
     check_writable(out, force)
     rubric = lookup_rubric(app.load_library(), rubric_file)
     write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()), force=force)
-    success(f"wrote {out} ({len(rubric.criteria)} criteria); next: advocacy score report {out}")
+    success(
+        f"wrote {out} ({len(rubric.criteria)} criteria); declare 'conflict:', score with a "
+        f"reason each, then: advocacy score report {out}"
+    )
 
 
 @score.command(
