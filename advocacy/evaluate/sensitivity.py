@@ -59,16 +59,16 @@ def _scores(bid: BidReport) -> dict[str, float]:
 
 
 def _order(
-    ranking: Sequence[BidReport],
+    failing: Mapping[str, bool],
     scores: Mapping[str, Mapping[str, float]],
     weights: Mapping[str, float],
 ) -> list[str]:
     """The bids' names in rank order under ``weights`` (mandatory failures last)."""
 
-    def total(b: BidReport) -> float:
-        return sum(w * scores[b.bid][c] for c, w in weights.items())
+    def total(bid: str) -> float:
+        return sum(w * scores[bid][c] for c, w in weights.items())
 
-    return [b.bid for b in sorted(ranking, key=lambda b: (not b.meets_mandatory, -total(b), b.bid))]
+    return sorted(failing, key=lambda bid: (failing[bid], -total(bid), bid))
 
 
 def sensitivity(
@@ -80,6 +80,7 @@ def sensitivity(
     winner = ranking[0]
     rivals = [b for b in ranking[1:] if b.meets_mandatory or not winner.meets_mandatory]
     scores = {b.bid: _scores(b) for b in ranking}
+    failing = {b.bid: not b.meets_mandatory for b in ranking}
     totals = {b.bid: sum(w * scores[b.bid][c] for c, w in weights.items()) for b in ranking}
     changes = []
     for criterion, weight in weights.items():
@@ -97,12 +98,12 @@ def sensitivity(
         changes.append(
             WeightChange(criterion, best[0] if best else None, best[1] if best else None)
         )
-    expected = _order(ranking, scores, weights)
+    expected = _order(failing, scores, weights)
     rng = random.Random(seed)
     kept = dict.fromkeys(expected, 0)
     for _ in range(runs):
         varied = {c: w * rng.uniform(1 - SPREAD, 1 + SPREAD) for c, w in weights.items()}
-        for position, name in enumerate(_order(ranking, scores, varied)):
+        for position, name in enumerate(_order(failing, scores, varied)):
             if expected[position] == name:
                 kept[name] += 1
     return Sensitivity(winner.bid, changes, {b: n / runs for b, n in kept.items()}, runs)
