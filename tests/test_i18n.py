@@ -44,8 +44,9 @@ def used_messages() -> set[str]:
     for name in TEMPLATES:
         for _, _, message in env.extract_translations((templates_dir() / name).read_text("utf-8")):
             found.add(message if isinstance(message, str) else message[0])
-    scoring = ROOT / "advocacy" / "evaluate" / "checks.py"
-    found |= {m[2] for m in extract_from_file("python", str(scoring)) if isinstance(m[2], str)}
+    for module in ("checks.py", "charts.py"):
+        path = ROOT / "advocacy" / "evaluate" / module
+        found |= {m[1] for m in extract_from_file("python", str(path)) if isinstance(m[1], str)}
     found |= (
         set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | {c.note for c in CHECKS.values()}
     )
