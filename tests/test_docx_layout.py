@@ -80,6 +80,8 @@ def test_libreoffice_breaks_no_word_of_the_score_report(tmp_path: Path) -> None:
     markdown = golden.read_text("utf-8")
     path = tmp_path / "report.docx"
     render(markdown, "docx", path)
-    laid_out = set(re.findall(r"[A-Za-z]+", " ".join(libreoffice_pages(path, tmp_path))))
+    pages = " ".join(libreoffice_pages(path, tmp_path))
+    pages = re.sub(r"(?m)^\s*o(?=\s|[A-Z])", " ", pages)  # the nested-list bullet glyph
+    laid_out = set(re.findall(r"[A-Za-z]+", pages))
     fragments = laid_out - set(re.findall(r"[A-Za-z]+", markdown)) - {"Page"}
     assert not fragments, sorted(fragments)

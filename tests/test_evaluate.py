@@ -21,7 +21,7 @@ from factories import write_library, write_point
 from advocacy.cli import main
 from advocacy.errors import AdvocacyError
 from advocacy.evaluate import checklist_markdown, load_rubric, report_markdown, score_report
-from advocacy.evaluate.scoring import collect_sheets
+from advocacy.evaluate.sheets import collect_sheets
 from advocacy.library import BUILTIN, LibrarySource, load_library
 from advocacy.resources import builtin_library
 
@@ -71,11 +71,13 @@ def rubric_file(tmp_path: Path, **extra) -> Path:
 
 
 def sheet(tmp_path: Path, name: str, scores: dict, bid: str = "Bid A", **extra) -> Path:
-    entries = [{"criterion": c, "score": s} for c, s in scores.items()]
-    return write_yaml(
-        tmp_path / f"{name}.yaml",
-        {"rubric": "test-rubric", "bid": bid, "reviewer": name, "scores": entries, **extra},
-    )
+    """A reviewer's sheet; every score has a reason and the reviewer declares no conflict."""
+    entries = [
+        {"criterion": c, "score": s, **({"comment": f"Why {s}."} if s is not None else {})}
+        for c, s in scores.items()
+    ]
+    data = {"rubric": "test-rubric", "bid": bid, "reviewer": name, "conflict": "none"}
+    return write_yaml(tmp_path / f"{name}.yaml", {**data, "scores": entries, **extra})
 
 
 def report_for(tmp_path, lib, sheets, consensus=(), **rubric_extra):
@@ -121,7 +123,8 @@ def test_unscored_criteria_are_listed_not_zero(tmp_path: Path, lib) -> None:
     (bid,) = report_for(tmp_path, lib, [one]).bids
     assert bid.unscored == ["beta", "gamma"]
     assert bid.total == pytest.approx(6)  # 2 * 3, nothing counted for the others
-    assert bid.meets_mandatory  # unscored is not failed
+    assert bid.meets_mandatory is None  # unscored is not failed, nor met: not known yet
+    assert not bid.complete and bid.uncovered == ["beta", "gamma"]
 
 
 def test_consensus_overrides_the_mean(tmp_path: Path, lib) -> None:
@@ -225,8 +228,8 @@ def test_every_sheet_problem_is_located(tmp_path: Path, lib) -> None:
     with pytest.raises(AdvocacyError) as info:
         report_for(tmp_path, lib, [bad, other])
     found = {(d.file, d.line, d.message) for d in info.value.diagnostics}
-    assert (str(bad), 6, "score 4 for 'alpha' is out of range 0-3") in found
-    assert (str(bad), 7, "the rubric has no criterion 'betta'") in found
+    assert (str(bad), 7, "score 4 for 'alpha' is out of range 0-3") in found
+    assert (str(bad), 9, "the rubric has no criterion 'betta'") in found
     assert any(m == "missing criteria: beta, gamma" for _, _, m in found)
     assert (str(other), 1, "this sheet is for rubric 'another-rubric', not 'test-rubric'") in found
     hint = next(d.hint for d in info.value.diagnostics if "betta" in d.message)
@@ -239,7 +242,7 @@ def test_report_cli_exits_1_with_locations(tmp_path: Path, lib) -> None:
     bad = sheet(tmp_path, "bad", {"alpha": 9, "beta": 1, "gamma": 1})
     result = run("--library", str(folder), "score", "report", str(bad), "--rubric", str(rubric))
     assert result.exit_code == 1
-    assert f"{bad}:6:3: error: score 9 for 'alpha' is out of range 0-3" in result.output
+    assert f"{bad}:7:3: error: score 9 for 'alpha' is out of range 0-3" in result.output
 
 
 def test_rubric_with_unknown_point_is_located(tmp_path: Path, lib) -> None:
@@ -295,9 +298,20 @@ def test_report_formats(tmp_path: Path) -> None:
         out = tmp_path / f"report.{suffix}"
         result = run("score", "report", *sheets, "-o", str(out))
         assert result.exit_code == 0, result.output
-        assert out.stat().st_size > 0
     data = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert data["ranking"] == [b["bid"] for b in data["bids"]]
+    bids = [b["bid"] for b in data["bids"]]
+    assert data["ranking"] == bids
+    assert bids == ["Riverbend Community Services", "Summit Behavioral Partners"]
+    # Each format carries the same ranking and totals, not just some bytes.
+    markdown = (tmp_path / "report.md").read_text("utf-8")
+    assert markdown.index("| 1 | Riverbend") < markdown.index("| 2 | Summit")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "report.docx")).paragraphs)
+    assert all(f"{bid}" in text for bid in bids)
+    rows = list(csv.reader((tmp_path / "report.csv").open(encoding="utf-8")))
+    totals = {row[0]: row[10] for row in rows if row[1] == "TOTAL"}
+    assert totals == {b["bid"]: f"{b['total']:.2f}" for b in data["bids"]}
+    criteria = len(data["bids"][0]["criteria"])
+    assert len(rows) == 1 + len(bids) * (criteria + 1)
     again = run("score", "report", *sheets, "-o", str(tmp_path / "report.md"))
     assert again.exit_code == 1 and "already exists" in again.output
 
@@ -343,7 +357,7 @@ def test_checklist_docx_has_content_control_checkboxes(tmp_path: Path) -> None:
     w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
     assert len(body.findall(f".//{w14}")) == expected
     styles = [p.style.name for p in docx.Document(str(out)).paragraphs]
-    assert styles.count("Heading 2") == len(rubric.criteria)
+    assert styles.count("Heading 2") == len(rubric.criteria) + 1  # and the tally page
 
 
 @pytest.mark.libreoffice
@@ -358,16 +372,30 @@ def test_checklist_prints_through_libreoffice(tmp_path: Path) -> None:
     assert "Page 2" in text and len(pages) >= 3
 
 
-def test_default_checklist_uses_every_approved_point() -> None:
-    markdown = checklist_markdown(load_rubric_default())
-    approved = [p for p in builtin_library().glob("*.yaml") if p.name != "categories.yaml"]
-    assert markdown.count("\n## ") == len(approved)
-
-
-def load_rubric_default():
+def test_default_checklist_uses_every_approved_point_and_only_those(tmp_path: Path) -> None:
+    folder = write_library(tmp_path / "lib", ())
+    evaluation = {"question": "Covered?", "look_for": ["it"]}
+    for point_id, status in (("kept", "approved"), ("drafted", "draft"), ("gone", "retired")):
+        write_point(folder, point_id, status=status, evaluation=evaluation)
+    unscored = write_point(folder, "unscored", status="approved")
+    data = yaml.safe_load(unscored.read_text("utf-8"))
+    del data["evaluation"]
+    write_yaml(unscored, data)  # approved, but nothing to score
     from advocacy.evaluate import default_rubric
 
-    return default_rubric(load_library([LibrarySource(BUILTIN, builtin_library())]))
+    rubric = default_rubric(load_library([LibrarySource("test", folder)]))
+    assert [c.id for c in rubric.criteria] == ["kept"]
+    markdown = checklist_markdown(rubric)
+    assert markdown.count("\n## ") == 1 + 1 and "Covered?" in markdown  # and the tally
+    # The shipped library: one section per approved point with an evaluation block.
+    library = load_library([LibrarySource(BUILTIN, builtin_library())])
+    approved = [
+        lp.point.id
+        for lp in library.points.values()
+        if lp.point.status == "approved" and lp.point.evaluation is not None
+    ]
+    assert sorted(c.id for c in default_rubric(library).criteria) == sorted(approved)
+    assert checklist_markdown(default_rubric(library)).count("\n## ") == len(approved) + 1
 
 
 def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> None:
@@ -390,7 +418,15 @@ def test_score_init_lists_every_criterion_and_round_trips(tmp_path: Path) -> Non
     assert all(s["score"] is None for s in data["scores"])
     assert set(data["inputs"]) == {"peer_fte", "people_served", "peer_hourly", "entry_level_hourly"}
     assert data["bid"] == 'Bid "X"'
-    report = run("score", "report", str(out), "--rubric", str(EXAMPLE / "rubric.yaml"), "--json")
+    report = run(
+        "score",
+        "report",
+        str(out),
+        "--rubric",
+        str(EXAMPLE / "rubric.yaml"),
+        "--json",
+        "--allow-undeclared",
+    )
     assert report.exit_code == 0, report.output
     assert len(json.loads(report.stdout)["bids"][0]["unscored"]) == len(rubric.criteria)
     again = run(
@@ -457,7 +493,7 @@ def test_a_reviewer_named_computed_is_just_a_reviewer(tmp_path: Path, lib) -> No
         ],
     }
     path = write_yaml(tmp_path / "c.yaml", data)
-    from advocacy.evaluate.scoring import report_dict
+    from advocacy.evaluate.export import report_dict
 
     (flag,) = report_dict(report_for(tmp_path, lib, [path]))["bids"][0]["red_flags"]
     assert flag == {"criterion": "alpha", "flag": "alpha flag", "recorded_by": ["computed"]}

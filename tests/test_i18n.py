@@ -18,8 +18,8 @@ from factories import write_library, write_point
 
 from advocacy.cli import main
 from advocacy.evaluate import checklist_markdown, load_rubric, report_markdown, score_report
-from advocacy.evaluate.documents import COMPUTED_NOTES, INPUT_LABELS
-from advocacy.evaluate.scoring import collect_sheets
+from advocacy.evaluate.checks import CHECKS, INPUT_LABELS
+from advocacy.evaluate.sheets import collect_sheets
 from advocacy.i18n import long_date, translations
 from advocacy.library import load_library
 from advocacy.models import DEFAULT_LEVELS
@@ -47,10 +47,10 @@ def used_messages() -> set[str | tuple[str, str]]:
                 found.add(message if isinstance(message, str) else message[0])
             else:
                 found.add((message[0], message[1]))
-    scoring = ROOT / "advocacy" / "evaluate" / "scoring.py"
-    found |= {m[2] for m in extract_from_file("python", str(scoring)) if isinstance(m[2], str)}
+    for path in sorted((ROOT / "advocacy").rglob("*.py")):
+        found |= {m[1] for m in extract_from_file("python", str(path)) if isinstance(m[1], str)}
     found |= (
-        set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | set(COMPUTED_NOTES.values())
+        set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | {c.note for c in CHECKS.values()}
     )
     return found | {"computed"}
 
@@ -177,7 +177,7 @@ def test_checklist_and_report_golden_in_both_languages(lang: str) -> None:
         assert "**Pregunta:**" in outputs["checklist"] and "No se aborda" in outputs["checklist"]
         assert "## Clasificación" in outputs["score-report"]
         assert "30 personas por FTE de pares" in outputs["score-report"]
-        assert "35.8 de 40.5" in outputs["score-report"]  # US Spanish numbers (es_US)
+        assert "35.75 de 40.50" in outputs["score-report"]  # US Spanish numbers (es_US)
 
 
 def test_checklist_cli_in_spanish_sets_word_language(tmp_path: Path) -> None:

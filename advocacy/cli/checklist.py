@@ -19,14 +19,6 @@ from advocacy.cli._options import (
 )
 
 
-def rubric_for(app: AppContext, rubric_file: Path | None):  # -> LoadedRubric
-    """The rubric from a file, or the default one built from every approved point."""
-    from advocacy.evaluate import default_rubric, load_rubric
-
-    library = app.load_library()
-    return load_rubric(rubric_file, library) if rubric_file else default_rubric(library)
-
-
 @click.group(
     epilog="""\b
 Example:
@@ -49,7 +41,7 @@ Examples:
 )
 @click.argument(
     "rubric_file",
-    metavar="[RUBRIC.yaml]",
+    metavar="[RUBRIC]",
     required=False,
     type=click.Path(dir_okay=False, path_type=Path),
 )
@@ -76,18 +68,20 @@ def build(
 ) -> None:
     """Build a reviewer's checklist from a rubric (or from every approved point).
 
+    RUBRIC is a rubric file or a shipped rubric's name (job-description).
+
     For each criterion: its question, the look-for items and red flags as
     checkboxes you can tick in Word, the score levels, blanks for the figures
     computed checks need, and room for comments. Prints well from the DOCX.
     """
-    from advocacy.evaluate import checklist_markdown
+    from advocacy.evaluate import checklist_markdown, lookup_rubric
     from advocacy.evaluate.documents import untranslated_criteria
     from advocacy.render import render
 
     target, kind = resolve_output(
         OutputOptions(out, fmt, reference_doc, force), default=Path("checklist")
     )
-    rubric = rubric_for(app, rubric_file)
+    rubric = lookup_rubric(app.load_library(), rubric_file)
     language = lang or "en"
     markdown = checklist_markdown(
         rubric, on_date.date() if on_date else None, template_dir, language

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from advocacy.cli import AppContext, pass_app
 from advocacy.cli._options import FILE, lang_option, reference_doc_option
-from advocacy.cli.checklist import rubric_for
-
-if TYPE_CHECKING:
-    from advocacy.evaluate import ScoreReport
 
 
 @click.group(
@@ -35,7 +30,7 @@ Example:
       --reviewer "Dana Whitfield" -o riverbend-dana.yaml
 """,
 )
-@click.argument("rubric_file", metavar="[RUBRIC.yaml]", required=False, type=FILE)
+@click.argument("rubric_file", metavar="[RUBRIC]", required=False, type=FILE)
 @click.option("--bid", required=True, help="The bid (provider) being scored.")
 @click.option("--reviewer", required=True, help="Your name.")
 @click.option(
@@ -45,22 +40,111 @@ Example:
     required=True,
     type=FILE,
     metavar="SHEET.yaml",
-    help="The score sheet to write (never overwritten).",
+    help="The score sheet to write (kept if it exists, unless --force).",
 )
+@click.option("--force", is_flag=True, help="Overwrite an existing sheet (its scores are lost).")
 @pass_app
-def init(app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out: Path) -> None:
+def init(
+    app: AppContext, rubric_file: Path | None, bid: str, reviewer: str, out: Path, force: bool
+) -> None:
     """Write a score sheet listing every criterion, with guiding comments.
 
-    Scores start empty; fill them in as you read the bid. Without RUBRIC,
-    the sheet follows the default rubric of every approved point.
+    Scores start empty; fill them in as you read the bid. RUBRIC is a rubric
+    file or a shipped rubric's name (job-description); without it, the sheet
+    follows the default rubric of every approved point.
     """
     from advocacy.atomic import check_writable, write_atomic
     from advocacy.cli._output import success
-    from advocacy.evaluate import new_sheet_text
+    from advocacy.evaluate import lookup_rubric, new_sheet_text
 
-    check_writable(out)
-    rubric = rubric_for(app, rubric_file)
-    write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()))
+    check_writable(out, force)
+    rubric = lookup_rubric(app.load_library(), rubric_file)
+    write_atomic(out, new_sheet_text(rubric, bid, reviewer, out, dt.date.today()), force=force)
+    success(
+        f"wrote {out} ({len(rubric.criteria)} criteria); declare 'conflict:', score with a "
+        f"reason each, then: advocacy score report {out}"
+    )
+
+
+@score.command(
+    "blind",
+    epilog="""\b
+Example:
+  advocacy score blind "Riverbend Community Services" "Summit Behavioral Partners" -o key.yaml
+  advocacy score init rubric.yaml --bid BID-7QXA --reviewer "Dana" -o dana-7qxa.yaml
+  advocacy score report scores/*.yaml --key key.yaml
+""",
+)
+@click.argument("bids", nargs=-1, required=True, metavar="BID...")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=FILE,
+    metavar="KEY.yaml",
+    help="The key file to write (kept if it exists, unless --force).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing key (its codes are lost).")
+def blind(bids: tuple[str, ...], out: Path, force: bool) -> None:
+    """Give each bid a random code for blind scoring, once, for every reviewer.
+
+    Reviewers score under the codes (score init --bid CODE); the key maps
+    codes to names and stays with the chair. The report shows codes until it
+    is given --key.
+    """
+    from advocacy.atomic import write_atomic
+    from advocacy.cli._output import success
+    from advocacy.evaluate.blind import blind_key_text
+
+    write_atomic(out, blind_key_text(bids), force=force)
+    success(f"wrote {out} ({len(bids)} codes); give reviewers the codes, keep the key")
+
+
+@score.command(
+    "import",
+    epilog="""\b
+Example:
+  advocacy score import filled-checklist.docx -o riverbend-dana.yaml
+""",
+)
+@click.argument("checklist_file", metavar="CHECKLIST.docx", type=FILE)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=FILE,
+    metavar="SHEET.yaml",
+    help="The score sheet to write (kept if it exists, unless --force).",
+)
+@click.option(
+    "--rubric",
+    "rubric_name",
+    type=FILE,
+    metavar="RUBRIC",
+    help="The rubric the checklist was built from (default: the one it names).",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing sheet.")
+@pass_app
+def import_(
+    app: AppContext, checklist_file: Path, out: Path, rubric_name: Path | None, force: bool
+) -> None:
+    """Turn a checklist filled in Word or LibreOffice into a score sheet.
+
+    Reads the ticked score level, look-for items and red flags of every
+    criterion, the figures, the comments (the reasons for the scores), and
+    Bid, Reviewer and the conflict-of-interest declaration from the top.
+    Refuses a criterion with no level or two levels ticked.
+    """
+    from advocacy.atomic import check_writable, write_atomic
+    from advocacy.cli._output import print_diagnostics, success
+    from advocacy.evaluate.checklist_import import import_checklist
+
+    check_writable(out, force)
+    text, rubric, warnings = import_checklist(checklist_file, app.load_library(), rubric_name)
+    print_diagnostics(warnings)
+    write_atomic(out, text, force=force)
     success(f"wrote {out} ({len(rubric.criteria)} criteria); next: advocacy score report {out}")
 
 
@@ -81,7 +165,8 @@ Examples:
     "rubric_file",
     type=FILE,
     metavar="RUBRIC.yaml",
-    help="The rubric (default: found by the id the sheets name, beside them).",
+    help="A rubric file or a shipped rubric's name (default: the one the sheets name, "
+    "found where 'score init' recorded it or beside the sheets).",
 )
 @click.option(
     "--consensus",
@@ -97,10 +182,34 @@ Examples:
     "out",
     type=FILE,
     metavar="FILE",
-    help="Write the report: .md, .docx, .csv or .json.",
+    help="Write the report: .md, .docx, .csv or .json; '-' for Markdown on stdout.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="Rank bids that lack a score (or a reason) for some criterion; the report says so.",
+)
+@click.option(
+    "--key",
+    "key_file",
+    type=FILE,
+    metavar="KEY.yaml",
+    help="The blind-scoring key ('score blind'): show bids' names instead of their codes.",
+)
+@click.option(
+    "--what-if",
+    "what_if",
+    multiple=True,
+    metavar="CRITERION=WEIGHT",
+    help="Score again with this criterion's weight replaced (repeat for more).",
+)
+@click.option(
+    "--allow-undeclared",
+    is_flag=True,
+    help="Count sheets whose reviewer left the conflict-of-interest declaration empty.",
+)
 @reference_doc_option
 @lang_option("Language of a .md or .docx report (and JSON messages), e.g. es.")
 @pass_app
@@ -112,6 +221,10 @@ def report(
     out: Path | None,
     as_json: bool,
     force: bool,
+    allow_incomplete: bool,
+    key_file: Path | None,
+    what_if: tuple[str, ...],
+    allow_undeclared: bool,
     reference_doc: Path | None,
     lang: str | None,
 ) -> None:
@@ -123,128 +236,44 @@ def report(
     flags, and criteria where reviewers differ by 2 or more levels. With
     several bids: a ranking and a criterion-by-bid matrix.
 
+    A bid is ranked only when every criterion has a score with its reason;
+    incomplete bids are listed apart. Sheets with an empty conflict-of-interest
+    declaration are left out (sheets from before the declaration existed only
+    get a warning in this release).
+
     Exit status: 0 fine, 1 invalid sheets.
     """
     from advocacy.cli._output import print_diagnostics, print_json
-    from advocacy.evaluate import find_rubric, report_dict, score_report
-    from advocacy.evaluate.scoring import collect_sheets
+    from advocacy.cli.score_output import print_report, write_report
+    from advocacy.evaluate import collect_sheets, report_dict, score_report
+    from advocacy.evaluate.blind import load_key
+    from advocacy.evaluate.sensitivity import parse_what_if
+    from advocacy.evaluate.sheets import sheets_rubric
 
     if as_json and out is not None:
         raise click.UsageError("--json prints to the terminal; for a file use -o report.json")
     loaded, consensus = collect_sheets(sheets, consensus_files)
-    if rubric_file is not None:
-        rubric = rubric_for(app, rubric_file)
-    else:
-        rubric = find_rubric(
-            [*loaded, *consensus][0].sheet.rubric, [p.parent for p in sheets], app.load_library()
-        )
-    result = score_report(loaded, rubric, consensus)
+    rubric = sheets_rubric(app.load_library(), rubric_file, [*loaded, *consensus])
+    result = score_report(
+        loaded,
+        rubric,
+        consensus,
+        allow_incomplete=allow_incomplete,
+        allow_undeclared=allow_undeclared,
+        what_if=parse_what_if(what_if),
+        key=load_key(key_file) if key_file is not None else None,
+    )
     print_diagnostics(result.warnings)
     if as_json:
         print_json(report_dict(result, lang or "en"))
+    elif out is not None and str(out) == "-":
+        from advocacy.evaluate import report_markdown
+
+        click.echo(report_markdown(result, lang=lang or "en"), nl=False)
     elif out is not None:
-        _write_report(result, out, force, reference_doc, lang or "en")
+        write_report(result, out, force, reference_doc, lang or "en")
     else:
-        _print_report(result)
-
-
-def _write_report(
-    result: ScoreReport, out: Path, force: bool, reference_doc: Path | None, lang: str
-) -> None:
-    import json
-
-    from advocacy.atomic import write_atomic
-    from advocacy.cli._output import success
-    from advocacy.csvout import csv_text
-    from advocacy.errors import AdvocacyError
-    from advocacy.evaluate import report_dict, report_markdown, report_rows
-    from advocacy.render import format_for, render
-    from advocacy.render.formats import registry, suffixes
-
-    suffix = out.suffix.lower()
-    if suffix not in (*suffixes(), ".csv", ".json"):
-        raise AdvocacyError(
-            f"cannot tell the report format from {out.name!r}",
-            hint=f"name the file {', '.join(f.suffix for f in registry().values())}, .csv or .json",
-        )
-    if suffix == ".csv":
-        write_atomic(out, csv_text(report_rows(result)), force=force)
-    elif suffix == ".json":
-        text = json.dumps(report_dict(result, lang), indent=2, ensure_ascii=False) + "\n"
-        write_atomic(out, text, force=force)
-    else:
-        markdown = report_markdown(result, lang=lang)
-        render(markdown, format_for(out), out, reference_doc, force, "score report")
-    success(f"wrote {out}")
-
-
-def _print_report(result: ScoreReport) -> None:
-    from rich import box
-    from rich.markup import escape
-    from rich.table import Table
-
-    from advocacy.cli._output import out
-
-    console = out()
-    ranking = result.ranking()
-    table = Table(
-        title=escape(result.rubric.rubric.title), box=box.SIMPLE_HEAD, title_justify="left"
-    )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("bid", ratio=1)
-    table.add_column("points", justify="right", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    table.add_column("mandatory", no_wrap=True)
-    for rank, b in enumerate(ranking, start=1):
-        table.add_row(
-            str(rank),
-            escape(b.bid),
-            f"{b.total:.1f}/{b.max_total:g}",
-            f"{b.percent:.0f}",
-            "met" if b.meets_mandatory else "[red]NOT MET[/red]",
-        )
-    console.print(table)
-    for b in ranking:
-        console.print(
-            f"\n[bold]{escape(b.bid)}[/bold] [dim]({escape('; '.join(b.reviewers))})[/dim]"
-        )
-        details = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
-        details.add_column(no_wrap=True)
-        details.add_column(ratio=1)
-        if not b.meets_mandatory:
-            details.add_row(
-                "[red]✗[/red]",
-                "[red]does not meet mandatory requirements:[/red] " + ", ".join(b.mandatory_failed),
-            )
-        if b.unscored:
-            details.add_row("?", "not yet scored: " + ", ".join(b.unscored))
-        for check in b.checks:
-            mark = {True: "[green]✓[/green]", False: "[red]✗[/red]", None: "?"}[check.passed]
-            details.add_row(mark, f"{check.criterion}: {escape(check.message)}")
-        for criterion, flag, who, _computed in b.grouped_flags:
-            details.add_row(
-                "[red]⚑[/red]", f"{criterion}: {escape(flag)} [dim]({escape('; '.join(who))})[/dim]"
-            )
-        for r in b.disagreements:
-            scores = ", ".join(f"{escape(x.reviewer)} {x.score}" for x in r.reviews)
-            settled = f" → consensus {r.consensus}" if r.consensus is not None else ""
-            details.add_row("[yellow]≠[/yellow]", f"discuss {r.criterion.id}: {scores}{settled}")
-        console.print(details)
-    if len(ranking) > 1:
-        matrix = Table(
-            title="Criterion by bid (final scores)", box=box.SIMPLE_HEAD, title_justify="left"
-        )
-        matrix.add_column("criterion", no_wrap=True)
-        for b in ranking:
-            matrix.add_column(escape(b.bid), justify="right")
-        for row in result.rubric.criteria:
-            cells = []
-            for b in ranking:
-                r = next(x for x in b.results if x.criterion.id == row.id)
-                cells.append("–" if r.final is None else f"{r.final:.1f}")
-            matrix.add_row(row.id, *cells)
-        console.print()
-        console.print(matrix)
+        print_report(result)
 
 
 @score.command(
@@ -305,10 +334,10 @@ def evidence(
     verdict: you still score.
     """
     from advocacy.cli._output import print_json, success
-    from advocacy.evaluate.rubric import rubric_from_option
+    from advocacy.evaluate import lookup_rubric
     from advocacy.evidence import add_evidence, find_evidence, read_bid, report_dict
 
-    rubric = rubric_from_option(rubric_name, app.load_library())
+    rubric = lookup_rubric(app.load_library(), rubric_name)
     report = find_evidence(read_bid(bid_file), rubric, top=top)
     if as_json:
         print_json(report_dict(report))

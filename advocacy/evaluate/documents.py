@@ -1,32 +1,18 @@
-"""The documents of an evaluation: the reviewer's checklist, a blank score
-sheet, and the score report, all rendered from one rubric."""
+"""The documents of an evaluation: the reviewer's checklist and the score
+report, both rendered from one rubric (the blank score sheet is in
+:mod:`advocacy.evaluate.sheets`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
+from advocacy.evaluate.checks import INPUT_LABELS, check_for
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evaluate.scoring import ScoreReport
 from advocacy.i18n import DEFAULT_LANGUAGE, format_number, gettext_for, localized_point
-from advocacy.models import COMPUTED_INPUTS
 from advocacy.render.templating import render_template
-from advocacy.schemas import schema_reference
-
-#: How each computed input is asked for on paper and in a score sheet.
-INPUT_LABELS = {
-    "peer_fte": "Full-time equivalents (FTEs) in peer roles",
-    "people_served": "People the program expects to serve",
-    "peer_hourly": "Peer staff hourly pay ($)",
-    "entry_level_hourly": "Entry-level direct-support hourly pay ($)",
-}
-COMPUTED_NOTES = {
-    "staffing-ratio": "People served per peer FTE; this rubric accepts at most %(threshold)s.",
-    "small-team": "Fewer than %(threshold)s peer FTEs makes added supports or affiliations mandatory.",
-    "pay-parity": "Peer pay at or below entry-level direct-support pay is a red flag.",
-}
 
 
 def _criterion_context(number: int, c: ResolvedCriterion, lang: str) -> dict[str, Any]:
@@ -50,11 +36,11 @@ def _criterion_context(number: int, c: ResolvedCriterion, lang: str) -> dict[str
         "weight": c.weight,
         "mandatory": c.mandatory,
         "computed": c.computed,
-        "computed_note": _(COMPUTED_NOTES[c.computed])
+        "computed_note": _(check_for(c.computed).note)
         % {"threshold": format_number(c.threshold, lang)}
         if c.computed
         else None,
-        "inputs": [_(INPUT_LABELS[n]) for n in COMPUTED_INPUTS[c.computed]] if c.computed else [],
+        "inputs": [_(INPUT_LABELS[n]) for n in check_for(c.computed).inputs] if c.computed else [],
         "untranslated": bool(text and text.fallback),
     }
 
@@ -81,8 +67,9 @@ def checklist_markdown(
     context = {
         "rubric": {
             "id": rubric.id,
-            "title": rubric.rubric.title,
-            "description": rubric.rubric.description,
+            "fingerprint": rubric.fingerprint,
+            "title": rubric.title(lang),
+            "description": rubric.description(lang),
             "mandatory_min": rubric.rubric.scale.mandatory_min,
         },
         "criteria": [
@@ -94,63 +81,61 @@ def checklist_markdown(
     return render_template("checklist.md.j2", context, template_dir, lang)
 
 
-def new_sheet_text(
-    rubric: LoadedRubric, bid: str, reviewer: str, target: Path, date: dt.date
-) -> str:
-    """A score sheet with every criterion listed and guiding comments; scores empty."""
-    schema = schema_reference("score-sheet", target)
-    lines = [
-        f"# yaml-language-server: $schema={schema}",
-        f"# Score sheet: {rubric.rubric.title}",
-        "#",
-        "# For each criterion: set 'score' to one of the levels shown, say why in",
-        "# 'comment', note where in the bid in 'evidence' (page, section, short quote),",
-        "# and list any red flags you found. Leave 'score' empty until you have scored",
-        "# it: the report lists unscored criteria instead of counting them as zero.",
-        f"# Then: advocacy score report {target.name} ...",
-        "",
-        f"rubric: {rubric.id}",
-        f"bid: {json.dumps(bid, ensure_ascii=False)}",
-        f"reviewer: {json.dumps(reviewer, ensure_ascii=False)}",
-        f"date: {date.isoformat()}",
-    ]
-    needed = [name for c in rubric.criteria if c.computed for name in COMPUTED_INPUTS[c.computed]]
-    if needed:
-        lines.append(
-            "inputs:  # figures from the bid for the computed checks; leave out what it does not say"
-        )
-        for name in dict.fromkeys(needed):
-            lines.append(f"  {name}:  # {INPUT_LABELS[name]}")
-    lines.append("scores:")
-    for number, c in enumerate(rubric.criteria, start=1):
-        flags = "mandatory, " if c.mandatory else ""
-        lines.append(f"  # {number}. {c.title} ({flags}weight {c.weight:g})")
-        lines.append(f"  #    {c.question}")
-        lines.append("  #    Levels: " + "; ".join(f"{k} {v}" for k, v in c.levels.items()))
-        for flag in c.red_flags:
-            lines.append(f"  #    Red flag: {json.dumps(flag.text, ensure_ascii=False)}")
-        lines += [
-            f"  - criterion: {c.id}",
-            "    score:",
-            "    comment:",
-            "    evidence: []",
-            "    red_flags: []",
-        ]
-    return "\n".join(lines) + "\n"
-
-
 def report_markdown(
-    report: ScoreReport, template_dir: Path | None = None, lang: str = DEFAULT_LANGUAGE
+    report: ScoreReport,
+    template_dir: Path | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    charts: dict[str, str] | None = None,
 ) -> str:
-    """The score report as Markdown (for .md and .docx output)."""
-    from advocacy.evaluate.scoring import report_dict
+    """The score report as Markdown (for .md and .docx output).
 
+    ``charts`` maps ``totals`` and ``heatmap`` to the image paths the report
+    links (relative to the report); without them the tables stand alone.
+    """
+    from advocacy.evaluate.export import report_dict
+
+    titles = criterion_titles(report.rubric, lang)
+    red_flags = {}
+    for c in report.rubric.criteria:
+        text = localized_point(c.point, lang) if c.point is not None else None
+        if text is not None:
+            red_flags.update(
+                {f.text: t for f, (t, _) in zip(c.red_flags, text.red_flags, strict=False)}
+            )
+    reviewers = list(dict.fromkeys(r for b in report.bids for r in b.reviewers))
     context = {
         **report_dict(report, lang),
         "criteria": [
-            {"id": c.id, "title": c.title, "weight": c.weight} for c in report.rubric.criteria
+            {"id": c.id, "title": titles[c.id], "weight": c.weight} for c in report.rubric.criteria
         ],
+        "titles": titles,
+        "red_flag_text": red_flags,
+        "initials": reviewer_initials(reviewers),
+        "charts": charts or {},
         "date": report.date,
         "language": lang,
     }
     return render_template("score-report.md.j2", context, template_dir, lang)
+
+
+def criterion_titles(rubric: LoadedRubric, lang: str) -> dict[str, str]:
+    """Each criterion's title in ``lang`` (English where the translation lacks it), by id."""
+    return {
+        c.id: localized_point(c.point, lang).title if c.point is not None else c.title
+        for c in rubric.criteria
+    }
+
+
+def reviewer_initials(names: list[str]) -> dict[str, str]:
+    """Short column heads for reviewers: "Luis Ortega (community reviewer)" is "LO";
+    a second "LO" becomes "LO2"."""
+    found: dict[str, str] = {}
+    for name in names:
+        words = name.split("(")[0].split() or name.split()
+        base = "".join(w[0] for w in words if w[0].isalnum()).upper() or "R"
+        initials, n = base, 1
+        while initials in found.values():
+            n += 1
+            initials = f"{base}{n}"
+        found[name] = initials
+    return found

@@ -12,125 +12,40 @@ The arithmetic, so reviewers can check it by hand:
   criterion becomes mandatory when the bid has fewer peer FTEs than its
   threshold (default 5);
 * reviewers who differ by 2 or more levels on a criterion are listed for
-  consensus discussion.
+  consensus discussion;
+* a bid is complete when every criterion has at least one score (with its
+  reason, when the rubric requires reasons); an incomplete bid is listed apart,
+  never ranked and never said to meet its mandatory requirements, unless the
+  report is asked to rank incomplete bids;
+* a sheet whose reviewer left the conflict-of-interest declaration empty is
+  left out (and named) unless undeclared sheets are allowed; sheets written
+  before the declaration existed only get a warning for now.
+
+Bid and reviewer names are compared trimmed and ignoring case.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from advocacy.errors import AdvocacyError, Diagnostic, did_you_mean, error, warning
+from advocacy.evaluate.checks import CHECKS, ComputedCheck, check_for, run_check
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
-from advocacy.i18n import format_number, gettext_for
-from advocacy.models import COMPUTED_INPUTS, ScoreSheet, load_model
-from advocacy.yamlio import YamlDocument, load_yaml_file
+from advocacy.evaluate.sheets import (
+    NO_REASON,
+    LoadedSheet,
+    name_key,
+    near_duplicate_names,
+    validate_sheet,
+)
 
 #: Reviewers this many levels apart on a criterion should talk it over.
 DISAGREEMENT = 2
 #: The "reviewer" of red flags the figures raise, not a person.
 COMPUTED = "computed"
-
-
-@dataclass(frozen=True)
-class LoadedSheet:
-    sheet: ScoreSheet
-    path: Path
-    doc: YamlDocument
-
-    def position(self, *where: str | int) -> tuple[int, int]:
-        return self.doc.position(where)
-
-
-def load_sheet(path: Path) -> LoadedSheet:
-    doc = load_yaml_file(path)
-    return LoadedSheet(load_model(ScoreSheet, doc), path, doc)
-
-
-def collect_sheets(
-    paths: Sequence[Path], consensus_paths: Sequence[Path] = ()
-) -> tuple[list[LoadedSheet], list[LoadedSheet]]:
-    """Load reviewers' and consensus sheets, reporting every unreadable one at once.
-
-    A sheet marked ``consensus: true`` counts as a consensus sheet wherever it is given.
-    """
-    loaded: list[LoadedSheet] = []
-    problems: list[Diagnostic] = []
-    # The same file named twice (another spelling of its path) counts once.
-    unique = {path.resolve(): path for path in [*paths, *consensus_paths]}
-    for path in unique.values():
-        try:
-            loaded.append(load_sheet(path))
-        except AdvocacyError as exc:
-            problems.extend(exc.diagnostics)
-    if problems:
-        raise AdvocacyError.from_diagnostics(problems)
-    agreed = {p.resolve() for p in consensus_paths}
-    consensus = [s for s in loaded if s.path.resolve() in agreed or s.sheet.consensus]
-    reviewers = [s for s in loaded if s not in consensus]
-    return reviewers, consensus
-
-
-def validate_sheet(loaded: LoadedSheet, rubric: LoadedRubric) -> list[Diagnostic]:
-    """Errors that make a sheet unusable with ``rubric``, each at its place."""
-    sheet, path = loaded.sheet, loaded.path
-    problems: list[Diagnostic] = []
-    if sheet.rubric != rubric.id:
-        problems.append(
-            error(
-                f"this sheet is for rubric {sheet.rubric!r}, not {rubric.id!r}",
-                path,
-                *loaded.position("rubric"),
-                hint="score each bid with the rubric the report uses",
-            )
-        )
-        return problems
-    ids = [c.id for c in rubric.criteria]
-    seen: set[str] = set()
-    for i, entry in enumerate(sheet.scores):
-        where = loaded.position("scores", i, "criterion")
-        criterion = rubric.criterion(entry.criterion)
-        if criterion is None:
-            problems.append(
-                error(
-                    f"the rubric has no criterion {entry.criterion!r}",
-                    path,
-                    *where,
-                    hint=did_you_mean(entry.criterion, ids) or "criteria: " + ", ".join(ids),
-                )
-            )
-            continue
-        if entry.criterion in seen:
-            problems.append(error(f"criterion {entry.criterion!r} is scored twice", path, *where))
-        seen.add(entry.criterion)
-        if entry.score is not None and not (
-            criterion.min_level <= entry.score <= criterion.max_level
-        ):
-            problems.append(
-                error(
-                    f"score {entry.score} for {entry.criterion!r} is out of range "
-                    f"{criterion.min_level}-{criterion.max_level}",
-                    path,
-                    *loaded.position("scores", i, "score"),
-                    hint="levels: " + "; ".join(f"{k} {v}" for k, v in criterion.levels.items()),
-                )
-            )
-    missing = [c for c in ids if c not in seen]
-    if missing:
-        problems.append(
-            error(
-                f"missing criteria: {', '.join(missing)}",
-                path,
-                *loaded.position("scores"),
-                hint="every criterion of the rubric needs an entry (leave 'score' empty "
-                "if not scored yet); 'advocacy score init' writes them all",
-            )
-        )
-    return problems
 
 
 @dataclass(frozen=True)
@@ -179,65 +94,6 @@ class CriterionResult:
 
 
 @dataclass(frozen=True)
-class ComputedCheck:
-    criterion: str
-    kind: str
-    figures: dict[str, float | None]
-    passed: bool | None  # None: the figures are missing
-    threshold: float | None = None
-
-    @property
-    def message(self) -> str:
-        return self.describe()
-
-    def describe(self, lang: str = "en") -> str:
-        """The finding in words, in ``lang`` (its message catalogue, its number format)."""
-        _ = gettext_for(lang)
-        f = self.figures
-
-        def n(value: float | None, digits: int | None = None) -> str:
-            return format_number(value, lang, digits)
-
-        if self.passed is None:
-            missing = ", ".join(k for k, v in f.items() if v is None)
-            return _("not computed: %(missing)s not given") % {"missing": missing}
-        if self.kind == "staffing-ratio":
-            if not f["peer_fte"]:
-                return _("no peer FTEs in the bid")
-            values = {"ratio": n(f["people_per_peer_fte"]), "limit": n(self.threshold)}
-            if self.passed:
-                return (
-                    _("%(ratio)s people per peer FTE, within the rubric's limit of %(limit)s")
-                    % values
-                )
-            return (
-                _("%(ratio)s people per peer FTE, above the rubric's limit of %(limit)s") % values
-            )
-        if self.kind == "small-team":
-            values = {"fte": n(f["peer_fte"]), "threshold": n(self.threshold)}
-            if self.passed:
-                return (
-                    _("%(fte)s peer FTEs: not a small peer team (threshold %(threshold)s)") % values
-                )
-            return (
-                _(
-                    "%(fte)s peer FTEs, fewer than %(threshold)s: added supports or affiliations are mandatory"
-                )
-                % values
-            )
-        values = {"peer": n(f["peer_hourly"], 2), "entry": n(f["entry_level_hourly"], 2)}
-        if self.passed:
-            return (
-                _("peer pay $%(peer)s/h is above entry-level direct-support pay $%(entry)s/h")
-                % values
-            )
-        return (
-            _("peer pay $%(peer)s/h is at or below entry-level direct-support pay $%(entry)s/h")
-            % values
-        )
-
-
-@dataclass(frozen=True)
 class RecordedFlag:
     criterion: str
     flag: str
@@ -253,6 +109,22 @@ class BidReport:
     checks: list[ComputedCheck] = field(default_factory=list)
     flags: list[RecordedFlag] = field(default_factory=list)
     mandatory_min: int = 1
+    #: What each incomplete sheet lacks, by reviewer: (criterion, "no score" or "no reason").
+    gaps: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: Criteria with no score that counts toward completeness (none, or none with a reason).
+    uncovered: list[str] = field(default_factory=list)
+    #: Ranked although incomplete (``--allow-incomplete``).
+    allow_incomplete: bool = False
+    #: The blind code the sheets use, when a key turned it back into the bid's name.
+    code: str | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.uncovered
+
+    @property
+    def ranked(self) -> bool:
+        return self.complete or self.allow_incomplete
 
     @property
     def total(self) -> float:
@@ -279,8 +151,11 @@ class BidReport:
         ]
 
     @property
-    def meets_mandatory(self) -> bool:
-        return not self.mandatory_failed
+    def meets_mandatory(self) -> bool | None:
+        """``None`` for an incomplete bid that fails nothing scored: not known yet."""
+        if self.mandatory_failed:
+            return False
+        return True if self.ranked else None
 
     @property
     def grouped_flags(self) -> list[tuple[str, str, list[str], bool]]:
@@ -301,24 +176,48 @@ class ScoreReport:
     bids: list[BidReport]
     warnings: list[Diagnostic]
     date: dt.date | None = None  # the latest sheet's date: the report's, reproducibly
+    #: Sheets left out because the reviewer declared no conflict of interest.
+    undeclared: list[LoadedSheet] = field(default_factory=list)
+    #: Declared conflicts: (reviewer, bid, what).
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)
+    allow_incomplete: bool = False
+    #: Weights replaced for a what-if, by criterion id.
+    what_if: dict[str, float] = field(default_factory=dict)
 
     def ranking(self) -> list[BidReport]:
-        """Bids that meet the mandatory requirements first, then by percent."""
-        return sorted(self.bids, key=lambda b: (not b.meets_mandatory, -b.percent, b.bid))
+        """Ranked bids: those that meet the mandatory requirements first, then by percent."""
+        return sorted(
+            (b for b in self.bids if b.ranked),
+            key=lambda b: (not b.meets_mandatory, -b.percent, b.bid),
+        )
+
+    def unranked(self) -> list[BidReport]:
+        """Incomplete bids, listed apart (in name order)."""
+        return sorted((b for b in self.bids if not b.ranked), key=lambda b: b.bid)
 
 
 def score_report(
     sheets: Sequence[LoadedSheet],
     rubric: LoadedRubric,
     consensus: Sequence[LoadedSheet] = (),
+    *,
+    allow_incomplete: bool = False,
+    allow_undeclared: bool = False,
+    what_if: Mapping[str, float] | None = None,
+    key: Mapping[str, str] | None = None,
 ) -> ScoreReport:
-    """Validate every sheet, then total, compare and flag per bid.
+    """Validate every sheet, set aside undeclared ones, then total, compare and flag per bid.
 
-    Raises :class:`AdvocacyError` with every validation error of every sheet.
+    ``what_if`` replaces the weights of some criteria; ``key`` (blind code,
+    compared ignoring case, -> name) names bids scored under codes. Raises
+    :class:`AdvocacyError` with every validation error of every sheet.
     """
+    if what_if:
+        rubric = rubric.with_weights(what_if)
     problems = [d for s in [*sheets, *consensus] for d in validate_sheet(s, rubric)]
+    reviewed = {name_key(s.sheet.bid) for s in sheets}
     for loaded in consensus:
-        if not any(s.sheet.bid == loaded.sheet.bid for s in sheets):
+        if name_key(loaded.sheet.bid) not in reviewed:
             problems.append(
                 error(
                     f"consensus sheet for bid {loaded.sheet.bid!r}, which no reviewer's sheet scores",
@@ -334,43 +233,117 @@ def score_report(
                 hint="pass the reviewers' SHEET.yaml files as well",
             )
         )
-    seen: dict[tuple[str, str], LoadedSheet] = {}
-    for loaded in sheets:
-        key = (loaded.sheet.bid, loaded.sheet.reviewer)
+    problems += _duplicates(sheets, consensus)
+    if problems:
+        raise AdvocacyError.from_diagnostics(problems)
+    warnings = near_duplicate_names([*sheets, *consensus])
+    kept, undeclared = _screen_conflicts(sheets, allow_undeclared, warnings)
+    if not kept:
+        raise AdvocacyError(
+            "every reviewer's sheet is left out: none declares a conflict of interest",
+            undeclared[0].path,
+            *undeclared[0].position("conflict"),
+            hint="each reviewer writes 'conflict: none' (or what the conflict is), "
+            "or pass --allow-undeclared",
+        )
+    bids: dict[str, list[LoadedSheet]] = {}
+    for loaded in kept:
+        bids.setdefault(name_key(loaded.sheet.bid), []).append(loaded)
+    reports = []
+    for bid_key, bid_sheets in bids.items():
+        agreed = next((c for c in consensus if name_key(c.sheet.bid) == bid_key), None)
+        report = _bid_report(bid_sheets[0].sheet.bid, bid_sheets, agreed, rubric, warnings)
+        report.allow_incomplete = allow_incomplete
+        if key is not None:
+            _unblind(report, key, bid_sheets[0], warnings)
+        reports.append(report)
+    dates = [s.sheet.date for s in [*kept, *consensus] if s.sheet.date is not None]
+    conflicts = [
+        (s.sheet.reviewer, s.sheet.bid, s.conflict)
+        for s in [*kept, *consensus]
+        if s.conflict is not None
+    ]
+    return ScoreReport(
+        rubric,
+        reports,
+        sorted(warnings),
+        max(dates, default=None),
+        undeclared,
+        conflicts,
+        allow_incomplete,
+        dict(what_if or {}),
+    )
+
+
+def _unblind(
+    report: BidReport, key: Mapping[str, str], first: LoadedSheet, warnings: list[Diagnostic]
+) -> None:
+    name = key.get(name_key(report.bid))
+    if name is None:
+        warnings.append(
+            warning(
+                f"bid {report.bid!r} is not a code in the blind-scoring key",
+                first.path,
+                *first.position("bid"),
+                hint="check the code against the key, or leave out --key",
+            )
+        )
+        return
+    report.code, report.bid = report.bid, name
+
+
+def _duplicates(
+    sheets: Sequence[LoadedSheet], consensus: Sequence[LoadedSheet]
+) -> list[Diagnostic]:
+    """Two sheets of one reviewer for one bid, or two consensus sheets for one bid."""
+    problems = []
+    seen: dict[tuple[str, ...], LoadedSheet] = {}
+    for loaded in [*sheets, *consensus]:
+        agreed = loaded in consensus
+        key = (name_key(loaded.sheet.bid),) + (() if agreed else (name_key(loaded.sheet.reviewer),))
         if key in seen:
+            message = (
+                f"two consensus sheets for bid {loaded.sheet.bid!r}"
+                if agreed
+                else f"{loaded.sheet.reviewer!r} has two sheets for bid {loaded.sheet.bid!r}"
+            )
             problems.append(
                 error(
-                    f"{loaded.sheet.reviewer!r} has two sheets for bid {loaded.sheet.bid!r}",
+                    message,
                     loaded.path,
-                    *loaded.position("reviewer"),
+                    *loaded.position("bid" if agreed else "reviewer"),
                     hint=f"the other is {seen[key].path}; keep one",
                 )
             )
         seen[key] = loaded
-    agreed_bids: dict[str, LoadedSheet] = {}
-    for loaded in consensus:
-        if loaded.sheet.bid in agreed_bids:
-            problems.append(
-                error(
-                    f"two consensus sheets for bid {loaded.sheet.bid!r}",
+    return problems
+
+
+def _screen_conflicts(
+    sheets: Sequence[LoadedSheet], allow_undeclared: bool, warnings: list[Diagnostic]
+) -> tuple[list[LoadedSheet], list[LoadedSheet]]:
+    """Sheets kept, and sheets left out for want of a conflict-of-interest declaration."""
+    kept, left_out = [], []
+    for loaded in sheets:
+        if loaded.sheet.conflict is not None:
+            kept.append(loaded)
+        elif loaded.predates_conflicts:
+            kept.append(loaded)
+            warnings.append(
+                warning(
+                    "no conflict-of-interest declaration (sheets written before the 'conflict' "
+                    "field existed are still counted in this release)",
                     loaded.path,
-                    *loaded.position("bid"),
-                    hint=f"the other is {agreed_bids[loaded.sheet.bid].path}; keep one",
+                    1,
+                    1,
+                    hint="add 'conflict: none', or what the conflict is",
                 )
             )
-        agreed_bids[loaded.sheet.bid] = loaded
-    if problems:
-        raise AdvocacyError.from_diagnostics(problems)
-    warnings: list[Diagnostic] = []
-    bids: dict[str, list[LoadedSheet]] = {}
-    for loaded in sheets:
-        bids.setdefault(loaded.sheet.bid, []).append(loaded)
-    reports = []
-    for bid, bid_sheets in bids.items():
-        agreed = next((c for c in consensus if c.sheet.bid == bid), None)
-        reports.append(_bid_report(bid, bid_sheets, agreed, rubric, warnings))
-    dates = [s.sheet.date for s in [*sheets, *consensus] if s.sheet.date is not None]
-    return ScoreReport(rubric, reports, sorted(warnings), max(dates, default=None))
+        elif allow_undeclared:
+            kept.append(loaded)
+        else:
+            left_out.append(loaded)
+    return kept, left_out
 
 
 def _bid_report(
@@ -384,6 +357,20 @@ def _bid_report(
     consensus_scores = (
         {e.criterion: e.score for e in agreed.sheet.scores} if agreed is not None else {}
     )
+    gaps = {s.sheet.reviewer: s.gaps(rubric) for s in sheets}
+    covered = set()
+    for loaded in sheets:
+        lacking = {c for c, _ in gaps[loaded.sheet.reviewer]}
+        covered |= {e.criterion for e in loaded.sheet.scores if e.criterion not in lacking}
+    if agreed is not None:
+        # A consensus sheet may settle only some criteria; its scores need reasons too.
+        unexplained = [(c, what) for c, what in agreed.gaps(rubric) if what == NO_REASON]
+        gaps[agreed.sheet.reviewer] = unexplained
+        covered |= {
+            e.criterion
+            for e in agreed.sheet.scores
+            if e.score is not None and e.criterion not in {c for c, _ in unexplained}
+        }
     results = []
     flags: list[RecordedFlag] = []
     checks: list[ComputedCheck] = []
@@ -399,11 +386,12 @@ def _bid_report(
             flags += [RecordedFlag(criterion.id, f, loaded.sheet.reviewer) for f in entry.red_flags]
         mandatory = criterion.mandatory
         if criterion.computed:
-            check = _computed_check(criterion, inputs)
+            check = run_check(criterion.id, criterion.computed, criterion.threshold, inputs)
             checks.append(check)
-            if criterion.computed == "small-team" and check.passed is False:
+            kind = check_for(criterion.computed)
+            if check.passed is False and kind.mandatory_on_failure:
                 mandatory = True
-            if criterion.computed == "pay-parity" and check.passed is False:
+            if check.passed is False and kind.flag_on_failure:
                 flags.append(RecordedFlag(criterion.id, check.message, COMPUTED, computed=True))
         results.append(
             CriterionResult(criterion, reviews, consensus_scores.get(criterion.id), mandatory)
@@ -415,6 +403,8 @@ def _bid_report(
         checks,
         flags,
         rubric.rubric.scale.mandatory_min,
+        gaps={who: missing for who, missing in gaps.items() if missing},
+        uncovered=[c.id for c in rubric.criteria if c.id not in covered],
     )
 
 
@@ -423,7 +413,7 @@ def _inputs(
 ) -> dict[str, float | None]:
     """One figure per input: the consensus sheet's, else the reviewers' (median if they differ)."""
     figures: dict[str, float | None] = {}
-    for name in sorted({n for names in COMPUTED_INPUTS.values() for n in names}):
+    for name in sorted({n for check in CHECKS.values() for n in check.inputs}):
         if agreed is not None and getattr(agreed.sheet.inputs, name) is not None:
             figures[name] = getattr(agreed.sheet.inputs, name)
             continue
@@ -442,150 +432,3 @@ def _inputs(
                 )
             )
     return figures
-
-
-def _computed_check(criterion: ResolvedCriterion, inputs: dict[str, float | None]) -> ComputedCheck:
-    kind = criterion.computed or ""
-    figures = {name: inputs.get(name) for name in COMPUTED_INPUTS[kind]}
-    threshold = criterion.threshold
-    if any(v is None for v in figures.values()):
-        return ComputedCheck(criterion.id, kind, figures, None, threshold)
-    if kind == "staffing-ratio":
-        fte, served = figures["peer_fte"], figures["people_served"]
-        assert fte is not None and served is not None and threshold is not None
-        if fte == 0:
-            return ComputedCheck(criterion.id, kind, figures, False, threshold)
-        figures = {**figures, "people_per_peer_fte": round(served / fte, 2)}
-        return ComputedCheck(criterion.id, kind, figures, served / fte <= threshold, threshold)
-    if kind == "small-team":
-        fte = figures["peer_fte"]
-        assert fte is not None and threshold is not None
-        return ComputedCheck(criterion.id, kind, figures, not fte < threshold, threshold)
-    peer, entry = figures["peer_hourly"], figures["entry_level_hourly"]
-    assert peer is not None and entry is not None
-    return ComputedCheck(criterion.id, kind, figures, peer > entry, threshold)
-
-
-def report_dict(report: ScoreReport, lang: str = "en") -> dict[str, Any]:
-    """The report as plain data (the JSON output): stable keys, rounded numbers,
-    computed-check messages in ``lang``."""
-
-    def num(value: float | None) -> float | None:
-        return None if value is None else round(value, 3)
-
-    return {
-        "rubric": {"id": report.rubric.id, "title": report.rubric.rubric.title},
-        "ranking": [b.bid for b in report.ranking()],
-        "bids": [
-            {
-                "bid": b.bid,
-                "reviewers": b.reviewers,
-                "total": num(b.total),
-                "max_total": num(b.max_total),
-                "percent": num(b.percent),
-                "meets_mandatory": b.meets_mandatory,
-                "mandatory_failed": b.mandatory_failed,
-                "unscored": b.unscored,
-                "criteria": [
-                    {
-                        "id": r.criterion.id,
-                        "weight": r.criterion.weight,
-                        "mandatory": r.mandatory,
-                        "scores": {x.reviewer: x.score for x in r.reviews},
-                        "mean": num(r.mean),
-                        "median": num(r.median),
-                        "spread": r.spread,
-                        "consensus": r.consensus,
-                        "final": num(r.final),
-                        "weighted": num(r.weighted),
-                        "disagreement": r.disagreement,
-                    }
-                    for r in b.results
-                ],
-                "computed": [
-                    {
-                        "criterion": c.criterion,
-                        "kind": c.kind,
-                        "figures": c.figures,
-                        "passed": c.passed,
-                        "message": c.describe(lang),
-                    }
-                    for c in b.checks
-                ],
-                "red_flags": [
-                    {
-                        "criterion": c,
-                        "flag": _computed_text(b, c, lang) if computed else flag,
-                        "recorded_by": [gettext_for(lang)(COMPUTED)] if computed else who,
-                    }
-                    for c, flag, who, computed in b.grouped_flags
-                ],
-            }
-            for b in report.ranking()
-        ],
-        "warnings": [d.to_dict() for d in report.warnings],
-    }
-
-
-def _computed_text(bid: BidReport, criterion: str, lang: str) -> str:
-    """A red flag the figures raised, worded in the report's language."""
-    return next(c for c in bid.checks if c.criterion == criterion).describe(lang)
-
-
-def report_rows(report: ScoreReport) -> Iterator[list[object]]:
-    """The CSV rows: a header, then one row per bid and criterion, then a total row per bid."""
-    yield [
-        "bid",
-        "criterion",
-        "weight",
-        "mandatory",
-        "reviewers",
-        "mean",
-        "median",
-        "spread",
-        "consensus",
-        "final",
-        "weighted",
-        "percent",
-        "meets_mandatory",
-        "note",
-    ]
-    for b in report.ranking():
-        for r in b.results:
-            note = "; ".join(f"{x.reviewer}: {x.comment}" for x in r.reviews if x.comment)
-            yield [
-                b.bid,
-                r.criterion.id,
-                f"{r.criterion.weight:g}",
-                r.mandatory,
-                " ".join(f"{x.score if x.score is not None else '-'}" for x in r.reviews),
-                _fmt(r.mean),
-                _fmt(r.median),
-                "" if r.spread is None else r.spread,
-                "" if r.consensus is None else r.consensus,
-                _fmt(r.final),
-                _fmt(r.weighted),
-                "",
-                "",
-                note,
-            ]
-        yield [
-            b.bid,
-            "TOTAL",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            _fmt(b.total),
-            _fmt(b.percent),
-            b.meets_mandatory,
-            "; ".join(flag for _, flag, _, _ in b.grouped_flags),
-        ]
-
-
-def _fmt(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"

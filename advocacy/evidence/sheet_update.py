@@ -14,7 +14,7 @@ from pathlib import Path
 
 from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
-from advocacy.evaluate.scoring import load_sheet
+from advocacy.evaluate.sheets import load_sheet
 from advocacy.evidence.finder import EvidenceReport
 from advocacy.models import ScoreSheet, validate_document
 from advocacy.yamlio import load_yaml, read_text

@@ -17,7 +17,6 @@ from advocacy.models.rfi import (
     Submission,
 )
 from advocacy.models.rubric import (
-    COMPUTED_INPUTS,
     Criterion,
     Inputs,
     Rubric,
@@ -38,7 +37,6 @@ from advocacy.models.talking_point import (
 )
 
 __all__ = [
-    "COMPUTED_INPUTS",
     "DEFAULT_LEVELS",
     "Answer",
     "Category",

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, StrictInt, field_validator, model_validator
 
-from advocacy.models.base import NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
+from advocacy.models.base import LANGUAGE_PATTERN, NONBLANK_PATTERN, SLUG_PATTERN, StrictModel
 
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 Text = Annotated[str, Field(pattern=NONBLANK_PATTERN)]
 
-#: Checks computed from figures in the score sheet instead of a reviewer's judgement.
-Computed = Literal["staffing-ratio", "small-team", "pay-parity"]
 
-#: The figures each computed check needs from a score sheet's ``inputs``.
-COMPUTED_INPUTS: dict[str, tuple[str, ...]] = {
-    "staffing-ratio": ("peer_fte", "people_served"),
-    "small-team": ("peer_fte",),
-    "pay-parity": ("peer_hourly", "entry_level_hourly"),
-}
+#: A figure from a bid: finite, not negative, and at most ``le`` (larger is a typing slip).
+def _figure(description: str, le: float) -> float | None:
+    return Field(default=None, ge=0, le=le, allow_inf_nan=False, description=description)
 
 
 class Criterion(StrictModel):
@@ -33,7 +28,7 @@ class Criterion(StrictModel):
     mandatory: bool | None = Field(
         default=None, description="Overrides whether the point is mandatory."
     )
-    computed: Computed | None = Field(
+    computed: Slug | None = Field(
         default=None,
         description="A check computed from the sheet's inputs: staffing-ratio (people "
         "served per peer FTE against 'threshold'), small-team (fewer than 'threshold' peer "
@@ -43,6 +38,8 @@ class Criterion(StrictModel):
     threshold: float | None = Field(
         default=None,
         gt=0,
+        le=1_000_000,
+        allow_inf_nan=False,
         description="For staffing-ratio: the most people served per peer FTE that is enough "
         "(no published standard exists: set your own). For small-team: the FTE count below "
         "which a peer team is small (default 5).",
@@ -50,11 +47,6 @@ class Criterion(StrictModel):
 
     @model_validator(mode="after")
     def _threshold_needed(self) -> Criterion:
-        if self.computed == "staffing-ratio" and self.threshold is None:
-            raise ValueError(
-                "a staffing-ratio criterion needs a threshold: the most people served per "
-                "peer FTE you accept"
-            )
         if self.threshold is not None and self.computed is None:
             raise ValueError("threshold only applies to a computed criterion")
         return self
@@ -75,6 +67,13 @@ class Scale(StrictModel):
     )
 
 
+class RubricTranslation(StrictModel):
+    """The rubric's title and description in another language."""
+
+    title: Text = Field(description="The title in this language.")
+    description: Text | None = Field(default=None, description="The description in this language.")
+
+
 class Rubric(StrictModel):
     """Which criteria bids are scored on, with weights and thresholds."""
 
@@ -82,6 +81,16 @@ class Rubric(StrictModel):
     title: Text = Field(description="Title shown on checklists and reports.")
     description: Text | None = Field(default=None, description="What the rubric is for.")
     scale: Scale = Field(default_factory=Scale, description="Score levels.")
+    translations: dict[Annotated[str, Field(pattern=LANGUAGE_PATTERN)], RubricTranslation] = Field(
+        default_factory=dict,
+        description="Title and description in other languages, by language tag (es); "
+        "checklists and reports in that language use them.",
+    )
+    require_reason: bool = Field(
+        default=True,
+        description="Every score needs a reason in its 'comment'; a score without one leaves "
+        "the sheet incomplete (the written record a debrief or an audit needs).",
+    )
     criteria: list[Criterion] = Field(min_length=1, description="The criteria, in order.")
 
     @model_validator(mode="after")
@@ -97,15 +106,11 @@ class Rubric(StrictModel):
 class Inputs(StrictModel):
     """Figures from the bid that computed checks use. Leave out what the bid does not say."""
 
-    peer_fte: float | None = Field(
-        default=None, ge=0, description="Full-time equivalents in peer roles."
-    )
-    people_served: float | None = Field(
-        default=None, ge=0, description="People the program expects to serve."
-    )
-    peer_hourly: float | None = Field(default=None, ge=0, description="Peer staff hourly pay.")
-    entry_level_hourly: float | None = Field(
-        default=None, ge=0, description="Hourly pay of entry-level direct-support staff in the bid."
+    peer_fte: float | None = _figure("Full-time equivalents in peer roles.", 100_000)
+    people_served: float | None = _figure("People the program expects to serve.", 10_000_000)
+    peer_hourly: float | None = _figure("Peer staff hourly pay.", 10_000)
+    entry_level_hourly: float | None = _figure(
+        "Hourly pay of entry-level direct-support staff in the bid.", 10_000
     )
 
 
@@ -113,7 +118,9 @@ class SheetScore(StrictModel):
     """One reviewer's score for one criterion."""
 
     criterion: Slug = Field(description="The criterion's talking-point id.")
-    score: int | None = Field(default=None, description="The level; leave empty until scored.")
+    score: StrictInt | None = Field(
+        default=None, description="The level, a whole number; leave empty until scored."
+    )
     comment: str | None = Field(default=None, description="Why this score.")
     evidence: list[str] = Field(
         default_factory=list, description="Where in the bid: page, section, short quote."
@@ -121,17 +128,49 @@ class SheetScore(StrictModel):
     red_flags: list[Text] = Field(
         default_factory=list, description="Red flags you found (from the checklist)."
     )
+    look_for: list[Text] = Field(
+        default_factory=list,
+        description="Look-for items the bid contains (ticked on the checklist; optional).",
+    )
 
 
 class ScoreSheet(StrictModel):
     """One reviewer's scores for one bid."""
 
     rubric: Slug = Field(description="The id of the rubric this sheet follows.")
-    bid: Text = Field(description="The bid (provider) being scored.")
+    rubric_file: str | None = Field(
+        default=None,
+        description="Where the rubric file is, relative to this sheet ('score init' writes "
+        "it); 'score report' reads the rubric from there unless --rubric is given.",
+    )
+    bid: Text = Field(description="The bid (provider) being scored, or its blind code.")
     reviewer: Text = Field(description="Who scored it.")
+    conflict: Text | None = Field(
+        default=None,
+        description="Conflict-of-interest declaration, made before scoring: 'none', or what "
+        "the conflict is (a tie to the bidder, a former employer, ...).",
+    )
     date: dt.date | None = Field(default=None, description="When it was scored.")
     consensus: bool = Field(
         default=False, description="True for a consensus sheet agreed after discussion."
     )
     inputs: Inputs = Field(default_factory=Inputs, description="Figures for computed checks.")
     scores: list[SheetScore] = Field(default_factory=list, description="One entry per criterion.")
+
+    @field_validator("bid", "reviewer", "conflict")
+    @classmethod
+    def _trimmed(cls, value: str | None) -> str | None:
+        """Names are compared without the spaces around them (and ignoring case)."""
+        return None if value is None else " ".join(value.split())
+
+
+#: A blind-scoring code, as ``score blind`` writes them: BID- and letters or digits.
+BLIND_CODE_PATTERN = r"^BID-[A-Z0-9]+$"
+
+
+class BlindKey(StrictModel):
+    """The chair's key for blind scoring: which bid each code stands for."""
+
+    codes: dict[Annotated[str, Field(pattern=BLIND_CODE_PATTERN)], Text] = Field(
+        min_length=1, description="Code -> the bid's name."
+    )

@@ -68,9 +68,10 @@ _MD.block.ruler.before("table", "nesting_guard", _nesting_guard)
 
 #: A top-level heading line: a block boundary in any CommonMark document.
 _SECTION_START = re.compile(r"(?m)^(?=#{1,2} )")
-#: Constructs that reach across a heading (fences, HTML blocks, reference
-#: definitions, footnotes): documents with them are parsed whole.
-_CROSS_SECTION = re.compile(r"(?m)^ {0,3}(```|~~~|<|\[[^\]]+\]:)|\[\^")
+#: Constructs that reach across a heading (fences, HTML blocks other than a
+#: one-line comment such as a page-break marker, reference definitions,
+#: footnotes): documents with them are parsed whole.
+_CROSS_SECTION = re.compile(r"(?m)^ {0,3}(```|~~~|<(?!!--[^\n]*-->[ \t]*$)|\[[^\]]+\]:)|\[\^")
 
 
 def check_size(body: str, source: str) -> None:
