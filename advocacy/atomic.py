@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
@@ -76,3 +77,22 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def remove_stale_temps(folder: Path, names: Iterable[str]) -> list[Path]:
+    """Delete the temporary files that a killed :func:`write_atomic` left for ``names``.
+
+    Only files named as :func:`write_atomic` names them (``.NAME.<random>.tmp``)
+    for the given targets are touched. Returns what was removed.
+    """
+    wanted = set(names)
+    removed = []
+    for path in folder.iterdir():
+        name = path.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        target = name[1 : name.rfind(".", 0, len(name) - 4)]
+        if target in wanted and path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -71,22 +71,18 @@ def print_json(data: Any) -> None:
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
     """``file:line:col: error: message`` lines (and hints), on stderr by default."""
-    from rich.markup import escape
-
     console = console or err()
-    for diag in diagnostics:
+    for diag in diagnostics:  # messages quote file text: names, cells, ids
         colour = "red" if diag.severity.value == "error" else "yellow"
-        code = f" [dim]\\[{escape(diag.code)}][/dim]" if diag.code else ""
-        where = f"[bold]{escape(diag.location)}[/bold]: " if diag.file else ""
+        code = f" [dim]\\[{untrusted(diag.code)}][/dim]" if diag.code else ""
+        where = f"[bold]{untrusted(diag.location)}[/bold]: " if diag.file else ""
         console.print(
-            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {escape(diag.message)}{code}",
+            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {untrusted(diag.message)}{code}",
             soft_wrap=True,
         )
         if diag.hint:
-            console.print(f"  [dim]hint:[/dim] {escape(diag.hint)}", soft_wrap=True)
+            console.print(f"  [dim]hint:[/dim] {untrusted(diag.hint)}", soft_wrap=True)
 
 
 def success(message: str) -> None:
-    from rich.markup import escape
-
-    err().print(f"[green]✓[/green] {escape(message)}", soft_wrap=True)
+    err().print(f"[green]✓[/green] {untrusted(message)}", soft_wrap=True)
