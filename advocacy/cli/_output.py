@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 def _consoles() -> tuple[Console, Console]:
     from rich.console import Console
 
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with status 1; the CLI's one handler ends quietly with 0.
+            raise BrokenPipeError
+
+    return _Console(highlight=False), _Console(stderr=True, highlight=False)
 
 
 def out() -> Console:
@@ -50,17 +55,21 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def untrusted(text: object) -> str:
+def untrusted(text: object, markup: bool = True) -> str:
     """Text from a file, made safe to print: no escape sequences, no Rich markup.
 
     Bids, talking points and CSVs come from other people. An escape sequence
     in them could clear the screen, recolour or hide lines, or plant a link,
     so a hostile bid could fake or hide findings. Every piece of file text the
     CLI prints to a console goes through here; JSON output keeps the text.
+    ``markup=False`` leaves square brackets alone, for text that is not read
+    as Rich markup (``click.echo``, Rich's ``Markdown``).
     """
+    cleaned = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
+    if not markup:
+        return cleaned
     from rich.markup import escape
 
-    cleaned = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
     return escape(cleaned)
 
 

@@ -59,27 +59,26 @@ Example:
 def show(rfi_file: Path, now: dt.datetime | None) -> None:
     """Show an RFI: its questions and limits, where to submit, and time left."""
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
-    from advocacy.cli._output import out
+    from advocacy.cli._output import out, untrusted
     from advocacy.i18n import long_datetime
     from advocacy.respond import load_rfi
     from advocacy.respond.response import describe_deadline
 
     rfi = load_rfi(rfi_file).rfi
     console = out()
-    console.print(f"[bold]{escape(rfi.title)}[/bold]")
-    console.print(escape(rfi.agency + (f" · {rfi.reference}" if rfi.reference else "")))
+    console.print(f"[bold]{untrusted(rfi.title)}[/bold]")
+    console.print(untrusted(rfi.agency + (f" · {rfi.reference}" if rfi.reference else "")))
     when = now_utc(now)
     status = describe_deadline(rfi.due_at, when)
     colour = "red" if when >= rfi.due_at else "yellow" if (rfi.due_at - when).days < 3 else "green"
-    console.print(f"Due {escape(long_datetime(rfi.due_at))}: [{colour}]{status}[/{colour}]")
+    console.print(f"Due {untrusted(long_datetime(rfi.due_at))}: [{colour}]{status}[/{colour}]")
     submit = rfi.submit
     where = " or ".join(x for x in (submit.email, submit.url) if x)
-    console.print(f"Submit to {escape(where)} as {', '.join(submit.formats)}")
+    console.print(f"Submit to {untrusted(where)} as {', '.join(submit.formats)}")
     if submit.subject:
-        console.print(f"Subject: {escape(submit.subject)}")
+        console.print(f"Subject: {untrusted(submit.subject)}")
     limits = [
         f"{submit.word_limit} words" if submit.word_limit else "",
         f"{submit.page_limit} pages" if submit.page_limit else "",
@@ -92,7 +91,7 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
         from rich.markdown import Markdown
 
         console.print("\n[bold]Instructions[/bold]")
-        console.print(Markdown(rfi.instructions))
+        console.print(Markdown(untrusted(rfi.instructions, markup=False)))
     table = Table(box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", no_wrap=True)
     table.add_column("question", ratio=1)
@@ -100,8 +99,8 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     table.add_column("", no_wrap=True)
     for q in rfi.questions:
         table.add_row(
-            escape(q.number),
-            f"{escape(q.text)}\n[dim]id: {q.id}[/dim]",
+            untrusted(q.number),
+            f"{untrusted(q.text)}\n[dim]id: {q.id}[/dim]",
             f"{q.word_limit} words" if q.word_limit else "—",
             "optional" if q.optional else "[bold]required[/bold]",
         )
@@ -156,10 +155,9 @@ def check(
 
 def _print_check(report: CheckReport) -> None:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
-    from advocacy.cli._output import err, out, print_diagnostics
+    from advocacy.cli._output import err, out, print_diagnostics, untrusted
 
     table = Table(box=box.SIMPLE_HEAD)
     table.add_column("#", no_wrap=True)
@@ -170,14 +168,14 @@ def _print_check(report: CheckReport) -> None:
     for a in report.answers:
         if not a.answered:
             status = "—" if a.question.optional else "[red]missing[/red]"
-            table.add_row(escape(a.question.number), a.question.id, status, "", "")
+            table.add_row(untrusted(a.question.number), a.question.id, status, "", "")
             continue
         limit = a.question.word_limit
         words = f"{a.words}" + (f"/{limit}" if limit else "")
         if a.over_limit:
             words = f"[red]{words}[/red]"
         own = f"{round(100 * a.own_words / a.words)}%" if a.words else ""
-        table.add_row(escape(a.question.number), a.question.id, words, own, ", ".join(a.points))
+        table.add_row(untrusted(a.question.number), a.question.id, words, own, ", ".join(a.points))
     console = out()
     console.print(table)
     share = round(report.personal_share * 100)

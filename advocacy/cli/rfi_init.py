@@ -88,7 +88,7 @@ def init(
         if not interactive:
             raise click.UsageError("--rfi is required when not run on a terminal")
         rfi_file = click.prompt("RFI file", type=FILE)
-    check_writable(out)
+    check_writable(out, forceable=False)
     loaded_rfi = load_rfi(rfi_file)
     library = app.load_library()
     respondent = DraftRespondent(name, organization, role, email, anonymous)
@@ -109,7 +109,7 @@ def init(
             "Closing words for the whole letter (Enter to skip)", default="", show_default=False
         )
     text = new_response_text(loaded_rfi, out, respondent, list(answers.values()), library, closing)
-    write_atomic(out, text)
+    write_atomic(out, text, forceable=False)
     success(f"wrote {out}; next: advocacy rfi check {out}")
 
 
@@ -141,15 +141,17 @@ def _ask_respondent(given):  # -> DraftRespondent
 
 
 def _ask_answers(loaded_rfi, library):  # -> list[DraftAnswer]
+    from advocacy.cli._output import untrusted
     from advocacy.respond.new_response import DraftAnswer, suggestions
 
     answers = []
     for question in loaded_rfi.rfi.questions:
         limit = f" (limit {question.word_limit} words)" if question.word_limit else ""
-        click.echo(f"\nQuestion {question.number}{limit}: {question.text}")
+        text = untrusted(f"{question.number}{limit}: {question.text}", markup=False)
+        click.echo(f"\nQuestion {text}")
         offered = suggestions(question, library) or library.select(status="approved")
         for number, lp in enumerate(offered, start=1):
-            click.echo(f"  {number:>2}. {lp.point.id}: {lp.point.summary}")
+            click.echo(f"  {number:>2}. {lp.point.id}: {untrusted(lp.point.summary, markup=False)}")
         picked = click.prompt(
             "Points to use (numbers like 1,3; Enter to skip this question)",
             default="",

@@ -53,6 +53,7 @@ MAX_CSV_BYTES = 10 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _YES = {"yes", "y", "true", "1", "x", "sí", "si"}
 _NO = {"no", "n", "false", "0", ""}
+_OWN_WORDS = {"intro", "closing", "note", "points"}
 _ID_SEPARATORS = re.compile(r"[;,\s]+")
 
 
@@ -127,11 +128,17 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str, list[Diagnostic]]:
 
 
 def detect_delimiter(text: str) -> str:
-    """``,``, ``;`` or tab: the one that splits the header row most often."""
+    """``,``, ``;`` or tab: the one that splits the header into the most known column
+    names (then the most fields); ``,`` when none splits it."""
     header = _first_record(text)
-    counts = {d: header.count(d) for d in DELIMITERS}
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
+
+    def score(delimiter: str) -> tuple[int, int]:
+        names = [n.strip().strip('"') for n in header.split(delimiter)]
+        known = sum(n in IDENTITY or n.split(":")[0] in _OWN_WORDS for n in names)
+        return known, len(names)
+
+    best = max(DELIMITERS, key=score)
+    return best if score(best)[1] > 1 else ","
 
 
 def _first_record(text: str) -> str:
