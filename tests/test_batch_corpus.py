@@ -35,6 +35,7 @@ class Case:
     text: str  # expected in the output
     args: tuple[str, ...] = ()
     setup: Callable[[Path, Path], Path | None] | None = None  # (tmp, out) -> people CSV
+    people: str = HEADER + GOOD  # the people CSV when ``setup`` makes none
 
 
 def c(id: str, csv_text: str | bytes, code: int, text: str, *args: str) -> Case:
@@ -457,6 +458,19 @@ FOLDER_CASES = [
         "salt file of this output folder is damaged",
         setup=_folder_with({".batch-salt": b"nope\n", "manifest.csv": MANIFEST_HEADER}),
     ),
+    Case(
+        "missing-salt",
+        None,
+        1,
+        "salt file of this output folder is missing",
+        setup=_folder_with(
+            {
+                "manifest.csv": MANIFEST_HEADER
+                + b"anonymous-0123456789abcdef0123,anonymous-0123456789ab.md,written,,,,\n"
+            }
+        ),
+        people="first_name,email,anonymous\nA,a@x.org,yes\n",
+    ),
     Case("people-fifo", None, 1, "named pipe (FIFO)", setup=_special_people("fifo")),
     Case("people-loop", None, 1, "loops back on itself", setup=_special_people("loop")),
     Case("people-dir", None, 2, "is a directory", setup=_special_people("dir")),
@@ -509,7 +523,7 @@ def test_output_folder_corpus(tmp_path: Path, case: Case) -> None:
     people = case.setup(tmp_path, out)
     if people is None:
         people = tmp_path / "people.csv"
-        people.write_text(HEADER + GOOD, "utf-8")
+        people.write_text(case.people, "utf-8")
     before = _snapshot(out)
     result = _batch(people, out)
     _common(result, case)

@@ -167,6 +167,13 @@ def run_batch(
     salt = load_salt(out_dir, create=False) if out_dir.is_dir() else None
     new_salt = None
     if salt is None and any(p.anonymous for p in people.people):
+        if any(key.startswith("anonymous-") for key in previous):
+            raise AdvocacyError(
+                "the salt file of this output folder is missing, so anonymous people "
+                "cannot be matched to their letters",
+                out_dir / SALT_FILE,
+                hint="restore it from a backup, or write the batch to a new folder",
+            )
         salt = new_salt = secrets.token_bytes(32)
     keys = keys_for(people.people, salt, people_csv)
     suffix = ".docx" if fmt == "docx" else ".md"
@@ -301,8 +308,9 @@ def _run_row(item: _Item) -> RowResult:
     person = item.person
     try:
         loaded = personalise(job.loaded, person, job.csv_path)
+        markdown = None
         if item.write:
-            report, _ = build_response(
+            report, data = build_response(
                 loaded,
                 job.library,
                 job.out_dir / item.file,
@@ -313,9 +321,12 @@ def _run_row(item: _Item) -> RowResult:
                 job.date,
                 job.template_dir,
             )
+            if job.fmt == "md":  # the letter itself; no need to render it again
+                markdown = data.decode("utf-8")
         else:
             report = check_response(loaded, job.library, job.now, job.template_dir)
-        markdown = response_markdown(loaded, job.library, job.date, job.template_dir, report)
+        if markdown is None:
+            markdown = response_markdown(loaded, job.library, job.date, job.template_dir, report)
     except AdvocacyError as exc:
         diags = tuple(_at_row(d, person, job.csv_path) for d in exc.diagnostics)
         return RowResult(person, item.key, item.file, "failed", diagnostics=diags)

@@ -8,7 +8,7 @@ share of them that appear in at least one other letter of the batch.
 
 The text measured is the Markdown letter after its front matter, whatever
 the output format, so the figure is the same for DOCX and Markdown batches.
-Shingles are kept as 64-bit hashes. Up to :data:`EXACT_LIMIT` letters every
+Shingles are kept as integer hashes. Up to :data:`EXACT_LIMIT` letters every
 shingle is counted; above that a fixed hash sample (one shingle in N, the
 same ones in every letter) estimates the share, which keeps memory bounded
 for batches of tens of thousands without another dependency.
@@ -16,9 +16,9 @@ for batches of tens of thousands without another dependency.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import statistics
+import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,14 +35,16 @@ def sample_rate(letters: int) -> int:
 
 
 def shingles(markdown_body: str, rate: int = 1) -> frozenset[int]:
-    """The hashed 5-word shingles of a letter's text (a sample of 1 in ``rate``)."""
-    words = [w.casefold() for w in _WORD.findall(markdown_body)]
-    found = set()
-    for start in range(max(0, len(words) - SHINGLE + 1)):
-        gram = " ".join(words[start : start + SHINGLE]).encode("utf-8")
-        value = int.from_bytes(hashlib.blake2b(gram, digest_size=8).digest(), "big")
-        if value % rate == 0:
-            found.add(value)
+    """The hashed 5-word shingles of a letter's text (a sample of 1 in ``rate``).
+
+    Words hash with CRC-32 and shingles as tuples of those integers: both are
+    the same in every process (unlike ``hash`` of a string), so letters
+    measured by different workers compare.
+    """
+    words = [zlib.crc32(w.casefold().encode("utf-8")) for w in _WORD.findall(markdown_body)]
+    found = {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    if rate > 1:
+        found = {h for h in found if h % rate == 0}
     return frozenset(found)
 
 
