@@ -44,10 +44,10 @@ def _people(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _command(people: Path, out: Path) -> list[str]:
+def _command(people: Path, out: Path, fmt: str = "md") -> list[str]:
     return [
         sys.executable, "-m", "advocacy", "rfi", "batch", str(RESPONSE), "--people", str(people),
-        "-o", str(out), "--format", "md", "--jobs", "2", "--now", "2017-05-25",
+        "-o", str(out), "--format", fmt, "--jobs", "2", "--now", "2017-05-25",
     ]  # fmt: skip
 
 
@@ -142,3 +142,47 @@ def test_killed_batches_resume_to_one_letter_each(tmp_path: Path) -> None:
     assert {m["status"] for m in manifest} <= {"written", "skipped"}
     assert len({m["key"] for m in manifest}) == PEOPLE
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")], f"seed {seed}"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_stops_cleanly_and_resumes(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    _people(people)
+    out = tmp_path / "letters"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        _command(people, out, "docx"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal would make
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline and process.poll() is None:
+        workers |= _children(process.pid)
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends
+    try:
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        for pid in workers:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    if process.returncode == 0:
+        pytest.skip("the batch finished before the interrupt")
+    assert process.returncode == 130, stderr
+    assert b"Interrupted." in stderr and b"Traceback" not in stderr
+    time.sleep(0.5)
+    assert not [w for w in workers if _alive(w)]
+    final = subprocess.run(
+        _command(people, out, "docx"),
+        env=env,
+        capture_output=True,
+        timeout=600,
+    )
+    assert final.returncode == 0, final.stderr
+    assert len(list(out.glob("*.docx"))) == PEOPLE
+    assert not list(out.glob(".*.tmp"))

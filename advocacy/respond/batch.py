@@ -272,6 +272,9 @@ def _init_worker(job: _Job) -> None:
     global _JOB
     _JOB = job
     if job.parent != os.getpid():
+        # Ctrl-C is the parent's to handle: it stops the workers itself, so none
+        # is interrupted halfway through talking to the pool.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         _die_with_parent(job.parent)
 
 
@@ -362,9 +365,15 @@ def _results(job: _Job, items: Sequence[_Item], workers: int) -> Iterator[RowRes
     # from scanning it again for every letter (and from touching forked pages).
     gc.freeze()
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(job,)
-    ) as pool:
+    )
+    try:
         # Small chunks: few round trips between processes, progress still moves often.
         chunk = max(1, len(items) // (workers * 16))
         yield from pool.map(_run_row, items, chunksize=chunk)
+    finally:
+        # On Ctrl-C (or when the caller stops early) the letters not started are
+        # cancelled and the workers end after the few rows in hand; a row whose
+        # outcome is lost stays "pending" in the manifest and is redone next time.
+        pool.shutdown(wait=True, cancel_futures=True)
