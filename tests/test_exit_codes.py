@@ -224,3 +224,20 @@ def test_rfi_init_never_offers_force(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "already exists" in result.output
     assert "--force" not in result.output
     assert out.read_text("utf-8") == "mine\n"
+
+
+def test_markdown_to_a_terminal_is_cleaned_and_to_a_pipe_kept(monkeypatch) -> None:
+    import io
+
+    from advocacy.cli._options import emit
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    data = f"# Title{ESCAPES}\n\n[link](x)\n".encode()
+    for stream, raw in ((Terminal(), False), (io.StringIO(), True)):
+        monkeypatch.setattr(sys, "stdout", stream)
+        emit(data, None)
+        assert ("\x1b" in stream.getvalue()) == raw
+        assert "[link](x)" in stream.getvalue()
