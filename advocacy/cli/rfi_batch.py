@@ -35,7 +35,8 @@ CSV columns (first row; separated by comma, semicolon or tab):
       the talking points this person uses, in order, e.g.
       "peer-supervisors;no-clinical-duties" (default: the response's)
   intro:QUESTION, closing:QUESTION, note:QUESTION:POINT, closing
-      own words
+      own words (a note on a point the row does not choose is kept, after
+      the intro)
 A column in the CSV replaces the response file's value for every row, even
 when a cell is blank, so no one's story appears under another's name. Own
 words with no column are shared by all letters (the command lists them).
