@@ -233,6 +233,12 @@ CSV_CASES = [
     c("nul-byte", b"first_name,last_name\nA,B\x00\n", 1, "binary file"),
     c("utf16", "first_name,last_name\nA,B\n".encode("utf-16"), 1, "binary file"),
     c("not-utf8-not-cp1252", b"first_name,last_name\nA,B\x81\x8d\n", 1, "not valid UTF-8"),
+    c(
+        "mixed-encodings",
+        HEADER.encode() + "José,Núñez,j@x.org,".encode() + "Año\n".encode("cp1252"),
+        1,
+        "not valid UTF-8",
+    ),
     c("huge-cell", HEADER + 'A,B,a@x.org,"' + "x" * 200_000 + '"\n', 1, "cannot be read at line 2"),
     # --- name patterns
     c(

@@ -54,6 +54,9 @@ DELIMITERS = (",", ";", "\t")
 _YES = {"yes", "y", "true", "1", "x", "sí", "si"}
 _NO = {"no", "n", "false", "0", ""}
 _OWN_WORDS = {"intro", "closing", "note", "points"}
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _ID_SEPARATORS = re.compile(r"[;,\s]+")
 
 
@@ -106,11 +109,18 @@ def read_people(path: Path, loaded: LoadedResponse) -> PeopleCsv:
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str, list[Diagnostic]]:
+    """UTF-8, else Windows-1252 (with a warning); a file that mixes the two is an error.
+
+    A file with valid UTF-8 letters *and* other bytes was edited in two
+    encodings: reading it either way garbles some names, so it is refused.
+    """
     if b"\x00" not in raw:
         try:
             return raw.decode("utf-8-sig"), "UTF-8", []
         except UnicodeDecodeError:
             pass
+        if _UTF8_LETTER.search(raw):
+            return decode_text(raw, path), "UTF-8", []  # raises, naming the bad byte
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
@@ -176,7 +186,7 @@ def _parse(text: str, delimiter: str, path: Path) -> tuple[list[str], list[Perso
             values = [c.strip() for c in cells]
             people.append(Person(line, dict(zip(columns, values, strict=True))))
     except csv.Error as exc:
-        raise _malformed(path, start, text, str(exc)) from None
+        raise _malformed(path, start, str(exc)) from None
     if problems:
         raise AdvocacyError.from_diagnostics(problems)
     if not people:
@@ -195,7 +205,7 @@ def _ragged(path: Path, line: int, found: int, expected: int, delimiter: str) ->
     )
 
 
-def _malformed(path: Path, line: int, text: str, reason: str) -> AdvocacyError:
+def _malformed(path: Path, line: int, reason: str) -> AdvocacyError:
     if "unexpected end of data" in reason or "EOF" in reason:
         message = f"a quoted field that starts on line {line} is never closed"
         hint = 'close the quote ("), and write a quote inside a quoted field as ""'
