@@ -596,3 +596,17 @@ def test_name_pattern_fields_are_checked(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "--name uses {nope}, which is not a known field" in (
         result.output
     )
+
+
+def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
+    rows = [
+        ["first_name", "last_name", "anonymous", "points:peer-roles"],
+        ["Ana", "Silva", "maybe", ""],
+        ["Bo", "Chen", "no", "nope"],
+    ]
+    out = tmp_path / "out"
+    result = batch(write_csv(tmp_path / "people.csv", rows), out)
+    assert result.exit_code == 1
+    assert "row 2 (column 'anonymous')" in result.output
+    assert "row 3 (column 'points:peer-roles'): 'nope'" in result.output
+    assert not out.exists()

@@ -145,7 +145,12 @@ CSV_CASES = [
         "column 'points' appears twice",
     ),
     c("note-unknown-question", "first_name,note:nope:x\nA,x\n", 1, "unknown column 'note:nope:x'"),
-    c("pipe-delimited", "first_name|last_name\nA|B\n", 1, "unknown column 'first_name|last_name'"),
+    c(
+        "pipe-delimited",
+        "first_name|last_name\nA|B\n",
+        1,
+        "separate the columns with commas, semicolons or tabs",
+    ),
     # --- cells
     c(
         "anonymous-maybe",

@@ -103,8 +103,14 @@ def read_people(path: Path, loaded: LoadedResponse) -> PeopleCsv:
     delimiter = detect_delimiter(text)
     columns, people = _parse(text, delimiter, path)
     check_columns(columns, path, loaded)
+    problems = []
     for person in people:
-        check_cells(person, path, loaded)
+        try:
+            check_cells(person, path, loaded)
+        except AdvocacyError as exc:
+            problems += exc.diagnostics
+    if problems:
+        raise AdvocacyError.from_diagnostics(problems)
     return PeopleCsv(path, columns, people, delimiter, encoding, warnings)
 
 
@@ -254,8 +260,8 @@ def check_columns(columns: list[str], path: Path, loaded: LoadedResponse) -> Non
             hint = hint or f"the response's file has no answer with points for {parts[1]!r}"
             if parts[0] == "note" and len(parts) == 3 and parts[1] in chosen:
                 hint = f"the response's answer to {parts[1]!r} does not use point {parts[2]!r}"
-        if len(columns) == 1 and any(d in name for d in ";\t,"):
-            hint = "the file may use a separator other than comma, semicolon or tab"
+        if len(columns) == 1 and re.search(r"[|^~:]\w", name):
+            hint = "separate the columns with commas, semicolons or tabs"
         problems.append(
             error(
                 f"unknown column {name!r}",
