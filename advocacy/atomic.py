@@ -99,6 +99,9 @@ def remove_stale_temps(folder: Path, names: Iterable[str]) -> list[Path]:
             continue
         target = name[1 : name.rfind(".", 0, len(name) - 4)]
         if target in wanted and path.is_file():
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink()
+            except OSError:  # gone already, or not ours to delete: leave it
+                continue
             removed.append(path)
     return removed

@@ -164,7 +164,7 @@ def run_batch(
     _check_out_dir(out_dir, people_csv)
     people = read_people(people_csv, loaded)
     previous = read_manifest(out_dir, force) if out_dir.is_dir() else {}
-    salt = load_salt(out_dir, create=False) if out_dir.is_dir() else None
+    salt = load_salt(out_dir) if out_dir.is_dir() else None
     new_salt = None
     if salt is None and any(p.anonymous for p in people.people):
         if any(key.startswith("anonymous-") for key in previous):

@@ -24,7 +24,6 @@ import hmac
 import io
 import os
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,13 +62,11 @@ class Entry:
 # --------------------------------------------------------------------------- keys
 
 
-def load_salt(out_dir: Path, create: bool) -> bytes | None:
-    """The folder's salt for anonymous keys; made on first use (never replaced)."""
+def load_salt(out_dir: Path) -> bytes | None:
+    """The folder's salt for anonymous keys, or ``None`` if it has none yet."""
     path = out_dir / SALT_FILE
     if not path.exists():
-        if not create:
-            return None
-        write_atomic(path, secrets.token_hex(32) + "\n")
+        return None
     text = path.read_text("ascii", errors="replace").strip()
     if not re.fullmatch(r"[0-9a-f]{64}", text):
         raise AdvocacyError(
