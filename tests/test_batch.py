@@ -610,3 +610,22 @@ def test_every_bad_row_is_reported_at_once(tmp_path: Path) -> None:
     assert "row 2 (column 'anonymous')" in result.output
     assert "row 3 (column 'points:peer-roles'): 'nope'" in result.output
     assert not out.exists()
+
+
+def test_sampled_similarity_estimates_the_exact_figure() -> None:
+    import random
+
+    from advocacy.respond.similarity import sample_rate, shingles, similarity
+
+    chooser = random.Random(7)
+    shared = " ".join(chooser.choice(["peer", "work", "pay", "role", "team"]) for _ in range(400))
+    letters = {}
+    for i in range(60):
+        own = " ".join(f"w{chooser.randrange(10**9)}" for _ in range(300))
+        letters[f"{i}.md"] = shared + " " + own
+    exact = similarity({k: shingles(v) for k, v in letters.items()})
+    sampled = similarity({k: shingles(v, 4) for k, v in letters.items()})
+    assert 0.45 < exact.median < 0.65
+    assert abs(sampled.median - exact.median) < 0.08
+    assert sample_rate(2000) == 1 and sample_rate(2001) == 2 and sample_rate(50_000) == 25
+    assert shingles("one two three four") == frozenset()  # shorter than a shingle
