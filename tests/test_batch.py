@@ -629,3 +629,22 @@ def test_sampled_similarity_estimates_the_exact_figure() -> None:
     assert abs(sampled.median - exact.median) < 0.08
     assert sample_rate(2000) == 1 and sample_rate(2001) == 2 and sample_rate(50_000) == 25
     assert shingles("one two three four") == frozenset()  # shorter than a shingle
+
+
+def test_manifest_lines_are_written_at_once_and_synced(tmp_path: Path, monkeypatch) -> None:
+    from advocacy.respond import batch_manifest
+    from advocacy.respond.batch_manifest import Entry, ManifestLog, read_manifest
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(batch_manifest.os, "fsync", lambda fd: synced.append(fd) or real(fd))
+    log = ManifestLog(tmp_path, fresh=True)
+    log.append([Entry("a", "a.md", "pending")], sync=True)
+    assert len(synced) == 1
+    for i in range(50):  # each line is in the file at once, even before a sync
+        log.append([Entry(f"k{i}", f"k{i}.md", "written")])
+        assert f"k{i},k{i}.md,written" in (tmp_path / MANIFEST).read_text("utf-8")
+    assert len(synced) < 10  # grouped, not one per line
+    log.close()
+    assert len(synced) >= 2  # and always on close
+    assert len(read_manifest(tmp_path)) == 51

@@ -189,7 +189,7 @@ def run_batch(
     log = ManifestLog(out_dir, fresh=not previous)
     try:
         claims = [Entry(i.key, i.file, "pending") for i in items if i.key not in previous]
-        log.append(sorted(claims, key=lambda e: e.key))
+        log.append(sorted(claims, key=lambda e: e.key), sync=True)
         job = _Job(
             loaded,
             library,

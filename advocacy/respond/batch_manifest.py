@@ -8,9 +8,9 @@ gets the same key on every run, while neither the key, nor the file name, nor
 the manifest row says who they are.
 
 The manifest is a CSV that the batch appends to as it goes, one line per
-event, each line flushed and synced to disk: a person's key and file are
-recorded as ``pending`` before their letter is written, and their outcome
-after. The last line for a key is its state. A run killed at any moment
+event, each written at once and synced to disk (see :class:`ManifestLog`): a
+person's key and file are recorded as ``pending`` before their letter is
+written, and their outcome after. The last line for a key is its state. A run killed at any moment
 therefore leaves a manifest that says which file belongs to whom, and a
 resumed run never hands one person's file to another. When a run ends, the
 manifest is rewritten (atomically) with one line per key.
@@ -24,6 +24,7 @@ import hmac
 import io
 import os
 import re
+import time
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -246,10 +247,20 @@ def _foreign(path: Path, reason: str) -> AdvocacyError:
 
 
 class ManifestLog:
-    """Appends manifest lines; each one is on disk before :meth:`append` returns."""
+    """Appends manifest lines, each in one ``write`` so a killed run never interleaves them.
+
+    A line handed to the kernel survives the process being killed. Claims
+    (``pending`` lines, written before any letter) are synced to disk at once;
+    outcomes are synced at least every :data:`SYNC_SECONDS` and on close. A
+    power cut may lose the last outcomes, never a claim: the letters they
+    name are then simply written again.
+    """
+
+    SYNC_SECONDS = 0.2
 
     def __init__(self, out_dir: Path, fresh: bool) -> None:
         self.path = out_dir / MANIFEST
+        self._synced = 0.0
         try:
             if fresh or not self.path.exists():
                 write_atomic(self.path, _HEADER, force=True)
@@ -268,20 +279,28 @@ class ManifestLog:
         if end < len(data):  # a line half-written when a run was killed
             os.ftruncate(self._fd, end)
 
-    def append(self, entries: Iterable[Entry]) -> None:
+    def append(self, entries: Iterable[Entry], sync: bool = False) -> None:
         data = csv_text([e.row() for e in entries]).encode("utf-8")
         if not data:
             return
         try:
             os.write(self._fd, data)  # one write: a kill cannot interleave lines
-            os.fsync(self._fd)
+            if sync or time.monotonic() - self._synced >= self.SYNC_SECONDS:
+                self._sync()
         except OSError as exc:
             raise AdvocacyError(
                 f"cannot write the manifest: {exc.strerror or exc}", self.path
             ) from None
 
+    def _sync(self) -> None:
+        os.fsync(self._fd)
+        self._synced = time.monotonic()
+
     def close(self) -> None:
-        os.close(self._fd)
+        try:
+            self._sync()
+        finally:
+            os.close(self._fd)
 
 
 def compact_manifest(out_dir: Path, entries: Iterable[Entry]) -> None:
