@@ -22,6 +22,7 @@ import zlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 SHINGLE = 5
 EXACT_LIMIT = 2000
@@ -41,8 +42,9 @@ def shingles(markdown_body: str, rate: int = 1) -> frozenset[int]:
     the same in every process (unlike ``hash`` of a string), so letters
     measured by different workers compare.
     """
-    words = [zlib.crc32(w.casefold().encode("utf-8")) for w in _WORD.findall(markdown_body)]
-    found = {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    words = [zlib.crc32(w.encode("utf-8")) for w in _WORD.findall(markdown_body.casefold())]
+    # The shifted copies are shorter: zip stops at the last full shingle.
+    found = set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
     if rate > 1:
         found = {h for h in found if h % rate == 0}
     return frozenset(found)
@@ -80,9 +82,10 @@ def similarity(
     letters: Mapping[str, frozenset[int]], threshold: float = DEFAULT_THRESHOLD
 ) -> SimilarityReport:
     """For each letter, the share of its shingles that occur in another letter."""
-    seen_in = Counter(s for found in letters.values() for s in found)
+    seen_in = Counter(chain.from_iterable(letters.values()))
+    repeated = {s for s, count in seen_in.items() if count > 1}
     shares = {
-        name: (sum(seen_in[s] > 1 for s in found) / len(found)) if found else 0.0
+        name: len(found & repeated) / len(found) if found else 0.0
         for name, found in letters.items()
     }
     return SimilarityReport(shares, threshold)
