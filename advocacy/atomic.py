@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
 
 
-def check_writable(path: Path, force: bool = False) -> None:
+def check_writable(path: Path, force: bool = False, forceable: bool = True) -> None:
     """Raise unless ``path`` may be written: it must not exist (or ``force``),
-    must not be a folder, and its folder must exist."""
+    must not be a folder, and its folder must exist.
+
+    ``forceable`` says whether the command has ``--force``; the hint only
+    offers it when it does.
+    """
     if path.is_dir():
         raise AdvocacyError(
             "the output path is a folder", path, hint="give a file name, e.g. out.docx"
@@ -25,7 +30,9 @@ def check_writable(path: Path, force: bool = False) -> None:
         raise AdvocacyError(
             "output file already exists",
             path,
-            hint="choose another name, or pass --force to overwrite it",
+            hint="choose another name, or pass --force to overwrite it"
+            if forceable
+            else "choose another name, or move the existing file away first",
         )
     if not path.parent.is_dir():
         raise AdvocacyError(
@@ -35,12 +42,14 @@ def check_writable(path: Path, force: bool = False) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
+def write_atomic(
+    path: Path, data: bytes | str, force: bool = False, forceable: bool = True
+) -> None:
     """Write ``data`` to ``path`` via a temporary file and rename.
 
     Text is encoded as UTF-8 with ``\\n`` line endings on every OS.
     """
-    check_writable(path, force)
+    check_writable(path, force, forceable)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         _write(path, payload, force)
@@ -63,9 +72,7 @@ def _write(path: Path, payload: bytes, force: bool) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if not force and path.exists():  # someone else wrote it meanwhile
-            raise AdvocacyError(
-                "output file already exists", path, hint="pass --force to overwrite"
-            )
+            raise AdvocacyError("output file already exists", path, hint="it appeared meanwhile")
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
@@ -76,3 +83,25 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def remove_stale_temps(folder: Path, names: Iterable[str]) -> list[Path]:
+    """Delete the temporary files that a killed :func:`write_atomic` left for ``names``.
+
+    Only files named as :func:`write_atomic` names them (``.NAME.<random>.tmp``)
+    for the given targets are touched. Returns what was removed.
+    """
+    wanted = set(names)
+    removed = []
+    for path in folder.iterdir():
+        name = path.name
+        if not (name.startswith(".") and name.endswith(".tmp")):
+            continue
+        target = name[1 : name.rfind(".", 0, len(name) - 4)]
+        if target in wanted and path.is_file():
+            try:
+                path.unlink()
+            except OSError:  # gone already, or not ours to delete: leave it
+                continue
+            removed.append(path)
+    return removed

@@ -20,16 +20,36 @@ _RESERVED = {
     *(f"lpt{i}" for i in range(10)),
 }
 MAX_STEM = 100
+MAX_STEM_BYTES = 200  # file systems allow 255 bytes per name; leave room for suffixes
 
 
 def safe_stem(text: str, fallback: str) -> str:
-    """``text`` as a file-name stem: ASCII, no path or reserved characters,
-    spaces as hyphens, at most 100 characters; ``fallback`` if nothing is left
-    or the name is reserved on Windows (``CON``, ``NUL`` …)."""
-    name = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    """``text`` as a file-name stem that is safe on Windows, macOS and Linux.
+
+    Latin letters lose their accents ("Núñez" → "Nunez", what most people
+    type); other scripts are kept whole ("张伟", "محمد", "Ёлка") rather than dropped, so a
+    name never turns into ``fallback`` only because it is not Latin. Path and
+    reserved characters, controls and invisible format characters (such as
+    bidi overrides, which can disguise a name) are removed, spaces become
+    hyphens, and the stem is at most 100 characters and 200 UTF-8 bytes.
+    ``fallback`` is used if nothing is left or the name is reserved on
+    Windows (``CON``, ``NUL`` …).
+    """
+    kept, latin = [], False
+    for char in unicodedata.normalize("NFKD", text):
+        category = unicodedata.category(char)
+        if (category.startswith("M") and latin) or category.startswith("C"):
+            continue
+        if not category.startswith("M"):
+            latin = unicodedata.name(char, "").startswith("LATIN")
+        kept.append(char)
+    name = unicodedata.normalize("NFC", "".join(kept))
     name = _UNSAFE.sub("-", name)
     name = re.sub(r"\s+", "-", name.strip())
-    name = re.sub(r"-{2,}", "-", name).strip(" .-")[:MAX_STEM].rstrip(" .-")
+    name = re.sub(r"-{2,}", "-", name).strip(" .-")[:MAX_STEM]
+    while len(name.encode("utf-8")) > MAX_STEM_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" .-")
     if not name:
         return fallback
     if name.lower().split(".")[0] in _RESERVED:

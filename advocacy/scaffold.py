@@ -43,5 +43,5 @@ def write_new_point(folder: Path, point_id: str, category: str, title: str, toda
     if not folder.is_dir():
         raise AdvocacyError("folder does not exist", folder, hint="create it first, or pass --dir")
     target = folder / f"{point_id}.yaml"
-    write_atomic(target, new_point_text(point_id, category, title, today, target))
+    write_atomic(target, new_point_text(point_id, category, title, today, target), forceable=False)
     return target

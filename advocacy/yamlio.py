@@ -17,6 +17,7 @@ Every refusal is an :class:`~advocacy.errors.AdvocacyError` with a location.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,20 +68,51 @@ class YamlDocument:
         return self.positions.get((), (1, 1))
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES, what: str = "file") -> str:
-    """Read a UTF-8 text file with a size bound and clear errors.
+def check_regular_file(path: Path, what: str = "file") -> int:
+    """Refuse anything but a regular file, before opening it; return its size.
 
-    Used for every text input (YAML, Markdown, templates) so that all of them
-    fail the same way on binary, over-large or wrongly encoded files.
+    A FIFO or a device given as an input would block the read forever (or
+    stream without end), and a symlink loop fails deep inside ``open``. Every
+    input the toolkit reads (YAML, point files, CSVs, Markdown, bids) is
+    checked here first, so such paths get a clear error instead.
     """
+    import stat
+
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise AdvocacyError(f"{what} not found", path, hint="check the path and spelling") from None
     except OSError as exc:
-        raise AdvocacyError(f"cannot read {what}: {exc.strerror}", path) from None
-    if path.is_dir():
+        if exc.errno == errno.ELOOP:
+            raise AdvocacyError(
+                f"cannot read {what}: it is a symbolic link that loops back on itself",
+                path,
+                hint="point the link at a real file",
+            ) from None
+        raise AdvocacyError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    if stat.S_ISDIR(info.st_mode):
         raise AdvocacyError(f"expected a {what} but this is a directory", path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = (
+            "a named pipe (FIFO)"
+            if stat.S_ISFIFO(info.st_mode)
+            else "a device"
+            if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            else "a socket"
+            if stat.S_ISSOCK(info.st_mode)
+            else "not a regular file"
+        )
+        raise AdvocacyError(
+            f"expected a {what} but this is {kind}",
+            path,
+            hint="give the path of an ordinary file saved on disk",
+        )
+    return info.st_size
+
+
+def read_limited(path: Path, max_bytes: int = MAX_BYTES, what: str = "file") -> bytes:
+    """The bytes of a regular file no larger than ``max_bytes``, with clear errors."""
+    size = check_regular_file(path, what)
     if size > max_bytes:
         raise AdvocacyError(
             f"{what} is {_megabytes(size)}, more than the {_megabytes(max_bytes)} limit",
@@ -88,10 +120,22 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, what: str = "file") -> str
             hint="is this the right file? talking points and response files are a few KB",
         )
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise AdvocacyError(f"cannot read {what}: {exc.strerror}", path) from None
-    return decode_text(raw, path)
+        raise AdvocacyError(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    if len(raw) > max_bytes:  # the file grew after the size check
+        raise AdvocacyError(f"{what} is more than the {_megabytes(max_bytes)} limit", path)
+    return raw
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES, what: str = "file") -> str:
+    """Read a UTF-8 text file with a size bound and clear errors.
+
+    Used for every text input (YAML, Markdown, templates) so that all of them
+    fail the same way on special, binary, over-large or wrongly encoded files.
+    """
+    return decode_text(read_limited(path, max_bytes, what), path)
 
 
 def decode_text(raw: bytes, file: str | Path) -> str:

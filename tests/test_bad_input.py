@@ -65,7 +65,7 @@ def test_latin1_file_names_the_bad_byte(tmp_path: Path) -> None:
     result = lint(path)
     assert result.exit_code == 1
     assert f"{path}:4:16: error: the file is not valid UTF-8 (byte 0xe9)" in result.output
-    assert "UTF-8" in result.output
+    assert "hint: re-save the file with UTF-8 encoding" in result.output
 
 
 def test_binary_file(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import email
 import io
@@ -20,7 +19,6 @@ from click.testing import CliRunner
 from advocacy.cli import main
 from advocacy.library import load_library
 from advocacy.respond import check_response, load_response, response_markdown
-from advocacy.respond.batch import Person, plan_files, safe_filename
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -244,154 +242,6 @@ def test_respondent_markup_is_shown_literally(example: Path) -> None:
     assert "\\# Not a heading" in md and "1\\. \\*not\\* \\[a\\](link)" in md
 
 
-# --------------------------------------------------------------------------- batch
-
-
-def test_batch_writes_one_letter_per_row_and_resumes(tmp_path: Path) -> None:
-    out = tmp_path / "letters"
-    args = [
-        "rfi",
-        "batch",
-        str(EXAMPLE / "response.yaml"),
-        "--people",
-        str(EXAMPLE / "advocates.csv"),
-        "-o",
-        str(out),
-        "--now",
-        BEFORE,
-        "--jobs",
-        "2",
-    ]
-    first = run(*args)
-    assert first.exit_code == 0, first.output
-    rows = list(csv.DictReader((EXAMPLE / "advocates.csv").open(encoding="utf-8")))
-    letters = sorted(p for p in out.iterdir() if p.suffix == ".docx")
-    assert len(letters) == len(rows) >= 5
-    manifest = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8")))
-    assert [m["status"] for m in manifest] == ["written"] * len(rows)
-    assert all(0 < float(m["personal_share"]) <= 1 for m in manifest)
-    # Simulate a run killed after some letters: remove two, keep the rest.
-    kept = {p: p.read_bytes() for p in letters[2:]}
-    for p in letters[:2]:
-        p.unlink()
-    (out / "manifest.csv").unlink()
-    second = run(*args)
-    assert second.exit_code == 0
-    assert f"2 written, {len(rows) - 2} skipped" in second.output
-    assert all(p.read_bytes() == data for p, data in kept.items())
-    assert all(p.exists() for p in letters)
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
-
-
-def test_batch_personalises_each_letter(tmp_path: Path) -> None:
-    out = tmp_path / "letters"
-    result = run(
-        "rfi",
-        "batch",
-        str(EXAMPLE / "response.yaml"),
-        "--people",
-        str(EXAMPLE / "advocates.csv"),
-        "-o",
-        str(out),
-        "--now",
-        BEFORE,
-        "--format",
-        "md",
-        "--jobs",
-        "1",
-    )
-    assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader((EXAMPLE / "advocates.csv").open(encoding="utf-8")))
-    base_email = yaml.safe_load((EXAMPLE / "response.yaml").read_text("utf-8"))["respondent"][
-        "email"
-    ]
-    manifest = list(csv.DictReader((out / "manifest.csv").open(encoding="utf-8")))
-    for row, entry in zip(rows, manifest, strict=True):
-        text = (out / entry["file"]).read_text("utf-8")
-        assert base_email not in text
-        anonymous = row.get("anonymous", "").lower() in ("yes", "y", "true", "1")
-        assert (row["last_name"] in text) != anonymous
-        intro = row.get("intro:peer-roles")
-        if intro:
-            assert intro.split()[0] in text
-
-
-def test_malformed_row_is_reported_and_skipped(tmp_path: Path) -> None:
-    people = tmp_path / "people.csv"
-    people.write_text(
-        "first_name,last_name,email\n"
-        "Ana,Silva,ana@example.org\n"
-        "Bo,Chen,bo@example.org,extra\n"
-        "Cy,Diaz,not-an-email\n"
-        "Di,Evans,di@example.org\n",
-        "utf-8",
-    )
-    out = tmp_path / "letters"
-    result = run(
-        "rfi",
-        "batch",
-        str(EXAMPLE / "response.yaml"),
-        "--people",
-        str(people),
-        "-o",
-        str(out),
-        "--now",
-        BEFORE,
-        "--format",
-        "md",
-        "--jobs",
-        "1",
-    )
-    assert result.exit_code == 1
-    assert f"{people}:3: error: row 3: 4 fields; the header has 3" in result.output
-    assert f"{people}:4: error: row 4 (column 'email')" in result.output
-    assert sorted(p.name for p in out.glob("*.md")) == ["Evans-Di.md", "Silva-Ana.md"]
-    statuses = [m["status"] for m in csv.DictReader((out / "manifest.csv").open(encoding="utf-8"))]
-    assert statuses == ["written", "failed", "failed", "written"]
-
-
-def test_unknown_column_stops_before_any_work(tmp_path: Path) -> None:
-    people = tmp_path / "people.csv"
-    people.write_text("first_name,last_name,intro:peer-role\nAna,Silva,Hi\n", "utf-8")
-    out = tmp_path / "letters"
-    result = run(
-        "rfi", "batch", str(EXAMPLE / "response.yaml"), "--people", str(people), "-o", str(out)
-    )
-    assert result.exit_code == 1
-    assert f"{people}:1:3: error: unknown column 'intro:peer-role'" in result.output
-    assert "did you mean 'intro:peer-roles'?" in result.output
-    assert not out.exists()
-
-
-def test_safe_file_names() -> None:
-    def name(**cells: str) -> str:
-        return safe_filename("{last_name}-{first_name}", Person(7, cells), ".docx")
-
-    assert name(first_name="José", last_name="Núñez") == "Nunez-Jose.docx"
-    assert name(first_name="a/b", last_name="..\\c:d") == "c-d-a-b.docx"
-    assert name(first_name="", last_name="") == "row-7.docx"
-    assert name(first_name="", last_name="CON") == "row-7-CON.docx"
-    people = [
-        Person(2, {"last_name": "Lee", "first_name": "A"}),
-        Person(3, {"last_name": "lee", "first_name": "a"}),
-    ]
-    assert plan_files(people, "{last_name}-{first_name}", ".md") == ["Lee-A.md", "lee-a-2.md"]
-    result = run(
-        "rfi",
-        "batch",
-        str(EXAMPLE / "response.yaml"),
-        "--people",
-        str(EXAMPLE / "advocates.csv"),
-        "-o",
-        "/tmp/unused",
-        "--name",
-        "{nope}",
-    )
-    assert (
-        result.exit_code == 1 and "--name uses {nope}, which is not a known field" in result.output
-    )
-
-
 # --------------------------------------------------------------------------- package
 
 
@@ -410,52 +260,6 @@ def test_package_writes_an_email_draft_with_the_docx(tmp_path: Path) -> None:
     assert document.paragraphs[0].style.name == "Title"
     again = run("rfi", "package", str(EXAMPLE / "response.yaml"), "-o", str(out), "--now", BEFORE)
     assert again.exit_code == 1 and "already exists" in again.output
-
-
-def test_csv_column_replaces_base_text_even_when_blank(tmp_path: Path) -> None:
-    from advocacy.respond.batch import personalise, read_people, shared_own_words
-
-    people = tmp_path / "people.csv"
-    people.write_text(
-        "first_name,last_name,anonymous,intro:peer-roles\nAna,Silva,no,\nBo,Chen,yes,Mine.\n",
-        "utf-8",
-    )
-    loaded = load_response(EXAMPLE / "response.yaml")
-    ana, bo = read_people(people, loaded)
-    base_intro = next(a.intro for a in loaded.response.answers if a.question == "peer-roles")
-    assert base_intro
-    ana_response = personalise(loaded, ana, people).response
-    ana_answer = next(a for a in ana_response.answers if a.question == "peer-roles")
-    assert ana_answer.intro is None  # blank cell: not the base respondent's story
-    assert ana_response.respondent.email is None
-    assert personalise(loaded, bo, people).response.respondent.anonymous
-    assert plan_files([ana, bo], "{last_name}-{first_name}", ".md") == [
-        "Silva-Ana.md",
-        "anonymous-3.md",
-    ]
-    shared = shared_own_words(loaded, list(ana.cells))
-    assert "intro:peer-roles" not in shared and "intro:workforce" in shared
-
-
-def test_batch_lists_shared_own_words(tmp_path: Path) -> None:
-    people = tmp_path / "people.csv"
-    people.write_text("first_name,last_name\nAna,Silva\n", "utf-8")
-    result = run(
-        "rfi",
-        "batch",
-        str(EXAMPLE / "response.yaml"),
-        "--people",
-        str(people),
-        "-o",
-        str(tmp_path / "out"),
-        "--format",
-        "md",
-        "--now",
-        BEFORE,
-    )
-    assert result.exit_code == 0, result.output
-    assert "every letter repeats these own-words texts" in result.output
-    assert "intro:peer-roles" in result.output
 
 
 # --------------------------------------------------------------------------- init
@@ -601,14 +405,3 @@ def test_lint_names_files_it_cannot_classify(tmp_path: Path) -> None:
 def test_response_may_name_its_rfi_by_id(example: Path) -> None:
     path = edit_response(example, lambda d: d.update(rfi="ma-dmh-cbfs-2017"))
     assert run("rfi", "check", str(path), "--now", BEFORE).exit_code == 0
-
-
-def test_file_names_never_collide_even_with_suffix_lookalikes() -> None:
-    people = [
-        Person(2, {"last_name": "Smith", "first_name": "John-2"}),
-        Person(3, {"last_name": "Smith", "first_name": "John"}),
-        Person(4, {"last_name": "Smith", "first_name": "John"}),
-    ]
-    names = plan_files(people, "{last_name}-{first_name}", ".md")
-    assert names == ["Smith-John-2.md", "Smith-John.md", "Smith-John-3.md"]
-    assert len({n.lower() for n in names}) == 3

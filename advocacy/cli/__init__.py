@@ -7,6 +7,8 @@ python-docx, markdown-it) is imported inside each command, so ``advocacy
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 from dataclasses import dataclass, field
@@ -41,17 +43,23 @@ pass_app = click.make_pass_decorator(AppContext, ensure=True)
 
 
 class AdvocacyGroup(click.Group):
-    """The root group: turns our errors into located messages and exit code 1.
+    """The root group: the one place where errors become messages and exit codes.
 
-    Usage errors stay Click's (exit 2). Any other exception is a bug: it is
-    reported in one line (the traceback only with ``--debug``), exit 1.
+    * 0: done (warnings allowed); also when the reader of our output went
+      away (``advocacy … | head``), quietly, as other command-line tools do;
+    * 1: a problem with the input, a failed check, or a bug (the traceback
+      only with ``--debug``);
+    * 2: a usage error (Click's own);
+    * 130: interrupted (Ctrl-C).
     """
 
     def invoke(self, ctx: click.Context) -> Any:
         from advocacy.errors import AdvocacyError
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
         except AdvocacyError as exc:
             from advocacy.cli._output import print_diagnostics
 
@@ -63,8 +71,7 @@ class AdvocacyGroup(click.Group):
             click.echo("Interrupted.", err=True)
             ctx.exit(130)
         except BrokenPipeError:
-            # The reader went away (``advocacy … | head``): not an error of ours.
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - nothing more may reach the pipe
+            _silence_output()
             ctx.exit(0)
         except Exception as exc:
             app = ctx.find_object(AppContext)
@@ -76,6 +83,18 @@ class AdvocacyGroup(click.Group):
                 err=True,
             )
             ctx.exit(1)
+
+
+def _silence_output() -> None:
+    """Send what is left of our output nowhere: the pipe's reader is gone."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            setattr(sys, name, open(os.devnull, "w"))  # noqa: SIM115 - lives until exit
 
 
 @click.group(

@@ -122,10 +122,11 @@ def resolve_output(options: OutputOptions, default: Path | None = None) -> tuple
 
 def emit(data: bytes, out: Path | None) -> None:
     """Markdown to stdout, or say what was written."""
-    from advocacy.cli._output import success
+    from advocacy.cli._output import success, untrusted
 
     if out is None:
-        sys.stdout.write(data.decode("utf-8"))
+        text = data.decode("utf-8")  # on a terminal, no escape sequence from a file gets through
+        sys.stdout.write(untrusted(text, markup=False) if sys.stdout.isatty() else text)
     else:
         success(f"wrote {out} ({len(data):,} bytes)")
 

@@ -24,7 +24,12 @@ if TYPE_CHECKING:
 def _consoles() -> tuple[Console, Console]:
     from rich.console import Console
 
-    return Console(highlight=False), Console(stderr=True, highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich would exit with status 1; the CLI's one handler ends quietly with 0.
+            raise BrokenPipeError
+
+    return _Console(highlight=False), _Console(stderr=True, highlight=False)
 
 
 def out() -> Console:
@@ -50,17 +55,21 @@ _ESCAPE_SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def untrusted(text: object) -> str:
+def untrusted(text: object, markup: bool = True) -> str:
     """Text from a file, made safe to print: no escape sequences, no Rich markup.
 
     Bids, talking points and CSVs come from other people. An escape sequence
     in them could clear the screen, recolour or hide lines, or plant a link,
     so a hostile bid could fake or hide findings. Every piece of file text the
     CLI prints to a console goes through here; JSON output keeps the text.
+    ``markup=False`` leaves square brackets alone, for text that is not read
+    as Rich markup (``click.echo``, Rich's ``Markdown``).
     """
+    cleaned = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
+    if not markup:
+        return cleaned
     from rich.markup import escape
 
-    cleaned = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", str(text)))
     return escape(cleaned)
 
 
@@ -71,22 +80,18 @@ def print_json(data: Any) -> None:
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
     """``file:line:col: error: message`` lines (and hints), on stderr by default."""
-    from rich.markup import escape
-
     console = console or err()
-    for diag in diagnostics:
+    for diag in diagnostics:  # messages quote file text: names, cells, ids
         colour = "red" if diag.severity.value == "error" else "yellow"
-        code = f" [dim]\\[{escape(diag.code)}][/dim]" if diag.code else ""
-        where = f"[bold]{escape(diag.location)}[/bold]: " if diag.file else ""
+        code = f" [dim]\\[{untrusted(diag.code)}][/dim]" if diag.code else ""
+        where = f"[bold]{untrusted(diag.location)}[/bold]: " if diag.file else ""
         console.print(
-            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {escape(diag.message)}{code}",
+            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {untrusted(diag.message)}{code}",
             soft_wrap=True,
         )
         if diag.hint:
-            console.print(f"  [dim]hint:[/dim] {escape(diag.hint)}", soft_wrap=True)
+            console.print(f"  [dim]hint:[/dim] {untrusted(diag.hint)}", soft_wrap=True)
 
 
 def success(message: str) -> None:
-    from rich.markup import escape
-
-    err().print(f"[green]✓[/green] {escape(message)}", soft_wrap=True)
+    err().print(f"[green]✓[/green] {untrusted(message)}", soft_wrap=True)

@@ -54,7 +54,7 @@ def list_points(
     app: AppContext, category: str | None, tag: str | None, status: str | None, as_json: bool
 ) -> None:
     """List the talking points of the active library."""
-    from advocacy.cli._output import err, out, print_json
+    from advocacy.cli._output import err, out, print_json, untrusted
     from advocacy.library import BUILTIN
 
     library = app.load_library()
@@ -74,7 +74,6 @@ def list_points(
         err().print("No talking points match.")
         return
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     show_source = any(lp.source != BUILTIN for lp in chosen)
@@ -86,8 +85,8 @@ def list_points(
     if show_source:
         table.add_column("source", overflow="fold")
     for lp in chosen:
-        row = [lp.point.id, escape(lp.point.title), lp.point.category, lp.point.status]
-        table.add_row(*row, *([escape(lp.source)] if show_source else []))
+        row = [lp.point.id, untrusted(lp.point.title), lp.point.category, lp.point.status]
+        table.add_row(*row, *([untrusted(lp.source)] if show_source else []))
     out().print(table)
 
 
@@ -118,7 +117,7 @@ Examples:
 @pass_app
 def show_point(app: AppContext, point_id: str, as_json: bool, lang: str | None) -> None:
     """Show one talking point: its text, ask, sources and evaluation."""
-    from advocacy.cli._output import out, print_json
+    from advocacy.cli._output import out, print_json, untrusted
 
     library = app.load_library()
     lp = library.get(point_id)
@@ -126,7 +125,6 @@ def show_point(app: AppContext, point_id: str, as_json: bool, lang: str | None) 
         print_json({**lp.point.model_dump(mode="json"), "source": lp.source, "path": str(lp.path)})
         return
     from rich.markdown import Markdown
-    from rich.markup import escape
     from rich.panel import Panel
 
     from advocacy.cli._options import warn_untranslated
@@ -138,36 +136,40 @@ def show_point(app: AppContext, point_id: str, as_json: bool, lang: str | None) 
         warn_untranslated([(p.id, text.fallback)], lang or "en")
     category = library.categories.get(p.category)
     console = out()
-    console.print(Panel(f"[bold]{escape(text.title)}[/bold]\n{escape(text.summary)}", expand=False))
     console.print(
-        f"[dim]id[/dim] {p.id}  [dim]category[/dim] {escape(category.title if category else p.category)}"
+        Panel(f"[bold]{untrusted(text.title)}[/bold]\n{untrusted(text.summary)}", expand=False)
+    )
+    console.print(
+        f"[dim]id[/dim] {p.id}  [dim]category[/dim] {untrusted(category.title if category else p.category)}"
         f"  [dim]status[/dim] {p.status}"
         + (f"  [dim]reviewed[/dim] {p.reviewed.isoformat()}" if p.reviewed else "")
-        + f"\n[dim]from[/dim] {escape(lp.source)}: {escape(str(lp.path))}",
+        + f"\n[dim]from[/dim] {untrusted(lp.source)}: {untrusted(str(lp.path))}",
         soft_wrap=True,
     )
     console.print()
-    console.print(Markdown(text.body))
+    console.print(Markdown(untrusted(text.body, markup=False)))
     console.print()
     console.print("[bold]The ask[/bold]")
-    console.print(Markdown(text.ask))
+    console.print(Markdown(untrusted(text.ask, markup=False)))
     if p.sources:
         console.print("\n[bold]Sources[/bold]")
         for src in p.sources:
             year = f" ({src.year})" if src.year else ""
             link = f" {src.url}" if src.url else ""
-            console.print(f"• {escape(src.title)}, {escape(src.publisher)}{year}{escape(link)}")
+            console.print(
+                f"• {untrusted(src.title)}, {untrusted(src.publisher)}{year}{untrusted(link)}"
+            )
     if p.evaluation:
         ev = p.evaluation
         console.print(
             f"\n[bold]Evaluation[/bold] (weight {ev.weight:g}"
             + (", mandatory" if ev.mandatory else "")
-            + f")\n{escape(text.question or ev.question)}"
+            + f")\n{untrusted(text.question or ev.question)}"
         )
         for item in text.look_for:
-            console.print(f"  ☐ {escape(item)}")
+            console.print(f"  ☐ {untrusted(item)}")
         for flag, why in text.red_flags:
-            console.print(f"  [red]⚑[/red] {escape(flag)} [dim]— {escape(why)}[/dim]")
+            console.print(f"  [red]⚑[/red] {untrusted(flag)} [dim]— {untrusted(why)}[/dim]")
 
 
 @points.command(
@@ -234,8 +236,10 @@ def lint_points(
             data["coverage"] = {"lang": lang, "complete": coverage[0], "missing": coverage[1]}
         print_json(data)
     elif fmt == "github":
+        from advocacy.cli._output import untrusted
+
         for diag in report.diagnostics:
-            click.echo(_github_annotation(diag))
+            click.echo(untrusted(_github_annotation(diag), markup=False))
     else:
         _print_text_report(report)
     if coverage is not None and fmt != "json":
@@ -303,7 +307,7 @@ Examples:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
-    help="Folder to write ID.yaml in.",
+    help="Folder to write ID.yaml in (created if missing).",
 )
 @click.option(
     "--interactive/--no-interactive",
@@ -324,7 +328,7 @@ def new_point(
     Fill in the empty fields, then run 'advocacy points lint' on the file.
     Never overwrites an existing file.
     """
-    from advocacy.cli._output import success
+    from advocacy.cli._output import success, untrusted
     from advocacy.errors import AdvocacyError, did_you_mean
     from advocacy.scaffold import write_new_point
 
@@ -349,9 +353,14 @@ def new_point(
     if point_id in library.points:
         existing = library.points[point_id]
         click.echo(
-            f"note: {point_id!r} exists in {existing.source}; your file will override it "
+            f"note: {point_id!r} exists in {untrusted(existing.source, markup=False)}; your file "
+            "will override it "
             "when its folder is passed with --library.",
             err=True,
         )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AdvocacyError(f"cannot create the folder: {exc.strerror or exc}", folder) from None
     path = write_new_point(folder, point_id, category, title, dt.date.today())
     success(f"wrote {path}; fill in the empty fields, then: advocacy points lint {path}")

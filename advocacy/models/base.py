@@ -83,6 +83,9 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnost
         elif pattern == NONBLANK_PATTERN:
             message = f"{name!r} is empty"
             hint = _field_description(_annotation_at(model, loc[:-1]), str(loc[-1]))
+        elif "@" in pattern:
+            message = f"{name!r} is not an email address: {err.get('input')!r}"
+            hint = "write it like name@example.org"
         else:
             message = f"{name!r} has the wrong form: {err['msg']}"
     elif kind == "literal_error":

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
@@ -92,12 +95,11 @@ def package_response(
         loaded, library, None, "docx", reference_doc, now=now, date=date, template_dir=template_dir
     )
     message = EmailMessage(policy=SMTP)
-    message["To"] = rfi.submit.email
+    message["To"] = _address(loaded, "", rfi.submit.email, ("submit",), rfi=True)
     if respondent.email and not respondent.anonymous:
-        message["From"] = (
-            f"{respondent.name} <{respondent.email}>" if respondent.name else respondent.email
-        )
-    message["Subject"] = email_subject(loaded)
+        name = respondent.name or ""
+        message["From"] = _address(loaded, name, respondent.email, ("respondent",))
+    message["Subject"] = _one_line(loaded, email_subject(loaded), "the subject", ("submit",), True)
     message["X-Unsent"] = "1"
     message.set_content(_body(loaded))
     stem = (
@@ -110,6 +112,47 @@ def package_response(
     message.set_boundary("=_advocacy_" + hashlib.sha256(docx).hexdigest()[:32])
     write_atomic(out_path, message.as_bytes(), force=force)
     return report, message
+
+
+_LINE_BREAK = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(
+    loaded: LoadedResponse, value: str, what: str, where: tuple[str, ...], rfi: bool = False
+) -> str:
+    """``value`` for an email header; a line break in it is an error, never a new header."""
+    if _LINE_BREAK.search(value):
+        doc, path = (loaded.rfi.doc, loaded.rfi.path) if rfi else (loaded.doc, loaded.path)
+        raise AdvocacyError(
+            f"{what} contains a line break, which an email header cannot hold",
+            path,
+            *doc.position(where),
+            hint="write it on one line",
+        )
+    return value
+
+
+def _address(
+    loaded: LoadedResponse, name: str, email: str, where: tuple[str, ...], rfi: bool = False
+) -> Address:
+    """A header address whose display name is quoted as needed.
+
+    A comma, angle brackets or parentheses in a name ("Morgan Ellery, CPS",
+    "(Peer)") stay part of the name: they can neither add an address nor
+    replace the sender's.
+    """
+    _one_line(loaded, name, "the name", (*where, "name"), rfi)
+    _one_line(loaded, email, "the email address", (*where, "email"), rfi)
+    try:
+        return Address(display_name=name, addr_spec=email)
+    except (ValueError, IndexError, HeaderParseError) as exc:
+        doc, path = (loaded.rfi.doc, loaded.rfi.path) if rfi else (loaded.doc, loaded.path)
+        raise AdvocacyError(
+            f"{email!r} cannot be used as an email address: {exc}",
+            path,
+            *doc.position((*where, "email")),
+            hint="write it like name@example.org",
+        ) from None
 
 
 def _body(loaded: LoadedResponse) -> str:
