@@ -122,12 +122,15 @@ def test_hyphenated_phrases_match_hyphenated_text() -> None:
     ]
 
 
-def test_non_negates_a_red_flag() -> None:
-    from advocacy.evidence.matching import negated
+def test_non_names_the_opposite_only_of_its_own_word() -> None:
+    from advocacy.evidence.scope import negation
 
     tokens = tokenize("They receive non-clinical supervision from a peer.")
-    ((start, _),) = find("clinical supervision", tokens)
-    assert negated(tokens, start)
+    ((start, end),) = find("clinical supervision", tokens)
+    assert negation(tokens, start, end) == "'non-clinical' names the opposite"
+    tokens = tokenize("Provide non-licensed medication support under MAP.")
+    ((start, end),) = find("medication support", tokens)
+    assert negation(tokens, start, end) is None
 
 
 def test_sheet_for_another_rubric_is_refused(tmp_path: Path) -> None:
