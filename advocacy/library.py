@@ -44,7 +44,6 @@ STALE_AFTER_DAYS = 365
 MAX_BODY_WORDS = 400
 
 
-
 @dataclass(frozen=True)
 class LibrarySource:
     """One folder of talking points and the label it is shown with."""

@@ -212,7 +212,7 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
                 missed_e = (
                     u.evidence - u.found_evidence if not u.found_evidence & u.evidence else set()
                 )
-                false_e = u.found_evidence - u.evidence if not u.evidence else set()
+                false_e = u.found_evidence - u.evidence
                 notes = [
                     f"missed red {','.join(SHORT[c] for c in missed_r)}" if missed_r else "",
                     f"FALSE red {','.join(SHORT[c] for c in false_r)}" if false_r else "",

@@ -180,6 +180,12 @@ def _collect(
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
     items: dict[str, list[tuple[str, PhraseMatch]]] = {}
+    # A passage that raises a red flag for a criterion is not also its evidence.
+    flagged = {
+        cid
+        for (cid, kind, _), found in per_item.items()
+        if kind == "red_flag" and any(m.excluded is None for m in found)
+    }
     for (cid, kind, item), found in per_item.items():
         counted = [m for m in found if m.excluded is None]
         if kind == "red_flag" and counted:
@@ -203,6 +209,8 @@ def _collect(
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
     for cid, found_items in items.items():
+        if cid in flagged:
+            continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))

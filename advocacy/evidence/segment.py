@@ -150,7 +150,7 @@ def _heading(line: str, markdown: bool, previous: str) -> str | None:
 def looks_like_heading(line: str) -> bool:
     """A short title line: no sentence punctuation, capitalised or numbered, or a label."""
     words = line.split()
-    if not words or len(words) > 10 or line.endswith((".", ",", ";", "!", "?")):
+    if not words or len(words) > 12 or line.endswith((".", ",", ";", "!", "?")):
         return False
     if BULLET.match(line) and not _NUMBERED.match(line):
         return False
