@@ -227,8 +227,12 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
     scopes: list[str | None] = []
     lead_in: str | None = None
     heading_seen: dict[str, str | None] = {}
+    previous_heading: str | None = None
     for passage, lang in zip(passages, languages, strict=True):
         reason: str | None = None
+        if passage.heading != previous_heading:
+            lead_in = None  # a new section ends the lead-in's list
+            previous_heading = passage.heading
         if passage.heading is not None:
             if passage.heading not in heading_seen:
                 cue = excluding(passage.heading, lang)

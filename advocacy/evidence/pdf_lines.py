@@ -72,12 +72,14 @@ def passages_from_lines(
     widths: dict[int, int] = {}
     for line in lines:
         widths[line.page] = max(widths.get(line.page, 0), len(line.text))
-    gaps = sorted(
+    gaps = (
         a.y - b.y
         for a, b in pairwise(lines)
         if a.page == b.page and a.size == b.size == body and a.y > b.y
     )
-    usual_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    # The line spacing inside a paragraph is the smallest gap between body lines
+    # (a smaller one is a fragment of the same line, such as a superscript).
+    usual_gap = min((g for g in gaps if g >= 0.9 * body), default=0.0)
 
     heading: str | None = None
     current: list[str] = []

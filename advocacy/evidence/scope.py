@@ -37,7 +37,8 @@ _TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
-        "prohibited forbidden excluding excludes excluded exclude refrain avoid".split()
+        "prohibited forbidden excluding excludes excluded exclude refrain avoid "
+        "denies denied deny".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada prohibido prohibida "
@@ -52,6 +53,8 @@ _PHRASE_TRIGGERS = {
         "free from",
         "free of",
         "no longer",
+        "negative for",
+        "absence of",
         "distinct from",
         "different from",
         "differs from",
@@ -85,6 +88,8 @@ _PSEUDO = {
         "no doubt",
         "no cost",
         "at no cost",
+        "no increase",
+        "no change",
     ),
     "es": (
         "no solo",
