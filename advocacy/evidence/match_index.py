@@ -15,6 +15,8 @@ from advocacy.evidence.matching import Pattern, Tokens, compile_phrase, match_at
 from advocacy.evidence.scope import negation, self_negating, weak_qualifier
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
+PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
+_SHORTER = (1, 2)  # prefixes shorter than PREFIX_KEY are looked up by their own length
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,10 @@ class PhraseMatch:
 
 @dataclass
 class MatchIndex:
-    by_stem: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)  # lang → stem → …
-    by_prefix: dict[str, list[Entry]] = field(default_factory=dict)  # lang → entries
+    # lang → first stem → second stem (or "" when the second word is not a plain word) → …
+    by_stem: dict[str, dict[str, dict[str, list[Entry]]]] = field(default_factory=dict)
+    # lang → the first three letters of a prefix → entries starting with that prefix
+    by_prefix: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     languages: set[str] = field(default_factory=set)
 
     def add(self, lang: str, entry: Entry) -> None:
@@ -50,11 +54,17 @@ class MatchIndex:
             return
         self.languages.add(lang)
         if first.prefix:
-            self.by_prefix.setdefault(lang, []).append(entry)
+            table = self.by_prefix.setdefault(lang, {})
+            for option in first.options:
+                table.setdefault(option[:PREFIX_KEY], []).append(entry)
             return
+        second = entry.pattern[1] if len(entry.pattern) > 1 else None
+        keys = second.options if second is not None and not second.prefix else ("",)
         table = self.by_stem.setdefault(lang, {})
         for option in first.options:
-            table.setdefault(option, []).append(entry)
+            bucket = table.setdefault(option, {})
+            for key in keys:
+                bucket.setdefault(key, []).append(entry)
 
     def scan(self, text: str, lang: str, list_scope: str | None = None) -> list[PhraseMatch]:
         """Every phrase of the index found in ``text``, each judged by the scope rules."""
@@ -62,11 +72,26 @@ class MatchIndex:
             lang = BASE_LANGUAGE
         tokens = tokenize(text, lang)
         table = self.by_stem.get(lang, {})
-        prefixed = self.by_prefix.get(lang, [])
+        prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []
         seen: set[tuple[int, str, str, str]] = set()
-        for start, stem_ in enumerate(tokens.stems):
-            for entry in (*table.get(stem_, ()), *prefixed):
+        stems = tokens.stems
+        last = len(stems) - 1
+        for start, stem_ in enumerate(stems):
+            word = tokens.words[start]
+            bucket = table.get(stem_)
+            candidates: list[Entry] = []
+            if bucket is not None:
+                candidates = bucket.get("", [])
+                if start < last and stems[start + 1] in bucket:
+                    candidates = candidates + bucket[stems[start + 1]]
+            if prefixed:
+                candidates = (
+                    candidates
+                    + prefixed.get(word[:PREFIX_KEY], [])
+                    + [e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())]
+                )
+            for entry in candidates:
                 end = match_at(entry.pattern, tokens, start)
                 if end is None:
                     continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
 from advocacy.evidence.normalise import normalise
@@ -60,6 +60,16 @@ class Tokens:
     spans: tuple[tuple[int, int], ...]
     sentences: tuple[int, ...]
     lang: str = "en"
+    # Per-passage results of later stages (the scope rules), computed once.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @cached_property
+    def word_positions(self) -> dict[str, list[int]]:
+        """Where each (unstemmed, lowercased) word occurs."""
+        index: dict[str, list[int]] = {}
+        for at, word in enumerate(self.words):
+            index.setdefault(word, []).append(at)
+        return index
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:

@@ -179,13 +179,20 @@ def _phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
     """Occurrences of literal word sequences (not stemmed) in the passage."""
     found = []
     words = tokens.words
+    index = tokens.word_positions
     for phrase in phrases:
         parts = phrase.split()
         n = len(parts)
-        for at in range(len(words) - n + 1):
+        for at in index.get(parts[0], ()):
             if list(words[at : at + n]) == parts:
                 found.append(Cue(phrase, at, at + n - 1))
     return found
+
+
+def _memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
+    if key not in tokens.memo:
+        tokens.memo[key] = compute(tokens)
+    return tokens.memo[key]
 
 
 def _lang(tokens: Tokens) -> str:
@@ -194,6 +201,10 @@ def _lang(tokens: Tokens) -> str:
 
 def _boundaries(tokens: Tokens) -> list[int]:
     """Word indices that start a new clause (after a terminator word)."""
+    return _memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
+
+
+def _find_boundaries(tokens: Tokens) -> list[int]:
     lang = _lang(tokens)
     marks = [at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang]]
     marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
@@ -202,6 +213,10 @@ def _boundaries(tokens: Tokens) -> list[int]:
 
 def triggers(tokens: Tokens) -> list[Cue]:
     """Negation triggers of the passage, pseudo-triggers left out."""
+    return _memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
+
+
+def _find_triggers(tokens: Tokens) -> list[Cue]:
     lang = _lang(tokens)
     pseudo = {at for cue in _phrases(tokens, _PSEUDO[lang]) for at in range(cue.start, cue.end + 1)}
     found = [
@@ -261,7 +276,8 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
     boundaries = [b for b in _boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
     short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
-    for cue in _phrases(tokens, _WEAK[_lang(tokens)]):
+    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    for cue in weak:  # type: ignore[attr-defined]
         a, b = sorted((cue.start, start))
         if short:
             return cue.text
