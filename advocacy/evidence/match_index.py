@@ -60,9 +60,9 @@ class MatchIndex:
             return
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
         keys = second.options if second is not None and not second.prefix else ("",)
-        table = self.by_stem.setdefault(lang, {})
+        stems = self.by_stem.setdefault(lang, {})
         for option in first.options:
-            bucket = table.setdefault(option, {})
+            bucket = stems.setdefault(option, {})
             for key in keys:
                 bucket.setdefault(key, []).append(entry)
 
