@@ -75,6 +75,7 @@ class MatchIndex:
         prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []
         seen: set[tuple[int, str, str, str]] = set()
+        short_keys = any(len(key) < PREFIX_KEY for key in prefixed)
         stems = tokens.stems
         last = len(stems) - 1
         for start, stem_ in enumerate(stems):
@@ -86,11 +87,13 @@ class MatchIndex:
                 if start < last and stems[start + 1] in bucket:
                     candidates = candidates + bucket[stems[start + 1]]
             if prefixed:
-                candidates = (
-                    candidates
-                    + prefixed.get(word[:PREFIX_KEY], [])
-                    + [e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())]
-                )
+                more = prefixed.get(word[:PREFIX_KEY])
+                if more:
+                    candidates = candidates + more
+                if short_keys:
+                    candidates = candidates + [
+                        e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())
+                    ]
             for entry in candidates:
                 end = match_at(entry.pattern, tokens, start)
                 if end is None:

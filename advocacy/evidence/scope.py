@@ -30,6 +30,7 @@ not counted.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from advocacy.evidence.matching import Tokens, tokenize
 
@@ -181,12 +182,17 @@ def _phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
     words = tokens.words
     index = tokens.word_positions
     for phrase in phrases:
-        parts = phrase.split()
+        parts = _split(phrase)
         n = len(parts)
         for at in index.get(parts[0], ()):
             if list(words[at : at + n]) == parts:
                 found.append(Cue(phrase, at, at + n - 1))
     return found
+
+
+@lru_cache(maxsize=512)
+def _split(phrase: str) -> list[str]:
+    return phrase.split()
 
 
 def _memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
