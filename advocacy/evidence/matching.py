@@ -30,7 +30,8 @@ from functools import cache, cached_property, lru_cache
 from advocacy.evidence.normalise import normalise
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;:](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+_COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
 GAP = 5
 LANGUAGES = {"en": "english", "es": "spanish"}
 
@@ -60,6 +61,7 @@ class Tokens:
     spans: tuple[tuple[int, int], ...]
     sentences: tuple[int, ...]
     lang: str = "en"
+    colons: tuple[int, ...] = ()  # indices of words that follow a colon
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -85,16 +87,24 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
     text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
-    sentence = 0
-    for match in _TOKEN.finditer(text):
+    colons = [m.start() for m in _COLON.finditer(text)]
+    after_colon: list[int] = []
+    sentence = colon = 0
+    for at, match in enumerate(_TOKEN.finditer(text)):
         while sentence < len(ends) and ends[sentence] < match.start():
             sentence += 1
+        if colon < len(colons) and colons[colon] < match.start():
+            after_colon.append(at)
+            while colon < len(colons) and colons[colon] < match.start():
+                colon += 1
         word = match.group().lower()
         words.append(word)
         stems.append(stem(word, lang))
         spans.append(match.span())
         sentences.append(sentence)
-    return Tokens(tuple(stems), tuple(words), tuple(spans), tuple(sentences), lang)
+    return Tokens(
+        tuple(stems), tuple(words), tuple(spans), tuple(sentences), lang, tuple(after_colon)
+    )
 
 
 @dataclass(frozen=True)

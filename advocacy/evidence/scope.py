@@ -214,7 +214,7 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
     lang = _lang(tokens)
     marks = [at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang]]
     marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
-    return sorted(marks)
+    return sorted([*marks, *tokens.colons])
 
 
 def triggers(tokens: Tokens) -> list[Cue]:
