@@ -53,15 +53,13 @@ class MatchIndex:
         if first is None:
             return
         self.languages.add(lang)
-        if first.prefix:
-            table = self.by_prefix.setdefault(lang, {})
-            for option in first.options:
-                table.setdefault(option[:PREFIX_KEY], []).append(entry)
-            return
+        prefixes = self.by_prefix.setdefault(lang, {})
+        for option in first.prefixes:
+            prefixes.setdefault(option[:PREFIX_KEY], []).append(entry)
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
-        keys = second.options if second is not None and not second.prefix else ("",)
+        keys = second.stems if second is not None and not second.prefixes else ("",)
         stems = self.by_stem.setdefault(lang, {})
-        for option in first.options:
+        for option in first.stems:
             bucket = stems.setdefault(option, {})
             for key in keys:
                 bucket.setdefault(key, []).append(entry)

@@ -109,15 +109,13 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
 
 @dataclass(frozen=True)
 class Word:
-    """One place in a phrase: stems to accept, or prefixes when ``prefix``."""
+    """One place in a phrase: stems to accept, and prefixes (``word*``) to accept."""
 
-    options: tuple[str, ...]
-    prefix: bool = False
+    stems: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
 
     def matches(self, stem_: str, word: str) -> bool:
-        if self.prefix:
-            return any(word.startswith(o) for o in self.options)
-        return stem_ in self.options
+        return stem_ in self.stems or any(word.startswith(p) for p in self.prefixes)
 
 
 Pattern = tuple[Word | None, ...]  # None stands for a ``...`` gap
@@ -134,22 +132,25 @@ def compile_phrase(phrase: str, lang: str = "en") -> Pattern:
             if parts and parts[-1] is not None:
                 parts.append(None)
             continue
-        prefix = raw.endswith("*")
         if "|" not in raw:  # "0.5" or "1:1" is several words of the text, in order
+            prefix = raw.endswith("*")
             pieces = _TOKEN.findall(raw.rstrip("*"))
             for at, piece in enumerate(pieces):
-                last = at == len(pieces) - 1
-                parts.append(
-                    Word((piece,), True) if prefix and last else Word((stem(piece, lang),))
-                )
+                if prefix and at == len(pieces) - 1:
+                    parts.append(Word(prefixes=(piece,)))
+                else:
+                    parts.append(Word(stems=(stem(piece, lang),)))
             continue
-        words = [w for o in raw.rstrip("*").split("|") for w in _TOKEN.findall(o.rstrip("*"))[:1]]
-        if not words:
-            continue
-        if prefix:
-            parts.append(Word(tuple(words), True))
-        else:
-            parts.append(Word(tuple(dict.fromkeys(stem(w, lang) for w in words))))
+        stems: list[str] = []
+        prefixes: list[str] = []
+        for option in raw.split("|"):
+            found = _TOKEN.findall(option.rstrip("*"))[:1]
+            if found and option.endswith("*"):
+                prefixes.append(found[0])
+            elif found:
+                stems.append(stem(found[0], lang))
+        if stems or prefixes:
+            parts.append(Word(tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(prefixes))))
     while parts and parts[-1] is None:
         parts.pop()
     return tuple(parts)
@@ -161,10 +162,10 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     if not pattern or pattern[0] is None:
         return []
     first = pattern[0]
-    if first.prefix:
+    if first.prefixes:
         starts: Iterable[int] = range(len(tokens.stems))
     else:
-        starts = sorted({at for option in first.options for at in tokens.positions.get(option, ())})
+        starts = sorted({at for option in first.stems for at in tokens.positions.get(option, ())})
     hits = []
     for start in starts:
         end = match_at(pattern, tokens, start)

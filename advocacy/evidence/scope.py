@@ -285,10 +285,10 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
     for cue in weak:  # type: ignore[attr-defined]
         a, b = sorted((cue.start, start))
-        if short:
-            return cue.text
         if tokens.sentences[cue.start] != tokens.sentences[start]:
             continue
+        if short:
+            return cue.text
         if cue.start > end and not any(end < m <= cue.start for m in boundaries):
             return cue.text
         if cue.end < start and not any(a < m <= b for m in boundaries):
