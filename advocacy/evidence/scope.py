@@ -42,7 +42,7 @@ _TRIGGERS = {
         "denies denied deny".split()
     ),
     "es": frozenset(
-        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada prohibido prohibida "
+        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
         "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
     ),
 }
@@ -248,9 +248,8 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
     for cue in triggers(tokens):
-        if cue.end < start and _same_clause(tokens, cue.end, start, boundaries):
-            if cue.text == "non" or (cue.text in ("free",)):
-                continue
+        # A trigger before the match, or inside a gap of it ("write no progress notes").
+        if cue.end < end and cue.start != start and _same_clause(tokens, cue.end, end, boundaries):
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
             return f"negated by '{said}'"

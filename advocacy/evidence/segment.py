@@ -22,6 +22,7 @@ from dataclasses import dataclass
 BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
 _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+_SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
@@ -156,6 +157,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.endswith(":"):
         return len(words) <= 7
+    if ": " in line and not _NUMBERED.match(line) and not _SECTION.match(line):
+        return False  # "Reports to: Nurse Manager" is a label and its value, not a title
     first = line.lstrip("\"'“‘([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
