@@ -146,3 +146,23 @@ def test_sheet_for_another_rubric_is_refused(tmp_path: Path) -> None:
         in result.output
     )
     assert sheet.read_text("utf-8") == original
+
+
+def test_one_place_may_mix_stems_and_prefixes() -> None:
+    phrase = "administer*|pass|dispens* ... medication*|meds"
+    assert hits(phrase, "passes out meds") == ["passes out meds"]
+    assert hits(phrase, "dispensing all prescribed medications") == [
+        "dispensing all prescribed medications"
+    ]
+    assert hits(phrase, "passengers take their medications") == []  # "pass" is a stem here
+
+
+def test_snowball_stems_plurals_and_verb_forms() -> None:
+    assert hits("peer role", "all peer roles") == ["peer roles"]
+    assert hits("manage", "managing") == ["managing"]
+    assert hits("progress note", "progress notes") == ["progress notes"]
+    assert stem("notes") == stem("note") != stem("not")
+
+
+def test_a_gap_stays_inside_its_sentence() -> None:
+    assert hits("supervised by ... clinician", "Supervised by a peer. The clinician") == []

@@ -133,3 +133,18 @@ def test_lived_experience_preferred_is_a_red_flag_not_evidence(tmp_path: Path) -
     jobs = next(c for c in data["criteria"] if c["id"] == "distinct-job-descriptions")
     assert jobs["passages"] == []
     assert any(n["reason"] == "only 'preferred', not required" for n in data["not_counted"])
+
+
+def test_a_trigger_inside_a_gap_negates_the_match() -> None:
+    assert judged("Peer staff write no progress notes.", "write ... notes") == "negated by 'no'"
+
+
+def test_a_colon_ends_the_clause_of_a_label() -> None:
+    assert judged("Not required: administer medication at 8 pm.", "administer medication") is None
+
+
+def test_label_lines_are_passages_not_headings(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Peer Support Worker\nSupervisor: Unit Director (RN)\n", "posting.txt")
+    assert [(f["criterion"], f["location"]) for f in data["red_flags"]] == [
+        ("peer-supervisors", "line 2")
+    ]
