@@ -108,6 +108,11 @@ def _highlight(text: str, spans: list[tuple[int, int]]) -> str:  # -> Rich marku
     return "".join(out) + untrusted(text[last:])
 
 
+def _label(phrase: str) -> str:
+    """A phrase as the reviewer reads it: a concept by its name, a phrase in quotes."""
+    return phrase.split(":", 1)[0] if phrase.startswith("@") else f"“{phrase}”"
+
+
 def _shown(passage: Passage, spans: tuple[tuple[int, int], ...]) -> str:
     from advocacy.evidence.report import EXCERPT_CHARS, excerpt_window
 
@@ -144,7 +149,7 @@ def _print_evidence(report: EvidenceReport) -> None:
             flags.add_row(
                 untrusted(f.passage.where),
                 f"[red]⚑ {untrusted(f.flag)}[/red] [dim]({untrusted(f.criterion)}; "
-                f"matched {untrusted(f.phrase)})[/dim]\n{_shown(f.passage, f.spans)}\n"
+                f"matched {untrusted(_label(f.phrase))})[/dim]\n{_shown(f.passage, f.spans)}\n"
                 f"[dim]{untrusted(f.why)}[/dim]",
             )
         console.print(flags)
@@ -157,7 +162,8 @@ def _print_evidence(report: EvidenceReport) -> None:
             table.add_row(
                 untrusted(n.passage.where),
                 f"[dim]not counted ({untrusted(n.reason)}): {kind} "
-                f"“{untrusted(n.item)}”[/dim]\n{_shown(n.passage, n.spans)}",
+                f"“{untrusted(n.item)}”, matched {untrusted(_label(n.phrase))}[/dim]\n"
+                f"{_shown(n.passage, n.spans)}",
             )
         console.print(table)
     for c in report.criteria:
@@ -171,7 +177,7 @@ def _print_evidence(report: EvidenceReport) -> None:
         table.add_column("where", max_width=22)
         table.add_column("passage", ratio=1)
         for h in c.hits:
-            why = "; ".join(h.phrases[:3])
+            why = ", ".join(dict.fromkeys(_label(p) for p in h.phrases))
             table.add_row(
                 untrusted(h.passage.where),
                 f"{_shown(h.passage, h.spans)}\n[dim]matched {untrusted(why)}[/dim]",
