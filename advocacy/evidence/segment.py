@@ -157,6 +157,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if line.endswith(":"):
         return len(words) <= 7
+    if "$" in line:
+        return False  # pay lines are content, whatever their capitals
     if ": " in line and not _NUMBERED.match(line) and not _SECTION.match(line):
         return False  # "Reports to: Nurse Manager" is a label and its value, not a title
     first = line.lstrip("\"'“‘([")[:1]
