@@ -60,6 +60,7 @@ class Unit:
     red: set[str] = field(default_factory=set)
     found_evidence: set[str] = field(default_factory=set)
     found_red: set[str] = field(default_factory=set)
+    to_read: bool = False  # listed under "read these" (a duty line that matched nothing)
 
 
 @dataclass
@@ -146,6 +147,9 @@ def scan(doc: Document, rubric) -> None:  # rubric: LoadedRubric
         matched = [flag.passage.text[a:b] for a, b in flag.spans]
         for unit in _units_of(doc, starts, index[id(flag.passage)], matched):
             unit.found_red.add(flag.criterion)
+    for passage in getattr(report, "unmatched", []):
+        for unit in _units_of(doc, starts, index[id(passage)], [passage.text[:40]]):
+            unit.to_read = True
     for criterion in report.criteria:
         for hit in criterion.hits:
             matched = [hit.passage.text[a:b] for a, b in hit.spans]
@@ -189,6 +193,11 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
     print(
         f"red flags   precision {ratio(red['flagged_ok'], red['flagged'])}"
         f"   recall {ratio(red['recalled'], red['labelled'])}"
+    )
+    surfaced = sum(bool(u.red) and (bool(u.found_red & u.red) or u.to_read) for u in units)
+    print(
+        "red-flag lines flagged or listed under 'read these': "
+        f"{ratio(surfaced, red['labelled'])}; {sum(u.to_read for u in units)} lines listed to read"
     )
     print(
         f"evidence    precision {ratio(evid['shown_ok'], evid['shown'])}"
