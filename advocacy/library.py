@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from advocacy.errors import (
 )
 from advocacy.i18n import localized_point
 from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
+from advocacy.mojibake import MOJIBAKE, repaired
 from advocacy.point_checks import point_letter_warnings
 from advocacy.resources import builtin_library
 from advocacy.wordcount import count_words
@@ -43,10 +43,6 @@ BUILTIN = "built-in"
 #: Thresholds of the lint warnings.
 STALE_AFTER_DAYS = 365
 MAX_BODY_WORDS = 400
-
-#: UTF-8 read as Latin-1 or Windows-1252: "Ã©" for "é", "Ã‰" for "É", "â€™" for "’".
-_CP1252_HIGH = "\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
-_MOJIBAKE = re.compile(f"[ÃÂ][\u0080-\u00bf{_CP1252_HIGH}]|â€|ï»¿")
 
 
 @dataclass(frozen=True)
@@ -465,19 +461,26 @@ def _point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]
                 "missing fields fall back to English in documents, with a visible note",
                 "incomplete-translation",
             )
-    for match in _MOJIBAKE.finditer(loaded.doc.text):
+    for match in MOJIBAKE.finditer(loaded.doc.text):
         offset = match.start()
         line = loaded.doc.text.count("\n", 0, offset) + 1
         column = offset - loaded.doc.text.rfind("\n", 0, offset)
+        text = loaded.doc.text.split("\n")[line - 1].strip()
+        fixed = repaired(text)
         yield warning(
             f"text looks garbled ({match.group(0)!r}): UTF-8 read as Latin-1?",
             path,
             line,
             column,
-            hint="retype the accented characters, or re-save the source text as UTF-8",
+            hint=f"repaired, it would read: {fixed!r}"
+            if fixed != text and not MOJIBAKE.search(fixed)
+            else "a character was lost in copying; retype the accented characters",
             code="mojibake",
         )
     yield from point_letter_warnings(loaded)
+    from advocacy.evidence.pattern_lint import match_diagnostics  # lazy: needs the matcher
+
+    yield from match_diagnostics(loaded)
 
 
 def _cross_checks(

@@ -122,12 +122,15 @@ def test_hyphenated_phrases_match_hyphenated_text() -> None:
     ]
 
 
-def test_non_negates_a_red_flag() -> None:
-    from advocacy.evidence.matching import negated
+def test_non_names_the_opposite_only_of_its_own_word() -> None:
+    from advocacy.evidence.scope import negation
 
     tokens = tokenize("They receive non-clinical supervision from a peer.")
-    ((start, _),) = find("clinical supervision", tokens)
-    assert negated(tokens, start)
+    ((start, end),) = find("clinical supervision", tokens)
+    assert negation(tokens, start, end) == "'non-clinical' names the opposite"
+    tokens = tokenize("Provide non-licensed medication support under MAP.")
+    ((start, end),) = find("medication support", tokens)
+    assert negation(tokens, start, end) is None
 
 
 def test_sheet_for_another_rubric_is_refused(tmp_path: Path) -> None:
@@ -136,10 +139,45 @@ def test_sheet_for_another_rubric_is_refused(tmp_path: Path) -> None:
     original = (example / "scores" / "riverbend-whitfield.yaml").read_text("utf-8")
     sheet.write_text(original, "utf-8")
     bid = example / "bids" / "strong-bid.md"
-    result = CliRunner().invoke(main, ["score", "evidence", str(bid), "--sheet", str(sheet)])
+    result = CliRunner().invoke(
+        main, ["score", "evidence", str(bid), "--rubric", "job-description", "--sheet", str(sheet)]
+    )
     assert result.exit_code == 1
     assert (
-        "follows rubric 'ma-dmh-cbfs-peer-roles', but the evidence was found with 'default'"
-        in result.output
+        "follows rubric 'ma-dmh-cbfs-peer-roles', but the evidence was found with "
+        "'job-description'" in result.output
     )
     assert sheet.read_text("utf-8") == original
+
+
+def test_sheet_names_its_own_rubric(tmp_path: Path) -> None:
+    """Without --rubric, the evidence is found with the rubric the sheet follows."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
+    sheet = tmp_path / "sheet.yaml"
+    original = (example / "scores" / "riverbend-whitfield.yaml").read_text("utf-8")
+    sheet.write_text(original + f"rubric_file: {example / 'rubric.yaml'}\n", "utf-8")
+    bid = example / "bids" / "strong-bid.md"
+    result = CliRunner().invoke(main, ["score", "evidence", str(bid), "--sheet", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert "evidence entr" in result.output
+    assert sheet.read_text("utf-8") != original
+
+
+def test_one_place_may_mix_stems_and_prefixes() -> None:
+    phrase = "administer*|pass|dispens* ... medication*|meds"
+    assert hits(phrase, "passes out meds") == ["passes out meds"]
+    assert hits(phrase, "dispensing all prescribed medications") == [
+        "dispensing all prescribed medications"
+    ]
+    assert hits(phrase, "passengers take their medications") == []  # "pass" is a stem here
+
+
+def test_snowball_stems_plurals_and_verb_forms() -> None:
+    assert hits("peer role", "all peer roles") == ["peer roles"]
+    assert hits("manage", "managing") == ["managing"]
+    assert hits("progress note", "progress notes") == ["progress notes"]
+    assert stem("notes") == stem("note") != stem("not")
+
+
+def test_a_gap_stays_inside_its_sentence() -> None:
+    assert hits("supervised by ... clinician", "Supervised by a peer. The clinician") == []

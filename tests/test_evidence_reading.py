@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from advocacy.cli import main
 from advocacy.errors import AdvocacyError
 from advocacy.evidence import read_bid
-from advocacy.evidence.reading import _paragraphs
+from advocacy.evidence.pdf_lines import PdfLine, passages_from_lines
 from advocacy.render import render
 
 DOC = """---
@@ -63,12 +63,27 @@ def test_markdown_bid_lines_and_headings(tmp_path: Path) -> None:
     ]
 
 
-def test_pdf_lines_are_joined_and_hyphenation_undone() -> None:
-    text = "4.2 Supervision of peer staff\nPeer staff are supervised by a peer super-\nvisor who worked in a peer role.\n\nNext paragraph."
-    assert _paragraphs(text) == [
-        ("4.2 Supervision of peer staff", True),
-        ("Peer staff are supervised by a peer supervisor who worked in a peer role.", False),
-        ("Next paragraph.", False),
+def test_pdf_headings_come_from_the_font_not_from_leading_numbers() -> None:
+    lines = [
+        PdfLine("4.2 Supervision of peer staff", 1, 14.0, False),
+        PdfLine("Peer staff are supervised by a peer super-", 1, 11.0, False),
+        PdfLine("visor who has worked in a peer role for at least", 1, 11.0, False),
+        PdfLine("30 days before the contract starts.", 1, 11.0, False),
+        PdfLine("• administer medication", 1, 11.0, False),
+        PdfLine("• handle client funds", 1, 11.0, False),
+        PdfLine("Next paragraph.", 2, 11.0, False),
+    ]
+    assert list(passages_from_lines(lines)) == [
+        (
+            "Peer staff are supervised by a peer supervisor who has worked in a peer role for "
+            "at least 30 days before the contract starts.",
+            1,
+            "4.2 Supervision of peer staff",
+            False,
+        ),
+        ("administer medication", 1, "4.2 Supervision of peer staff", True),
+        ("handle client funds", 1, "4.2 Supervision of peer staff", True),
+        ("Next paragraph.", 2, "4.2 Supervision of peer staff", False),
     ]
 
 

@@ -3,8 +3,9 @@
 An aid that cites its excerpts, not a verdict: reviewers still score.
 """
 
-from advocacy.evidence.finder import EvidenceReport, find_evidence, report_dict
+from advocacy.evidence.finder import EvidenceReport, find_evidence
 from advocacy.evidence.reading import BidDocument, Passage, read_bid
+from advocacy.evidence.report import report_dict
 from advocacy.evidence.sheet_update import add_evidence
 
 __all__ = [

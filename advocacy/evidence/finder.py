@@ -1,20 +1,51 @@
 """Point reviewers to the passages of a bid that matter for each criterion.
 
-An aid that cites its excerpts, not a verdict: for each criterion, the
-passages that hit the most distinct look-for items; red flags with their
-explanation; and the criteria the bid never seems to address.
+An aid that cites its excerpts, not a verdict. The stages, each in its own
+module: read (:mod:`.reading`) → segment (:mod:`.segment`) → normalise and
+detect the language (:mod:`.normalise`) → match stemmed phrases and shared
+concepts (:mod:`.matching`, :mod:`.concepts`) → scope: negation, excluding
+lists, weak qualifiers (:mod:`.scope`) → explain and summarise (here).
+
+For each criterion: the passages that hit the most distinct look-for items;
+red flags with the phrase that matched and why they matter; matches that
+were *not counted*, with the reason (never dropped silently); a summary of
+each mandatory criterion; and the duty or qualification lines that matched
+nothing, for the reviewer to read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
-from advocacy.evidence.matching import Tokens, compile_phrase, find, negated, tokenize
+from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
+from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 
-EXCERPT_CHARS = 160
+__all__ = [
+    "EXCERPT_CHARS",
+    "CriterionEvidence",
+    "EvidenceReport",
+    "Hit",
+    "NotCounted",
+    "RedFlagFinding",
+    "find_evidence",
+]
+
+_DUTY_HEADINGS = (
+    "dut",
+    "responsib",
+    "function",
+    "qualif",
+    "require",
+    "what you",
+    "role",
+    "task",
+    "deber",
+    "funcion",
+    "requisit",
+    "tarea",
+)
 
 
 @dataclass(frozen=True)
@@ -22,9 +53,10 @@ class Hit:
     """A passage and what of a criterion it shows."""
 
     passage: Passage
-    items: tuple[str, ...]  # the look-for items it hits
+    items: tuple[str, ...]  # the look-for items it hits (or "rules out: …" a red flag)
     spans: tuple[tuple[int, int], ...]  # character spans of the matched words
     matches: int
+    phrases: tuple[str, ...] = ()  # the phrases or @concepts that matched
 
     def excerpt(self, width: int = EXCERPT_CHARS) -> str:
         return excerpt(self.passage.text, self.spans, width)
@@ -37,6 +69,23 @@ class RedFlagFinding:
     why: str
     passage: Passage
     spans: tuple[tuple[int, int], ...]
+    phrase: str = ""  # the phrase or @concept that matched
+
+    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
+        return excerpt(self.passage.text, self.spans, width)
+
+
+@dataclass(frozen=True)
+class NotCounted:
+    """A match shown to the reviewer but not counted, and why."""
+
+    criterion: str
+    kind: str  # red_flag | look_for
+    item: str
+    reason: str  # "negated by 'will not'", "listed under 'Excluded duties'", …
+    passage: Passage
+    spans: tuple[tuple[int, int], ...]
+    phrase: str = ""
 
     def excerpt(self, width: int = EXCERPT_CHARS) -> str:
         return excerpt(self.passage.text, self.spans, width)
@@ -47,6 +96,7 @@ class CriterionEvidence:
     criterion: ResolvedCriterion
     hits: list[Hit] = field(default_factory=list)
     found: list[str] = field(default_factory=list)  # look-for items seen anywhere
+    ruled_out: list[str] = field(default_factory=list)  # red flags the bid rules out
 
     @property
     def missing(self) -> list[str]:
@@ -59,123 +109,155 @@ class EvidenceReport:
     rubric: LoadedRubric
     criteria: list[CriterionEvidence]
     red_flags: list[RedFlagFinding]
+    not_counted: list[NotCounted] = field(default_factory=list)
+    unmatched: list[Passage] = field(default_factory=list)  # duty lines that matched nothing
+    languages: dict[str, int] = field(default_factory=dict)  # passages per language
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def unaddressed(self) -> list[CriterionEvidence]:
         return [c for c in self.criteria if not c.hits]
 
+    def summary(self) -> list[tuple[ResolvedCriterion, int, int, int]]:
+        """Per mandatory criterion: (criterion, red flags, passages of evidence, not counted)."""
+        rows = []
+        for c in self.criteria:
+            if not c.criterion.mandatory:
+                continue
+            flags = sum(f.criterion == c.criterion.id for f in self.red_flags)
+            excluded = sum(n.criterion == c.criterion.id for n in self.not_counted)
+            rows.append((c.criterion, flags, len(c.hits), excluded))
+        return rows
+
 
 def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> EvidenceReport:
     """Scan every passage of ``bid`` for every criterion of ``rubric``."""
-    scanned = [(p, tokenize(p.text)) for p in bid.passages]
-    vocabulary = [frozenset(t.stems) | frozenset(t.words) for _, t in scanned]
-    criteria = []
+    from advocacy.evidence.language import passage_languages, text_warnings
+
+    index = build_index(rubric)
+    languages = passage_languages(bid.passages)
+    contexts = _list_scopes(bid.passages, languages)
+    hits: dict[str, list[tuple[tuple[int, int, int], Hit]]] = {c.id: [] for c in rubric.criteria}
+    evidence = {c.id: CriterionEvidence(c) for c in rubric.criteria}
     red_flags: list[RedFlagFinding] = []
-    for criterion in rubric.criteria:
-        evidence = CriterionEvidence(criterion)
-        hits: list[tuple[tuple[int, int, int], Hit]] = []
-        for order, ((passage, tokens), words) in enumerate(zip(scanned, vocabulary, strict=True)):
-            items: list[str] = []
-            spans: list[tuple[int, int]] = []
-            for item in criterion.look_for:
-                found = _find_any(item.match, tokens, words)
-                if found:
-                    items.append(item.text)
-                    spans += found
-            if items:
-                hit = Hit(passage, tuple(items), tuple(sorted(set(spans))), len(spans))
-                hits.append(((-len(items), -len(spans), order), hit))
-                evidence.found += [i for i in items if i not in evidence.found]
-            for flag in criterion.red_flags:
-                found = _find_any(flag.match, tokens, words, skip_negated=True)
-                if found:
-                    red_flags.append(
-                        RedFlagFinding(criterion.id, flag.text, flag.why, passage, tuple(found))
-                    )
-        evidence.hits = [hit for _, hit in sorted(hits, key=lambda pair: pair[0])[:top]]
-        criteria.append(evidence)
-    return EvidenceReport(bid, rubric, criteria, red_flags)
+    not_counted: list[NotCounted] = []
+    unmatched: list[Passage] = []
+    for order, passage in enumerate(bid.passages):
+        matches = index.scan(passage.text, languages[order], contexts[order])
+        if not matches and _is_duty_line(passage):
+            unmatched.append(passage)
+        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
+    for cid, ranked in hits.items():
+        evidence[cid].hits = [hit for _, hit in sorted(ranked, key=lambda pair: pair[0])[:top]]
+    counts: dict[str, int] = {}
+    for lang in languages:
+        counts[lang] = counts.get(lang, 0) + 1
+    report = EvidenceReport(
+        bid,
+        rubric,
+        [evidence[c.id] for c in rubric.criteria],
+        red_flags,
+        not_counted,
+        unmatched,
+        counts,
+    )
+    report.warnings = text_warnings(bid.passages, counts, index.languages)
+    return report
 
 
-def _find_any(
-    phrases: list[str], tokens: Tokens, words: frozenset[str], skip_negated: bool = False
-) -> list[tuple[int, int]]:
-    """Character spans of every occurrence of any phrase (none if the passage cannot have it)."""
-    spans: list[tuple[int, int]] = []
-    for phrase in phrases:
-        pattern = compile_phrase(phrase)
-        first = next((p for p in pattern if p is not None), None)
-        if first is None or (not first.prefix and not words & set(first.options)):
-            continue  # quick reject: the first word is nowhere in the passage
-        for start, end in find(phrase, tokens):
-            if skip_negated and negated(tokens, start):
-                continue
-            spans.append((tokens.spans[start][0], tokens.spans[end][1]))
-    return spans
-
-
-def excerpt_window(
-    text: str, spans: tuple[tuple[int, int], ...], width: int = EXCERPT_CHARS
-) -> tuple[int, int]:
-    """About ``width`` characters around the first matched span, cut at spaces."""
-    if len(text) <= width:
-        return 0, len(text)
-    first = spans[0][0] if spans else 0
-    start = max(0, min(first - width // 3, len(text) - width))
-    end = min(len(text), start + width)
-    if start > 0:
-        space = text.find(" ", start, first if first > start else end)
-        start = space + 1 if space != -1 else start
-    if end < len(text):
-        space = text.rfind(" ", max(start, spans[0][1] if spans else start), end)
-        end = space if space != -1 else end
-    return start, end
-
-
-def excerpt(text: str, spans: tuple[tuple[int, int], ...], width: int = EXCERPT_CHARS) -> str:
-    """About ``width`` characters of ``text`` around its first match, with … where cut."""
-    start, end = excerpt_window(text, spans, width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-
-
-def report_dict(report: EvidenceReport) -> dict[str, Any]:
-    """The findings as plain data (the ``--json`` output)."""
-
-    def passage(p: Passage) -> dict[str, Any]:
-        return {"location": p.location, "heading": p.heading}
-
-    return {
-        "bid": str(report.bid.path),
-        "kind": report.bid.kind,
-        "rubric": report.rubric.id,
-        "red_flags": [
-            {
-                "criterion": f.criterion,
-                "flag": f.flag,
-                "why": f.why,
-                **passage(f.passage),
-                "excerpt": f.excerpt(),
-                "matched": [f.passage.text[a:b] for a, b in f.spans],
-            }
-            for f in report.red_flags
-        ],
-        "criteria": [
-            {
-                "id": c.criterion.id,
-                "title": c.criterion.title,
-                "found": c.found,
-                "missing": c.missing,
-                "passages": [
-                    {
-                        **passage(h.passage),
-                        "items": list(h.items),
-                        "excerpt": h.excerpt(),
-                        "matched": [h.passage.text[a:b] for a, b in h.spans],
-                    }
-                    for h in c.hits
-                ],
-            }
-            for c in report.criteria
-        ],
-        "not_addressed": [c.criterion.id for c in report.unaddressed],
+def _collect(
+    order: int,
+    passage: Passage,
+    matches: list[PhraseMatch],
+    index: MatchIndex,
+    evidence: dict[str, CriterionEvidence],
+    hits: dict[str, list[tuple[tuple[int, int, int], Hit]]],
+    red_flags: list[RedFlagFinding],
+    not_counted: list[NotCounted],
+) -> None:
+    """Sort one passage's matches into hits, red flags and matches not counted."""
+    per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
+    for m in matches:
+        per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
+    items: dict[str, list[tuple[str, PhraseMatch]]] = {}
+    # A passage that raises a red flag for a criterion is not also its evidence.
+    flagged = {
+        cid
+        for (cid, kind, _), found in per_item.items()
+        if kind == "red_flag" and any(m.excluded is None for m in found)
     }
+    for (cid, kind, item), found in per_item.items():
+        counted = [m for m in found if m.excluded is None]
+        if kind == "red_flag" and counted:
+            entry = counted[0].entry
+            spans = tuple(sorted({m.span for m in counted}))
+            red_flags.append(RedFlagFinding(cid, item, entry.why, passage, spans, entry.source))
+            continue
+        if kind == "look_for" and counted:
+            items.setdefault(cid, []).extend((item, m) for m in counted)
+            continue
+        first = found[0]
+        not_counted.append(
+            NotCounted(
+                cid, kind, item, first.excluded or "", passage, (first.span,), first.entry.source
+            )
+        )
+        if kind == "red_flag" and first.entry.rules_out:
+            # "Peer staff will not give out medication" rules the red flag out: evidence.
+            label = f"rules out: {item}"
+            items.setdefault(cid, []).extend((label, m) for m in found)
+            if item not in evidence[cid].ruled_out:
+                evidence[cid].ruled_out.append(item)
+    for cid, found_items in items.items():
+        if cid in flagged:
+            continue
+        names = tuple(dict.fromkeys(item for item, _ in found_items))
+        spans = tuple(sorted({m.span for _, m in found_items}))
+        phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))
+        hit = Hit(passage, names, spans, len(spans), phrases)
+        hits[cid].append(((-len(names), -len(spans), order), hit))
+        look_for = {i.text for i in evidence[cid].criterion.look_for}
+        evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
+    """For each passage, why an excluding lead-in or heading covers it (or None)."""
+    from advocacy.evidence.scope import excluding
+
+    scopes: list[str | None] = []
+    lead_in: str | None = None
+    heading_seen: dict[str, str | None] = {}
+    previous_heading: str | None = None
+    for passage, lang in zip(passages, languages, strict=True):
+        reason: str | None = None
+        if passage.heading != previous_heading:
+            lead_in = None  # a new section ends the lead-in's list
+            previous_heading = passage.heading
+        if passage.heading is not None:
+            if passage.heading not in heading_seen:
+                cue = excluding(passage.heading, lang)
+                heading_seen[passage.heading] = (
+                    f"under the excluding heading '{passage.heading}'" if cue else None
+                )
+            reason = heading_seen[passage.heading]
+        if passage.item and lead_in is not None:
+            reason = reason or lead_in
+        elif not passage.item:
+            text = passage.text.rstrip()
+            lead_in = (
+                f"listed under '{_short(text)}'"
+                if text.endswith(":") and excluding(text, lang)
+                else None
+            )
+        scopes.append(reason)
+    return scopes
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _is_duty_line(passage: Passage) -> bool:
+    """A list item, or a line under a duties or qualifications heading."""
+    heading = (passage.heading or "").lower()
+    return passage.item or any(word in heading for word in _DUTY_HEADINGS)

@@ -3,57 +3,75 @@
 The ``match`` phrases in a talking point's evaluation block use this syntax
 (also described in the talking-point schema):
 
-* words match ignoring case and common endings: ``supervisor`` finds
-  "Supervisors"; ``administer medication`` finds "administering medications";
+* words match ignoring case and endings, with the Snowball stemmer of the
+  passage's language (English or Spanish): ``supervisor`` finds
+  "Supervisors", ``peer role`` finds "all peer roles", ``administer
+  medication`` finds "administering medications";
 * ``word*`` matches any word that starts with ``word`` (``supervis*``);
 * ``a|b`` accepts either word in that place (``peer|peers team``);
 * ``...`` allows up to five other words in between (``peer ... supervisor``);
-* a hyphen counts as a space, as in the text (``self-determination``).
+* a hyphen counts as a space, as in the text (``self-determination``);
+* ``@name`` stands for every phrase of a concept in ``concepts.yaml`` (the
+  shared vocabulary), in the passage's language.
 
-Red flags are not counted when a negation ("not", "no", "non-", "never",
-"without", …) comes shortly before them in the same sentence, so a bid
-saying "peer staff will not administer medication" is not flagged for it.
+Text and phrases are normalised the same way first (curly quotes and
+apostrophes, dashes, non-breaking spaces), so "won’t" is "won't".
+Whether a match counts (negation, excluding lists, weak qualifiers) is
+decided by :mod:`advocacy.evidence.scope`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property, lru_cache
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;:]")
-_GAP = 5
-_NEGATION_WINDOW = 6
-_NEGATIONS = frozenset(
-    "not no non never without nor neither cannot can't won't don't doesn't isn't aren't "
-    "shouldn't mustn't prohibit prohibits prohibited exclude excludes excluded "
-    "avoid avoids rather instead free".split()
-)
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly")
+from advocacy.evidence.normalise import normalise
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+_COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
+GAP = 5
+LANGUAGES = {"en": "english", "es": "spanish"}
 
 
-def stem(word: str) -> str:
-    """A light English stemmer: enough to match plurals and verb forms."""
-    word = word.lower().replace("’", "'")
+@cache
+def _stemmer(lang: str):  # -> snowballstemmer stemmer
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(LANGUAGES.get(lang, "english"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "en") -> str:
+    """The Snowball stem of ``word`` in ``lang`` (English if the language has no stemmer)."""
+    word = normalise(word).lower()
     if word.endswith("'s"):
         word = word[:-2]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            base = word[: -len(suffix)]
-            return base + "y" if suffix in ("ies", "ied") else base
-    return word
+    return _stemmer(lang).stemWord(word)
 
 
 @dataclass(frozen=True)
 class Tokens:
-    """A passage as stemmed words, with each word's span and sentence number."""
+    """A passage as words and stems, with each word's span and sentence number."""
 
     stems: tuple[str, ...]
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
     sentences: tuple[int, ...]
+    lang: str = "en"
+    colons: tuple[int, ...] = ()  # indices of words that follow a colon
+    # Per-passage results of later stages (the scope rules), computed once.
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @cached_property
+    def word_positions(self) -> dict[str, list[int]]:
+        """Where each (unstemmed, lowercased) word occurs."""
+        index: dict[str, list[int]] = {}
+        for at, word in enumerate(self.words):
+            index.setdefault(word, []).append(at)
+        return index
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
@@ -64,95 +82,140 @@ class Tokens:
         return index
 
 
-def tokenize(text: str) -> Tokens:
+def tokenize(text: str, lang: str = "en") -> Tokens:
+    """Words of ``text`` (normalised, lowercased), their stems, spans and sentences."""
+    text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
-    sentence = 0
-    last = 0
-    for match in _TOKEN.finditer(text):
-        sentence += len(_SENTENCE_END.findall(text, last, match.start()))
-        last = match.end()
-        words.append(match.group().lower())
-        stems.append(stem(match.group()))
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    colons = [m.start() for m in _COLON.finditer(text)]
+    after_colon: list[int] = []
+    sentence = colon = 0
+    for at, match in enumerate(_TOKEN.finditer(text)):
+        while sentence < len(ends) and ends[sentence] < match.start():
+            sentence += 1
+        if colon < len(colons) and colons[colon] < match.start():
+            after_colon.append(at)
+            while colon < len(colons) and colons[colon] < match.start():
+                colon += 1
+        word = match.group().lower()
+        words.append(word)
+        stems.append(stem(word, lang))
         spans.append(match.span())
         sentences.append(sentence)
-    return Tokens(tuple(stems), tuple(words), tuple(spans), tuple(sentences))
+    return Tokens(
+        tuple(stems), tuple(words), tuple(spans), tuple(sentences), lang, tuple(after_colon)
+    )
 
 
 @dataclass(frozen=True)
-class _Word:
-    options: tuple[str, ...]  # stems, or prefixes when ``prefix``
-    prefix: bool = False
+class Word:
+    """One place in a phrase: stems to accept, and prefixes (``word*``) to accept."""
+
+    stems: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
 
     def matches(self, stem_: str, word: str) -> bool:
-        if self.prefix:
-            return any(word.startswith(o) for o in self.options)
-        return stem_ in self.options
+        return stem_ in self.stems or any(word.startswith(p) for p in self.prefixes)
 
 
-@lru_cache(maxsize=4096)
-def compile_phrase(phrase: str) -> tuple[_Word | None, ...]:
-    """A phrase as word matchers; ``None`` stands for a ``...`` gap."""
-    parts: list[_Word | None] = []
+Pattern = tuple[Word | None, ...]  # None stands for a ``...`` gap
+
+
+@lru_cache(maxsize=8192)
+def compile_phrase(phrase: str, lang: str = "en") -> Pattern:
+    """A phrase as word matchers for text in ``lang``."""
+    parts: list[Word | None] = []
     # Text splits "self-determination" into two words; the phrase must too.
-    words = phrase.lower().replace("...", " ... ").replace("-", " ").split()
-    for raw in words:
+    raw_words = normalise(phrase).lower().replace("...", " ... ").replace("-", " ").split()
+    for raw in raw_words:
         if raw == "...":
-            parts.append(None)
+            if parts and parts[-1] is not None:
+                parts.append(None)
             continue
-        prefix = raw.endswith("*")
-        options = tuple(o for o in raw.rstrip("*").split("|") if o)
-        if not options:
+        if "|" not in raw:  # "0.5" or "1:1" is several words of the text, in order
+            prefix = raw.endswith("*")
+            pieces = _TOKEN.findall(raw.rstrip("*"))
+            for at, piece in enumerate(pieces):
+                if prefix and at == len(pieces) - 1:
+                    parts.append(Word(prefixes=(piece,)))
+                else:
+                    parts.append(Word(stems=(stem(piece, lang),)))
             continue
-        if prefix:
-            parts.append(_Word(tuple(o.rstrip("*") for o in options), True))
-        else:
-            parts.append(_Word(tuple(stem(o) for o in options)))
+        stems: list[str] = []
+        prefixes: list[str] = []
+        for option in raw.split("|"):
+            found = _TOKEN.findall(option.rstrip("*"))[:1]
+            if found and option.endswith("*"):
+                prefixes.append(found[0])
+            elif found:
+                stems.append(stem(found[0], lang))
+        if stems or prefixes:
+            parts.append(Word(tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(prefixes))))
+    while parts and parts[-1] is None:
+        parts.pop()
     return tuple(parts)
 
 
 def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     """Every place ``phrase`` occurs: (first word index, last word index)."""
-    pattern = compile_phrase(phrase)
-    words = [p for p in pattern if p is not None]
-    if not words:
+    pattern = compile_phrase(phrase, tokens.lang)
+    if not pattern or pattern[0] is None:
         return []
-    first = words[0]
-    if first.prefix:
+    first = pattern[0]
+    if first.prefixes:
         starts: Iterable[int] = range(len(tokens.stems))
     else:
-        starts = sorted({at for option in first.options for at in tokens.positions.get(option, ())})
+        starts = sorted({at for option in first.stems for at in tokens.positions.get(option, ())})
     hits = []
     for start in starts:
-        end = _match_at(pattern, tokens, start)
+        end = match_at(pattern, tokens, start)
         if end is not None:
             hits.append((start, end))
     return hits
 
 
-def _match_at(pattern: Sequence[_Word | None], tokens: Tokens, start: int) -> int | None:
+def match_at(pattern: Sequence[Word | None], tokens: Tokens, start: int) -> int | None:
+    """The index of the last word of ``pattern`` matched from word ``start``, or None.
+
+    A ``...`` gap stays inside the sentence: words of the next sentence are
+    not "between" two words of a phrase.
+    """
     position = start
     gap = 0
-    for index, part in enumerate(pattern):
+    stems, words, sentences = tokens.stems, tokens.words, tokens.sentences
+    if not pattern[0] or not pattern[0].matches(stems[start], words[start]):  # type: ignore[union-attr]
+        return None
+    sentence = sentences[start]
+    position = start + 1
+    for part in pattern[1:]:
         if part is None:
-            gap = _GAP
+            gap = GAP
             continue
         for offset in range(gap + 1):
             at = position + offset
-            if at < len(tokens.stems) and part.matches(tokens.stems[at], tokens.words[at]):
+            if at >= len(stems) or (gap and sentences[at] != sentence):
+                return None
+            if part.matches(stems[at], words[at]):
                 position = at + 1
                 break
         else:
-            return None
-        if index == 0 and position - 1 != start:
             return None
         gap = 0
     return position - 1
 
 
-def negated(tokens: Tokens, first: int) -> bool:
-    """Whether a negation comes shortly before word ``first`` in its sentence."""
-    sentence = tokens.sentences[first]
-    for at in range(max(0, first - _NEGATION_WINDOW), first):
-        if tokens.sentences[at] == sentence and tokens.words[at] in _NEGATIONS:
-            return True
-    return False
+STOP_WORDS = frozenset(
+    "a an the of to in on at for by with and or but is are be as that this it its from "
+    "el la los las de del y o en por para con un una que se".split()
+)
+
+
+def trivial(phrase: str) -> bool:
+    """Whether a phrase has no word of its own: only wildcards, gaps, bars or stop words."""
+    words = [
+        w
+        for part in normalise(phrase).lower().replace("...", " ").replace("-", " ").split()
+        for option in part.split("|")
+        for w in _TOKEN.findall(option.rstrip("*"))
+    ]
+    return not any(w not in STOP_WORDS for w in words)

@@ -14,7 +14,9 @@ find it in the original.
 
 from __future__ import annotations
 
+import errno
 import re
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +32,6 @@ MAX_TEXT_CHARS = 5_000_000
 MAX_PDF_PAGES = 2_000
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_NUMBERED_HEADING = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S.{0,90}$", re.IGNORECASE)
-_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Passage:
     text: str
     location: str  # "p. 3", "¶ 12" or "line 40", as a reviewer would look it up
     heading: str | None = None
+    item: bool = False  # a list item (a lead-in's scope, such as "does not include:")
 
     @property
     def where(self) -> str:
@@ -57,12 +58,7 @@ class BidDocument:
 
 def read_bid(path: Path) -> BidDocument:
     """Read a bid (DOCX, PDF, Markdown or plain text) into passages."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise AdvocacyError("bid file not found", path, hint="check the path") from None
-    if path.is_dir():
-        raise AdvocacyError("expected a bid file but this is a folder", path)
+    size = regular_file_size(path, "bid")
     if size > MAX_FILE_BYTES:
         raise AdvocacyError(
             f"the file is {size / 2**20:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB limit",
@@ -88,7 +84,7 @@ def read_bid(path: Path) -> BidDocument:
     if suffix in (".md", ".markdown", ".txt", ".text"):
         text = decode_text(path.read_bytes(), path)
         kind = "text" if suffix in (".txt", ".text") else "markdown"
-        passages = _read_lines(text, markdown=kind == "markdown")
+        passages = _read_lines(text, path, markdown=kind == "markdown")
         if not passages:
             raise AdvocacyError("the file has no text", path)
         return BidDocument(path, kind, tuple(passages))
@@ -97,6 +93,36 @@ def read_bid(path: Path) -> BidDocument:
         path,
         hint="save the bid as .docx, .pdf, .md or .txt",
     )
+
+
+def regular_file_size(path: Path, what: str) -> int:
+    """The size of ``path``, refusing up front what is not a regular file.
+
+    A FIFO would block the reader forever, a device never ends, and a symlink
+    loop raises deep inside the reader; each gets a clear error instead.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise AdvocacyError(f"{what} file not found", path, hint="check the path") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise AdvocacyError(
+                "the path is a symbolic link that points back to itself (a link loop)",
+                path,
+                hint="point the link at the real file, or pass the file itself",
+            ) from None
+        raise AdvocacyError(f"cannot read the {what} file: {exc.strerror}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise AdvocacyError(f"expected a {what} file but this is a folder", path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise AdvocacyError(
+            f"expected a {what} file but this is {kind}, which cannot be read safely",
+            path,
+            hint="save the document to a regular file and pass that",
+        )
+    return info.st_size
 
 
 def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
@@ -141,7 +167,8 @@ def _read_docx(path: Path) -> list[Passage]:
         if style_id in headings:
             heading = text
             continue
-        passages.append(Passage(text, f"¶ {number}", heading))
+        item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
+        passages.append(Passage(text, f"¶ {number}", heading, item))
     if not passages:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return passages
@@ -183,6 +210,8 @@ def _heading_styles(styles) -> set[str]:
 def _read_pdf(path: Path) -> tuple[list[Passage], int]:
     import pypdfium2 as pdfium
 
+    from advocacy.evidence.pdf_lines import page_lines, passages_from_lines
+
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -195,29 +224,28 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
         count = len(document)
         if count > MAX_PDF_PAGES:
             raise AdvocacyError(f"the PDF has {count:,} pages", path)
-        passages: list[Passage] = []
-        heading: str | None = None
+        lines = []
         chars = 0
         for number in range(count):
             page = document[number]
             textpage = page.get_textpage()
             try:
-                text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+                found = page_lines(textpage, number + 1)
             finally:
                 textpage.close()
                 page.close()
-            chars += len(text)
+            chars += sum(len(line.text) for line in found)
             if chars > MAX_TEXT_CHARS:
                 raise _too_much_text(path)
-            for paragraph, is_heading in _paragraphs(text):
-                if is_heading:
-                    heading = paragraph
-                else:
-                    passages.append(Passage(paragraph, f"p. {number + 1}", heading))
+            lines += found
     except pdfium.PdfiumError as exc:
         raise _not_a(path, "readable PDF", str(exc)) from None
     finally:
         document.close()
+    passages = [
+        Passage(text, f"p. {page}", heading, item)
+        for text, page, heading, item in passages_from_lines(lines)
+    ]
     if not passages:
         raise AdvocacyError(
             "the PDF has no text layer (a scanned image?)",
@@ -227,85 +255,22 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
     return passages, count
 
 
-def _paragraphs(text: str) -> list[tuple[str, bool]]:
-    """Page text → paragraphs, joining hyphenated and wrapped lines.
-
-    PDF text has a line break at every visual line; a paragraph ends at a
-    blank line, at a line that looks like a heading, or after a line that
-    ends a sentence and is clearly shorter than a full line.
-    """
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
-    lines = [line.strip() for line in text.split("\n")]
-    width = max((len(line) for line in lines), default=0)
-    result: list[tuple[str, bool]] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        if current:
-            result.append((" ".join(" ".join(current).split()), False))
-            current.clear()
-
-    for line in lines:
-        if not line:
-            flush()
-        elif _looks_like_heading(line):
-            flush()
-            result.append((line, True))
-        else:
-            current.append(line)
-            if line.endswith((".", ":", "?", "!")) and len(line) < 0.75 * width:
-                flush()
-    flush()
-    return result
-
-
-def _looks_like_heading(line: str) -> bool:
-    return bool(_NUMBERED_HEADING.match(line)) and not line.endswith((".", ",", ";"))
-
-
 # --------------------------------------------------------------------------- Markdown / text
 
 
-def _read_lines(text: str, markdown: bool) -> list[Passage]:
+def _read_lines(text: str, path: Path, markdown: bool) -> list[Passage]:
+    from advocacy.evidence.segment import segment_text
+
     if len(text) > MAX_TEXT_CHARS:
-        raise AdvocacyError("the file has too much text to scan", hint="split it into parts")
+        raise _too_much_text(path)
     passages: list[Passage] = []
     heading: str | None = None
-    current: list[str] = []
-    start = 0
-
-    def flush() -> None:
-        if current:
-            passages.append(Passage(" ".join(" ".join(current).split()), f"line {start}", heading))
-            current.clear()
-
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        is_heading = (markdown and line.startswith("#")) or (
-            not markdown and _looks_like_heading(line)
-        )
-        is_item = markdown and re.match(r"^([-*+]|\d+[.)])\s", line)
-        if not line or is_heading or is_item:
-            flush()
-        if is_heading:
-            heading = line.lstrip("#").strip()
-            continue
-        if line:
-            if not current:
-                start = number
-            current.append(_plain(line) if markdown else line)
-    flush()
+    for segment in segment_text(text, markdown):
+        if segment.heading:
+            heading = segment.text
+        else:
+            passages.append(Passage(segment.text, f"line {segment.line}", heading, segment.item))
     return passages
-
-
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
-_MD_PREFIX = re.compile(r"^([-*+]|\d+[.)]|>)\s+")
-
-
-def _plain(line: str) -> str:
-    """A Markdown line as a reader sees it: no list markers, emphasis or link targets."""
-    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", _MD_PREFIX.sub("", line)))
 
 
 def _too_much_text(path: Path) -> AdvocacyError:

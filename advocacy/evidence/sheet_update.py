@@ -1,25 +1,32 @@
 """Write found evidence into a reviewer's score sheet, touching nothing else.
 
-Reviewers' sheets carry their judgement (scores, comments) and their own
-layout and comments. Re-dumping the YAML would reflow all of it, so this
-edits the text instead: only the lines of each ``evidence:`` field change
-(or one is added after the ``criterion:`` line); every other byte stays. The
-result is parsed again and checked before it replaces the file.
+Reviewers' sheets carry their judgement (scores, comments), their own layout
+and their own YAML comments, also inside ``evidence:`` lists. The sheet is
+edited with ruamel.yaml's round-trip mode, which keeps comments, quoting and
+block styles: only new evidence entries are added (an ``evidence:`` field is
+created after ``criterion:`` where there is none). A sheet that is a symbolic
+link is written through the link, so a shared target gets the evidence and
+the link stays a link. The result is parsed again and checked before it
+replaces the file.
 """
 
 from __future__ import annotations
 
-import json
+import io
+import itertools
+import re
 from pathlib import Path
 
 from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
 from advocacy.evaluate.sheets import load_sheet
 from advocacy.evidence.finder import EvidenceReport
+from advocacy.evidence.reading import regular_file_size
 from advocacy.models import ScoreSheet, validate_document
 from advocacy.yamlio import load_yaml, read_text
 
 QUOTE_CHARS = 100
+_SEQUENCE_ITEM = re.compile(r"^( *)- ")
 
 
 def evidence_lines(report: EvidenceReport) -> dict[str, list[str]]:
@@ -36,6 +43,8 @@ def add_evidence(sheet_path: Path, report: EvidenceReport) -> int:
     Entries already in the sheet (or at a location already cited) are kept as
     they are and not repeated.
     """
+    regular_file_size(sheet_path, "score sheet")
+    target = sheet_path.resolve()  # write through a symbolic link, never replace it
     loaded = load_sheet(sheet_path)
     if loaded.sheet.rubric != report.rubric.id:
         raise AdvocacyError(
@@ -46,10 +55,9 @@ def add_evidence(sheet_path: Path, report: EvidenceReport) -> int:
             hint="pass the sheet's rubric with --rubric",
         )
     text = read_text(sheet_path, what="score sheet")
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split(newline)
+    yaml = _round_trip(text)
+    data = yaml.load(text)
     found = evidence_lines(report)
-    edits: list[tuple[int, int, list[str]]] = []
     added = 0
     for index, entry in enumerate(loaded.sheet.scores):
         cited = {item.split(":", 1)[0] for item in entry.evidence}
@@ -61,45 +69,40 @@ def add_evidence(sheet_path: Path, report: EvidenceReport) -> int:
         if not new:
             continue
         added += len(new)
-        where = loaded.doc.positions.get(("scores", index, "evidence"))
-        if where is not None:
-            start = where[0] - 1
-            end = _value_end(lines, start, where[1] - 1)
-            column = where[1] - 1
+        node = data["scores"][index]
+        if node.get("evidence") is None:
+            keys = list(node.keys())
+            node.insert(keys.index("criterion") + 1, "evidence", new)
         else:
-            line, column = loaded.doc.positions[("scores", index, "criterion")]
-            start = end = line
-            column -= 1
-        indent = " " * column
-        block = [f"{indent}evidence:"] + [
-            f"{indent}  - {json.dumps(item, ensure_ascii=False)}"
-            for item in [*entry.evidence, *new]
-        ]
-        edits.append((start, end, block))
-    if not edits:
+            node["evidence"].extend(new)
+    if not added:
         return 0
-    for start, end, block in sorted(edits, reverse=True):
-        lines[start:end] = block
-    updated = newline.join(lines)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    updated = buffer.getvalue()
+    if "\r\n" in text:
+        updated = updated.replace("\r\n", "\n").replace("\n", "\r\n")
     _check_unchanged(loaded.sheet, updated, sheet_path)
-    write_atomic(sheet_path, updated, force=True)
+    write_atomic(target, updated, force=True)
     return added
 
 
-def _value_end(lines: list[str], key_index: int, key_indent: int) -> int:
-    """The index after the last line of the value of the key on ``key_index``."""
-    end = key_index + 1
-    for at in range(key_index + 1, len(lines)):
-        line = lines[at]
-        stripped = line.strip()
-        if not stripped:
-            continue  # a blank line may sit inside the value; decided by what follows
-        indent = len(line) - len(line.lstrip(" "))
-        inside = indent > key_indent or (indent == key_indent and stripped.startswith("- "))
-        if not inside:
+def _round_trip(text: str):  # -> ruamel.yaml.YAML
+    """A round-trip YAML editor indenting lists as this sheet already does."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a reviewer's long lines
+    offset = 0
+    lines = text.splitlines()
+    for before, line in itertools.pairwise(lines):
+        item = _SEQUENCE_ITEM.match(line)
+        if item and before.rstrip().endswith(":"):
+            offset = max(0, len(item.group(1)) - (len(before) - len(before.lstrip(" "))))
             break
-        end = at + 1
-    return end
+    yaml.indent(mapping=2, sequence=offset + 2, offset=offset)
+    return yaml
 
 
 def _check_unchanged(before: ScoreSheet, text: str, path: Path) -> None:

@@ -1,0 +1,164 @@
+"""Every phrase of a rubric, compiled once per language and indexed by its first word.
+
+A 100-page bid has thousands of passages and a rubric hundreds of phrases
+(more once concepts are expanded), so each passage is scanned word by word
+against only the phrases that can start at that word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from advocacy.evaluate.rubric import LoadedRubric
+from advocacy.evidence.concepts import load_concepts
+from advocacy.evidence.matching import Pattern, Tokens, compile_phrase, match_at, tokenize
+from advocacy.evidence.scope import negation, self_negating, weak_qualifier
+
+BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
+PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
+_SHORTER = (1, 2)  # prefixes shorter than PREFIX_KEY are looked up by their own length
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One phrase of one look-for item or red flag, for one language."""
+
+    criterion: str
+    kind: str  # look_for | red_flag
+    item: str  # the item's or flag's text
+    why: str
+    source: str  # the phrase as written, or "@concept: phrase"
+    pattern: Pattern
+    weak_only: bool = False
+    rules_out: bool = True  # a negated red flag is evidence the bid rules it out
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    entry: Entry
+    span: tuple[int, int]  # characters in the passage
+    excluded: str | None  # why it is not counted, or None
+
+
+@dataclass
+class MatchIndex:
+    # lang → first stem → second stem (or "" when the second word is not a plain word) → …
+    by_stem: dict[str, dict[str, dict[str, list[Entry]]]] = field(default_factory=dict)
+    # lang → the first three letters of a prefix → entries starting with that prefix
+    by_prefix: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
+    languages: set[str] = field(default_factory=set)
+
+    def add(self, lang: str, entry: Entry) -> None:
+        first = entry.pattern[0]
+        if first is None:
+            return
+        self.languages.add(lang)
+        prefixes = self.by_prefix.setdefault(lang, {})
+        for option in first.prefixes:
+            prefixes.setdefault(option[:PREFIX_KEY], []).append(entry)
+        second = entry.pattern[1] if len(entry.pattern) > 1 else None
+        keys = second.stems if second is not None and not second.prefixes else ("",)
+        stems = self.by_stem.setdefault(lang, {})
+        for option in first.stems:
+            bucket = stems.setdefault(option, {})
+            for key in keys:
+                bucket.setdefault(key, []).append(entry)
+
+    def scan(self, text: str, lang: str, list_scope: str | None = None) -> list[PhraseMatch]:
+        """Every phrase of the index found in ``text``, each judged by the scope rules."""
+        if lang not in self.languages:
+            lang = BASE_LANGUAGE
+        tokens = tokenize(text, lang)
+        table = self.by_stem.get(lang, {})
+        prefixed = self.by_prefix.get(lang, {})
+        found: list[PhraseMatch] = []
+        seen: set[tuple[int, str, str, str]] = set()
+        short_keys = any(len(key) < PREFIX_KEY for key in prefixed)
+        stems = tokens.stems
+        last = len(stems) - 1
+        for start, stem_ in enumerate(stems):
+            word = tokens.words[start]
+            bucket = table.get(stem_)
+            candidates: list[Entry] = []
+            if bucket is not None:
+                candidates = bucket.get("", [])
+                if start < last and stems[start + 1] in bucket:
+                    candidates = candidates + bucket[stems[start + 1]]
+            if prefixed:
+                more = prefixed.get(word[:PREFIX_KEY])
+                if more:
+                    candidates = candidates + more
+                if short_keys:
+                    candidates = candidates + [
+                        e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())
+                    ]
+            for entry in candidates:
+                end = match_at(entry.pattern, tokens, start)
+                if end is None:
+                    continue
+                key = (start, entry.criterion, entry.kind, entry.item)
+                if key in seen:
+                    continue
+                judged = _judge(entry, tokens, start, end, list_scope)
+                if judged is _DROP:
+                    continue
+                seen.add(key)
+                span = (tokens.spans[start][0], tokens.spans[end][1])
+                found.append(PhraseMatch(entry, span, judged))  # type: ignore[arg-type]
+        return found
+
+
+_DROP = object()
+
+
+def _judge(entry: Entry, tokens: Tokens, start: int, end: int, list_scope: str | None):
+    """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
+    weak = weak_qualifier(tokens, start, end)
+    if entry.weak_only:
+        if weak is None:
+            return _DROP
+        return negation(tokens, start, end)
+    if entry.kind == "red_flag":
+        return negation(tokens, start, end) or list_scope
+    if weak is not None:
+        return f"only '{weak}', not required"
+    if self_negating(tokens, start, end):
+        return None
+    return negation(tokens, start, end)
+
+
+def build_index(rubric: LoadedRubric) -> MatchIndex:
+    """Compile every phrase of every criterion of ``rubric`` (concepts expanded)."""
+    concepts = load_concepts()
+    index = MatchIndex()
+    for criterion in rubric.criteria:
+        groups = [("look_for", item.text, "", item.match) for item in criterion.look_for] + [
+            ("red_flag", flag.text, flag.why, flag.match) for flag in criterion.red_flags
+        ]
+        for kind, text, why, phrases in groups:
+            for phrase in phrases:
+                if phrase.startswith("@"):
+                    concept = concepts.get(phrase[1:])
+                    if concept is None:
+                        continue  # reported by points lint
+                    for lang, concept_phrases in concept.phrases.items():
+                        for p in concept_phrases:
+                            entry = Entry(
+                                criterion.id,
+                                kind,
+                                text,
+                                why,
+                                f"{phrase}: {p}",
+                                compile_phrase(p, lang),
+                                concept.weak_only,
+                                not concept.weak_only,
+                            )
+                            index.add(lang, entry)
+                else:
+                    pattern = compile_phrase(phrase, BASE_LANGUAGE)
+                    if pattern:
+                        index.add(
+                            BASE_LANGUAGE,
+                            Entry(criterion.id, kind, text, why, phrase, pattern),
+                        )
+    return index

@@ -1,0 +1,104 @@
+"""Normalise bid text before matching: Unicode, quotes, language and garbling.
+
+Word processors type curly apostrophes ("won’t"), non-breaking spaces, soft
+hyphens and ligatures; copied PDFs add zero-width characters. Matching and
+negation must see one spelling, so every passage and every phrase passes
+through :func:`normalise` (the length of the text is kept, so character
+spans still point into the original passage).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# One character in, one character out, so spans found in the normalised
+# text are spans of the original.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u00ad": " ",  # soft hyphen
+        "\u200b": " ",
+        "\u200c": " ",
+        "\u200d": " ",
+        "\u2060": " ",
+        "\ufeff": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with one spelling of quotes, dashes and spaces, same length.
+
+    Characters that only compose differently (a decomposed "é") are composed
+    per character, and compatibility forms ("ﬁ", full-width letters) are
+    folded where that keeps one character.
+    """
+    text = text.translate(_SAME_LENGTH)
+    if text.isascii():
+        return text
+    return "".join(_fold(c) for c in text)
+
+
+@lru_cache(maxsize=2048)
+def _fold(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+# --------------------------------------------------------------------------- language
+
+# The commonest function words of each language: a passage's language is the
+# one whose words make up most of it. Good enough for bids, which are long
+# and plain; short passages (a heading, a table cell) inherit their
+# neighbours' language.
+_STOP_WORDS = {
+    "en": "the and of to a in for is are will be with on as by that this or not their our "
+    "from at an it all have has who each any they we you your",
+    "es": "el la los las de del y en que para por con una un se su sus es son no al lo "
+    "como más o cada será ser personal nuestra nuestro",
+    "fr": "le la les des et en un une est pour que qui dans du au sur pas avec ne nous vous "
+    "sont être par",
+    "pt": "o os as de do da dos das e em um uma que para com não por é são ao seu sua nos "
+    "pelo pela",
+    "de": "der die das und in zu den mit von ist nicht ein eine für auf sich dem des im sind "
+    "werden wird",
+}
+_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_WORDS_FOR_LANGUAGE = 4
+
+
+def detect_language(text: str) -> str | None:
+    """The language (``en``, ``es``, ``fr``, ``pt``, ``de``) of ``text``, or None if unsure."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return None
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _WORDS.items()}
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] < max(1, len(words) // 10):
+        return None
+    ranked = sorted(scores.values(), reverse=True)
+    return best if ranked[0] > ranked[1] else None

@@ -1,0 +1,145 @@
+"""Turn the text lines of a PDF into headings, paragraphs and list items.
+
+A PDF has no paragraphs, only positioned lines. Headings are told by their
+font (larger than the body text, or bold and short), which PDFium reports per
+character, never by a leading number: a wrapped line that starts with "30
+days" is body text. A paragraph ends at a short line that closes a sentence
+or is followed by a new sentence, and a bullet or number starts a list item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from advocacy.evidence.segment import BULLET
+
+_LINE = re.compile(r"[^\r\n]+")
+# Word and LibreOffice put bullets in the Symbol font's private-use area.
+_GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
+_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
+BOLD = 600
+SHORT_LINE = 0.75  # of the page's longest line
+PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    text: str
+    page: int
+    size: float
+    bold: bool
+    y: float = 0.0  # the baseline's height on the page (PDF points, from the bottom)
+
+
+def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 PdfTextPage
+    """The page's text lines with the font size and weight of their first character."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    x, y = ctypes.c_double(), ctypes.c_double()
+    text = textpage.get_text_range().replace("\x02", "-")
+    count = textpage.count_chars()
+    lines = []
+    for match in _LINE.finditer(text):
+        stripped = match.group().strip()
+        if not stripped or _PAGE_NUMBER.match(stripped):
+            continue
+        first = match.start() + len(match.group()) - len(match.group().lstrip())
+        size = weight = 0.0
+        if first < count:
+            size = raw.FPDFText_GetFontSize(textpage.raw, first)
+            weight = raw.FPDFText_GetFontWeight(textpage.raw, first)
+            raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+        lines.append(PdfLine(stripped, page, round(size, 1), weight >= BOLD, y.value))
+    return lines
+
+
+def passages_from_lines(
+    lines: list[PdfLine],
+) -> Iterator[tuple[str, int, str | None, bool]]:
+    """(text, page, nearest heading, is a list item) for each passage of the document."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    widths: dict[int, int] = {}
+    for line in lines:
+        widths[line.page] = max(widths.get(line.page, 0), len(line.text))
+    gaps = (
+        a.y - b.y
+        for a, b in pairwise(lines)
+        if a.page == b.page and a.size == b.size == body and a.y > b.y
+    )
+    # The line spacing inside a paragraph is the smallest gap between body lines
+    # (a smaller one is a fragment of the same line, such as a superscript).
+    usual_gap = min((g for g in gaps if g >= 0.9 * body), default=0.0)
+
+    heading: str | None = None
+    current: list[str] = []
+    page = 0
+    item = False
+    previous_heading: PdfLine | None = None
+
+    def flush() -> Iterator[tuple[str, int, str | None, bool]]:
+        if current:
+            yield " ".join(" ".join(current).split()), page, heading, item
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if _is_heading(line, body):
+            yield from flush()
+            if previous_heading is not None and previous_heading.size == line.size:
+                heading = f"{heading} {line.text}"  # a heading wrapped over two lines
+            else:
+                heading = line.text
+            previous_heading = line
+            continue
+        previous_heading = None
+        bullet = _GLYPH_BULLET.match(line.text) or BULLET.match(line.text)
+        if bullet:
+            yield from flush()
+        if not current:
+            page, item = line.page, bool(bullet)
+        text = line.text[bullet.end() :] if bullet else line.text
+        if current and current[-1].endswith("-") and text[:1].islower():
+            current[-1] = current[-1][:-1] + text  # a word hyphenated across lines
+        else:
+            current.append(text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        short = len(line.text) < SHORT_LINE * widths[line.page]
+        wide_gap = (
+            following is not None
+            and following.page == line.page
+            and usual_gap > 0
+            and line.y - following.y > PARAGRAPH_GAP * usual_gap
+        )
+        ends = bool(_SENTENCE_END.search(line.text))
+        if (
+            following is None
+            or wide_gap
+            or (following.page != line.page and ends)
+            or (short and (ends or _starts_sentence(following.text)))
+        ):
+            yield from flush()
+    yield from flush()
+
+
+def _is_heading(line: PdfLine, body: float) -> bool:
+    words = line.text.split()
+    if not words or len(words) > 14:
+        return False
+    if line.size >= body * HEADING_SIZE:
+        return True
+    return line.bold and len(words) <= 10 and not _SENTENCE_END.search(line.text)
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text.lstrip("\"'“‘([")[:1]
+    return first.isupper() or first.isdigit() or bool(_GLYPH_BULLET.match(text))

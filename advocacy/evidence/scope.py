@@ -1,0 +1,304 @@
+"""Decide whether a match counts: negation, excluding lists and weak qualifiers.
+
+A small rule engine in the manner of NegEx and ConText (Chapman et al.,
+2001 and 2009), the rules clinical NLP uses to tell "no fever" from
+"fever":
+
+* a **trigger** ("not", "never", "won't", "without", Spanish "no", "sin",
+  "nunca") negates what follows it up to the end of its clause;
+* a **pseudo-trigger** looks like one but is not ("not only", "no lack of",
+  "not limited to", Spanish "no solo", "sin embargo") and negates nothing;
+* a **terminator** ("but", "however", "except", Spanish "pero", "aunque")
+  or the end of a sentence closes a trigger's scope, so in "will not give
+  out medication but will handle client funds" only the medication is
+  negated;
+* a **post-trigger** negates what comes just before it ("medication
+  administration is not part of the role");
+* "non-" and "-free" negate nothing beyond their own word: a "non-licensed
+  medication aide" still gives out medication, while "non-clinical
+  supervision" is not clinical supervision;
+* **list scope**: items under a lead-in or heading that excludes ("does not
+  include:", "outside the scope of the peer role:", "Excluded duties") are
+  excluded;
+* **weak qualifiers** ("preferred", "a plus", "not required", "ideally")
+  turn a stated requirement into a wish.
+
+Every decision carries its reason, so the report can say why a match was
+not counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from advocacy.evidence.matching import Tokens, tokenize
+
+_TRIGGERS = {
+    "en": frozenset(
+        "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
+        "prohibited forbidden excluding excludes excluded exclude refrain avoid "
+        "denies denied deny".split()
+    ),
+    "es": frozenset(
+        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
+        "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
+    ),
+}
+_PHRASE_TRIGGERS = {
+    "en": (
+        "rather than",
+        "instead of",
+        "in lieu of",
+        "free from",
+        "free of",
+        "no longer",
+        "negative for",
+        "absence of",
+        "distinct from",
+        "different from",
+        "differs from",
+        "separate from",
+        "as opposed to",
+        "unlike",
+    ),
+    "es": (
+        "en lugar de",
+        "en vez de",
+        "fuera de",
+        "distinto de",
+        "diferente de",
+        "a diferencia de",
+    ),
+}
+_PSEUDO = {
+    "en": (
+        "not only",
+        "not just",
+        "no lack of",
+        "not limited to",
+        "no later than",
+        "no more than",
+        "no less than",
+        "no fewer than",
+        "not necessarily",
+        "no matter",
+        "not to exceed",
+        "without delay",
+        "no doubt",
+        "no cost",
+        "at no cost",
+        "no increase",
+        "no change",
+    ),
+    "es": (
+        "no solo",
+        "no sólo",
+        "no solamente",
+        "no únicamente",
+        "sin embargo",
+        "sin duda",
+        "no más de",
+        "no menos de",
+        "no más tarde",
+        "sin costo",
+    ),
+}
+_TERMINATORS = {
+    "en": frozenset("but however although though except yet whereas unless while".split()),
+    "es": frozenset("pero aunque excepto salvo sino mientras embargo".split()),
+}
+_PHRASE_TERMINATORS = {"en": ("apart from", "other than", "aside from"), "es": ("a menos que",)}
+_COPULAS = frozenset(
+    "is are was were will be been being shall should must may es son está están será serán "
+    "queda quedan".split()
+)
+_POST = frozenset("not never no nunca".split())
+_POST_WORDS = frozenset(
+    "prohibited excluded forbidden prohibido prohibida prohibidos prohibidas excluido "
+    "excluida excluidos excluidas".split()
+)
+POST_WINDOW = 3
+SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
+_EXCLUDING_WORDS = frozenset(
+    "outside excluded exclude excludes excluding exclusions prohibited beyond "
+    "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
+)
+_WEAK = {
+    "en": (
+        "preferred",
+        "preference",
+        "a plus",
+        "desirable",
+        "desired",
+        "ideally",
+        "ideal",
+        "helpful",
+        "an asset",
+        "welcome",
+        "welcomed",
+        "not required",
+        "not necessary",
+        "not mandatory",
+        "optional",
+        "nice to have",
+        "bonus",
+        "encouraged",
+    ),
+    "es": (
+        "preferida",
+        "preferido",
+        "preferible",
+        "preferiblemente",
+        "se prefiere",
+        "deseable",
+        "idealmente",
+        "no requerida",
+        "no requerido",
+        "no es requisito",
+        "no es necesaria",
+        "no es necesario",
+        "opcional",
+        "un plus",
+        "se valorará",
+        "valorable",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase of the text that changes a match, and where it is."""
+
+    text: str
+    start: int  # word indices
+    end: int
+
+
+def _phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
+    """Occurrences of literal word sequences (not stemmed) in the passage."""
+    found = []
+    words = tokens.words
+    index = tokens.word_positions
+    for phrase in phrases:
+        parts = _split(phrase)
+        n = len(parts)
+        for at in index.get(parts[0], ()):
+            if list(words[at : at + n]) == parts:
+                found.append(Cue(phrase, at, at + n - 1))
+    return found
+
+
+@lru_cache(maxsize=512)
+def _split(phrase: str) -> list[str]:
+    return phrase.split()
+
+
+def _memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
+    if key not in tokens.memo:
+        tokens.memo[key] = compute(tokens)
+    return tokens.memo[key]
+
+
+def _lang(tokens: Tokens) -> str:
+    return tokens.lang if tokens.lang in _TRIGGERS else "en"
+
+
+def _boundaries(tokens: Tokens) -> list[int]:
+    """Word indices that start a new clause (after a terminator word)."""
+    return _memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
+
+
+def _find_boundaries(tokens: Tokens) -> list[int]:
+    lang = _lang(tokens)
+    marks = [at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang]]
+    marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
+    return sorted([*marks, *tokens.colons])
+
+
+def triggers(tokens: Tokens) -> list[Cue]:
+    """Negation triggers of the passage, pseudo-triggers left out."""
+    return _memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
+
+
+def _find_triggers(tokens: Tokens) -> list[Cue]:
+    lang = _lang(tokens)
+    pseudo = {at for cue in _phrases(tokens, _PSEUDO[lang]) for at in range(cue.start, cue.end + 1)}
+    found = [
+        Cue(w, at, at)
+        for at, w in enumerate(tokens.words)
+        if w in _TRIGGERS[lang] and at not in pseudo
+    ]
+    found += [c for c in _phrases(tokens, _PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
+    return sorted(found, key=lambda c: c.start)
+
+
+def _same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
+    """Words ``a`` < ``b`` are in one sentence with no terminator between them."""
+    if tokens.sentences[a] != tokens.sentences[b]:
+        return False
+    return not any(a < mark <= b for mark in boundaries)
+
+
+def negation(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None."""
+    boundaries = _boundaries(tokens)
+    words = tokens.words
+    if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
+        return f"'non-{words[start]}' names the opposite"
+    for cue in triggers(tokens):
+        # A trigger before the match, or inside a gap of it ("write no progress notes").
+        if cue.end < end and cue.start != start and _same_clause(tokens, cue.end, end, boundaries):
+            lead = words[cue.start - 1] if cue.start > 0 else ""
+            said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
+            return f"negated by '{said}'"
+    after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
+    for at in after:
+        if not _same_clause(tokens, end, at, boundaries):
+            break
+        word = words[at]
+        if word in _POST_WORDS or (word in _POST and words[at - 1] in _COPULAS):
+            return f"negated by '{words[at - 1]} {word}'" if word in _POST else f"'{word}'"
+    return None
+
+
+def _hyphenated(tokens: Tokens, at: int) -> bool:
+    """Whether word ``at`` is joined to the next by a hyphen ("non-clinical")."""
+    return tokens.spans[at][1] + 1 == tokens.spans[at + 1][0]
+
+
+def excluding(text: str, lang: str = "en") -> str | None:
+    """The cue that makes a lead-in or heading exclude what is listed under it, or None."""
+    tokens = tokenize(text, lang)
+    found = triggers(tokens)
+    if found:
+        return found[0].text
+    return next((w for w in tokens.words if w in _EXCLUDING_WORDS), None)
+
+
+def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
+    """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
+    boundaries = [b for b in _boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
+    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    for cue in weak:  # type: ignore[attr-defined]
+        a, b = sorted((cue.start, start))
+        if tokens.sentences[cue.start] != tokens.sentences[start]:
+            continue
+        if short:
+            return cue.text
+        if cue.start > end and not any(end < m <= cue.start for m in boundaries):
+            return cue.text
+        if cue.end < start and not any(a < m <= b for m in boundaries):
+            return cue.text
+    return None
+
+
+def self_negating(tokens: Tokens, start: int, end: int) -> bool:
+    """Whether the match itself contains a negation ("not map trained", "outside the role")."""
+    lang = _lang(tokens)
+    return any(
+        w in _TRIGGERS[lang] or w in _EXCLUDING_WORDS or w == "non"
+        for w in tokens.words[start : end + 1]
+    )

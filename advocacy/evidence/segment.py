@@ -1,0 +1,177 @@
+"""Split the lines of a bid into passages: paragraphs, list items, sentences on lines.
+
+Shared by the text, Markdown and PDF readers, so one wording gives the same
+passages whatever the file format:
+
+* a blank line ends a passage; so does a heading;
+* a list item (``-``, ``•``, ``*``, ``+``, ``1.``, ``1)``, ``(a)``) starts one;
+* a line that continues a hard-wrapped sentence is joined to it;
+* in text written without blank lines (one sentence or duty per line, as
+  job postings often are), a line that starts a new sentence starts a new
+  passage, since the lines are the only structure the author gave.
+
+Each passage keeps the number of the line it starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
+_MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+_SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+_MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
+WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A passage's text, the line it starts on, and what kind of block it is."""
+
+    text: str
+    line: int
+    heading: bool = False
+    item: bool = False
+
+
+def segment_text(text: str, markdown: bool = False) -> list[Segment]:
+    """Plain text or Markdown → segments (headings included, marked as such)."""
+    lines = text.split("\n")
+    if markdown and lines and lines[0].strip() == "---":  # front matter: not bid text
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+        lines[: end + 1] = [""] * (end + 1)
+    dense = not any(
+        not line.strip() and before.strip() and after.strip()
+        for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
+    )
+    return list(_segments(enumerate(lines, start=1), markdown, dense))
+
+
+def _segments(
+    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool
+) -> Iterator[Segment]:
+    current: list[str] = []
+    start = 0
+    item = False
+    previous = ""  # the last line added to ``current``
+    fenced = False
+
+    def flush() -> Segment | None:
+        if not current:
+            return None
+        joined = " ".join(" ".join(current).split())
+        current.clear()
+        return Segment(joined, start, item=item)
+
+    for number, raw in numbered:
+        line = raw.strip()
+        if markdown and line.startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
+            continue
+        heading = _heading(line, markdown, previous if current else "")
+        bullet = (_MD_BULLET if markdown else BULLET).match(line)
+        starts = (
+            not line
+            or heading is not None
+            or bullet is not None
+            or (
+                bool(current)
+                and _starts_sentence(line)
+                and (
+                    (dense and _ends_sentence(previous))
+                    or (item and len(previous) < WRAPPED_LINE)  # a line after a short item
+                )
+            )
+        )
+        if starts:
+            done = flush()
+            if done:
+                yield done
+        if heading is not None:
+            yield Segment(heading, number, heading=True)
+            previous = ""
+            continue
+        if not line:
+            previous = ""
+            continue
+        if not current:
+            start = number
+            item = bullet is not None
+        content = line[bullet.end() :] if bullet else line
+        if markdown:
+            content = _plain(content.lstrip("> ").strip())
+            if content.startswith("|") and content.endswith("|"):
+                content = " ".join(cell.strip() for cell in content.strip("|").split("|"))
+        current.append(_unhyphen(current, content))
+        previous = line
+    done = flush()
+    if done:
+        yield done
+
+
+def _unhyphen(current: list[str], content: str) -> str:
+    """Undo a word broken across lines ("super-" + "visor")."""
+    if current and re.search(r"[a-z]-$", current[-1]) and content[:1].islower():
+        current[-1] = current[-1][:-1] + content.split(" ", 1)[0]
+        return content.split(" ", 1)[1] if " " in content else ""
+    return content
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def _starts_sentence(line: str) -> bool:
+    first = line.lstrip("\"'“‘([")[:1]
+    return first.isupper() or first.isdigit() or first in "$¿¡"
+
+
+def _heading(line: str, markdown: bool, previous: str) -> str | None:
+    """The heading text if ``line`` is a heading, else None."""
+    if not line:
+        return None
+    if markdown:
+        if line.startswith("#"):
+            return line.lstrip("#").strip().rstrip("#").strip() or None
+        bold = _MD_BOLD_LINE.match(line)
+        return bold.group(2).strip() if bold else None
+    if previous and not _ends_sentence(previous) and len(previous) >= WRAPPED_LINE:
+        return None  # the rest of a wrapped sentence, however it is capitalised
+    return line if looks_like_heading(line) else None
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short title line: no sentence punctuation, capitalised or numbered, or a label."""
+    words = line.split()
+    if not words or len(words) > 12 or line.endswith((".", ",", ";", "!", "?")):
+        return False
+    if BULLET.match(line) and not _NUMBERED.match(line):
+        return False
+    if line.endswith(":"):
+        return len(words) <= 7
+    if "$" in line:
+        return False  # pay lines are content, whatever their capitals
+    if ": " in line and not _NUMBERED.match(line) and not _SECTION.match(line):
+        return False  # "Reports to: Nurse Manager" is a label and its value, not a title
+    first = line.lstrip("\"'“‘([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        return True  # ALL CAPS
+    long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+    capitalised = [w for w in long if w.lstrip("\"'“‘([")[:1].isupper()]
+    return bool(long) and len(capitalised) / len(long) >= 0.6
+
+
+def _plain(line: str) -> str:
+    """A Markdown line as a reader sees it: no emphasis marks or link targets."""
+    return _MD_MARK.sub("", _MD_LINK.sub(r"\1", line))

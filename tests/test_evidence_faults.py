@@ -1,0 +1,125 @@
+"""Hostile or odd inputs to ``score evidence``: escapes, special files, sheets with comments."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ma-dmh-cbfs"
+RUBRIC = str(EXAMPLE / "rubric.yaml")
+BID = (
+    "# 4.1 Ethics\n\nEvery peer role follows the Massachusetts CPS Code of Ethics, "
+    "which is part of each peer job description.\n\n# 4.2 Supervision\n\n"
+    "A peer supervisor who has worked in a peer role supervises all peer staff.\n"
+)
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, ["score", "evidence", *args])
+
+
+def test_escape_sequences_in_a_bid_never_reach_the_terminal(tmp_path: Path) -> None:
+    bid = tmp_path / "bid.md"
+    bid.write_text(
+        "# Duties \x1b[2J\n\nPeer staff administer medication \x1b[8m(hidden)\x1b[0m "
+        "\x1b]8;;http://evil.example\x1b\\\\link\x1b]8;;\x1b\\\\ [bold]fake[/bold].\n",
+        "utf-8",
+    )
+    result = run(str(bid), "--rubric", RUBRIC)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "administer medication" in result.output and "[bold]fake[/bold]" in result.output
+    data = json.loads(run(str(bid), "--rubric", RUBRIC, "--json").stdout)
+    # JSON keeps the raw text (escaped the JSON way) for tools downstream.
+    assert any("\x1b[8m" in f["excerpt"] for f in data["red_flags"])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_as_a_bid_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "bid.md"
+    os.mkfifo(fifo)
+    # A child process, so a regression that blocks on the FIFO fails on the timeout.
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy", "score", "evidence", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 1
+    assert "named pipe (FIFO)" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_symlink_loop_as_a_bid_is_refused(tmp_path: Path) -> None:
+    loop = tmp_path / "bid.md"
+    loop.symlink_to(tmp_path / "other.md")
+    (tmp_path / "other.md").symlink_to(loop)
+    result = run(str(loop))
+    assert result.exit_code == 1
+    assert "link loop" in result.output and "internal error" not in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")
+def test_a_device_as_a_bid_is_refused() -> None:
+    result = run("/dev/null")
+    assert result.exit_code == 1 and "device" in result.output
+
+
+def _sheet(tmp_path: Path) -> Path:
+    text = (EXAMPLE / "scores" / "riverbend-whitfield.yaml").read_text("utf-8")
+    text = text.replace(
+        '      - "p. 12, §4.2 Peer roles"\n',
+        '      - "p. 12, §4.2 Peer roles"\n      # checked against the original PDF - Dana\n',
+    )
+    assert "# checked against the original PDF" in text
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text(text, "utf-8")
+    return sheet
+
+
+def test_sheet_keeps_reviewer_comments_under_evidence(tmp_path: Path) -> None:
+    sheet = _sheet(tmp_path)
+    bid = tmp_path / "bid.md"
+    bid.write_text(BID, "utf-8")
+    result = run(str(bid), "--rubric", RUBRIC, "--sheet", str(sheet))
+    assert result.exit_code == 0, result.output
+    updated = sheet.read_text("utf-8")
+    assert "      # checked against the original PDF - Dana\n" in updated
+    assert "line 3 (4.1 Ethics)" in updated
+
+
+def test_sheet_is_written_through_a_symlink(tmp_path: Path) -> None:
+    shared = _sheet(tmp_path)
+    link = tmp_path / "my-sheet.yaml"
+    link.symlink_to(shared)
+    bid = tmp_path / "bid.md"
+    bid.write_text(BID, "utf-8")
+    result = run(str(bid), "--rubric", RUBRIC, "--sheet", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert "line 3 (4.1 Ethics)" in shared.read_text("utf-8")
+
+
+def test_flow_style_sheet_gets_evidence_too(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.yaml"
+    sheet.write_text(
+        "rubric: ma-dmh-cbfs-peer-roles\nbid: X\nreviewer: Y  # me\n"
+        "scores:\n- {criterion: cps-code-of-ethics, score: 2}\n",
+        "utf-8",
+    )
+    bid = tmp_path / "bid.md"
+    bid.write_text(BID, "utf-8")
+    result = run(str(bid), "--rubric", RUBRIC, "--sheet", str(sheet))
+    assert result.exit_code == 0, result.output
+    text = sheet.read_text("utf-8")
+    assert "reviewer: Y  # me" in text and "4.1 Ethics" in text

@@ -1,0 +1,150 @@
+"""Negation, list scope and weak qualifiers, in the manner of NegEx and ConText."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.evidence.matching import find, tokenize
+from advocacy.evidence.scope import negation, weak_qualifier
+
+
+def judged(sentence: str, phrase: str, lang: str = "en") -> str | None:
+    tokens = tokenize(sentence, lang)
+    ((start, end),) = find(phrase, tokens)
+    return negation(tokens, start, end)
+
+
+# Sentences in the style of the published NegEx and ConText examples (Chapman et al.
+# 2001, J Biomed Inform 34:301; Harkema et al. 2009, J Biomed Inform 42:839): triggers,
+# pseudo-triggers and terminators.
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "negated"),
+    [
+        ("No signs of pneumonia.", "pneumonia", True),
+        ("The patient denies chest pain.", "chest pain", True),
+        ("Without any evidence of infection.", "infection", True),
+        ("Negative for fever.", "fever", True),
+        ("Patient has no fever but has a cough.", "fever", True),
+        ("Patient has no fever but has a cough.", "cough", False),
+        ("Not only chest pain but also dyspnea.", "chest pain", False),
+        ("Not only chest pain but also dyspnea.", "dyspnea", False),
+        ("No increase in pain.", "pain", False),
+        ("There is no lack of appetite.", "appetite", False),
+        ("Rule out pneumonia. The chest x-ray shows a mass.", "mass", False),
+    ],
+)
+def test_published_negex_style_cases(sentence: str, phrase: str, negated: bool) -> None:
+    assert (judged(sentence, phrase) is not None) is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "reason"),
+    [
+        ("Peer staff won’t administer medication.", "administer medication", "won't"),
+        ("Peers don’t handle client funds.", "client funds", "don't"),
+        ("Peer staff will not administer medication.", "administer medication", "will not"),
+        (
+            "Medication administration is not part of the role.",
+            "medication administration",
+            "is not",
+        ),
+        ("There is no expectation that peers write progress notes.", "progress notes", "is no"),
+        ("El personal de pares no administrará medicamentos.", "administrar medicamentos", "no"),
+    ],
+)
+def test_bid_negations_name_their_trigger(sentence: str, phrase: str, reason: str) -> None:
+    lang = "es" if "personal" in sentence else "en"
+    assert f"'{reason}'" in (judged(sentence, phrase, lang) or "")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Provide non-licensed medication support under MAP.", "medication support"),
+        ("Help members stay drug-free and take medication as prescribed.", "as prescribed"),
+        ("Not only provide peer support but also administer medications.", "administer medication"),
+        (
+            "Peers do not handle money, but they manage representative payee accounts.",
+            "representative payee",
+        ),
+        ("Peer staff will not be asked to fill in, except when they cover shifts.", "cover shifts"),
+        (
+            "Sin embargo, el personal de pares administrará medicamentos.",
+            "administrar medicamentos",
+        ),
+    ],
+)
+def test_what_does_not_negate(sentence: str, phrase: str) -> None:
+    lang = "es" if sentence.startswith("Sin") else "en"
+    assert judged(sentence, phrase, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "weak"),
+    [
+        ("Lived experience with mental health recovery preferred", "preferred"),
+        ("Lived experience is a plus but not required.", "a plus"),
+        ("Lived experience: ideally, but not required.", "ideally"),
+        ("Se prefiere experiencia vivida en recuperación", "se prefiere"),
+        ("Lived experience of recovery is required.", None),
+    ],
+)
+def test_weak_qualifiers(line: str, weak: str | None) -> None:
+    lang = "es" if line.startswith("Se") else "en"
+    tokens = tokenize(line, lang)
+    ((start, end), *_) = find("lived experience" if lang == "en" else "experiencia vivida", tokens)
+    assert weak_qualifier(tokens, start, end) == weak
+
+
+def scan(tmp_path: Path, text: str, name: str = "bid.md") -> dict:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_items_under_an_excluding_lead_in_or_heading_are_not_counted(tmp_path: Path) -> None:
+    data = scan(
+        tmp_path,
+        "The following duties are outside the peer role:\n\n- medication administration\n"
+        "- handling client funds\n\n## What this job does not include\n\n"
+        "- writing progress notes\n\n## Duties\n\n- Administer medications at 8 pm\n",
+    )
+    flags = [(f["criterion"], f["location"]) for f in data["red_flags"]]
+    assert flags == [("no-clinical-duties", "line 12")]
+    reasons = {n["location"]: n["reason"] for n in data["not_counted"] if n["kind"] == "red_flag"}
+    assert reasons["line 3"].startswith("listed under 'The following duties are outside")
+    assert reasons["line 8"] == "under the excluding heading 'What this job does not include'"
+    duties = next(c for c in data["criteria"] if c["id"] == "no-clinical-duties")
+    assert "Peer staff administer or monitor medication" in duties["rules_out"]
+
+
+def test_lived_experience_preferred_is_a_red_flag_not_evidence(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Qualifications\n\n- Lived experience preferred but not required\n")
+    assert [f["phrase"] for f in data["red_flags"]] == [
+        "@lived-experience-optional: lived experience"
+    ]
+    jobs = next(c for c in data["criteria"] if c["id"] == "distinct-job-descriptions")
+    assert jobs["passages"] == []
+    assert any(n["reason"] == "only 'preferred', not required" for n in data["not_counted"])
+
+
+def test_a_trigger_inside_a_gap_negates_the_match() -> None:
+    assert judged("Peer staff write no progress notes.", "write ... notes") == "negated by 'no'"
+
+
+def test_a_colon_ends_the_clause_of_a_label() -> None:
+    assert judged("Not required: administer medication at 8 pm.", "administer medication") is None
+
+
+def test_label_lines_are_passages_not_headings(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Peer Support Worker\nSupervisor: Unit Director (RN)\n", "posting.txt")
+    assert [(f["criterion"], f["location"]) for f in data["red_flags"]] == [
+        ("peer-supervisors", "line 2")
+    ]
