@@ -541,8 +541,11 @@ def test_per_row_choices_lower_similarity_on_the_shipped_csv(tmp_path: Path) -> 
     loaded = load_response(RESPONSE)
     library = load_library(library_sources(()))
     rows = list(csv.reader((EXAMPLE / "advocates.csv").open(encoding="utf-8")))
-    at = rows[0].index("points")
-    plain = write_csv(tmp_path / "plain.csv", [r[:at] + r[at + 1 :] for r in rows])
+    choices = [rows[0].index(c) for c in ("points", "detail", "opening")]
+    plain = write_csv(
+        tmp_path / "plain.csv",
+        [[c for i, c in enumerate(r) if i not in choices] for r in rows],
+    )
     now = dt.datetime(2017, 5, 25, tzinfo=dt.timezone.utc)
     chosen = run_batch(
         loaded, library, EXAMPLE / "advocates.csv", tmp_path / "a", "md", jobs=1, now=now
@@ -550,6 +553,14 @@ def test_per_row_choices_lower_similarity_on_the_shipped_csv(tmp_path: Path) -> 
     same = run_batch(loaded, library, plain, tmp_path / "b", "md", jobs=1, now=now)
     assert chosen.similarity is not None and same.similarity is not None
     assert chosen.similarity.median < same.similarity.median - 0.1
+    assert chosen.similarity.median <= 0.40  # the campaign target (it was 0.79)
+    # Each letter still carries the recommendation of every point its writer chose.
+    for row in rows[1:]:
+        file = next(r.file for r in chosen.results if r.person.cells["first_name"] == row[0])
+        text = " ".join((tmp_path / "a" / file).read_text("utf-8").split())
+        for point_id in row[rows[0].index("points")].split(";"):
+            recommendation = library.get(point_id).point.recommendation
+            assert recommendation is not None and " ".join(recommendation.split()) in text
     # Every note survives, even on a point the row does not choose.
     for row in rows[1:]:
         file = next(r.file for r in chosen.results if r.person.cells["first_name"] == row[0])
@@ -649,3 +660,30 @@ def test_manifest_lines_are_written_at_once_and_synced(tmp_path: Path, monkeypat
     log.close()
     assert len(synced) >= 2  # and always on close
     assert len(read_manifest(tmp_path)) == 51
+
+
+def test_detail_column_chooses_recommendations_only_per_row(tmp_path: Path) -> None:
+    people = write_csv(
+        tmp_path / "people.csv",
+        [
+            ["first_name", "last_name", "detail", "intro:peer-roles"],
+            ["Ana", "Short", "short", "Ana's own story."],
+            ["Ben", "Brief", "", "Ben's own story."],
+        ],
+    )
+    result = batch(people, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    short = (tmp_path / "out" / "Short-Ana.md").read_text("utf-8")
+    brief = (tmp_path / "out" / "Brief-Ben.md").read_text("utf-8")
+    assert "Require every bidder" in short and "Require every bidder" in brief
+    assert "[^" not in short.split("\n---\n", 1)[1]  # no rationale, so no citations
+    assert "[^" in brief.split("\n---\n", 1)[1]
+
+
+def test_a_bad_detail_is_a_located_row_error(tmp_path: Path) -> None:
+    people = write_csv(
+        tmp_path / "people.csv", [["first_name", "last_name", "detail"], ["Ana", "One", "tiny"]]
+    )
+    result = batch(people, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "people.csv:2" in result.output and "detail" in result.output

@@ -39,6 +39,10 @@ CSV columns (first row; separated by comma, semicolon or tab):
   points, points:QUESTION
       the talking points this person uses, in order, e.g.
       "peer-supervisors;no-clinical-duties" (default: the response's)
+  detail
+      short (recommendations only, your words give the reasons), brief
+      (with each point's reasons and sources) or full (default: the
+      response's)
   intro:QUESTION, closing:QUESTION, note:QUESTION:POINT, opening, closing
       own words (a note on a point the row does not choose is kept, after
       the intro)

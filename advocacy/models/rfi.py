@@ -217,10 +217,10 @@ class Response(StrictModel):
     template: Text = Field(
         default="response.md.j2", description="Template to render with (name or path)."
     )
-    detail: Literal["brief", "full"] = Field(
+    detail: Literal["short", "brief", "full"] = Field(
         default="brief",
-        description="brief: each point's recommendation and rationale; full: its whole text "
-        "as well.",
+        description="short: each point's recommendation only, your own words giving the "
+        "reasons; brief: its recommendation and rationale; full: its whole text as well.",
     )
     opening: Text | None = Field(
         default=None,

@@ -425,7 +425,8 @@ def _untranslated(
     language; fields the letter does not print (the summary, the evaluation) are lint's."""
     response = loaded.response
     lang = response.language
-    printed = {"all", "title", "recommendation", "rationale"}
+    printed = {"all", "title", "recommendation"}
+    printed |= set() if response.detail == "short" else {"rationale"}
     printed |= {"body"} if response.detail == "full" else set()
     printed |= {"ask"} if response.appendix else set()
     for j, point in enumerate(context["points"]):

@@ -130,7 +130,9 @@ def answer_context(
         body = text.body if detail == "full" else None
         printed = {
             "recommendation": citations.cite(text.recommendation, point.id, point.sources),
-            "rationale": citations.cite(text.rationale, point.id, point.sources),
+            "rationale": None
+            if detail == "short"
+            else citations.cite(text.rationale, point.id, point.sources),
             "body": citations.cite(body, point.id, point.sources),
         }
         library_words += sum(count_words(t or "") for t in (text.title, *printed.values()))

@@ -101,7 +101,7 @@ def new_response_text(
         lines.append("  anonymous: false")
     lines += [
         "language: en",
-        "detail: brief  # brief: each point's recommendation and reasons; full: its whole text too",
+        "detail: brief  # short: recommendations only; brief: with reasons; full: whole text too",
         "appendix: false  # true: add the points' requirement language for the agency",
         "# opening: your own words: who you are and why you are writing",
         "answers:" if answers else "answers: []  # add answers: see the RFI's questions",

@@ -54,7 +54,7 @@ MAX_CSV_BYTES = 10 * 1024 * 1024
 DELIMITERS = (",", ";", "\t")
 _YES = {"yes", "y", "true", "1", "x", "sí", "si"}
 _NO = {"no", "n", "false", "0", ""}
-_OWN_WORDS = {"intro", "closing", "note", "points"}
+_OWN_WORDS = {"opening", "intro", "closing", "note", "points", "detail"}
 _UTF8_LETTER = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -233,6 +233,7 @@ def check_columns(columns: list[str], path: Path, loaded: LoadedResponse) -> Non
         "opening",
         "closing",
         "points",
+        "detail",
         *(f"{k}:{q}" for q in questions for k in ("intro", "closing")),
         *(f"points:{q}" for q in chosen),
         *(f"note:{q}:{p}" for q, points in chosen.items() for p in sorted(points)),
@@ -374,6 +375,9 @@ def personalise(loaded: LoadedResponse, person: Person, csv_path: Path) -> Loade
         parts = column.split(":")
         if parts in (["opening"], ["closing"]):
             data[parts[0]] = text
+        elif parts == ["detail"]:
+            if text:  # blank: the response's own choice
+                data["detail"] = text.lower()
         elif parts[0] in ("intro", "closing"):
             answer = answers.setdefault(parts[1], {"question": parts[1], "points": []})
             answer[parts[0]] = text
