@@ -48,7 +48,30 @@ _API = {
     "find_evidence": "advocacy.evidence",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = [
+    "AdvocacyError",
+    "Diagnostic",
+    "__version__",
+    "build_response",
+    "check_response",
+    "checklist_markdown",
+    "collect_sheets",
+    "find_evidence",
+    "library_sources",
+    "lint_library",
+    "load_library",
+    "load_response",
+    "load_rfi",
+    "load_rubric",
+    "load_sheet",
+    "lookup_rubric",
+    "read_bid",
+    "report_dict",
+    "report_markdown",
+    "response_markdown",
+    "run_batch",
+    "score_report",
+]
 
 if TYPE_CHECKING:
     from advocacy.errors import AdvocacyError, Diagnostic

@@ -29,6 +29,7 @@ def test_the_guide_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 
 
 def test_every_public_name_resolves() -> None:
+    assert set(advocacy.__all__) == {"__version__", *advocacy._API}
     for name in advocacy.__all__:
         assert getattr(advocacy, name) is not None, name
     assert set(dir(advocacy)) >= set(advocacy.__all__)
