@@ -238,7 +238,11 @@ def test_translated_mojibake_is_caught(tmp_path: Path) -> None:
 def test_points_show_in_spanish_and_fallback_warning(tmp_path: Path) -> None:
     result = run("points", "show", "small-peer-teams", "--lang", "es")
     spanish = yaml.safe_load((ROOT / "talking_points" / "small-peer-teams.yaml").read_text("utf-8"))
-    assert spanish["translations"]["es"]["title"].split()[0] in result.output
+    shown = " ".join(result.output.replace("│", " ").split())
+    spanish_text = spanish["translations"]["es"]
+    assert " ".join(spanish_text["title"].split()) in shown  # the whole title, not one word
+    assert " ".join(spanish_text["summary"].split()) in shown
+    assert " ".join(spanish["title"].split()) not in shown  # and not the English one
     library = write_library(tmp_path / "mine", ("peer-ethics",))
     result = run("--library", str(library), "points", "show", "peer-ethics", "--lang", "es")
     assert "has no translation in 'es'" in result.output
