@@ -14,15 +14,13 @@ find it in the original.
 
 from __future__ import annotations
 
-import errno
 import re
-import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
-from advocacy.yamlio import decode_text
+from advocacy.yamlio import check_regular_file, decode_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ZIP_ENTRIES = 1_000
@@ -58,7 +56,7 @@ class BidDocument:
 
 def read_bid(path: Path) -> BidDocument:
     """Read a bid (DOCX, PDF, Markdown or plain text) into passages."""
-    size = regular_file_size(path, "bid")
+    size = check_regular_file(path, "bid")
     if size > MAX_FILE_BYTES:
         raise AdvocacyError(
             f"the file is {size / 2**20:.0f} MB, more than the {MAX_FILE_BYTES // 2**20} MB limit",
@@ -93,36 +91,6 @@ def read_bid(path: Path) -> BidDocument:
         path,
         hint="save the bid as .docx, .pdf, .md or .txt",
     )
-
-
-def regular_file_size(path: Path, what: str) -> int:
-    """The size of ``path``, refusing up front what is not a regular file.
-
-    A FIFO would block the reader forever, a device never ends, and a symlink
-    loop raises deep inside the reader; each gets a clear error instead.
-    """
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise AdvocacyError(f"{what} file not found", path, hint="check the path") from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise AdvocacyError(
-                "the path is a symbolic link that points back to itself (a link loop)",
-                path,
-                hint="point the link at the real file, or pass the file itself",
-            ) from None
-        raise AdvocacyError(f"cannot read the {what} file: {exc.strerror}", path) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise AdvocacyError(f"expected a {what} file but this is a folder", path)
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
-        raise AdvocacyError(
-            f"expected a {what} file but this is {kind}, which cannot be read safely",
-            path,
-            hint="save the document to a regular file and pass that",
-        )
-    return info.st_size
 
 
 def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:

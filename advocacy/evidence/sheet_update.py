@@ -21,9 +21,8 @@ from advocacy.atomic import write_atomic
 from advocacy.errors import AdvocacyError
 from advocacy.evaluate.sheets import load_sheet
 from advocacy.evidence.finder import EvidenceReport
-from advocacy.evidence.reading import regular_file_size
 from advocacy.models import ScoreSheet, validate_document
-from advocacy.yamlio import load_yaml, read_text
+from advocacy.yamlio import check_regular_file, load_yaml, read_text
 
 QUOTE_CHARS = 100
 _SEQUENCE_ITEM = re.compile(r"^( *)- ")
@@ -43,7 +42,7 @@ def add_evidence(sheet_path: Path, report: EvidenceReport) -> int:
     Entries already in the sheet (or at a location already cited) are kept as
     they are and not repeated.
     """
-    regular_file_size(sheet_path, "score sheet")
+    check_regular_file(sheet_path, "score sheet")
     target = sheet_path.resolve()  # write through a symbolic link, never replace it
     loaded = load_sheet(sheet_path)
     if loaded.sheet.rubric != report.rubric.id:
