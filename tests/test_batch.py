@@ -687,3 +687,28 @@ def test_a_bad_detail_is_a_located_row_error(tmp_path: Path) -> None:
     result = batch(people, tmp_path / "out")
     assert result.exit_code == 1
     assert "people.csv:2" in result.output and "detail" in result.output
+
+
+def test_a_quote_closed_rows_later_is_refused(tmp_path: Path) -> None:
+    """The field count matches again, but the rows in between sit inside one cell."""
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "first_name,last_name,intro:peer-roles\n"
+        'A,One,"I said ""hi"" and then\nB,Two,second story\nC,Three,third story"\n',
+        "utf-8",
+    )
+    result = batch(people, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "line 3 reads as a row of its own" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_story_over_several_lines_with_commas_is_kept(tmp_path: Path) -> None:
+    story = "First line, with a comma.\nSecond line, also, with commas.\nThird."
+    people = write_csv(
+        tmp_path / "people.csv", [["first_name", "last_name", "intro:peer-roles"], ["A", "One", story]]
+    )
+    result = batch(people, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    letter = next((tmp_path / "out").glob("*.md")).read_text("utf-8")
+    assert "Second line, also, with commas." in letter

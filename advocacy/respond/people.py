@@ -190,6 +190,7 @@ def _parse(text: str, delimiter: str, path: Path) -> tuple[list[str], list[Perso
             if len(cells) != len(columns):
                 problems.append(_ragged(path, line, len(cells), len(columns), delimiter))
                 continue
+            problems += _swallowed_rows(cells, line, len(columns), delimiter, path)
             values = [c.strip() for c in cells]
             people.append(Person(line, dict(zip(columns, values, strict=True))))
     except csv.Error as exc:
@@ -199,6 +200,44 @@ def _parse(text: str, delimiter: str, path: Path) -> tuple[list[str], list[Perso
     if not people:
         raise AdvocacyError("the CSV file has a header but no rows", path, 2)
     return columns, people
+
+
+def _swallowed_rows(
+    cells: list[str], line: int, width: int, delimiter: str, path: Path
+) -> list[Diagnostic]:
+    """Lines inside a quoted field that read as whole rows of the file.
+
+    A stray quote can close several rows later at a place where the field
+    count happens to match again; the rows in between then sit inside one
+    person's cell, and their stories would be printed under that person's
+    name. Such a file is refused, like any other malformed one. Prose inside
+    a cell may hold as many commas, but puts a space after them; rows don't.
+    """
+    if width < 3:
+        return []
+    found = []
+    offset = 0
+    for cell in cells:
+        for inner in cell.split("\n")[1:]:
+            offset += 1
+            fields = next(csv.reader([inner], delimiter=delimiter), [])
+            if (
+                len(fields) == width
+                and all(f.strip() for f in fields[:2])
+                and not any(f[:1].isspace() for f in fields[1:])
+            ):
+                found.append(
+                    error(
+                        f"line {line + offset} reads as a row of its own, but it is inside a "
+                        f"quoted field that starts on line {line}",
+                        path,
+                        line,
+                        hint="a quote (\") opened on that line is closed too late; close it, and "
+                        'write a quote inside a quoted field as ""',
+                    )
+                )
+                break
+    return found
 
 
 def _ragged(path: Path, line: int, found: int, expected: int, delimiter: str) -> Diagnostic:
