@@ -113,12 +113,26 @@ def test_csv_column_replaces_base_text_even_when_blank(tmp_path: Path) -> None:
     assert "intro:peer-roles" not in shared and "intro:workforce" in shared
 
 
-def test_batch_lists_shared_own_words(tmp_path: Path) -> None:
+def test_batch_leaves_out_own_words_no_column_gives(tmp_path: Path) -> None:
+    """The response file's own words are its writer's: never under Ana's name, unless asked."""
+    base = load_response(RESPONSE).response
+    base_intro = next(a.intro for a in base.answers if a.question == "peer-roles")
+    assert base_intro
     people = write_csv(tmp_path / "people.csv", [["first_name", "last_name"], ["Ana", "Silva"]])
     result = batch(people, tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "every letter repeats these own-words texts" in result.output
-    assert "intro:peer-roles" in result.output
+    assert "are left out of every letter" in result.output
+    assert "intro:peer-roles" in result.output and "--keep-shared" in result.output
+    letter = (tmp_path / "out" / "Silva-Ana.md").read_text("utf-8").replace("\n>", "\n")
+    letter = " ".join(letter.split())
+    assert " ".join(base_intro.split()[:12]) not in letter
+    assert "Require every bidder" in letter  # the recommendations stay
+
+    kept = batch(people, tmp_path / "kept", "--keep-shared")
+    assert kept.exit_code == 0, kept.output
+    assert "every letter repeats these own-words texts" in kept.output
+    letter = (tmp_path / "kept" / "Silva-Ana.md").read_text("utf-8").replace("\n>", "\n")
+    assert " ".join(base_intro.split()) in " ".join(letter.split())
 
 
 # --------------------------------------------------------------------------- strict CSV

@@ -48,7 +48,8 @@ CSV columns (first row; separated by comma, semicolon or tab):
       the intro)
 A column in the CSV replaces the response file's value for every row, even
 when a cell is blank, so no one's story appears under another's name. Own
-words with no column are shared by all letters (the command lists them).
+words of the response file with no column are left out of every letter
+(the command lists them); --keep-shared repeats them in every letter.
 
 \b
 A malformed CSV (an unclosed quote, a row with too many or too few fields)
@@ -101,6 +102,12 @@ named, since an agency may count them as one comment.
 )
 @click.option("--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPU count).")
 @click.option("--force", is_flag=True, help="Overwrite letters that already exist.")
+@click.option(
+    "--keep-shared",
+    is_flag=True,
+    help="Repeat the response file's own words that no CSV column replaces in every "
+    "letter (default: leave them out, so no one's words appear under another's name).",
+)
 @reference_doc_option
 @LETTER_DATE_OPTION
 @NOW_OPTION
@@ -117,6 +124,7 @@ def batch(
     similar_threshold: int,
     jobs: int | None,
     force: bool,
+    keep_shared: bool,
     reference_doc: Path | None,
     letter_date: dt.datetime | None,
     now: dt.datetime | None,
@@ -164,15 +172,24 @@ def batch(
             threshold=similar_threshold / 100,
             on_start=lambda total: progress.update(task, total=total),
             on_result=on_result,
+            keep_shared=keep_shared,
         )
     print_diagnostics(summary.warnings)
     for result in summary.results:
         print_diagnostics(result.diagnostics)
-    if summary.shared:
+    if summary.shared and summary.shared_kept:
         console.print(
             "[yellow]note:[/yellow] every letter repeats these own-words texts of "
             f"{untrusted(response_file.name)}: {', '.join(summary.shared)}; add CSV columns "
             "with these names to personalise them",
+            soft_wrap=True,
+        )
+    elif summary.shared:
+        console.print(
+            "[yellow]note:[/yellow] these own-words texts of "
+            f"{untrusted(response_file.name)} are left out of every letter, since no CSV "
+            f"column gives them per person: {', '.join(summary.shared)}; add such columns, "
+            "or pass --keep-shared if every letter should repeat them",
             soft_wrap=True,
         )
     if summary.absent:

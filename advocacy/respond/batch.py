@@ -44,7 +44,13 @@ from advocacy.respond.batch_manifest import (
     plan_files,
     read_manifest,
 )
-from advocacy.respond.people import Person, personalise, read_people, shared_own_words
+from advocacy.respond.people import (
+    Person,
+    personalise,
+    read_people,
+    shared_own_words,
+    without_own_words,
+)
 from advocacy.respond.response import (
     LoadedResponse,
     build_response,
@@ -97,7 +103,10 @@ class RowResult:
 class BatchSummary:
     results: list[RowResult] = field(default_factory=list)
     manifest: Path | None = None
+    #: Own words of the base response no CSV column replaces …
     shared: list[str] = field(default_factory=list)
+    #: … and whether every letter repeats them (else every letter leaves them out).
+    shared_kept: bool = False
     #: People in the manifest who are no longer in the CSV; their letters stay.
     absent: list[Entry] = field(default_factory=list)
     similarity: SimilarityReport | None = None
@@ -153,13 +162,16 @@ def run_batch(
     threshold: float = DEFAULT_THRESHOLD,
     on_result: Callable[[RowResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    keep_shared: bool = False,
 ) -> BatchSummary:
     """Write one response per CSV row into ``out_dir``, with a manifest and a similarity report.
 
     ``name_pattern`` makes file names from CSV columns (default: last and
     first name). ``jobs`` worker processes render in parallel (default: CPU
     count). ``on_start(total)`` and ``on_result(result)`` report progress.
-    Existing letters are kept unless ``force``.
+    Existing letters are kept unless ``force``. The base response's own
+    words that no CSV column replaces are left out of every letter, unless
+    ``keep_shared`` (the summary's ``shared`` names them either way).
     """
     _check_out_dir(out_dir, people_csv)
     people = read_people(people_csv, loaded)
@@ -192,8 +204,9 @@ def run_batch(
     try:
         claims = [Entry(i.key, i.file, "pending") for i in items if i.key not in previous]
         log.append(sorted(claims, key=lambda e: e.key), sync=True)
+        shared = shared_own_words(loaded, people.columns)
         job = _Job(
-            loaded,
+            loaded if keep_shared else without_own_words(loaded, shared),
             library,
             people_csv,
             out_dir,
@@ -206,7 +219,7 @@ def run_batch(
             os.getpid(),
         )
         summary = BatchSummary(
-            shared=shared_own_words(loaded, people.columns), warnings=list(people.warnings)
+            shared=shared, shared_kept=keep_shared, warnings=list(people.warnings)
         )
         if on_start:
             on_start(len(items))

@@ -21,8 +21,10 @@ Windows-1252 as older Excel saves it, with a warning.
 
 A column present in the CSV replaces the base response's value for every
 row, even when its cell is blank, so one person's details or story never
-appear under another's name. Own words with no column are shared by every
-letter; :func:`shared_own_words` lists them so the organizer can see.
+appear under another's name. Own words of the base response with no column
+are someone's own words too: a batch leaves them out of every letter unless
+the organizer asks to share them (:func:`without_own_words`), and
+:func:`shared_own_words` lists them either way.
 """
 
 from __future__ import annotations
@@ -454,10 +456,33 @@ def _field_free(message: str) -> str:
     return re.sub(r"'respondent\.(\w+)'", r"\1", message)
 
 
+def without_own_words(loaded: LoadedResponse, fields: Sequence[str]) -> LoadedResponse:
+    """The response with the own-words ``fields`` (as :func:`shared_own_words` names
+    them: ``opening``, ``intro:QUESTION``, ``note:QUESTION:POINT``, …) left out."""
+    if not fields:
+        return loaded
+    drop = set(fields)
+    answers = []
+    for answer in loaded.response.answers:
+        q = answer.question
+        points = [
+            p.model_copy(update={"note": None}) if f"note:{q}:{p.id}" in drop else p
+            for p in answer.points
+        ]
+        changes: dict[str, Any] = {"points": points}
+        changes |= {k: None for k in ("intro", "closing") if f"{k}:{q}" in drop}
+        answers.append(answer.model_copy(update=changes))
+    update: dict[str, Any] = {"answers": answers}
+    update |= {k: None for k in ("opening", "closing") if k in drop}
+    response = loaded.response.model_copy(update=update)
+    return LoadedResponse(response, loaded.path, loaded.doc, loaded.rfi)
+
+
 def shared_own_words(loaded: LoadedResponse, columns: Sequence[str]) -> list[str]:
     """Own-words fields of the base response that no CSV column replaces.
 
-    Every letter repeats these texts, so the organizer should know.
+    They are someone's own words: a batch leaves them out unless told to
+    share them, and says which either way.
     """
     shared = []
     response = loaded.response
