@@ -100,3 +100,13 @@ def test_page_one_answers_why_this_ranking_and_would_it_hold(tmp_path: Path, lib
         check=True,
     ).stdout
     assert len(listed.strip().splitlines()) >= 3  # two header lines, then one line per image
+
+
+def test_terminal_report_names_criteria_by_title() -> None:
+    result = CliRunner().invoke(main, ["score", "report", *SHEETS])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "discuss Supervisors who know peer work from the inside:" in text
+    assert "Keep medication, money and charting duties out of peer roles" in text
+    for criterion_id in ("peer-supervisors", "no-clinical-duties", "small-peer-teams"):
+        assert criterion_id not in text
