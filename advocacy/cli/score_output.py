@@ -92,7 +92,7 @@ def print_report(result: ScoreReport) -> None:
             untrusted(b.bid),
             f"{b.total:.2f}/{b.max_total:.2f}",
             f"{b.percent:.0f}",
-            "met" if b.meets_mandatory else "[red]NOT MET[/red]",
+            {True: "met", False: "[red]NOT MET[/red]", None: "not known"}[b.meets_mandatory],
         )
     console.print(table)
     if result.allow_incomplete and any(not b.complete for b in ranking):
@@ -115,7 +115,7 @@ def print_report(result: ScoreReport) -> None:
         details = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
         details.add_column(no_wrap=True)
         details.add_column(ratio=1)
-        if not b.meets_mandatory:
+        if b.meets_mandatory is False:
             details.add_row(
                 "[red]✗[/red]",
                 "[red]does not meet mandatory requirements:[/red] "
