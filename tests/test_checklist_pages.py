@@ -5,6 +5,7 @@ it is longer than one), and a tally and signature page; in English and Spanish."
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from conftest import libreoffice_pages, openxml_audit, xpath
 
 from advocacy.cli import main
-from advocacy.evaluate import load_rubric
+from advocacy.evaluate import checklist_markdown, load_rubric
 from advocacy.i18n import localized_point
 from advocacy.library import load_library
 
@@ -85,6 +86,11 @@ def test_printed_checklist_pages(tmp_path: Path, lang: str) -> None:
         # Kept on one page, or (longer than a page) starting on a fresh one.
         assert box == heading or tops, f"criterion {index} splits across pages"
     assert sum(box == heading for heading, box, _ in where.values()) >= len(where) - 2
+    # No word broken mid-way: every run of letters laid out is a word of the Markdown.
+    markdown = checklist_markdown(rubric, lang=lang)
+    laid_out = set(re.findall(r"[^\W\d_]+", " ".join(pages)))
+    footer = set(re.findall(r"[^\W\d_]+", words["page"]))
+    assert not laid_out - set(re.findall(r"[^\W\d_]+", markdown)) - footer
     last = " ".join(pages[-1].split())
     assert words["tally"] in last and words["sign"] in last
     for c in rubric.criteria:  # a tally row per criterion, by title

@@ -110,3 +110,18 @@ def test_terminal_report_names_criteria_by_title() -> None:
     assert "Keep medication, money and charting duties out of peer roles" in text
     for criterion_id in ("peer-supervisors", "no-clinical-duties", "small-peer-teams"):
         assert criterion_id not in text
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_breaks_no_word_of_the_spanish_report(tmp_path: Path) -> None:
+    """As for the English report (test_docx_layout): Spanish headers are longer."""
+    from advocacy.render import render
+
+    markdown = (Path(__file__).parent / "golden" / "score-report-es.md").read_text("utf-8")
+    path = tmp_path / "informe.docx"
+    render(markdown, "docx", path)
+    pages = " ".join(libreoffice_pages(path, tmp_path))
+    pages = re.sub(r"(?m)^\s*o(?=\s|[A-Z])", " ", pages)  # the nested-list bullet glyph
+    laid_out = set(re.findall(r"[^\W\d_]+", pages))
+    fragments = laid_out - set(re.findall(r"[^\W\d_]+", markdown)) - {"Página", "de"}
+    assert not fragments, sorted(fragments)
