@@ -43,6 +43,10 @@ def test_docx_report_embeds_its_charts_with_alt_text_beside_their_figures(
     assert following.tag.endswith("}tbl")
     assert "Riverbend Community Services" in "".join(xpath(following, ".//w:t/text()"))
     assert xpath(chart, "./w:pPr/w:keepNext")
+    # So does the heat map, above the criterion-by-bid table.
+    heat_map = xpath(body, "//w:p[.//wp:docPr]")[1]
+    cells = xpath(heat_map.getnext(), ".//w:tr[1]//w:t/text()")
+    assert heat_map.getnext().tag.endswith("}tbl") and "Criterion" in cells
     # Page X of Y in the footer.
     footer = docx.Document(str(out)).sections[-1].footer._element
     assert " NUMPAGES " in xpath(footer, "string(.)") or xpath(
