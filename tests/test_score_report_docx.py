@@ -129,3 +129,25 @@ def test_libreoffice_breaks_no_word_of_the_spanish_report(tmp_path: Path) -> Non
     laid_out = set(re.findall(r"[^\W\d_]+", pages))
     fragments = laid_out - set(re.findall(r"[^\W\d_]+", markdown)) - {"Página", "de"}
     assert not fragments, sorted(fragments)
+
+
+@pytest.mark.libreoffice
+def test_report_survives_a_libreoffice_round_trip(tmp_path: Path) -> None:
+    """Opened and saved again by LibreOffice: the charts and their alt text are kept."""
+    out = tmp_path / "report.docx"
+    assert CliRunner().invoke(main, ["score", "report", *SHEETS, "-o", str(out)]).exit_code == 0
+    saved = tmp_path / "saved"
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [require_tool("soffice"), f"-env:UserInstallation={profile}", "--headless",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(saved), str(out)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    again = docx.Document(str(saved / "report.docx"))
+    alts = xpath(again.element.body, "//wp:docPr/@descr")
+    assert [a[:9] for a in alts] == ["Bar chart", "Heat map "]
+    with zipfile.ZipFile(saved / "report.docx") as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert len(media) == 2 and all(archive.read(n).startswith(PNG) for n in media)
+    text = " ".join(p.text for p in again.paragraphs)
+    assert "Would the ranking hold?" in text
