@@ -124,19 +124,64 @@ def test_a_criterion_without_exactly_one_level_is_refused_by_name(tmp_path: Path
     assert "two or more levels are ticked" in result.output
 
 
-def test_a_changed_rubric_gives_a_warning(tmp_path: Path) -> None:
-    filled = filled_checklist(tmp_path, LEVELS)
-    with zipfile.ZipFile(filled) as archive:
+def rewrite(path: Path, change) -> None:
+    """Apply ``change`` to the parts (name -> bytes) of the zip at ``path``."""
+    with zipfile.ZipFile(path) as archive:
         parts = {n: archive.read(n) for n in archive.namelist()}
-    parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
-        b"advocacy-rubric-sha256: ", b"advocacy-rubric-sha256: 0"
-    )
-    with zipfile.ZipFile(filled, "w") as archive:
+    change(parts)
+    with zipfile.ZipFile(path, "w") as archive:
         for name, data in parts.items():
             archive.writestr(name, data)
+
+
+def test_the_rubric_identity_is_in_custom_properties(tmp_path: Path) -> None:
+    rubric = load_rubric(EXAMPLE / "rubric.yaml", load_library())
+    with zipfile.ZipFile(build_checklist(tmp_path)) as archive:
+        custom = etree.fromstring(archive.read("docProps/custom.xml"))
+        core = archive.read("docProps/core.xml")
+    found = {p.get("name"): "".join(p.itertext()) for p in custom}
+    assert found == {
+        "advocacy-rubric": "ma-dmh-cbfs-peer-roles",
+        "advocacy-rubric-sha256": rubric.fingerprint,
+    }
+    assert b"keywords" not in core
+
+
+def test_a_changed_rubric_gives_a_warning(tmp_path: Path) -> None:
+    filled = filled_checklist(tmp_path, LEVELS)
+
+    def change(parts: dict[str, bytes]) -> None:
+        parts["docProps/custom.xml"] = parts["docProps/custom.xml"].replace(
+            b"<vt:lpwstr>", b"<vt:lpwstr>0"
+        )
+
+    rewrite(filled, change)
+    result = run("score", "import", str(filled), "-o", str(tmp_path / "s.yaml"))
+    assert result.exit_code == 1  # "0ma-dmh…" is not the rubric's id any more
     result = run("score", "import", str(filled), "-o", str(tmp_path / "s.yaml"), *RUBRIC)
     assert result.exit_code == 0, result.output
     assert "has changed since this checklist was built" in result.output
+
+
+def test_a_checklist_printed_before_custom_properties_still_names_its_rubric(
+    tmp_path: Path,
+) -> None:
+    """Older checklists carried the rubric in the core keywords; they still import."""
+    filled = filled_checklist(tmp_path, LEVELS)
+    rubric = load_rubric(EXAMPLE / "rubric.yaml", load_library())
+    keywords = f"<cp:keywords>advocacy-rubric: {rubric.id}, advocacy-rubric-sha256: 0</cp:keywords>"
+
+    def change(parts: dict[str, bytes]) -> None:
+        del parts["docProps/custom.xml"]
+        parts["docProps/core.xml"] = parts["docProps/core.xml"].replace(
+            b"<dc:language>", keywords.encode() + b"<dc:language>"
+        )
+
+    rewrite(filled, change)
+    (tmp_path / "rubric.yaml").write_bytes((EXAMPLE / "rubric.yaml").read_bytes())
+    result = run("score", "import", str(filled), "-o", str(tmp_path / "s.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "has changed since this checklist was built" in result.output  # sha "0"
 
 
 @pytest.mark.libreoffice

@@ -205,7 +205,12 @@ def test_incomplete_bid_is_never_ranked_first(tmp_path: Path, lib) -> None:
     loaded, _ = collect_sheets([empty, scored])
     allowed = score_report(loaded, rubric, allow_incomplete=True)
     assert [b.bid for b in allowed.ranking()] == ["Scored Bid", "Empty Bid"]
-    assert "ranked although" in report_markdown(allowed)
+    assert allowed.ranking()[1].meets_mandatory is None  # ranked, still not said to meet
+    allowed_markdown = report_markdown(allowed)
+    assert "ranked although" in allowed_markdown
+    assert "| 2 | Empty Bid (incomplete) | 0.00 of 18.00 | 0 | not known: incomplete |" in (
+        allowed_markdown
+    )
 
 
 def test_one_scored_criterion_still_counts_but_leaves_the_bid_incomplete(tmp_path, lib) -> None:

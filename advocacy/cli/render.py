@@ -26,10 +26,14 @@ Front matter (optional, at the top of the file):
   header: Western Mass RLC
   footer: Draft
   page_total: true        # footer says "Page 2 of 5", not "Page 2"
+  properties:             # custom document properties (File > Properties)
+    case-number: 2017-114
   ---
 Write <!-- pagebreak --> on a line of its own for a page break, and
 <!-- landscape --> / <!-- portrait --> to put what follows on wide or tall
-pages (for wide tables). Images (![alt text](chart.png)) are embedded when
+pages (for wide tables). <!-- keep-together --> ... <!-- end-keep-together -->
+keeps what is between on one page; <!-- writing-space --> (or
+<!-- writing-space: 5 lines -->) makes the next table's rows boxes to write in. Images (![alt text](chart.png)) are embedded when
 they are PNG or JPEG files in the Markdown file's folder; web images are
 never fetched.
 """

@@ -73,8 +73,10 @@ def print_report(result: ScoreReport) -> None:
     from rich.table import Table
 
     from advocacy.cli._output import out, untrusted
+    from advocacy.evaluate.documents import criterion_titles
 
     console = out()
+    titles = {k: untrusted(v) for k, v in criterion_titles(result.rubric, "en").items()}
     ranking = result.ranking()
     table = Table(
         title=untrusted(result.rubric.rubric.title), box=box.SIMPLE_HEAD, title_justify="left"
@@ -90,7 +92,7 @@ def print_report(result: ScoreReport) -> None:
             untrusted(b.bid),
             f"{b.total:.2f}/{b.max_total:.2f}",
             f"{b.percent:.0f}",
-            "met" if b.meets_mandatory else "[red]NOT MET[/red]",
+            {True: "met", False: "[red]NOT MET[/red]", None: "not known"}[b.meets_mandatory],
         )
     console.print(table)
     if result.allow_incomplete and any(not b.complete for b in ranking):
@@ -113,34 +115,37 @@ def print_report(result: ScoreReport) -> None:
         details = Table(box=None, show_header=False, padding=(0, 1, 0, 2))
         details.add_column(no_wrap=True)
         details.add_column(ratio=1)
-        if not b.meets_mandatory:
+        if b.meets_mandatory is False:
             details.add_row(
                 "[red]✗[/red]",
-                "[red]does not meet mandatory requirements:[/red] " + ", ".join(b.mandatory_failed),
+                "[red]does not meet mandatory requirements:[/red] "
+                + "; ".join(titles[c] for c in b.mandatory_failed),
             )
         if b.unscored:
-            details.add_row("?", "not yet scored: " + ", ".join(b.unscored))
+            details.add_row("?", "not yet scored: " + "; ".join(titles[c] for c in b.unscored))
         for reviewer, gaps in b.gaps.items():
-            missing = ", ".join(f"{c} ({what})" for c, what in gaps)
+            missing = "; ".join(f"{titles[c]} ({what})" for c, what in gaps)
             details.add_row("?", f"{untrusted(reviewer)}'s sheet is incomplete: {missing}")
         for check in b.checks:
             mark = {True: "[green]✓[/green]", False: "[red]✗[/red]", None: "?"}[check.passed]
-            details.add_row(mark, f"{check.criterion}: {untrusted(check.message)}")
+            details.add_row(mark, f"{titles[check.criterion]}: {untrusted(check.message)}")
         for criterion, flag, who, _computed in b.grouped_flags:
             details.add_row(
                 "[red]⚑[/red]",
-                f"{criterion}: {untrusted(flag)} [dim]({untrusted('; '.join(who))})[/dim]",
+                f"{titles[criterion]}: {untrusted(flag)} [dim]({untrusted('; '.join(who))})[/dim]",
             )
         for r in b.disagreements:
             scores = ", ".join(f"{untrusted(x.reviewer)} {x.score}" for x in r.reviews)
             settled = f" → consensus {r.consensus}" if r.consensus is not None else ""
-            details.add_row("[yellow]≠[/yellow]", f"discuss {r.criterion.id}: {scores}{settled}")
+            details.add_row(
+                "[yellow]≠[/yellow]", f"discuss {titles[r.criterion.id]}: {scores}{settled}"
+            )
         console.print(details)
     if len(ranking) > 1:
         matrix = Table(
             title="Criterion by bid (final scores)", box=box.SIMPLE_HEAD, title_justify="left"
         )
-        matrix.add_column("criterion", no_wrap=True)
+        matrix.add_column("criterion", ratio=1)
         for b in ranking:
             matrix.add_column(untrusted(b.bid), justify="right")
         for row in result.rubric.criteria:
@@ -148,13 +153,13 @@ def print_report(result: ScoreReport) -> None:
             for b in ranking:
                 r = next(x for x in b.results if x.criterion.id == row.id)
                 cells.append("–" if r.final is None else f"{r.final:.2f}")
-            matrix.add_row(row.id, *cells)
+            matrix.add_row(titles[row.id], *cells)
         console.print()
         console.print(matrix)
-    _print_analysis(result)
+    _print_analysis(result, titles)
 
 
-def _print_analysis(result: ScoreReport) -> None:
+def _print_analysis(result: ScoreReport, titles: dict[str, str]) -> None:
     """The agreement and sensitivity lines of the report's first page."""
     from advocacy.cli._output import out, untrusted
     from advocacy.evaluate.export import analysis_dict
@@ -170,7 +175,7 @@ def _print_analysis(result: ScoreReport) -> None:
     low = data["agreement"]["low"]
     console.print(
         f"\nAgreement (Krippendorff's alpha, ordinal; reliable >= 0.800, tentative >= 0.667): "
-        f"{alpha}" + (f"; low on {', '.join(low)}: discuss" if low else "")
+        f"{alpha}" + (f"; low on {'; '.join(titles[c] for c in low)}: discuss" if low else "")
     )
     held = data["sensitivity"]
     if held["winner"] is None:
@@ -180,8 +185,8 @@ def _print_analysis(result: ScoreReport) -> None:
         console.print("No change of a single criterion's weight changes first place.")
     else:
         console.print(
-            f"First place changes at {smallest['change']:+.0%} on {smallest['criterion']}'s "
-            f"weight ({untrusted(smallest['rival'])} draws level)."
+            f"First place changes at {smallest['change']:+.0%} on the weight of "
+            f"{titles[smallest['criterion']]} ({untrusted(smallest['rival'])} draws level)."
         )
     stability = "; ".join(
         f"{untrusted(bid)} {share:.0%}" for bid, share in held["stability"].items()

@@ -4,7 +4,8 @@ The checklist (``checklist build``) prints, per criterion and in this order,
 a checkbox per look-for item, per red flag and per score level, then (for a
 computed criterion) a table of figures and a comments table; before the
 criteria come the Bid/Reviewer/Date table and the conflict-of-interest table.
-Its keywords carry the rubric's id and fingerprint. Reading walks the
+Its custom document properties carry the rubric's id and fingerprint
+(checklists built before those existed carry them in the keywords). Reading walks the
 checkboxes and tables in document order against the rubric's counts, so it
 does not depend on styles or headings, which an editor may rename.
 """
@@ -29,8 +30,13 @@ from advocacy.yamlio import load_yaml
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+#: The custom properties naming the rubric (``properties`` in the checklist template).
+RUBRIC_PROPERTY, FINGERPRINT_PROPERTY = "advocacy-rubric", "advocacy-rubric-sha256"
 #: Tables before the criteria (Bid/Reviewer/Date, conflict) and after them (the tally).
 LEADING, TRAILING = 2, 1
+_SLUG, _HEX = re.compile(r"[a-z0-9-]+"), re.compile(r"[0-9a-f]+")
+#: Checklists built before the custom properties carry the identity in their keywords.
 _IDENTITY = re.compile(r"advocacy-rubric: *([a-z0-9-]+)")
 _FINGERPRINT = re.compile(r"advocacy-rubric-sha256: *([0-9a-f]+)")
 
@@ -50,7 +56,11 @@ def read_checklist(path: Path) -> FilledChecklist:
     from advocacy.safezip import read_members
 
     try:
-        members = read_members(path, ["word/document.xml", "docProps/core.xml"], file=str(path))
+        members = read_members(
+            path,
+            ["word/document.xml", "docProps/custom.xml", "docProps/core.xml"],
+            file=str(path),
+        )
     except zipfile.BadZipFile as exc:
         raise AdvocacyError(
             f"not a Word document: {exc}", path, hint="give the checklist .docx"
@@ -63,23 +73,40 @@ def read_checklist(path: Path) -> FilledChecklist:
         checked = box.find(f"{W14}checked")
         boxes.append(checked is not None and checked.get(f"{W14}val") in ("1", "true"))
     tables = [
-        [
-            [
-                " ".join("".join(t.text or "" for t in cell.iter(f"{W}t")).split())
-                for cell in row.iter(f"{W}tc")
-            ]
-            for row in table.iter(f"{W}tr")
-        ]
+        [[_cell_text(cell) for cell in row.iter(f"{W}tc")] for row in table.iter(f"{W}tr")]
         for table in body.iter(f"{W}tbl")
     ]
+    rubric_id, fingerprint = _rubric_identity(members, path)
+    return FilledChecklist(boxes, tables, rubric_id, fingerprint)
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's text; paragraphs typed into one box are words apart, not run together."""
+    paragraphs = ("".join(t.text or "" for t in p.iter(f"{W}t")) for p in cell.iter(f"{W}p"))
+    return " ".join(" ".join(paragraphs).split())
+
+
+def _rubric_identity(members: dict[str, bytes], path: Path) -> tuple[str | None, str | None]:
+    """The rubric id and fingerprint from the custom properties, else from the keywords."""
+    if "docProps/custom.xml" in members:
+        found = {
+            prop.get("name"): "".join(prop.itertext()).strip()
+            for prop in _parse(members["docProps/custom.xml"], path).iter(f"{CUSTOM}property")
+        }
+        if found.get(RUBRIC_PROPERTY):
+            # The file is the reviewer's: only a slug may name a rubric to look up.
+            identity = _SLUG.fullmatch(found[RUBRIC_PROPERTY])
+            fingerprint = _HEX.fullmatch(found.get(FINGERPRINT_PROPERTY) or "")
+            return (
+                identity.group(0) if identity else None,
+                fingerprint.group(0) if fingerprint else None,
+            )
     keywords = ""
     if "docProps/core.xml" in members:
-        found = _parse(members["docProps/core.xml"], path).find(f"{CP}keywords")
-        keywords = found.text or "" if found is not None else ""
+        element = _parse(members["docProps/core.xml"], path).find(f"{CP}keywords")
+        keywords = element.text or "" if element is not None else ""
     identity, fingerprint = _IDENTITY.search(keywords), _FINGERPRINT.search(keywords)
-    return FilledChecklist(
-        boxes,
-        tables,
+    return (
         identity.group(1) if identity else None,
         fingerprint.group(1) if fingerprint else None,
     )

@@ -152,10 +152,11 @@ class BidReport:
 
     @property
     def meets_mandatory(self) -> bool | None:
-        """``None`` for an incomplete bid that fails nothing scored: not known yet."""
+        """``None`` for an incomplete bid that fails nothing scored: not known yet,
+        even when ``--allow-incomplete`` ranks it."""
         if self.mandatory_failed:
             return False
-        return True if self.ranked else None
+        return True if self.complete else None
 
     @property
     def grouped_flags(self) -> list[tuple[str, str, list[str], bool]]:

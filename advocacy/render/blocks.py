@@ -1,9 +1,13 @@
 """Markdown → block tree, shared by every writer that reads our Markdown.
 
 The Markdown dialect is CommonMark plus tables, strikethrough, task lists and
-footnotes, parsed with markdown-it-py. Two HTML comments are directives any
-writer honours: ``<!-- pagebreak -->`` and ``<!-- landscape -->`` /
-``<!-- portrait -->``. Input is bounded (:data:`MAX_MARKDOWN_CHARS`).
+footnotes, parsed with markdown-it-py. Some HTML comments are directives any
+writer that paginates honours: ``<!-- pagebreak -->``, ``<!-- landscape -->`` /
+``<!-- portrait -->``, ``<!-- keep-together -->`` … ``<!-- end-keep-together -->``
+(the blocks between stay on one page when they fit) and
+``<!-- writing-space -->`` (the next table's body rows are boxes to write in by
+hand; ``<!-- writing-space: 5 lines -->`` sets their height). Input is bounded
+(:data:`MAX_MARKDOWN_CHARS`).
 
 markdown-it is imported here at module level: nothing imports this module
 when the CLI starts.
@@ -26,9 +30,11 @@ __all__ = [
     "MAX_MARKDOWN_CHARS",
     "check_size",
     "is_page_break",
+    "keep_together",
     "orientation",
     "parse_blocks",
     "plain_text",
+    "writing_space",
 ]
 
 #: Markdown larger than this is refused rather than ground through slowly.
@@ -41,6 +47,12 @@ MAX_NESTING = 100
 
 _PAGEBREAK_RE = re.compile(r"<!--\s*page\s*-?break\s*-->", re.IGNORECASE)
 _ORIENTATION_RE = re.compile(r"<!--\s*(landscape|portrait)\s*-->", re.IGNORECASE)
+_KEEP_RE = re.compile(r"<!--\s*(end-)?keep-together\s*-->", re.IGNORECASE)
+_WRITING_RE = re.compile(
+    r"<!--\s*writing-space(?:\s*:\s*([1-9][0-9]?)\s*lines?)?\s*-->", re.IGNORECASE
+)
+#: Handwritten lines a ``<!-- writing-space -->`` row holds unless it says otherwise.
+WRITING_LINES = 3
 
 
 class _TooDeep(Exception):
@@ -141,3 +153,17 @@ def orientation(html: str) -> bool | None:
     """``True`` for a ``<!-- landscape -->`` marker, ``False`` for portrait, else ``None``."""
     found = _ORIENTATION_RE.search(html)
     return None if found is None else found.group(1).lower() == "landscape"
+
+
+def keep_together(html: str) -> bool | None:
+    """``True`` for ``<!-- keep-together -->``, ``False`` for its end marker, else ``None``."""
+    found = _KEEP_RE.search(html)
+    return None if found is None else found.group(1) is None
+
+
+def writing_space(html: str) -> int | None:
+    """The handwritten lines a ``<!-- writing-space -->`` marker asks for, else ``None``."""
+    found = _WRITING_RE.search(html)
+    if found is None:
+        return None
+    return int(found.group(1)) if found.group(1) else WRITING_LINES

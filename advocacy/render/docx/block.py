@@ -9,7 +9,13 @@ import re
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
-from advocacy.render.blocks import is_page_break, orientation, plain_text
+from advocacy.render.blocks import (
+    is_page_break,
+    keep_together,
+    orientation,
+    plain_text,
+    writing_space,
+)
 from advocacy.render.docx.context import Fmt, Where, WriterState
 from advocacy.render.docx.inline import BR_RE, InlineWriter
 from advocacy.render.docx.layout import CELL_MARGINS, column_widths, word_width
@@ -183,6 +189,10 @@ class BlockWriter:
                 out.append(section_end)
                 state.section_breaks.append((section_end, state.landscape))
                 state.landscape = landscape
+            return
+        keep, lines = keep_together(content), writing_space(content)
+        if keep is not None or lines is not None:  # applied once the body is written
+            state.marks.append((out, len(out), keep, lines))
             return
         if is_page_break(content):
             self.flush_page_break(out)  # two markers in a row: an empty page

@@ -79,6 +79,8 @@ class WriterState:
         # The list marker the next paragraph carries: ("num", numId, ilvl) or ("task", 0, ilvl).
         self.pending_marker: tuple[str, int, int] | None = None
         self.page_break_pending = False
+        # Keep-together and writing-space markers: (blocks, index, keep, lines).
+        self.marks: list[tuple[list[etree._Element], int, bool | None, int | None]] = []
         self.link_rids: dict[int, dict[str, str]] = {}  # part -> URL -> relationship id
         self.next_rid: dict[int, int] = {}
         self.landscape = False  # the orientation of the section being written

@@ -9,11 +9,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from lxml import etree
 
 from advocacy.errors import Diagnostic
 from advocacy.i18n import gettext_for
-from advocacy.models.document import FrontMatter
+from advocacy.models.document import MAX_PROPERTY_TEXT, FrontMatter
 from advocacy.render.blocks import parse_blocks
 from advocacy.render.docx.block import BlockWriter
 from advocacy.render.docx.context import Where, WriterState
@@ -70,6 +74,7 @@ class DocumentWriter:
             out.append(block.text_paragraph(self.styles["subtitle"], self.meta.subtitle))
         block.blocks(nodes, Where(part=state.main, para_style=self.styles["normal"]), out)
         block.flush_page_break(out)
+        _apply_marks(out, state.marks)
         if out and out[-1].tag == q("w:tbl"):  # Word ends a body with a paragraph
             out.append(el("w:p"))
         self._space_after_tables(out)
@@ -80,6 +85,7 @@ class DocumentWriter:
         self._sections(sect_pr)
         self._language()
         self._core_properties()
+        self._custom_properties()
         store_part_element(state.footnotes_part, state.footnotes)
         return package_bytes(self.document)
 
@@ -136,18 +142,47 @@ class DocumentWriter:
         for child in list(props._element):  # drop whatever the reference carried
             props._element.remove(child)
         if meta.title:
-            props.title = clean(meta.title)
+            props.title = _core_text(meta.title)
         if meta.subtitle:
-            props.subject = clean(meta.subtitle)
+            props.subject = _core_text(meta.subtitle)
         if meta.author:
-            props.author = props.last_modified_by = clean(meta.author)
+            props.author = props.last_modified_by = _core_text(meta.author)
         if meta.keywords:
-            props.keywords = clean(", ".join(meta.keywords))
+            props.keywords = _core_text(", ".join(meta.keywords))
         props.language = meta.lang
         props.revision = 1
         if meta.date is not None:
             midnight = dt.datetime(meta.date.year, meta.date.month, meta.date.day)  # read as UTC
             props.created = props.modified = midnight
+
+    def _custom_properties(self) -> None:
+        """``docProps/custom.xml`` from the front matter's ``properties``.
+
+        A letterhead's own custom properties describe the letterhead, not this
+        document: like its core properties, they are replaced.
+        """
+        package = self.document.part.package
+        existing = [
+            (rid, rel)
+            for rid, rel in package.rels.items()
+            if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
+        ]
+        for rid, _rel in existing:
+            del package.rels[rid]
+        if not self.meta.properties:
+            return
+        root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+        for pid, (name, value) in enumerate(self.meta.properties.items(), start=2):
+            prop = etree.SubElement(
+                root,
+                f"{{{_CUSTOM_NS}}}property",
+                {"fmtid": _CUSTOM_FMTID, "pid": str(pid), "name": clean(name)},
+            )
+            kind, text = _variant(value)
+            etree.SubElement(prop, f"{{{_VT_NS}}}{kind}").text = text
+        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
     def _header_footer(self) -> None:
         section = self.document.sections[-1]
@@ -214,6 +249,111 @@ class DocumentWriter:
             ppr = paragraph.find(q("w:pPr"))
             ppr.append(oriented(copy.deepcopy(final), landscape))
         oriented(final, self.state.landscape)
+
+
+#: Custom properties: their namespace, the value types, and the property-set id Office uses.
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+#: The height of one handwritten line in a writing-space row, twips (about 8 mm).
+_HANDWRITTEN_LINE = 460
+
+
+def _apply_marks(
+    out: list[etree._Element],
+    marks: list[tuple[list[etree._Element], int, bool | None, int | None]],
+) -> None:
+    """Honour the keep-together and writing-space markers among the body's blocks."""
+    start: int | None = None
+    for blocks, index, keep, lines in marks:
+        if blocks is not out:  # a marker inside a footnote has no page to keep to
+            continue
+        if keep is True:
+            start = index
+        elif keep is False and start is not None:
+            _keep_together(out[start:index])
+            start = None
+        elif lines is not None:
+            table = next((e for e in out[index:] if e.tag == q("w:tbl")), None)
+            if table is not None:
+                for row in table.iterfind(q("w:tr")):
+                    tr_pr = row.find(q("w:trPr"))
+                    if tr_pr is None or tr_pr.find(q("w:tblHeader")) is None:
+                        _row_property(row, "w:trHeight").attrib.update(
+                            {q("w:val"): str(lines * _HANDWRITTEN_LINE), q("w:hRule"): "atLeast"}
+                        )
+
+
+def _keep_together(blocks: list[etree._Element]) -> None:
+    """Keep ``blocks`` on one page: every paragraph whole and with the next one
+    (table cells included), every table row whole. Word and LibreOffice then
+    break before the group instead of inside it (unless it is longer than a page)."""
+    paragraphs = [p for block in blocks for p in block.iter(q("w:p"))]
+    for p in paragraphs:
+        if p is not paragraphs[-1]:
+            _paragraph_property(p, "w:keepNext")
+        _paragraph_property(p, "w:keepLines")
+    for block in blocks:
+        for row in block.iter(q("w:tr")):
+            _row_property(row, "w:cantSplit")
+
+
+#: The children of ``w:pPr`` that stand before keepNext and keepLines in the schema.
+_BEFORE_KEEP = {q("w:pStyle"), q("w:keepNext")}
+#: The children of ``w:trPr`` in schema order (those this writer may meet).
+_TR_ORDER = [q(f"w:{n}") for n in ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore",
+                                   "wAfter", "cantSplit", "trHeight", "tblHeader")]  # fmt: skip
+
+
+def _paragraph_property(p: etree._Element, name: str) -> None:
+    """Switch on ``w:keepNext`` or ``w:keepLines`` in the paragraph's properties."""
+    ppr = p.find(q("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(q(name)) is None:
+        position = sum(1 for child in ppr if child.tag in _BEFORE_KEEP and child.tag != q(name))
+        ppr.insert(position, el(name))
+
+
+def _row_property(row: etree._Element, name: str) -> etree._Element:
+    """The ``name`` child of the row's ``w:trPr``, added in schema order if missing."""
+    tr_pr = row.find(q("w:trPr"))
+    if tr_pr is None:
+        tr_pr = el("w:trPr")
+        row.insert(0, tr_pr)
+    found = tr_pr.find(q(name))
+    if found is not None:
+        return found
+    rank = _TR_ORDER.index(q(name))
+    position = sum(1 for child in tr_pr if child.tag in _TR_ORDER[:rank])
+    found = el(name)
+    tr_pr.insert(position, found)
+    return found
+
+
+def _core_text(text: str) -> str:
+    """``text`` cut to the 255 characters a core property holds (an ellipsis says so).
+
+    The document itself keeps the full text; only the property is shortened.
+    """
+    text = clean(text)
+    if len(text) <= MAX_PROPERTY_TEXT:
+        return text
+    return text[: MAX_PROPERTY_TEXT - 1].rstrip() + "…"
+
+
+def _variant(value: str | bool | int | float) -> tuple[str, str]:
+    """The ``vt:`` element name and text of a custom property's value."""
+    if isinstance(value, bool):
+        return "bool", "true" if value else "false"
+    if isinstance(value, int):
+        return "i4", str(value)
+    if isinstance(value, float):
+        return "r8", repr(value)
+    return "lpwstr", clean(value)
 
 
 _PLACEHOLDER_RE = re.compile(r"%\((\w+)\)s")
