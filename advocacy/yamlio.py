@@ -85,7 +85,7 @@ def check_regular_file(path: Path, what: str = "file") -> int:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise AdvocacyError(
-                f"cannot read {what}: it is a symbolic link that loops back on itself",
+                f"cannot read {what}: it is a symbolic link that loops back on itself (a link loop)",
                 path,
                 hint="point the link at a real file",
             ) from None
