@@ -46,6 +46,22 @@ _DUTY_HEADINGS = (
     "requisit",
     "tarea",
 )
+# Headings or lead-ins of a list of the job's duties (not its qualifications).
+_DUTY_SECTIONS = (
+    "dut",
+    "responsib",
+    "function",
+    "task",
+    "what you'll do",
+    "what you will do",
+    "what you’d do",
+    "what you'd do",
+    "you will",
+    "deber",
+    "funcion",
+    "tarea",
+    "responsabilidad",
+)
 
 
 @dataclass(frozen=True)
@@ -137,13 +153,17 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     index = build_index(rubric)
     languages = passage_languages(bid.passages)
     contexts = _list_scopes(bid.passages, languages)
+    sections = _sections(bid.passages, languages)
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]] = {c.id: [] for c in rubric.criteria}
     evidence = {c.id: CriterionEvidence(c) for c in rubric.criteria}
     red_flags: list[RedFlagFinding] = []
     not_counted: list[NotCounted] = []
     unmatched: list[Passage] = []
     for order, passage in enumerate(bid.passages):
-        matches = index.scan(passage.text, languages[order], contexts[order])
+        duty_line, weak_heading = sections[order]
+        matches = index.scan(
+            passage.text, languages[order], contexts[order], duty_line, weak_heading
+        )
         if not matches and _is_duty_line(passage):
             unmatched.append(passage)
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
@@ -251,6 +271,44 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             )
         scopes.append(reason)
     return scopes
+
+
+def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple[bool, str | None]]:
+    """For each passage: whether it is a line of a duties list, and its heading's weak cue.
+
+    A duties list is what follows a heading or a lead-in ("Essential duties:",
+    "Responsibilities", "Deberes y responsabilidades:") up to the next heading
+    or lead-in; a line that starts with such a label ("Duties include: …") is
+    one too. A heading or lead-in such as "Qualifications: Preferred" makes
+    what is listed under it a preference.
+    """
+    from advocacy.evidence.scope import weak_cue
+
+    found: list[tuple[bool, str | None]] = []
+    duty = False
+    weak: str | None = None
+    previous_heading: str | None = None
+    for passage, lang in zip(passages, languages, strict=True):
+        if passage.heading != previous_heading:
+            previous_heading = passage.heading
+            duty = _names_duties(passage.heading or "")
+            weak = weak_cue(passage.heading, lang) if passage.heading else None
+        text = passage.text.strip()
+        label, colon, rest = text.partition(":")
+        if not passage.item and colon and len(label.split()) <= 6:
+            if not rest.strip():  # a lead-in: it sets the list that follows
+                duty, weak = _names_duties(label), weak_cue(label, lang)
+                found.append((duty, weak))
+                continue
+            found.append((duty or _names_duties(label), weak or weak_cue(label, lang)))
+            continue
+        found.append((duty, weak))
+    return found
+
+
+def _names_duties(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _DUTY_SECTIONS)
 
 
 def _short(text: str, width: int = 60) -> str:

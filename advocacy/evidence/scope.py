@@ -295,6 +295,13 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     return None
 
 
+def weak_cue(text: str, lang: str = "en") -> str | None:
+    """The weak qualifier of a heading or lead-in ("Qualifications: Preferred"), or None."""
+    tokens = tokenize(text, lang)
+    found = _phrases(tokens, _WEAK[_lang(tokens)])
+    return found[0].text if found else None
+
+
 def self_negating(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the match itself contains a negation ("not map trained", "outside the role")."""
     lang = _lang(tokens)
