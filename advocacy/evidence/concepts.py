@@ -5,7 +5,10 @@ concept has a short description, phrases per language, and optionally
 ``weak_only`` (it counts only where a weak qualifier such as "preferred"
 softens it), ``duty_line_only`` (it counts only on a line of a duties
 list) or ``unless`` (phrases per language that, in the same sentence, make a
-match not count: "decisions about medication" is not a medication duty). The reserved key ``word-classes`` names classes of words (handling
+match not count: "decisions about medication" is not a medication duty;
+``unless_in_passage: true`` looks for them in the whole passage, for a red
+flag that the next sentence can answer, such as a single peer position with
+an outside peer affiliation). The reserved key ``word-classes`` names classes of words (handling
 verbs, medication nouns, clinical titles) per language, which phrases use as
 ``{name}``: a duty is written once as a verb class near an object class, not
 as a list of its wordings. See the file's header for the rules.
@@ -24,7 +27,7 @@ from advocacy.resources import templates_dir
 CONCEPTS_FILE = "concepts.yaml"
 CLASSES_KEY = "word-classes"
 _CLASS_REF = re.compile(r"\{([a-z0-9-]+)\}")
-_OPTIONS = ("about", "weak_only", "duty_line_only", "unless")
+_OPTIONS = ("about", "weak_only", "duty_line_only", "unless", "unless_in_passage")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Concept:
     unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language → phrases with each {class} replaced by its words, as matched
     expanded: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
 
 
 def concepts_path() -> Path:
@@ -95,6 +99,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
                 for lang, items in unless.items()
             },
             expanded,
+            bool(body.get("unless_in_passage", False)),
         )
     return concepts
 

@@ -295,6 +295,10 @@ def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple
             weak = weak_cue(passage.heading, lang) if passage.heading else None
         text = passage.text.strip()
         label, colon, rest = text.partition(":")
+        if not passage.item and _lead_in(text):  # it sets the list that follows
+            duty, weak = _names_duties(text), weak_cue(text, lang)
+            found.append((duty, weak))
+            continue
         if not passage.item and colon and len(label.split()) <= 6:
             if not rest.strip():  # a lead-in: it sets the list that follows
                 duty, weak = _names_duties(label), weak_cue(label, lang)
@@ -304,6 +308,13 @@ def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple
             continue
         found.append((duty, weak))
     return found
+
+
+def _lead_in(text: str) -> bool:
+    """A short line that is not a sentence ("Responsabilidades principales",
+    "Qualifications: Preferred"): a title for what follows, even when the
+    reader did not take it for a heading."""
+    return len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";"))
 
 
 def _names_duties(text: str) -> bool:

@@ -33,6 +33,7 @@ class Entry:
     rules_out: bool = True  # a negated red flag is evidence the bid rules it out
     duty_line_only: bool = False  # counts only on a line of a duties list
     unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
+    unless_in_passage: bool = False  # … or anywhere in the passage
 
 
 @dataclass(frozen=True)
@@ -152,18 +153,18 @@ def _judge(
 
 
 def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
-    """Why a phrase of the concept's ``unless`` list, in the match's sentence, defuses it."""
+    """Why a phrase of the concept's ``unless`` list, in the match's sentence (or
+    passage), defuses it."""
     sentence = tokens.sentences[start]
     for pattern in entry.unless:
         for at, found in enumerate(tokens.sentences):
-            if found != sentence:
+            if found != sentence and not entry.unless_in_passage:
                 continue
             end = match_at(pattern, tokens, at)
             if end is not None:
                 said = " ".join(tokens.words[at : end + 1])
-                return f"'{said}' in the same sentence: {entry.source.split(':', 1)[0]} " + (
-                    "named, not assigned"
-                )
+                where = "passage" if entry.unless_in_passage else "sentence"
+                return f"'{said}' in the same {where} changes what it means"
     return None
 
 
@@ -197,6 +198,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 tuple(
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
                                 ),
+                                concept.unless_in_passage,
                             )
                             index.add(lang, entry)
                 else:

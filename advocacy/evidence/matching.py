@@ -68,6 +68,7 @@ class Tokens:
     sentences: tuple[int, ...]
     lang: str = "en"
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
+    commas: tuple[int, ...] = ()  # indices of words that follow a comma
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -94,7 +95,10 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
     stems, words, spans, sentences = [], [], [], []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     colons = [m.start() for m in _COLON.finditer(text)]
+    commas = [at for at, char in enumerate(text) if char == ","]
     after_colon: list[int] = []
+    after_comma: list[int] = []
+    comma = 0
     sentence = colon = 0
     for at, match in enumerate(_TOKEN.finditer(text)):
         while sentence < len(ends) and ends[sentence] < match.start():
@@ -103,13 +107,23 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
             after_colon.append(at)
             while colon < len(colons) and colons[colon] < match.start():
                 colon += 1
+        if comma < len(commas) and commas[comma] < match.start():
+            after_comma.append(at)
+            while comma < len(commas) and commas[comma] < match.start():
+                comma += 1
         word = match.group().lower()
         words.append(word)
         stems.append(stem(word, lang))
         spans.append(match.span())
         sentences.append(sentence)
     return Tokens(
-        tuple(stems), tuple(words), tuple(spans), tuple(sentences), lang, tuple(after_colon)
+        tuple(stems),
+        tuple(words),
+        tuple(spans),
+        tuple(sentences),
+        lang,
+        tuple(after_colon),
+        tuple(after_comma),
     )
 
 
