@@ -200,7 +200,9 @@ def _collect(
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
     items: dict[str, list[tuple[str, PhraseMatch]]] = {}
-    # A passage that raises a red flag for a criterion is not also its evidence.
+    # A passage that raises a red flag is not evidence of a strength, for any
+    # criterion; only that it rules another flag out ("will not give out
+    # medication; however, they will document each contact") still counts.
     flagged = {
         cid
         for (cid, kind, _), found in per_item.items()
@@ -229,8 +231,10 @@ def _collect(
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
     for cid, found_items in items.items():
-        if cid in flagged:
-            continue
+        if flagged:
+            found_items = [(i, m) for i, m in found_items if i.startswith("rules out: ")]
+            if not found_items:
+                continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))

@@ -12,6 +12,8 @@ A small rule engine in the manner of NegEx and ConText (Chapman et al.,
   or the end of a sentence closes a trigger's scope, so in "will not give
   out medication but will handle client funds" only the medication is
   negated;
+* a preposition ("without", "rather than", Spanish "sin") negates only the
+  next few words, the noun phrase it governs;
 * a comma closes the scope of a trigger inside an opening subordinate
   clause: in "when no sitter is available, peer staff provide constant
   observation" only the sitter is negated;
@@ -127,6 +129,10 @@ _SUBORDINATORS = frozenset(
     "cuando si donde mientras porque".split()
 )
 POST_WINDOW = 3
+# Prepositions negate only the few words after them: in "supervisors without
+# that experience complete the training" the training is not negated.
+_SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+SHORT_SCOPE_WINDOW = 4
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 _EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
@@ -271,11 +277,13 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
         return f"'non-{words[start]}' names the opposite"
     for cue in triggers(tokens):
         # A trigger before the match, or inside a gap of it ("write no progress notes").
+        short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
         if (
             cue.end < end
             and cue.start != start
             and _same_clause(tokens, cue.end, end, boundaries)
             and not _subordinate(tokens, cue.start, start, boundaries)
+            and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
         ):
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text

@@ -30,6 +30,7 @@ _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
 WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
+WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
 
 
 @dataclass(frozen=True)
@@ -55,23 +56,41 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
     return list(_segments(enumerate(lines, start=1), markdown, dense, wrap_width(lines)))
 
 
-def wrap_width(lines: list[str]) -> int:
-    """The width the text's lines were wrapped at: its longest line (spaces collapsed).
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text's lines were wrapped at, or None if it was not hard-wrapped.
 
-    Text that was never hard-wrapped has long lines, so a short line is not
-    taken for a wrapped one; text wrapped at 72 or 80 columns has none longer.
+    Hard-wrapped text has several lines close to its longest one (the wrap
+    column, spaces collapsed); text that was never wrapped has a few long
+    lines of any length. List items are left out of the count: a list of
+    duties of similar length is not wrapped text.
     """
-    return max([WRAPPED_LINE, *(len(" ".join(line.split())) for line in lines)])
+    lengths = [
+        len(" ".join(line.split()))
+        for line in lines
+        if line.strip() and not BULLET.match(line.strip())
+    ]
+    longest = max([WRAPPED_LINE, *lengths])
+    if sum(length >= 0.9 * longest for length in lengths) < WRAPPED_AT_LEAST:
+        return None
+    return longest
 
 
-def _wrapped(previous: str, line: str, width: int) -> bool:
-    """Whether ``previous`` was broken before ``line``: its first word would not have fit."""
+def _wrapped(previous: str, line: str, width: int | None) -> bool:
+    """Whether ``previous`` was broken before ``line``.
+
+    In hard-wrapped text: the first word of ``line`` would not have fit on
+    ``previous``. Elsewhere only a line that starts with a small letter or a
+    number ("90 days of hire") continues the one before; a capitalised line
+    after an item or label without a full stop starts a new passage.
+    """
     first = line.split(" ", 1)[0]
+    if width is None:
+        return first[:1].islower() or first[:1].isdigit()
     return len(previous) + 1 + len(first) > width
 
 
 def _segments(
-    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int
+    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int | None
 ) -> Iterator[Segment]:
     current: list[str] = []
     start = 0
