@@ -2,7 +2,8 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|both] [--misses]
+    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|both]
+        [--docs 69-82] [--misses]
 
 Each document of ``benchmarks/evidence_corpus/`` (format in its README) is
 written out without its labels, read with the bid reader and scanned with the
@@ -18,7 +19,9 @@ labelled units (a line with its hard-wrapped continuations) and counted:
   ``E:`` label, lenient precision any ``E:`` label; recall is over the units
   labelled ``E:``.
 
-``tuning/`` is what the rules may be tuned on; ``heldout/`` is reported only.
+``tuning/`` and ``heldout/`` (earlier held-out rounds, read since) are what
+the rules may be tuned on; ``heldout5/`` is reported only. ``--docs`` keeps
+the documents whose number is in a range, to report one earlier round.
 This is a measurement, not a test.
 """
 
@@ -223,10 +226,14 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
                 )
                 false_e = u.found_evidence - u.evidence
                 notes = [
-                    f"missed red {','.join(SHORT[c] for c in missed_r)}" if missed_r else "",
-                    f"FALSE red {','.join(SHORT[c] for c in false_r)}" if false_r else "",
-                    f"missed evid {','.join(SHORT[c] for c in missed_e)}" if missed_e else "",
-                    f"false evid {','.join(SHORT[c] for c in false_e)}" if false_e else "",
+                    f"missed red {','.join(sorted(SHORT[c] for c in missed_r))}"
+                    if missed_r
+                    else "",
+                    f"FALSE red {','.join(sorted(SHORT[c] for c in false_r))}" if false_r else "",
+                    f"missed evid {','.join(sorted(SHORT[c] for c in missed_e))}"
+                    if missed_e
+                    else "",
+                    f"false evid {','.join(sorted(SHORT[c] for c in false_e))}" if false_e else "",
                 ]
                 notes = [n for n in notes if n]
                 if notes:
@@ -235,17 +242,23 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tuning", "heldout", "both"), default="both")
+    parser.add_argument("--part", choices=("tuning", "heldout", "heldout5", "both"), default="both")
+    parser.add_argument("--docs", help="only documents numbered FIRST-LAST, e.g. 69-82")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from advocacy.evaluate.rubric import rubric_from_option
+    from advocacy.evaluate.rubric import default_rubric
     from advocacy.library import load_library
 
-    rubric = rubric_from_option(None, load_library())
+    rubric = default_rubric(load_library())
+    first, _, last = (args.docs or "0-999").partition("-")
     parts = ("tuning", "heldout") if args.part == "both" else (args.part,)
     for part in parts:
-        docs = [parse(p) for p in sorted((CORPUS / part).iterdir()) if p.suffix in (".txt", ".md")]
+        docs = [
+            parse(p)
+            for p in sorted((CORPUS / part).iterdir())
+            if p.suffix in (".txt", ".md") and int(first) <= int(p.name[:2]) <= int(last or first)
+        ]
         for doc in docs:
             scan(doc, rubric)
         report(part, docs, args.misses)

@@ -128,7 +128,7 @@ def test_items_under_an_excluding_lead_in_or_heading_are_not_counted(tmp_path: P
 def test_lived_experience_preferred_is_a_red_flag_not_evidence(tmp_path: Path) -> None:
     data = scan(tmp_path, "Qualifications\n\n- Lived experience preferred but not required\n")
     assert [f["phrase"] for f in data["red_flags"]] == [
-        "@lived-experience-optional: lived experience"
+        "@lived-experience-optional: lived|peer|personal|own experience"
     ]
     jobs = next(c for c in data["criteria"] if c["id"] == "distinct-job-descriptions")
     assert jobs["passages"] == []

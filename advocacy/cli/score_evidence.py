@@ -31,10 +31,15 @@ Matching: look-for and red-flag phrases come from the talking points'
 evaluation blocks ('match'), and '@name' there stands for a concept of the
 shared vocabulary (templates/evidence/concepts.yaml), in English and Spanish.
 Words match ignoring case and endings (Snowball stemmers); word* matches a
-prefix; a|b either word; '...' up to five words between. A match after a
-negation in the same clause ("will not administer medication"), in a list
-under an excluding lead-in ("does not include:"), or softened by
-"preferred" is shown as not counted, with the reason.
+prefix; =word that form only; a|b either word; '...' up to five words
+between, '~' up to ten in the same sentence. Concepts pair word classes (a
+handling verb near a medication noun); on a line of a duties list a bare
+object ("Medication packs") is enough. A match after a negation in the same
+clause ("will not administer medication"), in a list under an excluding
+lead-in ("does not include:"), softened by "preferred" (also in a heading
+such as "Qualifications: Preferred"), or next to words that change its
+meaning ("decisions about medication") is shown as not counted, with the
+reason.
 """,
 )
 @click.argument("bid_file", metavar="BIDFILE", type=FILE)

@@ -3,11 +3,20 @@
 ``templates/evidence/concepts.yaml`` is shipped with the package. Each
 concept has a short description, phrases per language, and optionally
 ``weak_only`` (it counts only where a weak qualifier such as "preferred"
-softens it). See the file's header for the rules.
+softens it), ``duty_line_only`` (it counts only on a line of a duties
+list) or ``unless`` (phrases per language that, in the same sentence, make a
+match not count: "decisions about medication" is not a medication duty;
+``unless_in_passage: true`` looks for them in the whole passage, for a red
+flag that the next sentence can answer, such as a single peer position with
+an outside peer affiliation). The reserved key ``word-classes`` names classes of words (handling
+verbs, medication nouns, clinical titles) per language, which phrases use as
+``{name}``: a duty is written once as a verb class near an object class, not
+as a list of its wordings. See the file's header for the rules.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +25,9 @@ from advocacy.errors import AdvocacyError
 from advocacy.resources import templates_dir
 
 CONCEPTS_FILE = "concepts.yaml"
+CLASSES_KEY = "word-classes"
+_CLASS_REF = re.compile(r"\{([a-z0-9-]+)\}")
+_OPTIONS = ("about", "weak_only", "duty_line_only", "unless", "unless_in_passage")
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,12 @@ class Concept:
     about: str
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language → phrases
     weak_only: bool = False
+    duty_line_only: bool = False
+    # language → phrases that, in the same sentence, make a match not count
+    unless: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # language → phrases with each {class} replaced by its words, as matched
+    expanded: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
 
 
 def concepts_path() -> Path:
@@ -39,8 +57,11 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
     data = load_yaml_file(path).data or {}
     if not isinstance(data, dict):
         raise AdvocacyError("the concept vocabulary must be a mapping of names", path)
+    classes = _word_classes(data.get(CLASSES_KEY, {}), path)
     concepts: dict[str, Concept] = {}
     for name, body in data.items():
+        if name == CLASSES_KEY:
+            continue
         if not isinstance(body, dict) or not isinstance(body.get("about"), str):
             raise AdvocacyError(
                 f"concept {name!r} needs an 'about' text and phrase lists",
@@ -48,13 +69,72 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
                 hint="see the file's header for the layout",
             )
         phrases: dict[str, tuple[str, ...]] = {}
+        expanded: dict[str, tuple[str, ...]] = {}
         for lang, items in body.items():
-            if lang in ("about", "weak_only"):
+            if lang in _OPTIONS:
                 continue
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 raise AdvocacyError(f"concept {name!r}: {lang} must be a list of phrases", path)
             phrases[str(lang)] = tuple(items)
+            expanded[str(lang)] = tuple(
+                _expand(item, classes.get(str(lang), {}), f"concept {name!r} ({lang})", path)
+                for item in items
+            )
+        unless = body.get("unless", {})
+        if not isinstance(unless, dict) or not all(
+            isinstance(items, list) and all(isinstance(i, str) for i in items)
+            for items in unless.values()
+        ):
+            raise AdvocacyError(f"concept {name!r}: 'unless' must map languages to phrases", path)
         concepts[str(name)] = Concept(
-            str(name), body["about"], phrases, bool(body.get("weak_only", False))
+            str(name),
+            body["about"],
+            phrases,
+            bool(body.get("weak_only", False)),
+            bool(body.get("duty_line_only", False)),
+            {
+                str(lang): tuple(
+                    _expand(i, classes.get(str(lang), {}), f"concept {name!r}", path) for i in items
+                )
+                for lang, items in unless.items()
+            },
+            expanded,
+            bool(body.get("unless_in_passage", False)),
         )
     return concepts
+
+
+def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:
+    """language → class name → its words as one ``a|b*|c`` alternative."""
+    if not isinstance(data, dict):
+        raise AdvocacyError(f"{CLASSES_KEY!r} must map class names to word lists", path)
+    classes: dict[str, dict[str, str]] = {}
+    for name, langs in data.items():
+        if not isinstance(langs, dict):
+            raise AdvocacyError(f"word class {name!r} needs a word list per language", path)
+        for lang, words in langs.items():
+            if not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip() and " " not in w.strip() for w in words
+            ):
+                raise AdvocacyError(
+                    f"word class {name!r}: {lang} must be a list of single words",
+                    path,
+                    hint="a class stands for one word of a phrase; 'word*' is a prefix",
+                )
+            classes.setdefault(str(lang), {})[str(name)] = "|".join(w.strip() for w in words)
+    return classes
+
+
+def _expand(phrase: str, classes: dict[str, str], where: str, path: Path) -> str:
+    """``phrase`` with each ``{class}`` replaced by its words."""
+
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) not in classes:
+            raise AdvocacyError(
+                f"{where}: unknown word class {match.group(0)}",
+                path,
+                hint="word classes: " + ", ".join(sorted(classes)),
+            )
+        return classes[match.group(1)]
+
+    return _CLASS_REF.sub(one, phrase)

@@ -46,6 +46,22 @@ _DUTY_HEADINGS = (
     "requisit",
     "tarea",
 )
+# Headings or lead-ins of a list of the job's duties (not its qualifications).
+_DUTY_SECTIONS = (
+    "dut",
+    "responsib",
+    "function",
+    "task",
+    "what you'll do",
+    "what you will do",
+    "what you’d do",
+    "what you'd do",
+    "you will",
+    "deber",
+    "funcion",
+    "tarea",
+    "responsabilidad",
+)
 
 
 @dataclass(frozen=True)
@@ -137,13 +153,17 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     index = build_index(rubric)
     languages = passage_languages(bid.passages)
     contexts = _list_scopes(bid.passages, languages)
+    sections = _sections(bid.passages, languages)
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]] = {c.id: [] for c in rubric.criteria}
     evidence = {c.id: CriterionEvidence(c) for c in rubric.criteria}
     red_flags: list[RedFlagFinding] = []
     not_counted: list[NotCounted] = []
     unmatched: list[Passage] = []
     for order, passage in enumerate(bid.passages):
-        matches = index.scan(passage.text, languages[order], contexts[order])
+        duty_line, weak_heading = sections[order]
+        matches = index.scan(
+            passage.text, languages[order], contexts[order], duty_line, weak_heading
+        )
         if not matches and _is_duty_line(passage):
             unmatched.append(passage)
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
@@ -180,7 +200,9 @@ def _collect(
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
     items: dict[str, list[tuple[str, PhraseMatch]]] = {}
-    # A passage that raises a red flag for a criterion is not also its evidence.
+    # A passage that raises a red flag is not evidence of a strength, for any
+    # criterion; only that it rules another flag out ("will not give out
+    # medication; however, they will document each contact") still counts.
     flagged = {
         cid
         for (cid, kind, _), found in per_item.items()
@@ -209,8 +231,10 @@ def _collect(
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
     for cid, found_items in items.items():
-        if cid in flagged:
-            continue
+        if flagged:
+            found_items = [(i, m) for i, m in found_items if i.startswith("rules out: ")]
+            if not found_items:
+                continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))
@@ -251,6 +275,55 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             )
         scopes.append(reason)
     return scopes
+
+
+def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple[bool, str | None]]:
+    """For each passage: whether it is a line of a duties list, and its heading's weak cue.
+
+    A duties list is what follows a heading or a lead-in ("Essential duties:",
+    "Responsibilities", "Deberes y responsabilidades:") up to the next heading
+    or lead-in; a line that starts with such a label ("Duties include: …") is
+    one too. A heading or lead-in such as "Qualifications: Preferred" makes
+    what is listed under it a preference.
+    """
+    from advocacy.evidence.scope import weak_cue
+
+    found: list[tuple[bool, str | None]] = []
+    duty = False
+    weak: str | None = None
+    previous_heading: str | None = None
+    for passage, lang in zip(passages, languages, strict=True):
+        if passage.heading != previous_heading:
+            previous_heading = passage.heading
+            duty = _names_duties(passage.heading or "")
+            weak = weak_cue(passage.heading, lang) if passage.heading else None
+        text = passage.text.strip()
+        label, colon, rest = text.partition(":")
+        if not passage.item and _lead_in(text):  # it sets the list that follows
+            duty, weak = _names_duties(text), weak_cue(text, lang)
+            found.append((duty, weak))
+            continue
+        if not passage.item and colon and len(label.split()) <= 6:
+            if not rest.strip():  # a lead-in: it sets the list that follows
+                duty, weak = _names_duties(label), weak_cue(label, lang)
+                found.append((duty, weak))
+                continue
+            found.append((duty or _names_duties(label), weak or weak_cue(label, lang)))
+            continue
+        found.append((duty, weak))
+    return found
+
+
+def _lead_in(text: str) -> bool:
+    """A short line that is not a sentence ("Responsabilidades principales",
+    "Qualifications: Preferred"): a title for what follows, even when the
+    reader did not take it for a heading."""
+    return len(text.split()) <= 6 and not text.endswith((".", "!", "?", ";"))
+
+
+def _names_duties(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _DUTY_SECTIONS)
 
 
 def _short(text: str, width: int = 60) -> str:

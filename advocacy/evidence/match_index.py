@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
-from advocacy.evidence.matching import Pattern, Tokens, compile_phrase, match_at, tokenize
+from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
 from advocacy.evidence.scope import negation, self_negating, weak_qualifier
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
@@ -31,6 +31,9 @@ class Entry:
     pattern: Pattern
     weak_only: bool = False
     rules_out: bool = True  # a negated red flag is evidence the bid rules it out
+    duty_line_only: bool = False  # counts only on a line of a duties list
+    unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
+    unless_in_passage: bool = False  # … or anywhere in the passage
 
 
 @dataclass(frozen=True)
@@ -50,22 +53,35 @@ class MatchIndex:
 
     def add(self, lang: str, entry: Entry) -> None:
         first = entry.pattern[0]
-        if first is None:
+        if not isinstance(first, Word):
             return
         self.languages.add(lang)
         prefixes = self.by_prefix.setdefault(lang, {})
         for option in first.prefixes:
             prefixes.setdefault(option[:PREFIX_KEY], []).append(entry)
         second = entry.pattern[1] if len(entry.pattern) > 1 else None
-        keys = second.stems if second is not None and not second.prefixes else ("",)
+        plain = isinstance(second, Word) and not second.prefixes and not second.exact
+        keys = second.stems if plain else ("",)  # type: ignore[union-attr]
         stems = self.by_stem.setdefault(lang, {})
-        for option in first.stems:
+        for option in first.stems + first.exact_stems:
             bucket = stems.setdefault(option, {})
             for key in keys:
                 bucket.setdefault(key, []).append(entry)
 
-    def scan(self, text: str, lang: str, list_scope: str | None = None) -> list[PhraseMatch]:
-        """Every phrase of the index found in ``text``, each judged by the scope rules."""
+    def scan(
+        self,
+        text: str,
+        lang: str,
+        list_scope: str | None = None,
+        duty_line: bool = False,
+        weak_heading: str | None = None,
+    ) -> list[PhraseMatch]:
+        """Every phrase of the index found in ``text``, each judged by the scope rules.
+
+        ``list_scope`` says why an excluding lead-in covers the passage;
+        ``duty_line`` whether it is a line of a duties list; ``weak_heading``
+        the weak qualifier of its heading ("Qualifications: Preferred").
+        """
         if lang not in self.languages:
             lang = BASE_LANGUAGE
         tokens = tokenize(text, lang)
@@ -99,7 +115,9 @@ class MatchIndex:
                 key = (start, entry.criterion, entry.kind, entry.item)
                 if key in seen:
                     continue
-                judged = _judge(entry, tokens, start, end, list_scope)
+                if entry.duty_line_only and not duty_line:
+                    continue
+                judged = _judge(entry, tokens, start, end, list_scope, weak_heading)
                 if judged is _DROP:
                     continue
                 seen.add(key)
@@ -111,20 +129,43 @@ class MatchIndex:
 _DROP = object()
 
 
-def _judge(entry: Entry, tokens: Tokens, start: int, end: int, list_scope: str | None):
+def _judge(
+    entry: Entry,
+    tokens: Tokens,
+    start: int,
+    end: int,
+    list_scope: str | None,
+    weak_heading: str | None = None,
+):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
-    weak = weak_qualifier(tokens, start, end)
+    weak = weak_qualifier(tokens, start, end) or weak_heading
     if entry.weak_only:
         if weak is None:
             return _DROP
         return negation(tokens, start, end)
     if entry.kind == "red_flag":
-        return negation(tokens, start, end) or list_scope
+        return negation(tokens, start, end) or list_scope or _unless(entry, tokens, start)
     if weak is not None:
         return f"only '{weak}', not required"
     if self_negating(tokens, start, end):
         return None
     return negation(tokens, start, end)
+
+
+def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
+    """Why a phrase of the concept's ``unless`` list, in the match's sentence (or
+    passage), defuses it."""
+    sentence = tokens.sentences[start]
+    for pattern in entry.unless:
+        for at, found in enumerate(tokens.sentences):
+            if found != sentence and not entry.unless_in_passage:
+                continue
+            end = match_at(pattern, tokens, at)
+            if end is not None:
+                said = " ".join(tokens.words[at : end + 1])
+                where = "passage" if entry.unless_in_passage else "sentence"
+                return f"'{said}' in the same {where} changes what it means"
+    return None
 
 
 def build_index(rubric: LoadedRubric) -> MatchIndex:
@@ -142,16 +183,22 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                     if concept is None:
                         continue  # reported by points lint
                     for lang, concept_phrases in concept.phrases.items():
-                        for p in concept_phrases:
+                        expanded = concept.expanded[lang]
+                        for written, p in zip(concept_phrases, expanded, strict=True):
                             entry = Entry(
                                 criterion.id,
                                 kind,
                                 text,
                                 why,
-                                f"{phrase}: {p}",
+                                f"{phrase}: {written}",
                                 compile_phrase(p, lang),
                                 concept.weak_only,
                                 not concept.weak_only,
+                                concept.duty_line_only,
+                                tuple(
+                                    compile_phrase(u, lang) for u in concept.unless.get(lang, ())
+                                ),
+                                concept.unless_in_passage,
                             )
                             index.add(lang, entry)
                 else:

@@ -9,7 +9,12 @@ The ``match`` phrases in a talking point's evaluation block use this syntax
   medication`` finds "administering medications";
 * ``word*`` matches any word that starts with ``word`` (``supervis*``);
 * ``a|b`` accepts either word in that place (``peer|peers team``);
+* ``=word`` matches that word form only, not its other endings
+  (``=document`` finds "document" but not "documentation");
 * ``...`` allows up to five other words in between (``peer ... supervisor``);
+* ``~`` allows up to ten other words in between, within the sentence
+  (``administer ~ medication``): the verb and the object of one duty,
+  however many words describe the object;
 * a hyphen counts as a space, as in the text (``self-determination``);
 * ``@name`` stands for every phrase of a concept in ``concepts.yaml`` (the
   shared vocabulary), in the passage's language.
@@ -33,6 +38,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
 GAP = 5
+CLAUSE_GAP = 10
 LANGUAGES = {"en": "english", "es": "spanish"}
 
 
@@ -62,6 +68,7 @@ class Tokens:
     sentences: tuple[int, ...]
     lang: str = "en"
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
+    commas: tuple[int, ...] = ()  # indices of words that follow a comma
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -88,7 +95,10 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
     stems, words, spans, sentences = [], [], [], []
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     colons = [m.start() for m in _COLON.finditer(text)]
+    commas = [at for at, char in enumerate(text) if char == ","]
     after_colon: list[int] = []
+    after_comma: list[int] = []
+    comma = 0
     sentence = colon = 0
     for at, match in enumerate(_TOKEN.finditer(text)):
         while sentence < len(ends) and ends[sentence] < match.start():
@@ -97,42 +107,61 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
             after_colon.append(at)
             while colon < len(colons) and colons[colon] < match.start():
                 colon += 1
+        if comma < len(commas) and commas[comma] < match.start():
+            after_comma.append(at)
+            while comma < len(commas) and commas[comma] < match.start():
+                comma += 1
         word = match.group().lower()
         words.append(word)
         stems.append(stem(word, lang))
         spans.append(match.span())
         sentences.append(sentence)
     return Tokens(
-        tuple(stems), tuple(words), tuple(spans), tuple(sentences), lang, tuple(after_colon)
+        tuple(stems),
+        tuple(words),
+        tuple(spans),
+        tuple(sentences),
+        lang,
+        tuple(after_colon),
+        tuple(after_comma),
     )
 
 
 @dataclass(frozen=True)
 class Word:
-    """One place in a phrase: stems to accept, and prefixes (``word*``) to accept."""
+    """One place in a phrase: stems, prefixes (``word*``) and exact forms (``=word``)."""
 
     stems: tuple[str, ...] = ()
     prefixes: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    exact_stems: tuple[str, ...] = ()  # the stems of ``exact``, to index the phrase by
 
     def matches(self, stem_: str, word: str) -> bool:
-        return stem_ in self.stems or any(word.startswith(p) for p in self.prefixes)
+        return (
+            stem_ in self.stems
+            or word in self.exact
+            or any(word.startswith(p) for p in self.prefixes)
+        )
 
 
-Pattern = tuple[Word | None, ...]  # None stands for a ``...`` gap
+Pattern = tuple[Word | int, ...]  # an int is a gap: how many other words may come between
 
 
 @lru_cache(maxsize=8192)
 def compile_phrase(phrase: str, lang: str = "en") -> Pattern:
     """A phrase as word matchers for text in ``lang``."""
-    parts: list[Word | None] = []
+    parts: list[Word | int] = []
     # Text splits "self-determination" into two words; the phrase must too.
-    raw_words = normalise(phrase).lower().replace("...", " ... ").replace("-", " ").split()
-    for raw in raw_words:
-        if raw == "...":
-            if parts and parts[-1] is not None:
-                parts.append(None)
+    spaced = normalise(phrase).lower().replace("...", " ... ").replace("~", " ~ ")
+    for raw in spaced.replace("-", " ").split():
+        if raw in ("...", "~"):
+            width = GAP if raw == "..." else CLAUSE_GAP
+            if parts and isinstance(parts[-1], int):
+                parts[-1] = max(parts[-1], width)
+            elif parts:
+                parts.append(width)
             continue
-        if "|" not in raw:  # "0.5" or "1:1" is several words of the text, in order
+        if "|" not in raw and not raw.startswith("="):  # "1:1" is several words, in order
             prefix = raw.endswith("*")
             pieces = _TOKEN.findall(raw.rstrip("*"))
             for at, piece in enumerate(pieces):
@@ -143,15 +172,25 @@ def compile_phrase(phrase: str, lang: str = "en") -> Pattern:
             continue
         stems: list[str] = []
         prefixes: list[str] = []
+        exact: list[str] = []
         for option in raw.split("|"):
             found = _TOKEN.findall(option.rstrip("*"))[:1]
             if found and option.endswith("*"):
                 prefixes.append(found[0])
+            elif found and option.startswith("="):
+                exact.append(found[0])
             elif found:
                 stems.append(stem(found[0], lang))
-        if stems or prefixes:
-            parts.append(Word(tuple(dict.fromkeys(stems)), tuple(dict.fromkeys(prefixes))))
-    while parts and parts[-1] is None:
+        if stems or prefixes or exact:
+            parts.append(
+                Word(
+                    tuple(dict.fromkeys(stems)),
+                    tuple(dict.fromkeys(prefixes)),
+                    tuple(dict.fromkeys(exact)),
+                    tuple(dict.fromkeys(stem(e, lang) for e in exact)),
+                )
+            )
+    while parts and isinstance(parts[-1], int):
         parts.pop()
     return tuple(parts)
 
@@ -159,13 +198,14 @@ def compile_phrase(phrase: str, lang: str = "en") -> Pattern:
 def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     """Every place ``phrase`` occurs: (first word index, last word index)."""
     pattern = compile_phrase(phrase, tokens.lang)
-    if not pattern or pattern[0] is None:
+    if not pattern or not isinstance(pattern[0], Word):
         return []
     first = pattern[0]
     if first.prefixes:
         starts: Iterable[int] = range(len(tokens.stems))
     else:
-        starts = sorted({at for option in first.stems for at in tokens.positions.get(option, ())})
+        options = first.stems + first.exact_stems
+        starts = sorted({at for option in options for at in tokens.positions.get(option, ())})
     hits = []
     for start in starts:
         end = match_at(pattern, tokens, start)
@@ -174,22 +214,22 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     return hits
 
 
-def match_at(pattern: Sequence[Word | None], tokens: Tokens, start: int) -> int | None:
+def match_at(pattern: Sequence[Word | int], tokens: Tokens, start: int) -> int | None:
     """The index of the last word of ``pattern`` matched from word ``start``, or None.
 
-    A ``...`` gap stays inside the sentence: words of the next sentence are
-    not "between" two words of a phrase.
+    A gap stays inside the sentence: words of the next sentence are not
+    "between" two words of a phrase.
     """
-    position = start
     gap = 0
     stems, words, sentences = tokens.stems, tokens.words, tokens.sentences
-    if not pattern[0] or not pattern[0].matches(stems[start], words[start]):  # type: ignore[union-attr]
+    first = pattern[0]
+    if not isinstance(first, Word) or not first.matches(stems[start], words[start]):
         return None
     sentence = sentences[start]
     position = start + 1
     for part in pattern[1:]:
-        if part is None:
-            gap = GAP
+        if isinstance(part, int):
+            gap = part
             continue
         for offset in range(gap + 1):
             at = position + offset

@@ -12,6 +12,11 @@ A small rule engine in the manner of NegEx and ConText (Chapman et al.,
   or the end of a sentence closes a trigger's scope, so in "will not give
   out medication but will handle client funds" only the medication is
   negated;
+* a preposition ("without", "rather than", Spanish "sin") negates only the
+  next few words, the noun phrase it governs;
+* a comma closes the scope of a trigger inside an opening subordinate
+  clause: in "when no sitter is available, peer staff provide constant
+  observation" only the sitter is negated;
 * a **post-trigger** negates what comes just before it ("medication
   administration is not part of the role");
 * "non-" and "-free" negate nothing beyond their own word: a "non-licensed
@@ -119,7 +124,15 @@ _POST_WORDS = frozenset(
     "prohibited excluded forbidden prohibido prohibida prohibidos prohibidas excluido "
     "excluida excluidos excluidas".split()
 )
+_SUBORDINATORS = frozenset(
+    "when whenever if where once until because since after before "
+    "cuando si donde mientras porque".split()
+)
 POST_WINDOW = 3
+# Prepositions negate only the few words after them: in "supervisors without
+# that experience complete the training" the training is not negated.
+_SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+SHORT_SCOPE_WINDOW = 4
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 _EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
@@ -141,6 +154,8 @@ _WEAK = {
         "not required",
         "not necessary",
         "not mandatory",
+        "not essential",
+        "not a requirement",
         "optional",
         "nice to have",
         "bonus",
@@ -159,6 +174,15 @@ _WEAK = {
         "no es requisito",
         "no es necesaria",
         "no es necesario",
+        "no obligatoria",
+        "no obligatorio",
+        "no indispensable",
+        "no imprescindible",
+        "preferente",
+        "preferentemente",
+        "deseada",
+        "deseado",
+        "se valora",
         "opcional",
         "un plus",
         "se valorará",
@@ -241,6 +265,21 @@ def _same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
     return not any(a < mark <= b for mark in boundaries)
 
 
+def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) -> bool:
+    """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``."""
+    if not any(trigger < comma <= end for comma in tokens.commas):
+        return False
+    sentence = tokens.sentences[trigger]
+    at = trigger
+    while at > 0 and tokens.sentences[at - 1] == sentence and at not in boundaries:
+        at -= 1
+        if at in tokens.commas:
+            return False
+        if tokens.words[at] in _SUBORDINATORS:
+            return True
+    return False
+
+
 def negation(tokens: Tokens, start: int, end: int) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None."""
     boundaries = _boundaries(tokens)
@@ -249,7 +288,14 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
         return f"'non-{words[start]}' names the opposite"
     for cue in triggers(tokens):
         # A trigger before the match, or inside a gap of it ("write no progress notes").
-        if cue.end < end and cue.start != start and _same_clause(tokens, cue.end, end, boundaries):
+        short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
+        if (
+            cue.end < end
+            and cue.start != start
+            and _same_clause(tokens, cue.end, end, boundaries)
+            and not _subordinate(tokens, cue.start, start, boundaries)
+            and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
+        ):
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
             return f"negated by '{said}'"
@@ -293,6 +339,13 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
         if cue.end < start and not any(a < m <= b for m in boundaries):
             return cue.text
     return None
+
+
+def weak_cue(text: str, lang: str = "en") -> str | None:
+    """The weak qualifier of a heading or lead-in ("Qualifications: Preferred"), or None."""
+    tokens = tokenize(text, lang)
+    found = _phrases(tokens, _WEAK[_lang(tokens)])
+    return found[0].text if found else None
 
 
 def self_negating(tokens: Tokens, start: int, end: int) -> bool:

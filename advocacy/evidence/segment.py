@@ -5,7 +5,9 @@ passages whatever the file format:
 
 * a blank line ends a passage; so does a heading;
 * a list item (``-``, ``•``, ``*``, ``+``, ``1.``, ``1)``, ``(a)``) starts one;
-* a line that continues a hard-wrapped sentence is joined to it;
+* a line that continues a hard-wrapped sentence is joined to it: the line
+  before it was broken because the next word would not fit, which tells a
+  wrapped line from a short item or label that simply has no full stop;
 * in text written without blank lines (one sentence or duty per line, as
   job postings often are), a line that starts a new sentence starts a new
   passage, since the lines are the only structure the author gave.
@@ -27,7 +29,8 @@ _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
-WRAPPED_LINE = 55  # a line at least this long that ends mid-sentence was wrapped
+WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
+WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,44 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
         not line.strip() and before.strip() and after.strip()
         for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
     )
-    return list(_segments(enumerate(lines, start=1), markdown, dense))
+    return list(_segments(enumerate(lines, start=1), markdown, dense, wrap_width(lines)))
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width the text's lines were wrapped at, or None if it was not hard-wrapped.
+
+    Hard-wrapped text has several lines close to its longest one (the wrap
+    column, spaces collapsed); text that was never wrapped has a few long
+    lines of any length. List items are left out of the count: a list of
+    duties of similar length is not wrapped text.
+    """
+    lengths = [
+        len(" ".join(line.split()))
+        for line in lines
+        if line.strip() and not BULLET.match(line.strip())
+    ]
+    longest = max([WRAPPED_LINE, *lengths])
+    if sum(length >= 0.9 * longest for length in lengths) < WRAPPED_AT_LEAST:
+        return None
+    return longest
+
+
+def _wrapped(previous: str, line: str, width: int | None) -> bool:
+    """Whether ``previous`` was broken before ``line``.
+
+    In hard-wrapped text: the first word of ``line`` would not have fit on
+    ``previous``. Elsewhere only a line that starts with a small letter or a
+    number ("90 days of hire") continues the one before; a capitalised line
+    after an item or label without a full stop starts a new passage.
+    """
+    first = line.split(" ", 1)[0]
+    if width is None:
+        return first[:1].islower() or first[:1].isdigit()
+    return len(previous) + 1 + len(first) > width
 
 
 def _segments(
-    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool
+    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int | None
 ) -> Iterator[Segment]:
     current: list[str] = []
     start = 0
@@ -76,7 +112,8 @@ def _segments(
             continue
         if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
             continue
-        heading = _heading(line, markdown, previous if current else "")
+        wrapped = bool(current) and _wrapped(previous, line, width)
+        heading = _heading(line, markdown, previous if current else "", wrapped)
         bullet = (_MD_BULLET if markdown else BULLET).match(line)
         starts = (
             not line
@@ -86,8 +123,8 @@ def _segments(
                 bool(current)
                 and _starts_sentence(line)
                 and (
-                    (dense and _ends_sentence(previous))
-                    or (item and len(previous) < WRAPPED_LINE)  # a line after a short item
+                    (dense and (_ends_sentence(previous) or not wrapped))
+                    or (item and not wrapped)  # a line after an item that was not wrapped
                 )
             )
         )
@@ -134,7 +171,7 @@ def _starts_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 
-def _heading(line: str, markdown: bool, previous: str) -> str | None:
+def _heading(line: str, markdown: bool, previous: str, wrapped: bool) -> str | None:
     """The heading text if ``line`` is a heading, else None."""
     if not line:
         return None
@@ -143,7 +180,7 @@ def _heading(line: str, markdown: bool, previous: str) -> str | None:
             return line.lstrip("#").strip().rstrip("#").strip() or None
         bold = _MD_BOLD_LINE.match(line)
         return bold.group(2).strip() if bold else None
-    if previous and not _ends_sentence(previous) and len(previous) >= WRAPPED_LINE:
+    if previous and not _ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
     return line if looks_like_heading(line) else None
 
