@@ -78,7 +78,7 @@ class LookFor(StrictModel):
     text: Text = Field(description="What the reviewer should look for, as a checklist item.")
     match: list[Text] = Field(
         default_factory=list,
-        description="Phrases that count as evidence of this item in a bid. Words match ignoring case and endings ('supervisor' finds 'Supervisors'); 'word*' matches any word starting with 'word'; 'a|b' accepts either word; '...' allows up to five words in between; a hyphen counts as a space.",
+        description="Phrases that count as evidence of this item in a bid. Words match ignoring case and endings ('supervisor' finds 'Supervisors'); 'word*' matches any word starting with 'word'; 'a|b' accepts either word; '...' allows up to five words in between, '~' up to ten within the sentence; '=word' matches that exact form only; '@name' names a concept of the shared vocabulary (templates/evidence/concepts.yaml); a hyphen counts as a space.",
     )
 
     @model_validator(mode="before")
@@ -95,7 +95,8 @@ class RedFlag(StrictModel):
     match: list[Text] = Field(
         default_factory=list,
         description="Phrases that show this red flag in a bid (same syntax as look_for "
-        "match; not counted after a negation such as 'will not').",
+        "match; shown as 'not counted', with the reason, when negated in its clause "
+        "('will not'), listed under an excluding lead-in, or otherwise ruled out).",
     )
 
 
