@@ -183,6 +183,10 @@ def run_batch(
     from advocacy.render.formats import get_format
 
     suffix = get_format(fmt).suffix
+    if fmt == "pdf":
+        from advocacy.render.libreoffice import find_soffice
+
+        find_soffice()  # a missing LibreOffice stops the batch before any letter
     existing = [p.name for p in out_dir.iterdir()] if out_dir.is_dir() else []
     files = plan_files(people.people, keys, previous, name_pattern, suffix, existing)
     # Everything is checked: from here on, the folder is written.
@@ -395,9 +399,6 @@ PDF_STAGE = ".pdf-work"
 
 def _stage(out_dir: Path) -> Path:
     """A fresh staging folder; one a killed run left behind is cleared first."""
-    from advocacy.render.libreoffice import find_soffice
-
-    find_soffice()  # a missing LibreOffice stops the batch before any letter
     stage = out_dir / PDF_STAGE
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "docx").mkdir(parents=True)
