@@ -122,6 +122,21 @@ class Converter:
                 results[document] = f"LibreOffice wrote no PDF ({tail[0]})"
         return results
 
+    def convert_retrying(self, documents: list[Path]) -> dict[Path, Path | str]:
+        """:meth:`convert`, then once more for any document that got no PDF.
+
+        Given a long list, LibreOffice 7.4 now and then ends without converting
+        the last few documents and without a word; one more run converts them.
+        """
+        try:
+            results = self.convert(documents)
+            again = [d for d in documents if isinstance(results[d], str)]
+            if again and len(again) < len(documents):
+                results.update(self.convert(again))
+        except OSError as exc:  # could not start it at all
+            results = {d: f"cannot run LibreOffice: {exc}" for d in documents}
+        return results
+
     def _run(self, documents: list[Path]) -> tuple[int, str]:
         command = [
             str(self.soffice),
@@ -261,10 +276,7 @@ class ConverterPool:
     def _serve(self, index: int) -> None:
         converter = Converter(self._soffice, self._work / f"converter-{index}")
         while (batch := self._take()) is not None:
-            try:
-                results = converter.convert([docx for docx, _ in batch])
-            except OSError as exc:  # could not start it at all
-                results = {docx: f"cannot run LibreOffice: {exc}" for docx, _ in batch}
+            results = converter.convert_retrying([docx for docx, _ in batch])
             finished = [
                 Converted(token, None, r)
                 if isinstance(r := results[docx], str)
