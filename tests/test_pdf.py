@@ -239,3 +239,46 @@ def test_killed_batch_leaves_no_libreoffice_running(tmp_path: Path) -> None:
     )  # fmt: skip
     assert resumed.exit_code == 0, resumed.output
     assert len(list(out.glob("*.pdf"))) == 60 and gone(out, within=0)
+
+
+def _dropping(monkeypatch: pytest.MonkeyPatch, stem: str, times: int) -> list[int]:
+    """Make LibreOffice 'forget' the document ``stem`` on its first ``times`` runs with it."""
+    original = libreoffice.Converter.convert
+    seen = [0]
+
+    def convert(self, documents):  # type: ignore[no-untyped-def]
+        results = original(self, documents)
+        for document in documents:
+            if document.stem == stem:
+                seen[0] += 1
+                if seen[0] <= times:
+                    results[document] = "LibreOffice wrote no PDF (dropped)"
+        return results
+
+    monkeypatch.setattr(libreoffice.Converter, "convert", convert)
+    return seen
+
+
+def test_a_dropped_document_is_converted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _dropping(monkeypatch, "Alvarez-Jose", times=1)
+    out = tmp_path / "letters"
+    result = batch(out)
+    assert result.exit_code == 0, result.output
+    assert seen[0] == 2 and (out / "Alvarez-Jose.pdf").is_file()
+    assert set(manifest(out).values()) == {"written"}
+
+
+def test_a_letter_libreoffice_cannot_convert_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _dropping(monkeypatch, "Alvarez-Jose", times=99)
+    out = tmp_path / "letters"
+    result = batch(out)
+    assert result.exit_code != 0
+    assert "6 written" in result.output and "1 failed" in result.output
+    assert "LibreOffice wrote no PDF" in result.output
+    statuses = manifest(out)
+    assert statuses["Alvarez-Jose.pdf"] == "failed" and not (out / "Alvarez-Jose.pdf").exists()
+    assert list(statuses.values()).count("written") == 6

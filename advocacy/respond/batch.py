@@ -425,10 +425,15 @@ def _to_pdf(
     def finished(done: Converted) -> RowResult:
         row = done.token
         assert isinstance(row, RowResult)
-        if done.pdf is None:
-            problem = error(f"row {row.person.line}: {done.error}", out_dir / row.file)
-            return RowResult(row.person, row.key, row.file, "failed", diagnostics=(problem,))
-        os.replace(done.pdf, out_dir / row.file)
+        problem = done.error
+        if done.pdf is not None:
+            try:
+                os.replace(done.pdf, out_dir / row.file)
+            except OSError as exc:
+                problem = f"cannot write the PDF: {exc.strerror or exc}"
+        if problem is not None:
+            diag = error(f"row {row.person.line}: {problem}", out_dir / row.file)
+            return RowResult(row.person, row.key, row.file, "failed", diagnostics=(diag,))
         (stage / _docx_name(row.file)).unlink(missing_ok=True)
         return row
 
