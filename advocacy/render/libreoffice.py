@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocacy import lifetime
 from advocacy.errors import AdvocacyError
 
 #: The PDF export filter with tagging on (LibreOffice 7.4+ reads JSON filter options).
@@ -72,9 +73,7 @@ def find_soffice() -> Path:
 
 
 def _start_child() -> None:  # pragma: no cover - runs in the child, between fork and exec
-    from advocacy.lifetime import kill_with_parent
-
-    kill_with_parent()
+    lifetime.kill_with_parent()  # loaded beforehand (lifetime.prepare): no import, no lock here
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
@@ -105,6 +104,7 @@ class Converter:
         self.profile = work / "profile"
         self.out = work / "out"
         self.out.mkdir(parents=True, exist_ok=True)
+        lifetime.prepare()
 
     def convert(self, documents: list[Path]) -> dict[Path, Path | str]:
         """Convert ``documents``; each maps to its PDF or to why there is none."""
