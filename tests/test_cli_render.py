@@ -67,7 +67,7 @@ def test_docx_to_stdout_is_refused(source: Path) -> None:
 
 
 def test_unknown_suffix_and_missing_folder(source: Path, tmp_path: Path) -> None:
-    result = run("render", str(source), "-o", str(tmp_path / "x.pdf"))
+    result = run("render", str(source), "-o", str(tmp_path / "x.odt"))
     assert result.exit_code == 1 and "cannot tell the output format" in result.output
     result = run("render", str(source), "-o", str(tmp_path / "no" / "x.docx"))
     assert result.exit_code == 1 and "output folder does not exist" in result.output
@@ -110,7 +110,7 @@ def test_render_api_is_deterministic_and_atomic(tmp_path: Path) -> None:
 
 
 def test_reference_doc_only_for_docx(tmp_path: Path) -> None:
-    with pytest.raises(AdvocacyError, match="docx output only"):
+    with pytest.raises(AdvocacyError, match="docx and pdf output only"):
         render(DOC, "md", reference_doc=tmp_path / "x.docx")
 
 
@@ -123,17 +123,18 @@ def test_format_for() -> None:
     assert format_for(Path("a.txt"), "docx").name == "docx"  # named explicitly: allowed
     with pytest.raises(AdvocacyError, match="does not match"):
         format_for(Path("a.docx"), "md")
-    with pytest.raises(AdvocacyError, match="unknown format 'pdf'") as info:
-        format_for(Path("a.pdf"), "pdf")
-    assert "docx, md" in (info.value.diagnostics[0].hint or "")
+    assert format_for(Path("a.pdf")).name == "pdf"
+    with pytest.raises(AdvocacyError, match="unknown format 'html'") as info:
+        format_for(Path("a.html"), "html")
+    assert "docx, md, pdf" in (info.value.diagnostics[0].hint or "")
 
 
 # --------------------------------------------------------------------------- the format registry
 
 
-def test_registry_lists_markdown_and_docx_with_distinct_suffixes() -> None:
+def test_registry_lists_markdown_docx_and_pdf_with_distinct_suffixes() -> None:
     table = registry()
-    assert list(table) == ["docx", "md"]
+    assert list(table) == ["docx", "md", "pdf"]
     assert table["md"].to_stdout and not table["docx"].to_stdout
     assert table["docx"].uses_reference_doc and not table["md"].uses_reference_doc
     all_suffixes = suffixes()

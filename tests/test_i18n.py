@@ -201,9 +201,9 @@ def test_score_report_json_messages_in_spanish() -> None:
 def test_lint_reports_coverage(tmp_path: Path) -> None:
     result = run("points", "lint", "--lang", "es")
     assert result.exit_code == 0
-    assert "es: 13 of 13 approved points have a complete translation" in result.output
+    assert "es: 16 of 16 approved points have a complete translation" in result.output
     data = json.loads(run("points", "lint", "--lang", "fr", "--format", "json").stdout)
-    assert data["coverage"]["complete"] == [] and len(data["coverage"]["missing"]) == 13
+    assert data["coverage"]["complete"] == [] and len(data["coverage"]["missing"]) == 16
 
 
 def test_lint_flags_stale_and_incomplete_translations(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import gc
 import os
 import re
 import secrets
+import shutil
 import signal
 import sys
 import threading
@@ -32,6 +33,7 @@ from advocacy.atomic import remove_stale_temps, write_atomic
 from advocacy.csvout import csv_text
 from advocacy.errors import AdvocacyError, Diagnostic, error
 from advocacy.library import Library
+from advocacy.lifetime import kill_with_parent
 from advocacy.respond.batch_manifest import (
     DONE,
     MANIFEST,
@@ -135,6 +137,8 @@ class _Job:
     template_dir: Path | None
     sample_rate: int
     parent: int
+    #: PDF: where workers write each letter's DOCX for the converters (else ``None``).
+    stage: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,10 @@ def run_batch(
     from advocacy.render.formats import get_format
 
     suffix = get_format(fmt).suffix
+    if fmt == "pdf":
+        from advocacy.render.libreoffice import find_soffice
+
+        find_soffice()  # a missing LibreOffice stops the batch before any letter
     existing = [p.name for p in out_dir.iterdir()] if out_dir.is_dir() else []
     files = plan_files(people.people, keys, previous, name_pattern, suffix, existing)
     # Everything is checked: from here on, the folder is written.
@@ -200,6 +208,7 @@ def run_batch(
         _item(person, key, file, previous.get(key), out_dir, force)
         for person, key, file in zip(people.people, keys, files, strict=True)
     ]
+    stage = _stage(out_dir) if fmt == "pdf" else None
     log = ManifestLog(out_dir, fresh=not previous)
     try:
         claims = [Entry(i.key, i.file, "pending") for i in items if i.key not in previous]
@@ -217,6 +226,7 @@ def run_batch(
             template_dir,
             sample_rate(len(items)),
             os.getpid(),
+            stage,
         )
         summary = BatchSummary(
             shared=shared, shared_kept=keep_shared, warnings=list(people.warnings)
@@ -224,7 +234,10 @@ def run_batch(
         if on_start:
             on_start(len(items))
         workers = max(1, min(jobs or os.cpu_count() or 1, len(items)))
-        for result in _results(job, items, workers):
+        results = _results(job, items, workers)
+        if stage is not None:
+            results = _to_pdf(results, stage, out_dir, workers, sum(i.write for i in items))
+        for result in results:
             log.append([result.entry()])
             summary.results.append(result)
             if on_result:
@@ -239,6 +252,8 @@ def run_batch(
         log.append(gone)
     finally:
         log.close()
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
     compact_manifest(out_dir, [r.entry() for r in summary.results] + gone)
     summary.manifest = out_dir / MANIFEST
     letters = {r.file: r.shingles for r in summary.results if r.status != "failed"}
@@ -299,14 +314,7 @@ def _die_with_parent(parent: int) -> None:
     On Linux the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); a
     watchdog thread that notices the parent is gone covers the other systems.
     """
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-        except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
-            pass
+    kill_with_parent()
     if os.getppid() != parent:  # the parent died before the signal was armed
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -328,13 +336,16 @@ def _run_row(item: _Item) -> RowResult:
         loaded = personalise(job.loaded, person, job.csv_path)
         markdown = None
         if item.write:
+            target, fmt, overwrite = job.out_dir / item.file, job.fmt, item.overwrite
+            if job.stage is not None:  # the parent's converters make the PDF
+                target, fmt, overwrite = job.stage / _docx_name(item.file), "docx", True
             report, data = build_response(
                 loaded,
                 job.library,
-                job.out_dir / item.file,
-                job.fmt,
+                target,
+                fmt,
                 job.reference_doc,
-                item.overwrite,
+                overwrite,
                 job.now,
                 job.date,
                 job.template_dir,
@@ -391,3 +402,61 @@ def _results(job: _Job, items: Sequence[_Item], workers: int) -> Iterator[RowRes
         # cancelled and the workers end after the few rows in hand; a row whose
         # outcome is lost stays "pending" in the manifest and is redone next time.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- PDF
+
+#: The folder (inside the output folder) where a PDF batch keeps its DOCX and converters.
+PDF_STAGE = ".pdf-work"
+
+
+def _stage(out_dir: Path) -> Path:
+    """A fresh staging folder; one a killed run left behind is cleared first."""
+    stage = out_dir / PDF_STAGE
+    shutil.rmtree(stage, ignore_errors=True)
+    (stage / "docx").mkdir(parents=True)
+    return stage
+
+
+def _docx_name(file: str) -> str:
+    return str(Path("docx") / (Path(file).stem + ".docx"))
+
+
+def _to_pdf(
+    results: Iterator[RowResult], stage: Path, out_dir: Path, workers: int, expected: int
+) -> Iterator[RowResult]:
+    """Pass rows through, turning each written letter's DOCX into its PDF on the way.
+
+    One LibreOffice per worker converts while the workers still write: a
+    letter counts as written (and goes into the manifest) once its PDF is in
+    place. Letters skipped on a resumed run are not converted again.
+    """
+    from advocacy.render.libreoffice import Converted, ConverterPool
+
+    pool = ConverterPool(workers, stage, max(1, expected))
+
+    def finished(done: Converted) -> RowResult:
+        row = done.token
+        assert isinstance(row, RowResult)
+        problem = done.error
+        if done.pdf is not None:
+            try:
+                os.replace(done.pdf, out_dir / row.file)
+            except OSError as exc:
+                problem = f"cannot write the PDF: {exc.strerror or exc}"
+        if problem is not None:
+            diag = error(f"row {row.person.line}: {problem}", out_dir / row.file)
+            return RowResult(row.person, row.key, row.file, "failed", diagnostics=(diag,))
+        (stage / _docx_name(row.file)).unlink(missing_ok=True)
+        return row
+
+    try:
+        for result in results:
+            if result.status == "written":
+                pool.put(stage / _docx_name(result.file), result)
+            else:
+                yield result
+            yield from map(finished, pool.ready())
+        yield from map(finished, pool.finish())
+    finally:
+        pool.stop()
