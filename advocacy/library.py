@@ -357,10 +357,20 @@ def _check_files(
 
     # fork starts workers without re-importing; elsewhere use the platform default.
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    if context is not None:
+        _warm_up()
     size = -(-len(paths) // (workers * 4))
     chunks = [(paths[i : i + size], label, today) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+
+
+def _warm_up() -> None:
+    """Build once, before forking, what every worker would otherwise build for itself."""
+    from advocacy.evidence.pattern_lint import reference_passages
+
+    TalkingPoint.model_rebuild()  # validators are built on first use (defer_build)
+    reference_passages()
 
 
 def _check_chunk(args: tuple[Sequence[Path], str, dt.date]) -> list[_FileResult]:
