@@ -300,7 +300,8 @@ def _lint(
     diagnostics: list[Diagnostic] = list(category_diags)
     known = set(known)
     for source, files in context:
-        known.update(r.ref.id for r in _check_files(files, source.label, today) if r.ref)
+        # Only their ids are needed: read and validate them, without the warnings.
+        known.update(r.ref.id for r in _check_files(files, source.label, today, True) if r.ref)
 
     points: dict[str, LoadedPoint] = {}
     linted: list[_PointRef] = []
@@ -395,14 +396,14 @@ def _point_files(folder: Path) -> list[Path]:
     """The talking-point files below ``folder``, sorted, hidden folders skipped."""
     if not folder.is_dir():
         raise AdvocacyError("talking-point folder does not exist", folder, hint="check the path")
+    depth = len(folder.parts)  # parts, not relative_to or Path ordering: both slow on 10,000 files
     found = [
         p
         for pattern in ("*.yaml", "*.yml")
         for p in folder.rglob(pattern)
-        if p.name != CATEGORIES_FILE
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if p.name != CATEGORIES_FILE and not any(part.startswith(".") for part in p.parts[depth:])
     ]
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)
 
 
 def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> _FileResult:
