@@ -4,6 +4,7 @@ Measured with ``python -X importtime``."""
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,13 @@ def test_a_spanish_letter_uses_babel(tmp_path: Path) -> None:
     """The other side of the test above: Babel formats the dates of other languages."""
     names = imported_names(build_code(tmp_path, ".md", "response-es.yaml"))
     assert "babel.dates" in names
+
+
+def test_every_model_name_loads_from_its_module() -> None:
+    """``advocacy.models`` loads names lazily: its table, ``__all__`` and the modules agree."""
+    import advocacy.models as models
+
+    assert sorted(models._MODELS) == sorted(models.__all__)
+    for name in models.__all__:
+        module = importlib.import_module(f"advocacy.models.{models._MODELS[name]}")
+        assert getattr(models, name) is getattr(module, name), name
