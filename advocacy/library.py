@@ -20,7 +20,7 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,8 +182,15 @@ class _LazyPoints(Mapping[str, LoadedPoint]):
         return point_id in self._files
 
     def values(self) -> ValuesView[LoadedPoint]:
+        return self._all().values()
+
+    def items(self) -> ItemsView[str, LoadedPoint]:
+        return self._all().items()
+
+    def _all(self) -> dict[str, LoadedPoint]:
+        """Every point, in id order; every invalid file is reported at once."""
         self._load(list(self._files))
-        return {i: self._loaded[i] for i in self._files}.values()
+        return {i: self._loaded[i] for i in self._files}
 
     def _load(self, ids: Sequence[str]) -> None:
         """Validate the files of ``ids`` as a full load would, raising every error at once."""

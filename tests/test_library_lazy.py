@@ -51,9 +51,25 @@ def test_a_point_is_validated_in_full_when_first_used(tmp_path: Path) -> None:
     with pytest.raises(AdvocacyError) as info:
         list(library.points.values())  # every point: every error at once, as an eager load
     assert len(info.value.diagnostics) == 4
+    with pytest.raises(AdvocacyError) as info:
+        dict(library.points.items())
+    assert len(info.value.diagnostics) == 4
     with pytest.raises(AdvocacyError) as eager:
         load_library(own(lib))
     assert len(eager.value.diagnostics) == 4
+
+
+def test_a_lazy_library_survives_pickling(tmp_path: Path) -> None:
+    """Batches hand the library to worker processes, which may start by pickling (spawn)."""
+    import pickle
+
+    library = load_library(
+        own(write_library(tmp_path, ("peer-ethics", "peer-training"))), lazy=True
+    )
+    library.get("peer-ethics")
+    copy = pickle.loads(pickle.dumps(library))
+    assert sorted(copy.points) == ["peer-ethics", "peer-training"]
+    assert copy.get("peer-training").point == library.get("peer-training").point
 
 
 def test_overrides_and_duplicates_as_in_a_full_load(tmp_path: Path) -> None:
