@@ -3,8 +3,10 @@
 The fixed words of every shipped template (headings, labels, score levels)
 are gettext messages; each language has a catalogue
 ``templates/locale/<lang>/LC_MESSAGES/advocacy.po``, read at run time (no
-build step). Dates are formatted by Babel for the language. A language with
-no catalogue falls back to English.
+build step). Dates are formatted by Babel for the language; plain English
+(``en``, ``en-US``) is formatted here, without loading Babel's locale data,
+which costs more than the rest of an English letter's dates (a test keeps the
+two equal). A language with no catalogue falls back to English.
 
 Talking-point texts are not here: they live in each point's ``translations``
 (see :func:`localized_point`).
@@ -53,12 +55,30 @@ def gettext_for(lang: str):  # -> Callable[[str], str]
     return translations(lang).gettext
 
 
+#: Babel locales whose dates :func:`long_date` and friends format without Babel.
+_PLAIN_ENGLISH = ("en", "en_US")
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+#: Babel's units for relative times down to minutes, largest first, in seconds.
+_UNITS = (
+    ("year", 31536000),
+    ("month", 2592000),
+    ("week", 604800),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+)
+
+
 def long_date(value: dt.date | dt.datetime | str | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """``June 2, 2017`` / ``2 de junio de 2017``."""
     if value is None or value == "":
         return ""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value)
+    if babel_locale(lang) in _PLAIN_ENGLISH:
+        return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
     from babel.dates import format_date
 
     return format_date(value, format="long", locale=babel_locale(lang))
@@ -66,10 +86,14 @@ def long_date(value: dt.date | dt.datetime | str | None, lang: str = DEFAULT_LAN
 
 def long_datetime(value: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> str:
     """``June 2, 2017, 12:00 PM EDT`` / ``2 de junio de 2017, 12:00 p. m. EDT``."""
-    from babel.dates import format_time
+    if babel_locale(lang) in _PLAIN_ENGLISH:
+        time = f"{(value.hour - 1) % 12 + 1}:{value.minute:02d} {'AM' if value.hour < 12 else 'PM'}"
+    else:
+        from babel.dates import format_time
 
-    # CLDR puts a narrow no-break space before "PM"; plain text copies better with a space.
-    time = format_time(value, format="short", locale=babel_locale(lang)).replace("\u202f", " ")
+        # CLDR puts a narrow no-break space before "PM"; plain text copies better with a space.
+        time = format_time(value, format="short", locale=babel_locale(lang))
+        time = time.replace("\u202f", " ")
     return f"{long_date(value, lang)}, {time} {value.strftime('%Z')}".rstrip()
 
 
@@ -97,11 +121,24 @@ def relative_time(when: dt.datetime, now: dt.datetime, lang: str = DEFAULT_LANGU
     A unit is used from two of it on, so a deadline a day and a half away
     reads "in 36 hours", not "in 2 days".
     """
-    from babel.dates import format_timedelta
+    if babel_locale(lang) not in _PLAIN_ENGLISH:
+        from babel.dates import format_timedelta
 
-    return format_timedelta(
-        when - now, granularity="minute", threshold=2, add_direction=True, locale=babel_locale(lang)
-    )
+        return format_timedelta(
+            when - now,
+            granularity="minute",
+            threshold=2,
+            add_direction=True,
+            locale=babel_locale(lang),
+        )
+    seconds = (when - now).total_seconds()
+    for unit, length in _UNITS:  # Babel's rule: the first unit with at least two of it
+        amount = abs(seconds) / length
+        if amount >= 2 or unit == "minute":
+            count = round(max(1, amount) if amount > 0 else amount)
+            words = f"{count} {unit}" + ("" if count == 1 else "s")
+            return f"in {words}" if seconds >= 0 else f"{words} ago"
+    raise AssertionError("unreachable: minutes always answer")
 
 
 def untranslated_message(point_id: str, missing: list[str], lang: str) -> str:

@@ -29,6 +29,8 @@ def babel_locale(tag: str | None) -> str:
 
 def known_language(tag: str) -> bool:
     """Whether Babel has the data to format dates and numbers for ``tag``."""
+    if tag.lower() in ("en", "en-us"):  # known without loading Babel
+        return True
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -7,6 +7,11 @@ point remembers which folder it came from.
 
 Each folder holds one ``<id>.yaml`` per point (subfolders allowed) and may hold
 a ``categories.yaml`` that adds categories.
+
+A letter uses a dozen points of a library that may hold hundreds, so a library
+can be loaded lazily (``load_library(lazy=True)``): each point is read and
+validated in full the first time it is asked for, and the ids of every file
+are known from the start (for ``in`` tests and did-you-mean hints).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,23 +31,18 @@ from advocacy.errors import (
     DiagnosticsReport,
     did_you_mean,
     error,
-    warning,
 )
 from advocacy.i18n import localized_point
-from advocacy.models import Category, CategoryFile, TalkingPoint, validate_document
-from advocacy.mojibake import MOJIBAKE, repaired
-from advocacy.point_checks import point_letter_warnings
+from advocacy.models.base import validate_document
+from advocacy.models.talking_point import Category, CategoryFile, TalkingPoint
+from advocacy.point_checks import point_warnings
 from advocacy.resources import builtin_library
-from advocacy.wordcount import count_words
 from advocacy.yamlio import YamlDocument, load_yaml_file
 
 #: Environment variable with extra library folders, separated like PATH.
 LIBRARY_ENV = "ADVOCACY_LIBRARY"
 CATEGORIES_FILE = "categories.yaml"
 BUILTIN = "built-in"
-#: Thresholds of the lint warnings.
-STALE_AFTER_DAYS = 365
-MAX_BODY_WORDS = 400
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class LoadedPoint:
 class Library:
     """The active talking points (after overrides) and their categories."""
 
-    points: dict[str, LoadedPoint]
+    points: Mapping[str, LoadedPoint]
     categories: dict[str, Category]
     sources: list[LibrarySource]
 
@@ -126,18 +126,85 @@ def library_sources(
     return sources
 
 
-def load_library(sources: Sequence[LibrarySource] | None = None) -> Library:
+def load_library(sources: Sequence[LibrarySource] | None = None, *, lazy: bool = False) -> Library:
     """Load every point of ``sources`` (default: the active library).
 
     Raises :class:`AdvocacyError` with every error found if any file is
     invalid, so commands never run on a half-loaded library. Use
     :func:`lint_library` to get warnings as well.
+
+    With ``lazy``, only the categories are read now; each point is read and
+    validated (schema, id, category, related ids) when first used, and an
+    invalid point raises then. A command that reads every point
+    (``points.values()``) gets every error at once, as without ``lazy``.
     """
     sources = list(library_sources() if sources is None else sources)
-    report = _lint([(s, _point_files(s.path)) for s in sources], sources, None, keep=True)
-    if report.errors:
-        raise AdvocacyError.from_diagnostics(report.errors)
-    return Library(points=report.points, categories=report.categories, sources=sources)
+    categories, category_diags = _load_categories(sources)
+    if not lazy:
+        groups = [(s, _point_files(s.path)) for s in sources]
+        report = _lint(groups, (categories, category_diags), None, keep=True)
+        if report.errors:
+            raise AdvocacyError.from_diagnostics(report.errors)
+        return Library(points=report.points, categories=categories, sources=sources)
+    if category_diags:
+        raise AdvocacyError.from_diagnostics(category_diags)
+    files: dict[str, list[tuple[LibrarySource, Path]]] = {}
+    for source in sources:
+        for path in _point_files(source.path):
+            files.setdefault(path.stem, []).append((source, path))
+    return Library(points=_LazyPoints(files, categories), categories=categories, sources=sources)
+
+
+class _LazyPoints(Mapping[str, LoadedPoint]):
+    """The points of a library by id (file name), each validated when first asked for."""
+
+    def __init__(
+        self, files: dict[str, list[tuple[LibrarySource, Path]]], categories: dict[str, Category]
+    ) -> None:
+        self._files = dict(sorted(files.items()))
+        self._categories = categories
+        self._loaded: dict[str, LoadedPoint] = {}
+
+    def __getitem__(self, point_id: str) -> LoadedPoint:
+        if point_id not in self._loaded:
+            if point_id not in self._files:
+                raise KeyError(point_id)
+            self._load([point_id])
+        return self._loaded[point_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def __contains__(self, point_id: object) -> bool:
+        return point_id in self._files
+
+    def values(self) -> ValuesView[LoadedPoint]:
+        return self._all().values()
+
+    def items(self) -> ItemsView[str, LoadedPoint]:
+        return self._all().items()
+
+    def _all(self) -> dict[str, LoadedPoint]:
+        """Every point, in id order; every invalid file is reported at once."""
+        self._load(list(self._files))
+        return {i: self._loaded[i] for i in self._files}
+
+    def _load(self, ids: Sequence[str]) -> None:
+        """Validate the files of ``ids`` as a full load would, raising every error at once."""
+        groups: dict[LibrarySource, list[Path]] = {}
+        for point_id in ids:
+            if point_id in self._loaded:
+                continue
+            # The folder of highest priority that has the id; a second file there is a duplicate.
+            source = self._files[point_id][-1][0]
+            groups.setdefault(source, []).extend(p for s, p in self._files[point_id] if s == source)
+        report = _lint(list(groups.items()), (self._categories, []), None, keep=True, known=self)
+        if report.errors:
+            raise AdvocacyError.from_diagnostics(report.errors)
+        self._loaded.update(report.points)
 
 
 @dataclass
@@ -162,7 +229,8 @@ def lint_library(
 ) -> LintReport:
     """Lint every file of the library folders, with overrides between folders."""
     sources = list(library_sources() if sources is None else sources)
-    return _lint([(s, _point_files(s.path)) for s in sources], sources, today)
+    groups = [(s, _point_files(s.path)) for s in sources]
+    return _lint(groups, _load_categories(sources), today)
 
 
 def lint_paths(
@@ -195,7 +263,8 @@ def lint_paths(
         return real in linted_files or any(real.is_relative_to(r) for r in linted_roots)
 
     context = [(s, [p for p in _point_files(s.path) if not linted(p)]) for s in sources]
-    return _lint(groups, [*sources, *(s for s, _ in groups)], today, context=context)
+    categories = _load_categories([*sources, *(s for s, _ in groups)])
+    return _lint(groups, categories, today, context=context)
 
 
 @dataclass(frozen=True)
@@ -226,20 +295,20 @@ PARALLEL_FROM = 400
 
 def _lint(
     groups: Sequence[tuple[LibrarySource, list[Path]]],
-    category_sources: Sequence[LibrarySource],
+    categories_found: tuple[dict[str, Category], list[Diagnostic]],
     today: dt.date | None,
     context: Sequence[tuple[LibrarySource, list[Path]]] = (),
     keep: bool = False,
+    known: Iterable[str] = (),
 ) -> LintReport:
+    """Check the files of ``groups``; ``context`` files and ``known`` ids are only looked up."""
     today = today or dt.date.today()
-    diagnostics: list[Diagnostic] = []
-    categories, category_diags = _load_categories(category_sources)
-    diagnostics.extend(category_diags)
-
-    # Context points (library folders not being linted) are only looked up.
-    known: set[str] = set()
+    categories, category_diags = categories_found
+    diagnostics: list[Diagnostic] = list(category_diags)
+    known = set(known)
     for source, files in context:
-        known.update(r.ref.id for r in _check_files(files, source.label, today) if r.ref)
+        # Only their ids are needed: read and validate them, without the warnings.
+        known.update(r.ref.id for r in _check_files(files, source.label, today, True) if r.ref)
 
     points: dict[str, LoadedPoint] = {}
     linted: list[_PointRef] = []
@@ -296,10 +365,20 @@ def _check_files(
 
     # fork starts workers without re-importing; elsewhere use the platform default.
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
+    if context is not None:
+        _warm_up()
     size = -(-len(paths) // (workers * 4))
     chunks = [(paths[i : i + size], label, today) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+
+
+def _warm_up() -> None:
+    """Build once, before forking, what every worker would otherwise build for itself."""
+    from advocacy.evidence.pattern_lint import reference_passages
+
+    TalkingPoint.model_rebuild()  # validators are built on first use (defer_build)
+    reference_passages()
 
 
 def _check_chunk(args: tuple[Sequence[Path], str, dt.date]) -> list[_FileResult]:
@@ -324,14 +403,14 @@ def _point_files(folder: Path) -> list[Path]:
     """The talking-point files below ``folder``, sorted, hidden folders skipped."""
     if not folder.is_dir():
         raise AdvocacyError("talking-point folder does not exist", folder, hint="check the path")
+    depth = len(folder.parts)  # parts, not relative_to or Path ordering: both slow on 10,000 files
     found = [
         p
         for pattern in ("*.yaml", "*.yml")
         for p in folder.rglob(pattern)
-        if p.name != CATEGORIES_FILE
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if p.name != CATEGORIES_FILE and not any(part.startswith(".") for part in p.parts[depth:])
     ]
-    return sorted(found)
+    return sorted(found, key=lambda p: p.parts)
 
 
 def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> _FileResult:
@@ -369,7 +448,9 @@ def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> 
             lang for lang in point.translations if not localized_point(point, lang).fallback
         ),
     )
-    return _FileResult(list(_point_warnings(loaded, today)), ref, loaded if keep else None)
+    if keep:  # loading for a document: the warnings are lint's business
+        return _FileResult([], ref, loaded)
+    return _FileResult(list(point_warnings(loaded, today)), ref)
 
 
 def _load_categories(
@@ -390,97 +471,6 @@ def _load_categories(
         if model is not None:
             categories.update(model.categories)
     return categories, diagnostics
-
-
-def _point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]:
-    point, path = loaded.point, loaded.path
-
-    def warn(message: str, where: tuple[str | int, ...], hint: str, code: str) -> Diagnostic:
-        line, col = loaded.doc.position(where)
-        return warning(message, path, line, col, hint=hint, code=code)
-
-    if point.status == "approved":
-        if not point.sources:
-            yield warn(
-                "approved point has no sources",
-                ("status",),
-                "add at least one source (title, publisher, year, url) so facts can be checked",
-                "no-sources",
-            )
-        if point.evaluation is None or not point.evaluation.look_for:
-            yield warn(
-                "approved point has no evaluation (question and look_for items)",
-                ("evaluation",) if point.evaluation else ("status",),
-                "checklists and scoring are built from the evaluation block; add one",
-                "empty-evaluation",
-            )
-        if point.reviewed is None:
-            yield warn(
-                "approved point has no 'reviewed' date",
-                ("status",),
-                "add reviewed: YYYY-MM-DD after checking the text and sources",
-                "stale",
-            )
-    if point.reviewed is not None and (today - point.reviewed).days > STALE_AFTER_DAYS:
-        yield warn(
-            f"last reviewed {point.reviewed.isoformat()}, more than 12 months ago",
-            ("reviewed",),
-            "re-check the text and sources, then update 'reviewed'",
-            "stale",
-        )
-    words = count_words(point.body)
-    if words > MAX_BODY_WORDS:
-        yield warn(
-            f"body has {words} words, more than {MAX_BODY_WORDS}",
-            ("body",),
-            "agencies read short points; move detail to sources or split the point",
-            "long-body",
-        )
-    for lang, translation in point.translations.items():
-        where: tuple[str | int, ...] = ("translations", lang)
-        if translation.reviewed is None:
-            yield warn(
-                f"the {lang!r} translation has no 'reviewed' date",
-                where,
-                "add reviewed: YYYY-MM-DD when the translation is checked against the source",
-                "stale-translation",
-            )
-        elif point.reviewed is not None and translation.reviewed < point.reviewed:
-            yield warn(
-                f"the {lang!r} translation (reviewed {translation.reviewed.isoformat()}) is older "
-                f"than the source text (reviewed {point.reviewed.isoformat()})",
-                (*where, "reviewed"),
-                "update the translation to match the source text, then its 'reviewed' date",
-                "stale-translation",
-            )
-        missing = localized_point(point, lang).fallback
-        if missing:
-            yield warn(
-                f"the {lang!r} translation lacks: {', '.join(missing)}",
-                where,
-                "missing fields fall back to English in documents, with a visible note",
-                "incomplete-translation",
-            )
-    for match in MOJIBAKE.finditer(loaded.doc.text):
-        offset = match.start()
-        line = loaded.doc.text.count("\n", 0, offset) + 1
-        column = offset - loaded.doc.text.rfind("\n", 0, offset)
-        text = loaded.doc.text.split("\n")[line - 1].strip()
-        fixed = repaired(text)
-        yield warning(
-            f"text looks garbled ({match.group(0)!r}): UTF-8 read as Latin-1?",
-            path,
-            line,
-            column,
-            hint=f"repaired, it would read: {fixed!r}"
-            if fixed != text and not MOJIBAKE.search(fixed)
-            else "a character was lost in copying; retype the accented characters",
-            code="mojibake",
-        )
-    yield from point_letter_warnings(loaded)
-    from advocacy.evidence.pattern_lint import match_diagnostics  # lazy: needs the matcher
-
-    yield from match_diagnostics(loaded)
 
 
 def _cross_checks(

@@ -3,24 +3,36 @@
 The agency-facing fields (``recommendation``, ``rationale``), the citation
 marks ``[^id]`` in them and the sources they name, and the words a Spanish
 translation should not use (the project's glossary for Massachusetts and
-Puerto Rico readers). ``points lint`` runs all of them; ``rfi check`` runs the
-source rules on the sources a letter cites.
+Puerto Rico readers), and the general ones: sources, evaluation, review dates,
+length, translations, garbled text, match phrases. ``points lint`` runs all of
+them (:func:`point_warnings`); ``rfi check`` runs the source rules on the
+sources a letter cites.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from advocacy.errors import Diagnostic, warning
+from advocacy.i18n import localized_point
 from advocacy.models.talking_point import CITATION_PATTERN
+from advocacy.mojibake import MOJIBAKE, repaired
+from advocacy.wordcount import count_words
 
 if TYPE_CHECKING:
     from advocacy.library import LoadedPoint
 
 _CITATION = re.compile(CITATION_PATTERN)
+
+#: A character that each form of :data:`~advocacy.mojibake.MOJIBAKE` contains.
+_MOJIBAKE_LEADS = ("Ã", "Â", "â", "ï", "\ufffd")
+#: Thresholds of the lint warnings.
+STALE_AFTER_DAYS = 365
+MAX_BODY_WORDS = 400
 
 #: Texts that may cite sources, in the point and in each translation.
 CITING_FIELDS = ("recommendation", "rationale", "body")
@@ -202,3 +214,101 @@ def point_letter_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
         yield from source_warnings(loaded, index)
     yield from source_date_warnings(loaded)
     yield from glossary_warnings(loaded)
+
+
+def point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]:
+    """Every warning ``points lint`` gives on one point, and the errors of its match phrases.
+
+    Loading a library for a document runs none of these: only lint does.
+    """
+    point, path = loaded.point, loaded.path
+
+    def warn(message: str, where: tuple[str | int, ...], hint: str, code: str) -> Diagnostic:
+        line, col = loaded.doc.position(where)
+        return warning(message, path, line, col, hint=hint, code=code)
+
+    if point.status == "approved":
+        if not point.sources:
+            yield warn(
+                "approved point has no sources",
+                ("status",),
+                "add at least one source (title, publisher, year, url) so facts can be checked",
+                "no-sources",
+            )
+        if point.evaluation is None or not point.evaluation.look_for:
+            yield warn(
+                "approved point has no evaluation (question and look_for items)",
+                ("evaluation",) if point.evaluation else ("status",),
+                "checklists and scoring are built from the evaluation block; add one",
+                "empty-evaluation",
+            )
+        if point.reviewed is None:
+            yield warn(
+                "approved point has no 'reviewed' date",
+                ("status",),
+                "add reviewed: YYYY-MM-DD after checking the text and sources",
+                "stale",
+            )
+    if point.reviewed is not None and (today - point.reviewed).days > STALE_AFTER_DAYS:
+        yield warn(
+            f"last reviewed {point.reviewed.isoformat()}, more than 12 months ago",
+            ("reviewed",),
+            "re-check the text and sources, then update 'reviewed'",
+            "stale",
+        )
+    words = count_words(point.body)
+    if words > MAX_BODY_WORDS:
+        yield warn(
+            f"body has {words} words, more than {MAX_BODY_WORDS}",
+            ("body",),
+            "agencies read short points; move detail to sources or split the point",
+            "long-body",
+        )
+    for lang, translation in point.translations.items():
+        where: tuple[str | int, ...] = ("translations", lang)
+        if translation.reviewed is None:
+            yield warn(
+                f"the {lang!r} translation has no 'reviewed' date",
+                where,
+                "add reviewed: YYYY-MM-DD when the translation is checked against the source",
+                "stale-translation",
+            )
+        elif point.reviewed is not None and translation.reviewed < point.reviewed:
+            yield warn(
+                f"the {lang!r} translation (reviewed {translation.reviewed.isoformat()}) is older "
+                f"than the source text (reviewed {point.reviewed.isoformat()})",
+                (*where, "reviewed"),
+                "update the translation to match the source text, then its 'reviewed' date",
+                "stale-translation",
+            )
+        missing = localized_point(point, lang).fallback
+        if missing:
+            yield warn(
+                f"the {lang!r} translation lacks: {', '.join(missing)}",
+                where,
+                "missing fields fall back to English in documents, with a visible note",
+                "incomplete-translation",
+            )
+    text = loaded.doc.text
+    # Every garbled form holds one of these; most files hold none, and the scan is slow.
+    garbled = any(lead in text for lead in _MOJIBAKE_LEADS)
+    for match in MOJIBAKE.finditer(text) if garbled else ():
+        offset = match.start()
+        line = loaded.doc.text.count("\n", 0, offset) + 1
+        column = offset - loaded.doc.text.rfind("\n", 0, offset)
+        text = loaded.doc.text.split("\n")[line - 1].strip()
+        fixed = repaired(text)
+        yield warning(
+            f"text looks garbled ({match.group(0)!r}): UTF-8 read as Latin-1?",
+            path,
+            line,
+            column,
+            hint=f"repaired, it would read: {fixed!r}"
+            if fixed != text and not MOJIBAKE.search(fixed)
+            else "a character was lost in copying; retype the accented characters",
+            code="mojibake",
+        )
+    yield from point_letter_warnings(loaded)
+    from advocacy.evidence.pattern_lint import match_diagnostics  # lazy: needs the matcher
+
+    yield from match_diagnostics(loaded)

@@ -72,7 +72,11 @@ def read_members(
 
 
 def _read_entry(
-    archive: zipfile.ZipFile, entry: zipfile.ZipInfo, total: int, limits: ZipLimits, where: str | None
+    archive: zipfile.ZipFile,
+    entry: zipfile.ZipInfo,
+    total: int,
+    limits: ZipLimits,
+    where: str | None,
 ) -> tuple[bytes, int]:
     allowed_by_ratio = max(limits.ratio_floor_bytes, max(entry.compress_size, 1) * limits.max_ratio)
     chunks: list[bytes] = []

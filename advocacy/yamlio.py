@@ -30,9 +30,30 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from advocacy.errors import AdvocacyError
 
 try:  # libyaml is several times faster; fall back to pure Python.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_IMPLICIT = _BaseLoader.yaml_implicit_resolvers
+
+
+class _Loader(_BaseLoader):
+    """The safe loader with PyYAML's tag resolution, cut to what a safe loader uses.
+
+    The composer asks for the tag of every node; PyYAML's general method also
+    walks path resolvers and wildcard resolvers, which the safe loader has none
+    of. Resolving is about a third of the time spent reading a talking point.
+    """
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
 
 #: Default limits. Talking points, RFIs, responses and score sheets are small;
 #: these bounds are far above any real file and far below harm.
@@ -42,6 +63,8 @@ MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 @dataclass

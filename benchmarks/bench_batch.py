@@ -1,6 +1,6 @@
 """Benchmark: ``advocacy rfi batch`` throughput against pandoc, in one run.
 
-Run from the repository root:  python benchmarks/bench_batch.py [--count 500]
+Run from the repository root:  python benchmarks/bench_batch.py [--count 500] [--runs 5]
 
 Generates a CSV of N fictional advocates for the shipped example response,
 then times, each as one whole command:
@@ -9,8 +9,10 @@ then times, each as one whole command:
   3. pandoc converting the N Markdown files from step 2 to DOCX (one pandoc
      process per document, as many at a time as there are CPUs: the same
      parallelism the batch uses).
-Prints documents per second for each and the DOCX ratio to pandoc. This is a
-measurement, not a test. pandoc must be on PATH for step 3.
+Each step runs ``--runs`` times (5 by default), the three in turn, so a change
+in the machine's load hits each alike. Prints the median documents per second
+of each and the ratio of the DOCX medians to pandoc's. This is a measurement,
+not a test. pandoc must be on PATH: without it the benchmark fails.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import argparse
 import csv
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,7 +64,11 @@ def timed(command: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=5, help="runs of each step (default 5)")
     args = parser.parse_args()
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        sys.exit("pandoc not found on PATH: this benchmark compares against pandoc; install it")
     n = args.count
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -79,19 +86,6 @@ def main() -> None:
             "--now",
             "2017-05-25",
         ]
-        docx_time = timed([*base, "-o", str(work / "docx")])
-        md_time = timed([*base, "-o", str(work / "md"), "--format", "md"])
-        print(f"CPUs: {os.cpu_count()}")
-        print(
-            f"advocacy rfi batch → DOCX:     {n} in {docx_time:.2f}s = {n / docx_time:.0f} docs/s"
-        )
-        print(f"advocacy rfi batch → Markdown: {n} in {md_time:.2f}s = {n / md_time:.0f} docs/s")
-        pandoc = shutil.which("pandoc")
-        if pandoc is None:
-            print("pandoc not found: skipped the comparison")
-            return
-        sources = sorted((work / "md").glob("*.md"))
-        (work / "pandoc").mkdir()
 
         def convert(source: Path) -> None:
             subprocess.run(
@@ -99,13 +93,33 @@ def main() -> None:
                 check=True,
             )
 
-        start = time.perf_counter()
-        with ThreadPoolExecutor(os.cpu_count()) as pool:
-            list(pool.map(convert, sources))
-        pandoc_time = time.perf_counter() - start
+        def pandoc_batch() -> float:
+            shutil.rmtree(work / "pandoc", ignore_errors=True)
+            (work / "pandoc").mkdir()
+            start = time.perf_counter()
+            with ThreadPoolExecutor(os.cpu_count()) as pool:
+                list(pool.map(convert, sources))
+            return time.perf_counter() - start
+
+        docx_times, md_times, pandoc_times = [], [], []
+        sources: list[Path] = []
+        for _ in range(args.runs):
+            for folder in ("docx", "md"):
+                shutil.rmtree(work / folder, ignore_errors=True)
+            docx_times.append(timed([*base, "-o", str(work / "docx")]))
+            md_times.append(timed([*base, "-o", str(work / "md"), "--format", "md"]))
+            sources = sorted((work / "md").glob("*.md"))
+            pandoc_times.append(pandoc_batch())
+        docx_time, md_time = statistics.median(docx_times), statistics.median(md_times)
+        pandoc_time = statistics.median(pandoc_times)
         version = subprocess.run(
             [pandoc, "--version"], capture_output=True, text=True
         ).stdout.split("\n")[0]
+        print(f"CPUs: {os.cpu_count()}; medians of {args.runs} runs")
+        print(
+            f"advocacy rfi batch → DOCX:     {n} in {docx_time:.2f}s = {n / docx_time:.0f} docs/s"
+        )
+        print(f"advocacy rfi batch → Markdown: {n} in {md_time:.2f}s = {n / md_time:.0f} docs/s")
         print(
             f"{version} → DOCX:     {len(sources)} in {pandoc_time:.2f}s = {len(sources) / pandoc_time:.0f} docs/s"
         )

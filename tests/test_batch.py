@@ -720,7 +720,8 @@ def test_a_quote_closed_rows_later_is_refused(tmp_path: Path) -> None:
 def test_a_story_over_several_lines_with_commas_is_kept(tmp_path: Path) -> None:
     story = "First line, with a comma.\nSecond line, also, with commas.\nThird."
     people = write_csv(
-        tmp_path / "people.csv", [["first_name", "last_name", "intro:peer-roles"], ["A", "One", story]]
+        tmp_path / "people.csv",
+        [["first_name", "last_name", "intro:peer-roles"], ["A", "One", story]],
     )
     result = batch(people, tmp_path / "out")
     assert result.exit_code == 0, result.output

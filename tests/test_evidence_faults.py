@@ -66,7 +66,7 @@ def test_a_symlink_loop_as_a_bid_is_refused(tmp_path: Path) -> None:
     (tmp_path / "other.md").symlink_to(loop)
     result = run(str(loop))
     assert result.exit_code == 1
-    assert "link loop" in result.output and "internal error" not in result.output
+    assert "loops back on itself" in result.output and "internal error" not in result.output
 
 
 @pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null")

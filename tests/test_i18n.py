@@ -50,7 +50,9 @@ def used_messages() -> set[str | tuple[str, str]]:
     for path in sorted((ROOT / "advocacy").rglob("*.py")):
         found |= {m[1] for m in extract_from_file("python", str(path)) if isinstance(m[1], str)}
     found |= (
-        set(DEFAULT_LEVELS.values()) | set(INPUT_LABELS.values()) | {c.note for c in CHECKS.values()}
+        set(DEFAULT_LEVELS.values())
+        | set(INPUT_LABELS.values())
+        | {c.note for c in CHECKS.values()}
     )
     return found | {"computed"}
 

@@ -1,9 +1,13 @@
-"""``advocacy --help`` must not import the heavy libraries (measured with -X importtime)."""
+"""Start-up cost: ``advocacy --help`` imports nothing heavy, a plain letter only what it needs.
+
+Measured with ``python -X importtime``."""
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +39,63 @@ def test_subcommand_help_imports_nothing_heavy(command: list[str]) -> None:
     argv = ["advocacy", *command, "--help"]
     code = f"import sys; sys.argv = {argv!r}\nfrom advocacy.cli import main\nmain()"
     assert not imported_modules(code) & set(HEAVY)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ma-dmh-cbfs"
+
+
+def imported_names(code: str) -> set[str]:
+    """Every module (dotted name) that ``code`` imports."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def build_code(tmp_path: Path, suffix: str, response: str = "response.yaml") -> str:
+    argv = ["advocacy", "rfi", "build", str(EXAMPLE / response), "-o", str(tmp_path / f"x{suffix}")]
+    return f"import sys; sys.argv = {argv!r}\nfrom advocacy.cli import main\nmain()"
+
+
+#: What a plain letter never needs: scoring, the evidence finder, rubric models,
+#: Babel's locale data for an English letter, and PDF or chart libraries.
+NOT_FOR_A_LETTER = (
+    "advocacy.evaluate",
+    "advocacy.evidence",
+    "advocacy.models.rubric",
+    "babel",
+    "snowballstemmer",
+    "matplotlib",
+    "pypdfium2",
+)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_a_plain_build_imports_only_what_a_letter_needs(tmp_path: Path, suffix: str) -> None:
+    names = imported_names(build_code(tmp_path, suffix))
+    assert "advocacy.respond" in names and (tmp_path / f"x{suffix}").is_file()
+    unwanted = {n for n in names if n.startswith(NOT_FOR_A_LETTER)}
+    assert not unwanted, sorted(unwanted)
+    if suffix == ".md":  # no Word writer, no Markdown parser for a Markdown letter
+        assert not {n.split(".")[0] for n in names} & {"docx", "lxml", "markdown_it"}
+
+
+def test_a_spanish_letter_uses_babel(tmp_path: Path) -> None:
+    """The other side of the test above: Babel formats the dates of other languages."""
+    names = imported_names(build_code(tmp_path, ".md", "response-es.yaml"))
+    assert "babel.dates" in names
+
+
+def test_every_model_name_loads_from_its_module() -> None:
+    """``advocacy.models`` loads names lazily: its table, ``__all__`` and the modules agree."""
+    import advocacy.models as models
+
+    assert sorted(models._MODELS) == sorted(models.__all__)
+    for name in models.__all__:
+        module = importlib.import_module(f"advocacy.models.{models._MODELS[name]}")
+        assert getattr(models, name) is getattr(module, name), name

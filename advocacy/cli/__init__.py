@@ -34,9 +34,10 @@ class AppContext:
         return library_sources(self.library, environ=self.environ)
 
     def load_library(self):  # -> Library
+        """The active library, each point validated when a command first uses it."""
         from advocacy.library import load_library
 
-        return load_library(self.sources())
+        return load_library(self.sources(), lazy=True)
 
 
 pass_app = click.make_pass_decorator(AppContext, ensure=True)

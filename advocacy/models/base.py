@@ -25,7 +25,7 @@ NONBLANK_PATTERN = r"\S"
 class StrictModel(BaseModel):
     """Base of every file model: unknown fields are errors, values are not coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def validate_document(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Diagnostic]]:

@@ -234,7 +234,7 @@ def _swallowed_rows(
                         f"quoted field that starts on line {line}",
                         path,
                         line,
-                        hint="a quote (\") opened on that line is closed too late; close it, and "
+                        hint='a quote (") opened on that line is closed too late; close it, and '
                         'write a quote inside a quoted field as ""',
                     )
                 )
