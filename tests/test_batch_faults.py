@@ -65,6 +65,10 @@ def _children(pid: int) -> set[int]:
     return found
 
 
+def _letters(out: Path) -> int:
+    return len(list(out.glob("*.md"))) if out.is_dir() else 0
+
+
 def _alive(pid: int) -> bool:
     try:
         state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -76,17 +80,26 @@ def _alive(pid: int) -> bool:
 def _kill_and_resume(
     people: Path, out: Path, env: dict[str, str], chooser: random.Random, seen: set[int], seed: int
 ) -> int:
-    """Start the batch three times, killing each run at a random moment."""
+    """Start the batch three times, killing each run at a random moment.
+
+    The moment is drawn as a number of letters to let the run write first (a
+    clock would let a fast machine finish before it), plus a few milliseconds,
+    so the kill lands anywhere: mid-letter, mid-manifest line, between rows.
+    """
     kills = 0
     for _ in range(3):
+        done = _letters(out)
+        target = done + chooser.randint(1, max(1, (PEOPLE - done) * 2 // 3))
+        extra = chooser.uniform(0, 0.05)
         process = subprocess.Popen(
             _command(people, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        deadline = time.monotonic() + chooser.uniform(0.6, 2.0)
         workers: set[int] = set()
-        while time.monotonic() < deadline and process.poll() is None:
+        while process.poll() is None and _letters(out) < target:
             workers |= _children(process.pid)
-            time.sleep(0.05)
+            time.sleep(0.005)
+        time.sleep(extra)
+        workers |= _children(process.pid)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
