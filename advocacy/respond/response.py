@@ -24,17 +24,19 @@ def response_markdown(
     date: dt.date | None = None,
     template_dir: Path | None = None,
     report: CheckReport | None = None,
+    template: str | None = None,
 ) -> str:
     """The response rendered to Markdown with front matter.
 
     Pass the :class:`CheckReport` of the same response to reuse its rendered
-    answers and signers instead of checking it again.
+    answers and signers instead of checking it again. ``template`` renders
+    another of the kind's templates (the spoken version of testimony).
     """
     report = report or check_response(loaded, library, date=date, template_dir=template_dir)
     rendered = {a.question.id: a.markdown for a in report.answers if a.markdown}
     context = response_context(loaded, library, date, rendered, report.signers)
     folder, name = template_choice(loaded, template_dir)
-    return render_template(name, context, folder, loaded.response.language)
+    return render_template(template or name, context, folder, loaded.response.language)
 
 
 def build_response(
