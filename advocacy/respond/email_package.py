@@ -138,14 +138,14 @@ def package_response(
 
 def attachment_format(loaded: LoadedResponse, attach: str):  # -> OutputFormat
     """The registered binary format ``attach``, if the call accepts it."""
-    from advocacy.render.formats import get_format
+    from advocacy.render.formats import binary_names, get_format
 
     rfi = loaded.rfi.rfi
     fmt = get_format(attach)
     if fmt.to_stdout:
         raise AdvocacyError(
             f"{attach} is a text format, not one to attach",
-            hint="use one of: " + ", ".join(attachable_formats()),
+            hint="use one of: " + ", ".join(binary_names()),
         )
     if fmt.name not in rfi.submit.formats:
         raise AdvocacyError(
@@ -156,13 +156,6 @@ def attachment_format(loaded: LoadedResponse, attach: str):  # -> OutputFormat
             "if the call accepts it",
         )
     return fmt
-
-
-def attachable_formats() -> list[str]:
-    """The registered formats a package can attach: the binary ones."""
-    from advocacy.render.formats import registry
-
-    return [f.name for f in registry().values() if not f.to_stdout]
 
 
 def media_type(suffix: str) -> tuple[str, str]:

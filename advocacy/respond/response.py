@@ -59,3 +59,27 @@ def build_response(
     markdown = response_markdown(loaded, library, date, template_dir, report)
     data = render(markdown, fmt, out_path, reference_doc, force, str(loaded.path))  # type: ignore[arg-type]
     return report, data
+
+
+def build_spoken(
+    loaded: LoadedResponse,
+    library: Library,
+    now: dt.datetime | None = None,
+    date: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> tuple[CheckReport, str]:
+    """Check, then the spoken version as plain text, headed by its estimated reading time."""
+    from advocacy.respond.kinds import KindCheck, kind_of
+
+    kind = kind_of(loaded.rfi.rfi)
+    if kind.spoken is None:
+        raise AdvocacyError(
+            f"a spoken version is for testimony, not for a {kind.label}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("kind",)),
+            hint="drop --spoken",
+        )
+    report = check_response(loaded, library, now, template_dir, date)
+    if report.errors:
+        raise AdvocacyError.from_diagnostics(report.errors)
+    return report, kind.spoken(KindCheck(loaded, library, report, date, template_dir))

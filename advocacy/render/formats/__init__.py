@@ -142,3 +142,8 @@ def format_for(out_path: Path | None, name: str | None = None) -> OutputFormat:
             hint=f"name the file {', '.join(suffixes())}, or pass --format",
         )
     return found
+
+
+def binary_names() -> list[str]:
+    """The formats that never go to a terminal: the ones a package can attach."""
+    return [f.name for f in registry().values() if not f.to_stdout]

@@ -79,8 +79,8 @@ class CallKind:
     package: Callable[[PackageRequest], PackageResult]
     #: The default output of ``package`` next to the response file.
     package_suffix: str = ".eml"
-    #: The spoken version's template, for kinds that have one (``build --spoken``).
-    spoken_template: str | None = None
+    #: The spoken version as plain text, for kinds that have one (``build --spoken``).
+    spoken: Callable[[KindCheck], str] | None = None
 
 
 @functools.cache

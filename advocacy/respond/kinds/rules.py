@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from advocacy.errors import Diagnostic, error
+from advocacy.errors import Diagnostic, error, warning
 from advocacy.respond.kinds import KindCheck
 from advocacy.respond.plain_text import form_length, markdown_to_plain
 
@@ -31,13 +31,14 @@ def character_limits(kc: KindCheck) -> Iterator[Diagnostic]:
         characters = form_length(markdown_to_plain(document_markdown(kc), source=str(loaded.path)))
         report.measures["characters"] = characters
         report.measures["char_limit"] = limit
-        if characters > limit:
-            yield error(
-                f"the comment has {characters:,} characters; the comment box takes {limit:,}",
+        if characters > limit:  # the full text can still go as an attachment
+            yield warning(
+                f"the text has {characters:,} characters; the comment box takes {limit:,}",
                 loaded.rfi.path,
                 *loaded.rfi.doc.position(("submit", "char_limit")),
                 hint=f"cut {characters - limit:,} characters (choose 'detail: short' or fewer "
-                "points), or send the full comment as an attachment with a short summary",
+                "points) to paste it whole; else 'package' pastes a short note and attaches "
+                "the full text",
                 code="char-limit",
             )
     for check in report.answers:
