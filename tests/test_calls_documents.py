@@ -221,3 +221,41 @@ def test_attach_offers_the_registered_binary_formats() -> None:
     assert all(name in result.output for name in binary_names()) and "md" not in binary_names()
     bad = run("respond", "package", str(CASES["testimony"][0]), "--attach", "md")
     assert bad.exit_code == 2
+
+
+def test_a_section_char_limit_is_an_error_when_over(tmp_path: Path) -> None:
+    folder = tmp_path / "comment"
+    shutil.copytree(COMMENT, folder)
+    edit(folder / "call.yaml", lambda d: d["questions"][2].update(char_limit=200))
+    result = run("respond", "check", str(folder / "comment.yaml"), "--now", "2027-01-20")
+    assert result.exit_code == 1
+    assert "error: the answer to 3 has" in result.output and "the limit is 200" in result.output
+
+
+def test_batch_writes_one_testimony_per_person(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,name,email,intro:h4321\n"
+        "1,Ana Ruiz,ana@example.org,I have seen peers leave for retail jobs.\n"
+        "2,Bo Chen,bo@example.org,My supervisor never did peer work.\n",
+        "utf-8",
+    )
+    path, now = CASES["testimony"]
+    out = tmp_path / "letters"
+    result = run(
+        "respond",
+        "batch",
+        str(path),
+        "--people",
+        str(people),
+        "-o",
+        str(out),
+        "--format",
+        "md",
+        "--now",
+        now,
+    )
+    assert result.exit_code == 0, result.output
+    ana = (out / "Ana-Ruiz.md").read_text("utf-8")
+    assert "**Position:** Support with amendments" in ana and "leave for retail jobs" in ana
+    assert "leave for retail jobs" not in (out / "Bo-Chen.md").read_text("utf-8")

@@ -269,3 +269,48 @@ def test_shipped_examples_check_clean(folder: Path, response: str, now: str) -> 
     result = run("respond", "check", str(folder / response), "--now", now)
     assert result.exit_code == 0, result.output
     assert "ready to build" in result.output and "warning" not in result.output
+
+
+# --------------------------------------------------------------------------- init
+
+
+def test_init_for_testimony_asks_for_a_position_and_writes_a_file_that_checks(
+    tmp_path: Path,
+) -> None:
+    from advocacy.cli.rfi_init import POSITIONS
+    from advocacy.models.testimony import POSITIONS as MODEL_POSITIONS
+
+    assert POSITIONS == MODEL_POSITIONS
+    out = tmp_path / "mine.yaml"
+    base = [
+        "respond",
+        "init",
+        "--call",
+        str(TESTIMONY / "hearing.yaml"),
+        "-o",
+        str(out),
+        "--no-interactive",
+        "--name",
+        "Sam Lee",
+    ]
+    missing = run(*base)
+    assert missing.exit_code == 2 and "--position is required for testimony" in missing.output
+    intro = "h4321=I have worked in a peer role for six years, and I have seen what good supervision does."
+    result = run(
+        *base, "--position", "oppose", "--answer", "h4321=peer-supervisors", "--intro", intro
+    )
+    assert result.exit_code == 0, result.output
+    assert "position: oppose" in out.read_text("utf-8")
+    check = run("respond", "check", str(out), "--now", HEARING_NOW)
+    assert check.exit_code == 0, check.output
+
+
+def test_init_for_a_public_comment_writes_a_file_that_builds(tmp_path: Path) -> None:
+    out = tmp_path / "mine.yaml"
+    result = run(
+        "respond", "init", "--call", str(COMMENT / "call.yaml"), "-o", str(out), "--no-interactive",
+        "--name", "Sam Lee", "--answer", "rates=peer-retention-and-pay",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    built = run("respond", "build", str(out), "-o", "-", "--now", COMMENT_NOW)
+    assert built.exit_code == 0 and "## Comment on 130 CMR 499.410: Payment rates" in built.stdout
