@@ -331,11 +331,14 @@ def _build_spoken(
 ) -> None:
     from advocacy.atomic import write_atomic
     from advocacy.cli._output import print_diagnostics
+    from advocacy.render.formats import by_suffix
     from advocacy.respond import load_response, with_language
     from advocacy.respond.response import build_spoken
 
     if fmt is not None:
         raise click.UsageError("--spoken writes plain text: drop --format")
+    if out is not None and by_suffix(out) is not None:
+        raise click.UsageError(f"--spoken writes plain text, not {out.suffix}: name the file .txt")
     report, text = build_spoken(
         with_language(load_response(response_file), lang),
         app.load_library(),

@@ -328,13 +328,16 @@ def _cited_source_problems(
 
 
 def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator[Diagnostic]:
+    from advocacy.respond.kinds import kind_of
+
+    deadline = kind_of(loaded.rfi.rfi).deadline
     rfi_file = loaded.rfi.path
     due_line, due_col = loaded.rfi.doc.position(("due",))
     left = report.due_at - report.now
     when = report.due_at.strftime("%Y-%m-%d %H:%M %Z")
     if left.total_seconds() <= 0:
         yield warning(
-            f"the deadline ({when}) {describe_deadline(report.due_at, report.now)}",
+            f"the {deadline} ({when}) {describe_deadline(report.due_at, report.now)}",
             rfi_file,
             due_line,
             due_col,
@@ -343,7 +346,7 @@ def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator
         )
     elif left <= DEADLINE_WARNING:
         yield warning(
-            f"the deadline ({when}) is {describe_deadline(report.due_at, report.now)}",
+            f"the {deadline} ({when}) is {describe_deadline(report.due_at, report.now)}",
             rfi_file,
             due_line,
             due_col,

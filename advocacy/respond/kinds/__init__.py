@@ -79,6 +79,8 @@ class CallKind:
     package: Callable[[PackageRequest], PackageResult]
     #: The default output of ``package`` next to the response file.
     package_suffix: str = ".eml"
+    #: What the call's ``due`` is, in messages: "the deadline (…) passed".
+    deadline: str = "deadline"
     #: The spoken version as plain text, for kinds that have one (``build --spoken``).
     spoken: Callable[[KindCheck], str] | None = None
 

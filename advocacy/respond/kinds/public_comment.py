@@ -146,4 +146,5 @@ KIND = CallKind(
     describe=_describe,
     package=_package,
     package_suffix=".txt",
+    deadline="end of the comment period",
 )

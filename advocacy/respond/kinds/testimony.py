@@ -224,5 +224,6 @@ KIND = CallKind(
     check=_check,
     describe=_describe,
     package=_package,
+    deadline="deadline for written testimony",
     spoken=lambda kc: reading_time_line(kc) + "\n\n" + spoken_text(kc),
 )
