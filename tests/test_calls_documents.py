@@ -263,6 +263,8 @@ def test_batch_writes_one_testimony_per_person(tmp_path: Path) -> None:
 
 def test_spoken_refuses_a_document_suffix(tmp_path: Path) -> None:
     path, now = CASES["testimony"]
-    result = run("respond", "build", str(path), "--spoken", "-o", str(tmp_path / "s.docx"), "--now", now)
+    result = run(
+        "respond", "build", str(path), "--spoken", "-o", str(tmp_path / "s.docx"), "--now", now
+    )
     assert result.exit_code == 2 and "name the file .txt" in result.output
     assert not (tmp_path / "s.docx").exists()

@@ -11,10 +11,30 @@ from hypothesis import strategies as st
 from advocacy.errors import AdvocacyError
 from advocacy.respond import load_rfi
 
-HEARING = (Path(__file__).resolve().parent.parent / "examples" / "peer-workforce-testimony" / "hearing.yaml")
-LINES = [line for line in HEARING.read_text("utf-8").splitlines() if line and not line.startswith("#")]
+HEARING = (
+    Path(__file__).resolve().parent.parent
+    / "examples"
+    / "peer-workforce-testimony"
+    / "hearing.yaml"
+)
+LINES = [
+    line for line in HEARING.read_text("utf-8").splitlines() if line and not line.startswith("#")
+]
 VALUES = st.sampled_from(
-    ["", "0", "-1", "testimoney", "public-comment", "rfi", "[]", "{}", "[{}]", "[{id: 1}]", "~", "x"]
+    [
+        "",
+        "0",
+        "-1",
+        "testimoney",
+        "public-comment",
+        "rfi",
+        "[]",
+        "{}",
+        "[{}]",
+        "[{id: 1}]",
+        "~",
+        "x",
+    ]
 )
 
 
@@ -35,7 +55,9 @@ def mutated(draw) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=mutated())
 def test_loading_a_mutated_call_fails_only_with_located_errors(tmp_path: Path, text: str) -> None:
     path = tmp_path / "hearing.yaml"
