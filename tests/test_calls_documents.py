@@ -268,3 +268,26 @@ def test_spoken_refuses_a_document_suffix(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "name the file .txt" in result.output
     assert not (tmp_path / "s.docx").exists()
+
+
+def test_package_attaches_any_registered_binary_format(tmp_path: Path, monkeypatch) -> None:
+    """A format registered later (PDF) is attached without a change here: a stand-in writer."""
+    from advocacy.render.formats import OutputFormat, registry
+    from advocacy.respond.kinds import PackageRequest, kind_of
+
+    fake = OutputFormat("pdf", (".pdf",), "stand-in", write=lambda job: b"%PDF-1.7 stand-in")
+    monkeypatch.setitem(registry(), "pdf", fake)
+    loaded = load_response(CASES["testimony"][0])
+    out = tmp_path / "t.eml"
+    request = PackageRequest(loaded, load_library(), out, attach="pdf")
+    result = kind_of(loaded.rfi.rfi).package(request)
+    message = email.message_from_bytes(out.read_bytes(), policy=policy.default)
+    (attachment,) = list(message.iter_attachments())
+    assert attachment.get_content_type() == "application/pdf"
+    assert attachment.get_filename() == "response-Luis-Ortega.pdf"
+    assert attachment.get_content() == b"%PDF-1.7 stand-in"
+    assert any("Deadline:" in step for step in result.next_steps)
+    comment = load_response(CASES["public-comment"][0])
+    paste = tmp_path / "c.txt"
+    kind_of(comment.rfi.rfi).package(PackageRequest(comment, load_library(), paste, attach="pdf"))
+    assert (tmp_path / "c.pdf").read_bytes() == b"%PDF-1.7 stand-in"
