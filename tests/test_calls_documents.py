@@ -291,3 +291,22 @@ def test_package_attaches_any_registered_binary_format(tmp_path: Path, monkeypat
     paste = tmp_path / "c.txt"
     kind_of(comment.rfi.rfi).package(PackageRequest(comment, load_library(), paste, attach="pdf"))
     assert (tmp_path / "c.pdf").read_bytes() == b"%PDF-1.7 stand-in"
+
+
+def test_batch_takes_each_persons_position(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "id,name,email,position\n1,Ana Ruiz,ana@example.org,oppose\n2,Bo Chen,bo@example.org,\n",
+        "utf-8",
+    )
+    path, now = CASES["testimony"]
+    out = tmp_path / "letters"
+    args = ["--people", str(people), "-o", str(out), "--format", "md", "--now", now]
+    result = run("respond", "batch", str(path), *args)
+    assert result.exit_code == 0, result.output
+    assert "**Position:** Oppose" in (out / "Ana-Ruiz.md").read_text("utf-8")
+    assert "**Position:** Support with amendments" in (out / "Bo-Chen.md").read_text("utf-8")
+    people.write_text("id,name,email,position\n1,Ana Ruiz,ana@example.org,against\n", "utf-8")
+    bad = run("respond", "batch", str(path), *args[:2], "-o", str(tmp_path / "bad"), *args[4:])
+    assert bad.exit_code == 1
+    assert "row 2 (column 'position'):" in bad.output and "not 'against'" in bad.output
