@@ -125,7 +125,8 @@ def main(ctx: click.Context, library: tuple[Path, ...], debug: bool) -> None:
     """Tools for peer-support advocates.
 
     From one library of vetted talking points on peer roles: answer a state
-    agency's RFI in your own words (rfi), build reviewers' checklists, score
+    agency's RFI, comment on a proposed regulation or testify on a bill in
+    your own words (respond; rfi is its old name), build reviewers' checklists, score
     providers' bids and find the evidence in them (checklist, score), and
     render any of it to Word or Markdown, in English or Spanish.
     """
@@ -136,6 +137,7 @@ def _register() -> None:
     from advocacy.cli.checklist import checklist
     from advocacy.cli.points import points
     from advocacy.cli.render import render
+    from advocacy.cli.respond import respond
     from advocacy.cli.rfi import rfi
     from advocacy.cli.schema import schema
     from advocacy.cli.score import score
@@ -143,6 +145,7 @@ def _register() -> None:
     main.add_command(checklist)
     main.add_command(points)
     main.add_command(render)
+    main.add_command(respond)
     main.add_command(rfi)
     main.add_command(schema)
     main.add_command(score)

@@ -1,4 +1,9 @@
-"""``advocacy rfi``: read an RFI, check and build responses, batch and package them."""
+"""``advocacy respond`` (and its alias ``advocacy rfi``): read a call for input of any kind,
+check and build responses, batch and package them.
+
+The commands are defined once here; :mod:`advocacy.cli.respond` adds the same
+command objects to the ``respond`` group, so the alias can never drift.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,6 @@ from advocacy.cli._options import (
     emit,
     lang_option,
     output_options,
-    reference_doc_option,
     resolve_output,
     template_dir_option,
 )
@@ -39,25 +43,27 @@ Examples:
 """
 )
 def rfi() -> None:
-    """Answer a Request for Information in your own words, backed by talking points.
+    """The same commands as 'advocacy respond', kept so existing scripts work.
 
-    An RFI file describes the request (questions, limits, deadline, where to
-    submit); a response file says who you are and, per question, which
-    talking points you use and what you add in your own words.
+    Takes every kind of call for input (RFI, public comment, testimony), not
+    only RFIs.
     """
 
 
-@rfi.command(
+@click.command(
     "show",
     epilog="""\b
 Example:
-  advocacy rfi show examples/ma-dmh-cbfs/rfi.yaml
+  advocacy respond show examples/ma-dmh-cbfs/rfi.yaml
+  advocacy respond show examples/peer-billing-comment/call.yaml
+  advocacy respond show examples/peer-workforce-testimony/hearing.yaml
 """,
 )
-@click.argument("rfi_file", metavar="RFI.yaml", type=FILE)
+@click.argument("rfi_file", metavar="CALL.yaml", type=FILE)
 @NOW_OPTION
 def show(rfi_file: Path, now: dt.datetime | None) -> None:
-    """Show an RFI: its questions and limits, where to submit, and time left."""
+    """Show a call for input: its questions (or sections, or bills) and limits, where to
+    submit, and time left."""
     from rich import box
     from rich.table import Table
 
@@ -65,17 +71,21 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     from advocacy.i18n import long_datetime
     from advocacy.respond import load_rfi
     from advocacy.respond.checking import describe_deadline
+    from advocacy.respond.kinds import kind_of
 
     rfi = load_rfi(rfi_file).rfi
+    kind = kind_of(rfi)
     console = out()
-    console.print(f"[bold]{untrusted(rfi.title)}[/bold]")
+    console.print(f"[bold]{untrusted(rfi.title)}[/bold] [dim]({kind.label})[/dim]")
     console.print(untrusted(rfi.agency + (f" · {rfi.reference}" if rfi.reference else "")))
+    for line in kind.describe(rfi):
+        console.print(untrusted(line))
     when = now_utc(now)
     status = describe_deadline(rfi.due_at, when)
     colour = "red" if when >= rfi.due_at else "yellow" if (rfi.due_at - when).days < 3 else "green"
     console.print(f"Due {untrusted(long_datetime(rfi.due_at))}: [{colour}]{status}[/{colour}]")
     submit = rfi.submit
-    where = " or ".join(x for x in (submit.email, submit.url) if x)
+    where = " or ".join(x for x in (submit.email, submit.url, submit.mail) if x)
     console.print(f"Submit to {untrusted(where)} as {', '.join(submit.formats)}")
     if submit.subject:
         from advocacy.respond.email_package import subject_preview
@@ -84,6 +94,7 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
     limits = [
         f"{submit.word_limit} words" if submit.word_limit else "",
         f"{submit.page_limit} pages" if submit.page_limit else "",
+        f"{submit.char_limit:,} characters" if submit.char_limit else "",
     ]
     if any(limits):
         console.print("Limits: " + ", ".join(x for x in limits if x))
@@ -99,25 +110,28 @@ def show(rfi_file: Path, now: dt.datetime | None) -> None:
         console.print(Markdown(untrusted(rfi.instructions, markup=False)))
     table = Table(box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column("#", no_wrap=True)
-    table.add_column("question", ratio=1)
+    table.add_column("section" if rfi.kind == "public-comment" else "question", ratio=1)
     table.add_column("limit", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for q in rfi.questions:
+        limits = [f"{q.word_limit} words" if q.word_limit else ""]
+        limits.append(f"{q.char_limit:,} characters" if q.char_limit else "")
+        reference = f"{untrusted(q.reference)}: " if q.reference else ""
         table.add_row(
             untrusted(q.number),
-            f"{untrusted(q.text)}\n[dim]id: {q.id}[/dim]",
-            f"{q.word_limit} words" if q.word_limit else "—",
+            f"{reference}{untrusted(q.text)}\n[dim]id: {q.id}[/dim]",
+            ", ".join(x for x in limits if x) or "—",
             "optional" if q.optional else "[bold]required[/bold]",
         )
     console.print(table)
 
 
-@rfi.command(
+@click.command(
     "check",
     epilog="""\b
 Examples:
-  advocacy rfi check examples/ma-dmh-cbfs/response.yaml
-  advocacy rfi check response.yaml --json
+  advocacy respond check examples/ma-dmh-cbfs/response.yaml
+  advocacy respond check response.yaml --json
 """,
 )
 @click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
@@ -199,6 +213,24 @@ def _print_check(report: CheckReport) -> None:
         f"{'count' if report.appendix_counts else 'do not count'}: appendix_counts is "
         f"{str(report.appendix_counts).lower()})"
     )
+    measures = report.measures
+    if "characters" in measures:
+        colour = "red" if measures["characters"] > measures["char_limit"] else "green"
+        console.print(
+            f"Characters (as the comment box counts them): [{colour}]{measures['characters']:,}"
+            f"[/{colour}] of {measures['char_limit']:,}"
+        )
+    if "reading_seconds" in measures:
+        from advocacy.respond.kinds.testimony import minutes_and_seconds
+
+        over = measures["reading_seconds"] > measures["speaking_limit_seconds"]
+        colour = "yellow" if over else "green"
+        console.print(
+            f"Spoken version: {measures['spoken_words']} words, about [{colour}]"
+            f"{minutes_and_seconds(measures['reading_seconds'])}[/{colour}] at "
+            f"{measures['words_per_minute']} words a minute (limit "
+            f"{minutes_and_seconds(measures['speaking_limit_seconds'])})"
+        )
     print_diagnostics(report.diagnostics)
     n_err, n_warn = len(report.errors), len(report.warnings)
     if n_err:
@@ -209,13 +241,14 @@ def _print_check(report: CheckReport) -> None:
         err().print("[green]✓[/green] ready to build")
 
 
-@rfi.command(
+@click.command(
     "build",
     epilog="""\b
 Examples:
-  advocacy rfi build examples/ma-dmh-cbfs/response.yaml -o response.docx
-  advocacy rfi build response.yaml -o response.md
-  advocacy rfi build response.yaml -o response.docx --reference-doc letterhead.docx
+  advocacy respond build examples/ma-dmh-cbfs/response.yaml -o response.docx
+  advocacy respond build response.yaml -o response.md
+  advocacy respond build response.yaml -o response.docx --reference-doc letterhead.docx
+  advocacy respond build examples/peer-workforce-testimony/testimony.yaml --spoken -o spoken.txt
 """,
 )
 @click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
@@ -230,6 +263,12 @@ Examples:
     help="Add (or leave out) the appendix 'Suggested requirement language' "
     "(default: the response's 'appendix').",
 )
+@click.option(
+    "--spoken",
+    is_flag=True,
+    help="Testimony: write what you will say aloud instead, as plain text in short "
+    "paragraphs headed by its estimated reading time (-o FILE.txt, or stdout).",
+)
 @pass_app
 def build(
     app: AppContext,
@@ -243,6 +282,7 @@ def build(
     template_dir: Path | None,
     lang: str | None,
     appendix: bool | None,
+    spoken: bool,
 ) -> None:
     """Check a response, then render it to Word or Markdown.
 
@@ -254,6 +294,9 @@ def build(
     from advocacy.cli._output import err, print_diagnostics
     from advocacy.respond import build_response, load_response, with_appendix, with_language
 
+    if spoken:
+        _build_spoken(app, response_file, out, fmt, force, letter_date, now, template_dir, lang)
+        return
     options = OutputOptions(out, fmt, reference_doc, force)
     target, kind = resolve_output(options, default=response_file)
     report, data = build_response(
@@ -273,69 +316,47 @@ def build(
         err().print(f"  personal share {round(report.personal_share * 100)}%")
 
 
-@rfi.command(
-    "package",
-    epilog="""\b
-Example:
-  advocacy rfi package examples/ma-dmh-cbfs/response.yaml -o submission.eml
-
-Open the .eml file in your mail program, check it, and send it yourself.
-""",
-)
-@click.argument("response_file", metavar="RESPONSE.yaml", type=FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=FILE,
-    metavar="FILE.eml",
-    help="The email draft to write. Default: RESPONSE.eml.",
-)
-@click.option("--force", is_flag=True, help="Overwrite an existing draft.")
-@reference_doc_option
-@LETTER_DATE_OPTION
-@NOW_OPTION
-@template_dir_option
-@pass_app
-def package(
+def _build_spoken(
     app: AppContext,
     response_file: Path,
     out: Path | None,
+    fmt: str | None,
     force: bool,
-    reference_doc: Path | None,
     letter_date: dt.datetime | None,
     now: dt.datetime | None,
     template_dir: Path | None,
+    lang: str | None,
 ) -> None:
-    """Write an email draft to the RFI's address with the response attached.
+    from advocacy.atomic import write_atomic
+    from advocacy.cli._output import print_diagnostics
+    from advocacy.render.formats import by_suffix
+    from advocacy.respond import load_response, with_language
+    from advocacy.respond.response import build_spoken
 
-    The subject follows the RFI's convention. Nothing is sent.
-    """
-    from advocacy.cli._output import print_diagnostics, success
-    from advocacy.respond import load_response
-    from advocacy.respond.email_package import package_response
-
-    out = out or response_file.with_suffix(".eml")
-    report, message = package_response(
-        load_response(response_file),
+    if fmt is not None:
+        raise click.UsageError("--spoken writes plain text: drop --format")
+    if out is not None and by_suffix(out) is not None:
+        raise click.UsageError(f"--spoken writes plain text, not {out.suffix}: name the file .txt")
+    report, text = build_spoken(
+        with_language(load_response(response_file), lang),
         app.load_library(),
-        out,
-        force=force,
-        reference_doc=reference_doc,
         now=now_utc(now),
         date=letter_date.date() if letter_date else None,
         template_dir=template_dir,
     )
     print_diagnostics(report.warnings)
-    success(f'wrote {out}: to {message["To"]}, subject "{message["Subject"]}"')
+    target = None if out is None or str(out) == "-" else out
+    if target is not None:
+        write_atomic(target, text.encode("utf-8"), force=force)
+    emit(text.encode("utf-8"), target)
 
 
-@rfi.command(
+@click.command(
     "lint",
     epilog="""\b
 Examples:
-  advocacy rfi lint examples/ma-dmh-cbfs/rfi.yaml examples/ma-dmh-cbfs/response.yaml
-  advocacy rfi lint my-response.yaml --strict
+  advocacy respond lint examples/ma-dmh-cbfs/rfi.yaml examples/ma-dmh-cbfs/response.yaml
+  advocacy respond lint my-response.yaml --strict
 """,
 )
 @click.argument("files", nargs=-1, required=True, type=FILE, metavar="FILE...")
@@ -363,12 +384,18 @@ def lint(app: AppContext, files: tuple[Path, ...], strict: bool) -> None:
         sys.exit(1)
 
 
-def _register() -> None:
+def commands() -> list[click.Command]:
+    """Every command of the group, for ``respond`` and its alias ``rfi``."""
     from advocacy.cli.rfi_batch import batch
     from advocacy.cli.rfi_init import init
+    from advocacy.cli.rfi_package import package
 
-    rfi.add_command(batch)
-    rfi.add_command(init)
+    return [show, init, check, build, batch, package, lint]
+
+
+def _register() -> None:
+    for command in commands():
+        rfi.add_command(command)
 
 
 _register()

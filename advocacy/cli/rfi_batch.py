@@ -39,6 +39,10 @@ CSV columns (first row; separated by comma, semicolon or tab):
   points, points:QUESTION
       the talking points this person uses, in order, e.g.
       "peer-supervisors;no-clinical-duties" (default: the response's)
+  position, position:BILL
+      testimony: this person's position (support, oppose or
+      support-with-amendments), on every bill or on one (default: the
+      response's)
   detail
       short (recommendations only, your words give the reasons), brief
       (with each point's reasons and sources) or full (default: the

@@ -1,4 +1,4 @@
-"""``advocacy rfi init``: start a response file, with a wizard on a terminal."""
+"""``advocacy respond init`` (or ``rfi init``): start a response file, with a wizard on a terminal."""
 
 from __future__ import annotations
 
@@ -10,20 +10,33 @@ import click
 from advocacy.cli import AppContext, pass_app
 from advocacy.cli._options import FILE
 
+#: The positions a witness may take on a bill (as advocacy.models.testimony.POSITIONS,
+#: repeated here so that the CLI starts without pydantic; a test keeps them equal).
+POSITIONS = ("support", "oppose", "support-with-amendments")
+
 
 @click.command(
     "init",
     epilog="""\b
 Examples:
-  advocacy rfi init --rfi examples/ma-dmh-cbfs/rfi.yaml -o my-response.yaml
+  advocacy respond init --rfi examples/ma-dmh-cbfs/rfi.yaml -o my-response.yaml
       (on a terminal: asks who you are, then per question which points to use
       and what you want to say)
-  advocacy rfi init --rfi rfi.yaml -o r.yaml --no-interactive --name "Sam Lee" \\
+  advocacy respond init --call hearing.yaml -o t.yaml --no-interactive --name "Sam Lee" \\
+      --position support --answer h4321=peer-supervisors
+  advocacy respond init --rfi rfi.yaml -o r.yaml --no-interactive --name "Sam Lee" \\
       --answer peer-roles=cps-code-of-ethics,peer-supervisors \\
       --intro "peer-roles=I have worked in a peer role for six years."
 """,
 )
-@click.option("--rfi", "rfi_file", type=FILE, metavar="RFI.yaml", help="The RFI to answer.")
+@click.option(
+    "--rfi",
+    "--call",
+    "rfi_file",
+    type=FILE,
+    metavar="CALL.yaml",
+    help="The call for input to answer (an RFI, a comment period, a hearing).",
+)
 @click.option(
     "-o",
     "--output",
@@ -53,6 +66,11 @@ Examples:
     help="Your own opening words for a question (repeatable).",
 )
 @click.option(
+    "--position",
+    type=click.Choice(POSITIONS),
+    help="Testimony: your position on the bill (on every bill of the hearing).",
+)
+@click.option(
     "--interactive/--no-interactive",
     default=None,
     help="Ask questions (default: only on a terminal).",
@@ -69,9 +87,10 @@ def init(
     anonymous: bool,
     answer_specs: tuple[str, ...],
     intro_specs: tuple[str, ...],
+    position: str | None,
     interactive: bool | None,
 ) -> None:
-    """Start a response file for an RFI, with comments that guide you.
+    """Start a response file for a call for input, with comments that guide you.
 
     On a terminal it asks who you are and, question by question, which of the
     suggested talking points to use (with their summaries) and what you want
@@ -102,15 +121,23 @@ def init(
         question, text = _split_spec(spec, "--intro")
         answers.setdefault(question, DraftAnswer(question)).intro = text
     closing = ""
+    hearing = loaded_rfi.rfi.testimony
+    if hearing is not None and position is None and not interactive:
+        raise click.UsageError("--position is required for testimony")
     if interactive:
+        if hearing is not None and position is None:
+            bills = ", ".join(b.number for b in hearing.bills)
+            position = click.prompt(f"Your position on {bills}", type=click.Choice(POSITIONS))
         respondent = _ask_respondent(respondent)
         answers = {a.question: a for a in _ask_answers(loaded_rfi, library)}
         closing = click.prompt(
             "Closing words for the whole letter (Enter to skip)", default="", show_default=False
         )
-    text = new_response_text(loaded_rfi, out, respondent, list(answers.values()), library, closing)
+    text = new_response_text(
+        loaded_rfi, out, respondent, list(answers.values()), library, closing, position
+    )
     write_atomic(out, text, forceable=False)
-    success(f"wrote {out}; next: advocacy rfi check {out}")
+    success(f"wrote {out}; next: advocacy respond check {out}")
 
 
 def _split_spec(spec: str, option: str) -> tuple[str, str]:

@@ -88,6 +88,10 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, err: Any) -> Diagnost
             hint = "write it like name@example.org"
         else:
             message = f"{name!r} has the wrong form: {err['msg']}"
+    elif kind in ("greater_than", "greater_than_equal"):
+        bound = err.get("ctx", {}).get("gt", err.get("ctx", {}).get("ge"))
+        message = f"{name!r} must be greater than {bound}, not {err.get('input')!r}"
+        hint = _field_description(_annotation_at(model, loc[:-1]), str(loc[-1]))
     elif kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         message = f"{name!r} must be one of {expected}, not {err.get('input')!r}"

@@ -65,6 +65,8 @@ class CheckReport(DiagnosticsReport):
     parts: list[PartCheck] = field(default_factory=list)
     signers: list[Signer] = field(default_factory=list)
     appendix_counts: bool = False
+    #: Figures the call's kind measures (characters, reading time), by name.
+    measures: dict[str, Any] = field(default_factory=dict)
 
     @property
     def total_words(self) -> int:
@@ -103,6 +105,7 @@ class CheckReport(DiagnosticsReport):
             ],
             "total_words": self.total_words,
             "appendix_counts": self.appendix_counts,
+            "measures": self.measures,
             "signers": len(self.signers),
             "errors": len(self.errors),
             "warnings": len(self.warnings),
@@ -240,6 +243,11 @@ def check_response(
     letter_date = date or response.date or now.date()
     diagnostics.extend(_deadline_and_share(report, loaded))
     diagnostics.extend(_cited_source_problems(citations, library, letter_date))
+    if not any(d.code == "unknown-id" for d in diagnostics):  # a kind renders the letter
+        from advocacy.respond.kinds import KindCheck, kind_of
+
+        kind_check = KindCheck(loaded, library, report, date, template_dir)
+        diagnostics.extend(kind_of(rfi).check(kind_check))
     report.diagnostics = sorted(diagnostics)
     return report
 
@@ -320,13 +328,16 @@ def _cited_source_problems(
 
 
 def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator[Diagnostic]:
+    from advocacy.respond.kinds import kind_of
+
+    deadline = kind_of(loaded.rfi.rfi).deadline
     rfi_file = loaded.rfi.path
     due_line, due_col = loaded.rfi.doc.position(("due",))
     left = report.due_at - report.now
     when = report.due_at.strftime("%Y-%m-%d %H:%M %Z")
     if left.total_seconds() <= 0:
         yield warning(
-            f"the deadline ({when}) {describe_deadline(report.due_at, report.now)}",
+            f"the {deadline} ({when}) {describe_deadline(report.due_at, report.now)}",
             rfi_file,
             due_line,
             due_col,
@@ -335,7 +346,7 @@ def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator
         )
     elif left <= DEADLINE_WARNING:
         yield warning(
-            f"the deadline ({when}) is {describe_deadline(report.due_at, report.now)}",
+            f"the {deadline} ({when}) is {describe_deadline(report.due_at, report.now)}",
             rfi_file,
             due_line,
             due_col,

@@ -226,6 +226,9 @@ def response_context(
         "subject": [rfi.title + reference],
     }
     return {
+        "kind": rfi.kind,
+        "public_comment": rfi.public_comment.model_dump() if rfi.public_comment else None,
+        "testimony": testimony_context(loaded),
         "cover": cover,
         "rfi": {**rfi.model_dump(), "due_at": rfi.due_at},
         "respondent": {
@@ -246,4 +249,31 @@ def response_context(
         "appendix": response.appendix,
         "footnotes": citations.footnotes(),
         "cited": citations.cited,
+    }
+
+
+def bill_positions(loaded: LoadedResponse) -> dict[str, str | None]:
+    """The speaker's position on each bill of a hearing (``None``: not stated)."""
+    rfi, response = loaded.rfi.rfi, loaded.response
+    if rfi.testimony is None:
+        return {}
+    return {b.id: response.positions.get(b.id, response.position) for b in rfi.testimony.bills}
+
+
+def testimony_context(loaded: LoadedResponse) -> dict[str, Any] | None:
+    """The hearing for a testimony template: committee, chairs, bills with positions."""
+    rfi = loaded.rfi.rfi
+    part = rfi.testimony
+    if part is None:
+        return None
+    zone = rfi.due_at.tzinfo
+    hearing = part.hearing.date
+    positions = bill_positions(loaded)
+    return {
+        **part.model_dump(exclude={"bills", "hearing"}),
+        "hearing": {
+            "date": hearing.replace(tzinfo=zone) if hearing.tzinfo is None else hearing,
+            "place": part.hearing.place,
+        },
+        "bills": [b.model_dump() | {"position": positions[b.id]} for b in part.bills],
     }

@@ -1,14 +1,16 @@
-"""An email draft (.eml) of a response, addressed as the RFI asks. Nothing is sent.
+"""An email draft (.eml) of a response, addressed as the call asks. Nothing is sent.
 
 The draft opens in Outlook, Thunderbird and Apple Mail as an unsent message
-(``X-Unsent: 1``) with the rendered DOCX attached, so the advocate reviews it
-and presses Send themselves.
+(``X-Unsent: 1``) with the rendered document attached (DOCX, or any other
+registered binary format), so the advocate reviews it and presses Send
+themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import mimetypes
 import re
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -19,20 +21,34 @@ from pathlib import Path
 from advocacy.atomic import check_writable, write_atomic
 from advocacy.errors import AdvocacyError
 from advocacy.filenames import fill_pattern, safe_stem
+from advocacy.i18n import long_datetime
 from advocacy.library import Library
 from advocacy.models import Rfi
 from advocacy.respond.response import CheckReport, LoadedResponse, build_response
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+#: The subject when the call gives no convention, by kind.
+DEFAULT_SUBJECTS = {
+    "rfi": "Response to RFI: {rfi_title}",
+    "public-comment": "Comment on {reference}: {rfi_title}",
+    "testimony": "Testimony on {bills}: {name}",
+}
+
+
+def bill_numbers(rfi: Rfi) -> str:
+    """The bill numbers of a hearing, e.g. ``"H.1234, S.567"`` (empty for other kinds)."""
+    return ", ".join(b.number for b in rfi.testimony.bills) if rfi.testimony else ""
 
 
 def fill_subject(rfi: Rfi, name: str, organization: str) -> str:
-    """The RFI's subject-line convention filled in (raises on a bad pattern)."""
-    convention = rfi.submit.subject or "Response to RFI: {rfi_title}"
+    """The call's subject-line convention filled in (raises on a bad pattern)."""
+    convention = rfi.submit.subject or DEFAULT_SUBJECTS[rfi.kind]
+    reference = rfi.public_comment.docket if rfi.public_comment else rfi.reference
     values = {
         "rfi_title": rfi.title,
         "rfi_id": rfi.id,
-        "reference": rfi.reference or "",
+        "bills": bill_numbers(rfi),
+        "reference": reference or "",
         "name": name,
         "organization": organization,
     }
@@ -73,26 +89,34 @@ def package_response(
     now: dt.datetime | None = None,
     date: dt.date | None = None,
     template_dir: Path | None = None,
+    attach: str = "docx",
+    body: str | None = None,
 ) -> tuple[CheckReport, EmailMessage]:
-    """Check and render the response, and write an email draft with it attached."""
+    """Check and render the response, and write an email draft with it attached.
+
+    ``attach`` is a registered binary output format; ``body`` replaces the
+    email's text (each kind words its own).
+    """
     rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
     if rfi.submit.email is None:
         raise AdvocacyError(
-            "this RFI takes responses through a website, not by email",
+            "this call takes responses through a website or by mail, not by email",
             loaded.rfi.path,
             *loaded.rfi.doc.position(("submit",)),
-            hint=f"build the document with 'advocacy rfi build' and upload it at {rfi.submit.url}",
+            hint="build the document with 'advocacy respond build' and send it as "
+            + " or ".join(x for x in (rfi.submit.url, rfi.submit.mail) if x),
         )
-    if "docx" not in rfi.submit.formats:
-        raise AdvocacyError(
-            f"the RFI accepts {', '.join(rfi.submit.formats)}, not DOCX",
-            loaded.rfi.path,
-            *loaded.rfi.doc.position(("submit", "formats")),
-            hint="build the DOCX, save it in an accepted format from Word, and attach it yourself",
-        )
+    fmt = attachment_format(loaded, attach)
     check_writable(out_path, force)
-    report, docx = build_response(
-        loaded, library, None, "docx", reference_doc, now=now, date=date, template_dir=template_dir
+    report, document = build_response(
+        loaded,
+        library,
+        None,
+        fmt.name,
+        reference_doc,
+        now=now,
+        date=date,
+        template_dir=template_dir,
     )
     message = EmailMessage(policy=SMTP)
     message["To"] = _address(loaded, "", rfi.submit.email, ("submit",), rfi=True)
@@ -101,17 +125,68 @@ def package_response(
         message["From"] = _address(loaded, name, respondent.email, ("respondent",))
     message["Subject"] = _one_line(loaded, email_subject(loaded), "the subject", ("submit",), True)
     message["X-Unsent"] = "1"
-    message.set_content(_body(loaded))
-    stem = (
-        "response"
-        if respondent.anonymous
-        else f"response-{safe_stem(respondent.display_name, 'respondent')}"
+    message.set_content(body or _body(loaded))
+    maintype, subtype = media_type(fmt.suffix)
+    message.add_attachment(
+        document, maintype, subtype, filename=attachment_stem(loaded) + fmt.suffix
     )
-    message.add_attachment(docx, *DOCX_TYPE, filename=f"{stem}.docx")
     # A boundary derived from the content keeps the draft reproducible.
-    message.set_boundary("=_advocacy_" + hashlib.sha256(docx).hexdigest()[:32])
+    message.set_boundary("=_advocacy_" + hashlib.sha256(document).hexdigest()[:32])
     write_atomic(out_path, message.as_bytes(), force=force)
     return report, message
+
+
+def attachment_format(loaded: LoadedResponse, attach: str):  # -> OutputFormat
+    """The registered binary format ``attach``, if the call accepts it."""
+    from advocacy.render.formats import binary_names, get_format
+
+    rfi = loaded.rfi.rfi
+    fmt = get_format(attach)
+    if fmt.to_stdout:
+        raise AdvocacyError(
+            f"{attach} is a text format, not one to attach",
+            hint="use one of: " + ", ".join(binary_names()),
+        )
+    if fmt.name not in rfi.submit.formats:
+        raise AdvocacyError(
+            f"the call accepts {', '.join(rfi.submit.formats)}, not {fmt.name}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("submit", "formats")),
+            hint="attach one of those with --attach, or add the format to submit.formats "
+            "if the call accepts it",
+        )
+    return fmt
+
+
+def media_type(suffix: str) -> tuple[str, str]:
+    """The MIME type of a file with ``suffix``, as (maintype, subtype)."""
+    if suffix == ".docx":
+        return DOCX_TYPE
+    guessed = mimetypes.types_map.get(suffix, "application/octet-stream")
+    maintype, _, subtype = guessed.partition("/")
+    return maintype, subtype
+
+
+def attachment_stem(loaded: LoadedResponse) -> str:
+    """The attachment's file name without suffix; it never names an anonymous respondent."""
+    respondent = loaded.response.respondent
+    if respondent.anonymous:
+        return "response"
+    return f"response-{safe_stem(respondent.display_name, 'respondent')}"
+
+
+def next_steps(rfi: Rfi) -> list[str]:
+    """Where to submit and by when, for the terminal after ``package``."""
+    submit = rfi.submit
+    ways = [
+        f"by email to {submit.email}" if submit.email else "",
+        f"through {submit.url}" if submit.url else "",
+        f"by mail to {' '.join(submit.mail.split())}" if submit.mail else "",
+    ]
+    return [
+        "Submit " + " or ".join(w for w in ways if w) + ".",
+        f"Deadline: {long_datetime(rfi.due_at)}.",
+    ]
 
 
 _LINE_BREAK = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")

@@ -16,15 +16,15 @@ from advocacy.yamlio import load_yaml_file
 def lint_rfi_files(paths: Sequence[Path], library: Library) -> list[Diagnostic]:
     """Every problem in the given RFI and response files, each with its place.
 
-    The kind of each file is told by its content: an RFI has ``questions``, a
-    response has ``respondent``.
+    The kind of each file is told by its content: a call for input has
+    ``questions`` or a ``kind``, a response has ``respondent``.
     """
     diagnostics: list[Diagnostic] = []
     for path in paths:
         try:
             doc = load_yaml_file(path)
             data = doc.data if isinstance(doc.data, dict) else {}
-            if "questions" in data:
+            if "questions" in data or "kind" in data:
                 diagnostics.extend(_suggestions(load_rfi(path), library))
             elif "respondent" in data:
                 loaded = load_response(path)
@@ -34,11 +34,11 @@ def lint_rfi_files(paths: Sequence[Path], library: Library) -> list[Diagnostic]:
             else:
                 diagnostics.append(
                     error(
-                        "cannot tell whether this is an RFI or a response file",
+                        "cannot tell whether this is a call for input or a response file",
                         path,
                         1,
                         1,
-                        hint="an RFI has 'questions:', a response has 'respondent:'",
+                        hint="a call has 'questions:' or 'kind:', a response has 'respondent:'",
                     )
                 )
         except AdvocacyError as exc:

@@ -80,8 +80,11 @@ def with_appendix(loaded: LoadedResponse, appendix: bool | None) -> LoadedRespon
 
 
 def template_choice(loaded: LoadedResponse, template_dir: Path | None) -> tuple[Path | None, str]:
-    """The template folder and name: a ``template`` file beside the response wins."""
-    name = loaded.response.template
+    """The template folder and name: a ``template`` file beside the response wins; without
+    one, the call's kind names its template."""
+    from advocacy.respond.kinds import kind_of
+
+    name = loaded.response.template or kind_of(loaded.rfi.rfi).template
     relative = Path(name)
     if relative.is_absolute() or ".." in relative.parts:
         raise AdvocacyError(

@@ -57,8 +57,12 @@ def new_response_text(
     answers: Sequence[DraftAnswer],
     library: Library,
     closing: str = "",
+    position: str | None = None,
 ) -> str:
     """The text of a commented response file for ``target``.
+
+    ``position`` is the speaker's position on every bill of a hearing
+    (testimony); the file then checks clean of a missing position.
 
     Unknown question or point ids raise :class:`AdvocacyError` with a
     did-you-mean, so the file written always checks clean of id errors.
@@ -81,8 +85,8 @@ def new_response_text(
         f"# A response to: {rfi.title} ({rfi.agency}).",
         f"# Due {long_datetime(rfi.due_at)}.",
         "#",
-        f"# Check it:  advocacy rfi check {target.name}",
-        f"# Build it:  advocacy rfi build {target.name} -o response.docx",
+        f"# Check it:  advocacy respond check {target.name}",
+        f"# Build it:  advocacy respond build {target.name} -o response.docx",
         "#",
         "# Your own words go in 'opening', 'intro', 'note' and 'closing'. Agencies count identical",
         "# form letters once: say what this means to you, from your own experience.",
@@ -103,6 +107,14 @@ def new_response_text(
         "language: en",
         "detail: brief  # short: recommendations only; brief: with reasons; full: whole text too",
         "appendix: false  # true: add the points' requirement language for the agency",
+    ]
+    if rfi.testimony is not None:
+        lines += [
+            f"position: {position}" if position else "# position: support",
+            "# support, oppose or support-with-amendments; with several bills, give",
+            "# positions: {bill-id: support, other-bill-id: oppose} instead",
+        ]
+    lines += [
         "# opening: your own words: who you are and why you are writing",
         "answers:" if answers else "answers: []  # add answers: see the RFI's questions",
     ]

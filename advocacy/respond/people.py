@@ -279,6 +279,9 @@ def check_columns(columns: list[str], path: Path, loaded: LoadedResponse) -> Non
         *(f"points:{q}" for q in chosen),
         *(f"note:{q}:{p}" for q, points in chosen.items() for p in sorted(points)),
     ]
+    hearing = loaded.rfi.rfi.testimony
+    if hearing is not None:  # testimony: each person's own position
+        allowed += ["position", *(f"position:{b.id}" for b in hearing.bills)]
     problems = []
     seen: set[str] = set()
     for column_number, name in enumerate(columns, start=1):
@@ -419,6 +422,11 @@ def personalise(loaded: LoadedResponse, person: Person, csv_path: Path) -> Loade
         elif parts == ["detail"]:
             if text:  # blank: the response's own choice
                 data["detail"] = text.lower()
+        elif parts[0] == "position":
+            if text and len(parts) == 1:  # blank: the response's own position
+                data["position"] = text.lower()
+            elif text:
+                data.setdefault("positions", {})[parts[1]] = text.lower()
         elif parts[0] in ("intro", "closing"):
             answer = answers.setdefault(parts[1], {"question": parts[1], "points": []})
             answer[parts[0]] = text
@@ -447,8 +455,10 @@ def personalise(loaded: LoadedResponse, person: Person, csv_path: Path) -> Loade
 
 
 def _column_of(message: str) -> str:
-    match = re.match(r"'respondent\.(\w+)'", message)
-    return match.group(1) if match else ""
+    match = re.match(r"'(?:respondent\.(\w+)|(position)s?\.?(\w*))'", message)
+    if not match:
+        return ""
+    return match.group(1) or ":".join(x for x in match.group(2, 3) if x)
 
 
 def _field_free(message: str) -> str:

@@ -24,17 +24,19 @@ def response_markdown(
     date: dt.date | None = None,
     template_dir: Path | None = None,
     report: CheckReport | None = None,
+    template: str | None = None,
 ) -> str:
     """The response rendered to Markdown with front matter.
 
     Pass the :class:`CheckReport` of the same response to reuse its rendered
-    answers and signers instead of checking it again.
+    answers and signers instead of checking it again. ``template`` renders
+    another of the kind's templates (the spoken version of testimony).
     """
     report = report or check_response(loaded, library, date=date, template_dir=template_dir)
     rendered = {a.question.id: a.markdown for a in report.answers if a.markdown}
     context = response_context(loaded, library, date, rendered, report.signers)
     folder, name = template_choice(loaded, template_dir)
-    return render_template(name, context, folder, loaded.response.language)
+    return render_template(template or name, context, folder, loaded.response.language)
 
 
 def build_response(
@@ -57,3 +59,27 @@ def build_response(
     markdown = response_markdown(loaded, library, date, template_dir, report)
     data = render(markdown, fmt, out_path, reference_doc, force, str(loaded.path))  # type: ignore[arg-type]
     return report, data
+
+
+def build_spoken(
+    loaded: LoadedResponse,
+    library: Library,
+    now: dt.datetime | None = None,
+    date: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> tuple[CheckReport, str]:
+    """Check, then the spoken version as plain text, headed by its estimated reading time."""
+    from advocacy.respond.kinds import KindCheck, kind_of
+
+    kind = kind_of(loaded.rfi.rfi)
+    if kind.spoken is None:
+        raise AdvocacyError(
+            f"a spoken version is for testimony, not for a {kind.label}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("kind",)),
+            hint="drop --spoken",
+        )
+    report = check_response(loaded, library, now, template_dir, date)
+    if report.errors:
+        raise AdvocacyError.from_diagnostics(report.errors)
+    return report, kind.spoken(KindCheck(loaded, library, report, date, template_dir))

@@ -88,6 +88,11 @@ def suffixes() -> list[str]:
     return [suffix for fmt in registry().values() for suffix in fmt.suffixes]
 
 
+def binary_names() -> list[str]:
+    """The formats that never go to a terminal: the ones a package can attach."""
+    return [f.name for f in registry().values() if not f.to_stdout]
+
+
 def get_format(name: str) -> OutputFormat:
     """The format called ``name``; an unknown name is an error naming the known ones."""
     try:

@@ -1,0 +1,150 @@
+"""Kind ``public-comment``: a comment on a proposed regulation, in a docket, by a deadline.
+
+The sections open for comment play the part of questions, each with its
+reference. ``package`` writes the plain text to paste into the portal's
+comment box (within its character limit) and the full comment as an
+attachment in any registered binary format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from advocacy.errors import AdvocacyError
+from advocacy.respond.kinds import CallKind, KindCheck, PackageRequest, PackageResult
+from advocacy.respond.kinds.rules import character_limits
+
+if TYPE_CHECKING:
+    from advocacy.errors import Diagnostic
+    from advocacy.models import Rfi
+
+
+def _check(kc: KindCheck) -> Iterator[Diagnostic]:
+    yield from character_limits(kc)
+
+
+def _describe(rfi: Rfi) -> list[str]:
+    part = rfi.public_comment
+    assert part is not None
+    lines = [
+        f"Docket {part.docket}: {part.regulation.title} ({part.regulation.citation})",
+    ]
+    if rfi.submit.char_limit:
+        lines.append(f"Comment box: {rfi.submit.char_limit:,} characters")
+    limits = part.attachments
+    attach = [
+        f"at most {limits.max_files} file(s)" if limits.max_files else "",
+        f"{limits.max_megabytes:g} MB each" if limits.max_megabytes else "",
+        "as " + ", ".join(limits.formats) if limits.formats else "",
+    ]
+    if any(attach):
+        lines.append("Attachments: " + ", ".join(x for x in attach if x))
+    lines.append("The comment period closes at the deadline below.")
+    return lines
+
+
+def _package(request: PackageRequest) -> PackageResult:
+    from advocacy.atomic import check_writable, write_atomic
+    from advocacy.respond.email_package import attachment_format, next_steps
+    from advocacy.respond.plain_text import form_length, markdown_to_plain
+    from advocacy.respond.response import build_response, response_markdown
+
+    loaded = request.loaded
+    rfi = loaded.rfi.rfi
+    part = rfi.public_comment
+    assert part is not None
+    fmt = attachment_format(loaded, request.attach)
+    if part.attachments.formats and fmt.name not in part.attachments.formats:
+        raise AdvocacyError(
+            f"the portal takes attachments as {', '.join(part.attachments.formats)}, "
+            f"not {fmt.name}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("public_comment", "attachments", "formats")),
+            hint="choose one of those with --attach",
+        )
+    attachment_path = request.out_path.with_suffix(fmt.suffix)
+    check_writable(request.out_path, request.force)
+    check_writable(attachment_path, request.force)
+    report, document = build_response(
+        loaded,
+        request.library,
+        None,
+        fmt.name,
+        request.reference_doc,
+        now=request.now,
+        date=request.date,
+        template_dir=request.template_dir,
+    )
+    limit = part.attachments.max_megabytes
+    if limit is not None and len(document) > limit * 1_000_000:
+        raise AdvocacyError(
+            f"the attachment is {len(document) / 1_000_000:.1f} MB; the portal takes "
+            f"{limit:g} MB a file",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("public_comment", "attachments", "max_megabytes")),
+            hint="leave out images, or choose another --attach format",
+        )
+    markdown = response_markdown(
+        loaded, request.library, request.date, request.template_dir, report
+    )
+    text = markdown_to_plain(markdown, source=str(loaded.path))
+    characters = form_length(text)
+    box = rfi.submit.char_limit
+    over = box is not None and characters > box
+    if over:
+        text = _short_note(request, attachment_path.name)
+        if box is not None and form_length(text) > box:
+            raise AdvocacyError(
+                f"even the short note is over the comment box's {box:,} characters",
+                loaded.rfi.path,
+                *loaded.rfi.doc.position(("submit", "char_limit")),
+                hint="shorten your opening, or upload the attachment alone",
+            )
+    write_atomic(attachment_path, document, force=request.force)
+    write_atomic(request.out_path, text.encode("utf-8"), force=request.force)
+    steps = next_steps(rfi)
+    steps.insert(
+        0,
+        f"Paste {request.out_path} into the comment box ({form_length(text):,} of "
+        f"{box:,} characters)"
+        if box
+        else f"Paste {request.out_path} into the comment box",
+    )
+    steps.insert(1, f"Attach {attachment_path} as your full comment on docket {part.docket}.")
+    return PackageResult(
+        report,
+        [request.out_path, attachment_path],
+        steps,
+        {"characters": characters, "char_limit": box, "pasted_full_text": not over},
+    )
+
+
+def _short_note(request: PackageRequest, attachment: str) -> str:
+    """What to paste when the full comment is too long for the box: who, what, and where
+    the full comment is."""
+    loaded = request.loaded
+    rfi, response = loaded.rfi.rfi, loaded.response
+    part = rfi.public_comment
+    assert part is not None
+    who = response.respondent.display_name
+    lines = [
+        f"Comment on docket {part.docket}, {part.regulation.title} ({part.regulation.citation}), "
+        f"from {who}.",
+    ]
+    if response.opening:
+        lines.append(" ".join(response.opening.split()))
+    lines.append(f"My full comment is in the attached file {attachment}.")
+    return "\n\n".join(lines) + "\n"
+
+
+KIND = CallKind(
+    name="public-comment",
+    label="public comment",
+    template="public-comment.md.j2",
+    check=_check,
+    describe=_describe,
+    package=_package,
+    package_suffix=".txt",
+    deadline="end of the comment period",
+)
