@@ -314,3 +314,22 @@ def test_init_for_a_public_comment_writes_a_file_that_builds(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     built = run("respond", "build", str(out), "-o", "-", "--now", COMMENT_NOW)
     assert built.exit_code == 0 and "## Comment on 130 CMR 499.410: Payment rates" in built.stdout
+
+
+def test_package_refuses_a_suffix_that_does_not_match_the_kind(tmp_path: Path) -> None:
+    """Paste text must not land in a .eml file, nor an email draft in a .txt file."""
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    comment = root / "peer-billing-comment" / "comment.yaml"
+    result = CliRunner().invoke(
+        main, ["respond", "package", str(comment), "-o", str(tmp_path / "c.eml")]
+    )
+    assert result.exit_code == 2
+    assert "must end in .txt" in result.output and "c.txt" in result.output
+    letter = root / "ma-dmh-cbfs" / "response.yaml"
+    result = CliRunner().invoke(main, ["rfi", "package", str(letter), "-o", str(tmp_path / "r.txt")])
+    assert result.exit_code == 2 and "must end in .eml" in result.output
+    assert not list(tmp_path.iterdir())

@@ -80,6 +80,13 @@ def package(
     loaded = load_response(response_file)
     kind = kind_of(loaded.rfi.rfi)
     target = out or response_file.with_suffix(kind.package_suffix)
+    if target.suffix.lower() != kind.package_suffix:
+        raise click.BadParameter(
+            f"the package for this {kind.label} must end in {kind.package_suffix}, "
+            f"not {target.suffix or 'no suffix'}: name it "
+            f"{target.with_suffix(kind.package_suffix).name}",
+            param_hint="'-o'",
+        )
     result = kind.package(
         PackageRequest(
             loaded,
