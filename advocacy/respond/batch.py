@@ -34,6 +34,7 @@ from advocacy.csvout import csv_text
 from advocacy.errors import AdvocacyError, Diagnostic, error
 from advocacy.library import Library
 from advocacy.lifetime import kill_with_parent
+from advocacy.render import render
 from advocacy.respond.batch_manifest import (
     DONE,
     MANIFEST,
@@ -55,8 +56,8 @@ from advocacy.respond.people import (
 )
 from advocacy.respond.response import (
     LoadedResponse,
-    build_response,
     check_response,
+    checked_markdown,
     response_markdown,
 )
 from advocacy.respond.similarity import (
@@ -339,19 +340,10 @@ def _run_row(item: _Item) -> RowResult:
             target, fmt, overwrite = job.out_dir / item.file, job.fmt, item.overwrite
             if job.stage is not None:  # the parent's converters make the PDF
                 target, fmt, overwrite = job.stage / _docx_name(item.file), "docx", True
-            report, data = build_response(
-                loaded,
-                job.library,
-                target,
-                fmt,
-                job.reference_doc,
-                overwrite,
-                job.now,
-                job.date,
-                job.template_dir,
+            report, markdown = checked_markdown(
+                loaded, job.library, job.now, job.date, job.template_dir
             )
-            if job.fmt == "md":  # the letter itself; no need to render it again
-                markdown = data.decode("utf-8")
+            render(markdown, fmt, target, job.reference_doc, overwrite, str(loaded.path))
         else:
             report = check_response(loaded, job.library, job.now, job.template_dir)
         if markdown is None:

@@ -53,12 +53,27 @@ def build_response(
     """Check, then render. Errors stop the build (raised); warnings are returned."""
     from advocacy.render import render
 
+    report, markdown = checked_markdown(loaded, library, now, date, template_dir)
+    data = render(markdown, fmt, out_path, reference_doc, force, str(loaded.path))
+    return report, data
+
+
+def checked_markdown(
+    loaded: LoadedResponse,
+    library: Library,
+    now: dt.datetime | None = None,
+    date: dt.date | None = None,
+    template_dir: Path | None = None,
+) -> tuple[CheckReport, str]:
+    """The response checked, then rendered to Markdown; errors are raised.
+
+    The one Markdown every output format is written from (a batch also
+    measures its letters' similarity on it).
+    """
     report = check_response(loaded, library, now, template_dir, date)
     if report.errors:
         raise AdvocacyError.from_diagnostics(report.errors)
-    markdown = response_markdown(loaded, library, date, template_dir, report)
-    data = render(markdown, fmt, out_path, reference_doc, force, str(loaded.path))  # type: ignore[arg-type]
-    return report, data
+    return report, response_markdown(loaded, library, date, template_dir, report)
 
 
 def build_spoken(
