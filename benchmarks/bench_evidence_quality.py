@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|both]
+    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|PART|both]
         [--docs 69-82] [--misses]
 
 Each document of ``benchmarks/evidence_corpus/`` (format in its README) is
@@ -242,7 +242,12 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tuning", "heldout", "heldout5", "both"), default="both")
+    parser.add_argument(
+        "--part",
+        default="both",
+        help="a folder under evidence_corpus/ (tuning, heldout, heldout5, a new held-out part), "
+        "or 'both' for tuning and heldout",
+    )
     parser.add_argument("--docs", help="only documents numbered FIRST-LAST, e.g. 69-82")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
@@ -253,6 +258,10 @@ def main() -> None:
     rubric = default_rubric(load_library())
     first, _, last = (args.docs or "0-999").partition("-")
     parts = ("tuning", "heldout") if args.part == "both" else (args.part,)
+    for part in parts:
+        if not (CORPUS / part).is_dir():
+            known = ", ".join(sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
+            parser.error(f"no part {part!r} under {CORPUS} (known: {known})")
     for part in parts:
         docs = [
             parse(p)
