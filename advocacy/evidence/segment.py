@@ -10,7 +10,11 @@ passages whatever the file format:
   wrapped line from a short item or label that simply has no full stop;
 * in text written without blank lines (one sentence or duty per line, as
   job postings often are), a line that starts a new sentence starts a new
-  passage, since the lines are the only structure the author gave.
+  passage, since the lines are the only structure the author gave;
+* between blank lines too, a line that was not wrapped and follows a whole
+  sentence starts a new passage (a duty list of one sentence a line, a
+  Spanish line and its English translation);
+* a Markdown table row is a passage of its own.
 
 Each passage keeps the number of the line it starts on.
 """
@@ -119,12 +123,14 @@ def _segments(
             not line
             or heading is not None
             or bullet is not None
+            or (markdown and line.startswith("|"))  # a table row
             or (
                 bool(current)
                 and _starts_sentence(line)
                 and (
                     (dense and (_ends_sentence(previous) or not wrapped))
-                    or (item and not wrapped)  # a line after an item that was not wrapped
+                    # a line after an item, or after a whole sentence, that was not wrapped
+                    or ((item or _ends_sentence(previous)) and not wrapped)
                 )
             )
         )
