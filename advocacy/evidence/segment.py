@@ -14,6 +14,8 @@ passages whatever the file format:
 * between blank lines too, a line that was not wrapped and follows a whole
   sentence starts a new passage (a duty list of one sentence a line, a
   Spanish line and its English translation);
+* a line that starts with a short label and a colon ("Salary: $46,350",
+  "Work schedule: Full-time") starts a passage, unless it was wrapped;
 * a Markdown table row is a passage of its own.
 
 Each passage keeps the number of the line it starts on.
@@ -30,6 +32,8 @@ _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
+# "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
+_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
@@ -124,6 +128,7 @@ def _segments(
             or heading is not None
             or bullet is not None
             or (markdown and line.startswith("|"))  # a table row
+            or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             or (
                 bool(current)
                 and _starts_sentence(line)
