@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
+from advocacy.evidence.scope import ANOTHER_POSITION
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 
 __all__ = [
@@ -235,7 +236,7 @@ def _collect(
                 cid, kind, item, first.excluded or "", passage, (first.span,), first.entry.source
             )
         )
-        if kind == "red_flag" and first.entry.rules_out:
+        if kind == "red_flag" and first.entry.rules_out and not _elsewhere(found):
             # "Peer staff will not give out medication" rules the red flag out: evidence.
             label = f"rules out: {item}"
             items.setdefault(cid, []).extend((label, m) for m in found)
@@ -257,6 +258,12 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def _elsewhere(found: list[PhraseMatch]) -> bool:
+    """Whether every match was not counted as another position's duty: the bid says
+    who else does it, which does not keep it away from peers."""
+    return all((m.excluded or "").startswith(ANOTHER_POSITION) for m in found)
 
 
 def _sentences(text: str) -> list[int]:
@@ -282,7 +289,7 @@ def _is_label(passage: Passage) -> bool:
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
-    from advocacy.evidence.scope import excluding
+    from advocacy.evidence.scope import excluding, position_title
 
     scopes: list[str | None] = []
     lead_in: str | None = None
@@ -300,6 +307,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
             reason = heading_seen[passage.heading]
+        if passage.owner is not None and position_title(passage.owner):
+            reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
         if passage.item and lead_in is not None:
             reason = reason or lead_in
         elif not passage.item:

@@ -34,6 +34,8 @@ _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítul
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 # "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
 _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
+# Words a label ends with when its value is on the next line.
+_OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
@@ -49,6 +51,7 @@ class Segment:
     line: int
     heading: bool = False
     item: bool = False
+    owner: str | None = None  # a table row's first cell (whose row it is), for the other cells
 
 
 def segment_text(text: str, markdown: bool = False) -> list[Segment]:
@@ -100,20 +103,23 @@ def _wrapped(previous: str, line: str, width: int | None) -> bool:
 def _segments(
     numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int | None
 ) -> Iterator[Segment]:
+    lines = list(numbered)
+    following = [line.strip() for _, line in lines[1:]] + [""]
     current: list[str] = []
     start = 0
     item = False
     previous = ""  # the last line added to ``current``
     fenced = False
+    owner: str | None = None
 
     def flush() -> Segment | None:
         if not current:
             return None
         joined = " ".join(" ".join(current).split())
         current.clear()
-        return Segment(joined, start, item=item)
+        return Segment(joined, start, item=item, owner=owner)
 
-    for number, raw in numbered:
+    for (number, raw), after in zip(lines, following, strict=True):
         line = raw.strip()
         if markdown and line.startswith(("```", "~~~")):
             fenced = not fenced
@@ -121,7 +127,7 @@ def _segments(
         if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
             continue
         wrapped = bool(current) and _wrapped(previous, line, width)
-        heading = _heading(line, markdown, previous if current else "", wrapped)
+        heading = _heading(line, markdown, previous if current else "", wrapped, after)
         bullet = (_MD_BULLET if markdown else BULLET).match(line)
         starts = (
             not line
@@ -153,11 +159,16 @@ def _segments(
         if not current:
             start = number
             item = bullet is not None
+            owner = None
         content = line[bullet.end() :] if bullet else line
+        if not markdown and after and _opens_label(line):
+            content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
             if content.startswith("|") and content.endswith("|"):
-                content = " ".join(cell.strip() for cell in content.strip("|").split("|"))
+                cells = [cell.strip() for cell in content.strip("|").split("|")]
+                owner = cells[0] if len(cells) > 1 else None
+                content = " ".join(cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
@@ -182,8 +193,22 @@ def _starts_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 
-def _heading(line: str, markdown: bool, previous: str, wrapped: bool) -> str | None:
-    """The heading text if ``line`` is a heading, else None."""
+def _opens_label(line: str) -> bool:
+    """A label whose value is on the next line: it ends with a word that needs one
+    ("REPORTS TO", "Supervised by", "Reporta a")."""
+    words = line.split()
+    return 0 < len(words) <= 4 and words[-1].lower() in _OPEN_WORDS
+
+
+def _heading(
+    line: str, markdown: bool, previous: str, wrapped: bool, after: str = ""
+) -> str | None:
+    """The heading text if ``line`` is a heading, else None.
+
+    In plain text, a line is not a heading when the next line continues it
+    (starts with a small letter, as the rest of a wrapped sentence does), when
+    it is a label whose value follows ("REPORTS TO"), or when it is that value.
+    """
     if not line:
         return None
     if markdown:
@@ -193,6 +218,10 @@ def _heading(line: str, markdown: bool, previous: str, wrapped: bool) -> str | N
         return bold.group(2).strip() if bold else None
     if previous and not _ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
+    if previous and _opens_label(previous):
+        return None  # the value of a label
+    if after[:1].islower() or _opens_label(line):
+        return None
     return line if looks_like_heading(line) else None
 
 
