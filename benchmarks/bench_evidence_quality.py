@@ -229,11 +229,15 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
                     f"missed red {','.join(sorted(SHORT.get(c, c) for c in missed_r))}"
                     if missed_r
                     else "",
-                    f"FALSE red {','.join(sorted(SHORT.get(c, c) for c in false_r))}" if false_r else "",
+                    f"FALSE red {','.join(sorted(SHORT.get(c, c) for c in false_r))}"
+                    if false_r
+                    else "",
                     f"missed evid {','.join(sorted(SHORT.get(c, c) for c in missed_e))}"
                     if missed_e
                     else "",
-                    f"false evid {','.join(sorted(SHORT.get(c, c) for c in false_e))}" if false_e else "",
+                    f"false evid {','.join(sorted(SHORT.get(c, c) for c in false_e))}"
+                    if false_e
+                    else "",
                 ]
                 notes = [n for n in notes if n]
                 if notes:

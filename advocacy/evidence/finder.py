@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
-from advocacy.evidence.scope import ANOTHER_POSITION
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
+from advocacy.evidence.scope import ANOTHER_POSITION
 
 __all__ = [
     "EXCERPT_CHARS",

@@ -112,8 +112,12 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < max(1, len(words) // 10):
         return None
-    if context in scores and context != best and 0 < scores[best] - scores[context] <= 1:
-        if scores[context] > 0:
-            return context
+    if (
+        context in scores
+        and context != best
+        and scores[context] > 0
+        and scores[best] - scores[context] <= 1
+    ):
+        return context
     ranked = sorted(scores.values(), reverse=True)
     return best if ranked[0] > ranked[1] else None

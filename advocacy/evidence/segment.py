@@ -138,6 +138,7 @@ def _segments(
             or (
                 bool(current)
                 and _starts_sentence(line)
+                and not _opens_label(previous)  # the label's value
                 and (
                     (dense and (_ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
