@@ -107,6 +107,8 @@ def parse(path: Path) -> Document:
 
 
 def _norm(text: str) -> str:
+    # The reader joins a word hyphenated across lines ("medi-" + "cation"); so does this.
+    text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
     return " ".join(re.sub(r"[*_`#>]", " ", text).lower().split())
 
 
