@@ -209,6 +209,12 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
         f"   lenient {ratio(evid['shown_lenient'], evid['shown'])}"
         f"   recall {ratio(evid['recalled'], evid['labelled'])}"
     )
+    tp = sum(c["e_tp"] for c in per.values())
+    print(
+        "evidence per (line, criterion) pair, over the labelled criteria: "
+        f"precision {ratio(tp, tp + sum(c['e_fp'] for c in per.values()))}"
+        f"   recall {ratio(tp, tp + sum(c['e_fn'] for c in per.values()))}"
+    )
     print(f"{'criterion':<12} {'red P':>14} {'red R':>14} {'evid P':>14} {'evid R':>14}")
     for crit in sorted(per, key=lambda c: SHORT[c]):
         c = per[crit]
