@@ -191,3 +191,13 @@ def test_duties_in_another_positions_table_row_are_not_red_flags(tmp_path: Path)
     from_word = json.loads(result.output)
     assert flags(from_word) == ["Assist residents with medication packs"]
     assert any("('Program Nurse', its table row)" in r for r in reasons(from_word))
+
+
+def test_a_weak_qualifier_rules_no_red_flag_out(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Requisitos\n\nExperiencia vivida: preferida, no obligatoria.\n")
+    assert flags(data, "distinct-job-descriptions")
+    assert not evidence(data, "voluntary-peer-support")
+    (reason,) = reasons(data, "voluntary-peer-support")
+    assert reason == "a qualifier of something else ('no obligatoria')"
+    data = scan(tmp_path, "El apoyo entre pares nunca es obligatorio para los residentes.\n")
+    assert evidence(data, "voluntary-peer-support")

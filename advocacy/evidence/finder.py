@@ -23,7 +23,7 @@ from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
-from advocacy.evidence.scope import ANOTHER_POSITION
+from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -261,9 +261,9 @@ def _collect(
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:
-    """Whether every match was not counted as another position's duty: the bid says
-    who else does it, which does not keep it away from peers."""
-    return all((m.excluded or "").startswith(ANOTHER_POSITION) for m in found)
+    """Whether every match was not counted for a reason that says nothing about
+    peers' duties (another position's duty, a word of a weak qualifier)."""
+    return all((m.excluded or "").startswith(RULES_NOTHING_OUT) for m in found)
 
 
 def _sentences(text: str) -> list[int]:

@@ -151,6 +151,9 @@ _BEFORE_TITLE = frozenset(
     "personal otro otra".split()
 )
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
+A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
+# Reasons a red flag is not counted that say nothing about peers' duties.
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER)
 _PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
@@ -389,6 +392,16 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
             return cue.text
         if cue.end < start and not any(a < m <= b for m in boundaries):
             return cue.text
+    return None
+
+
+def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why the match at ``start``..``end`` is only part of a weak qualifier ("not
+    mandatory", "no obligatoria" after "Lived experience:"), or None."""
+    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    for cue in weak:  # type: ignore[attr-defined]
+        if cue.start <= start and end <= cue.end:
+            return f"{A_QUALIFIER} ('{cue.text}')"
     return None
 
 
