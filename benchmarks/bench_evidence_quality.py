@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|both]
+    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|PART|both]
         [--docs 69-82] [--misses]
 
 Each document of ``benchmarks/evidence_corpus/`` (format in its README) is
@@ -107,6 +107,8 @@ def parse(path: Path) -> Document:
 
 
 def _norm(text: str) -> str:
+    # The reader joins a word hyphenated across lines ("medi-" + "cation"); so does this.
+    text = re.sub(r"(?<=[a-z])- (?=[a-z])", "", text)
     return " ".join(re.sub(r"[*_`#>]", " ", text).lower().split())
 
 
@@ -207,6 +209,12 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
         f"   lenient {ratio(evid['shown_lenient'], evid['shown'])}"
         f"   recall {ratio(evid['recalled'], evid['labelled'])}"
     )
+    tp = sum(c["e_tp"] for c in per.values())
+    print(
+        "evidence per (line, criterion) pair, over the labelled criteria: "
+        f"precision {ratio(tp, tp + sum(c['e_fp'] for c in per.values()))}"
+        f"   recall {ratio(tp, tp + sum(c['e_fn'] for c in per.values()))}"
+    )
     print(f"{'criterion':<12} {'red P':>14} {'red R':>14} {'evid P':>14} {'evid R':>14}")
     for crit in sorted(per, key=lambda c: SHORT[c]):
         c = per[crit]
@@ -226,14 +234,18 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
                 )
                 false_e = u.found_evidence - u.evidence
                 notes = [
-                    f"missed red {','.join(sorted(SHORT[c] for c in missed_r))}"
+                    f"missed red {','.join(sorted(SHORT.get(c, c) for c in missed_r))}"
                     if missed_r
                     else "",
-                    f"FALSE red {','.join(sorted(SHORT[c] for c in false_r))}" if false_r else "",
-                    f"missed evid {','.join(sorted(SHORT[c] for c in missed_e))}"
+                    f"FALSE red {','.join(sorted(SHORT.get(c, c) for c in false_r))}"
+                    if false_r
+                    else "",
+                    f"missed evid {','.join(sorted(SHORT.get(c, c) for c in missed_e))}"
                     if missed_e
                     else "",
-                    f"false evid {','.join(sorted(SHORT[c] for c in false_e))}" if false_e else "",
+                    f"false evid {','.join(sorted(SHORT.get(c, c) for c in false_e))}"
+                    if false_e
+                    else "",
                 ]
                 notes = [n for n in notes if n]
                 if notes:
@@ -242,7 +254,12 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("tuning", "heldout", "heldout5", "both"), default="both")
+    parser.add_argument(
+        "--part",
+        default="both",
+        help="a folder under evidence_corpus/ (tuning, heldout, heldout5, a new held-out part), "
+        "or 'both' for tuning and heldout",
+    )
     parser.add_argument("--docs", help="only documents numbered FIRST-LAST, e.g. 69-82")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
     args = parser.parse_args()
@@ -253,6 +270,10 @@ def main() -> None:
     rubric = default_rubric(load_library())
     first, _, last = (args.docs or "0-999").partition("-")
     parts = ("tuning", "heldout") if args.part == "both" else (args.part,)
+    for part in parts:
+        if not (CORPUS / part).is_dir():
+            known = ", ".join(sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
+            parser.error(f"no part {part!r} under {CORPUS} (known: {known})")
     for part in parts:
         docs = [
             parse(p)

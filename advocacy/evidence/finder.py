@@ -15,12 +15,15 @@ nothing, for the reviewer to read.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
+from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -62,6 +65,10 @@ _DUTY_SECTIONS = (
     "tarea",
     "responsabilidad",
 )
+
+# The end of a sentence: a full stop, "!", "?" or ";" before a space and a
+# capital letter, digit, opening quote or bullet.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 @dataclass(frozen=True)
@@ -200,14 +207,19 @@ def _collect(
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
     items: dict[str, list[tuple[str, PhraseMatch]]] = {}
-    # A passage that raises a red flag is not evidence of a strength, for any
+    # A sentence that raises a red flag is not evidence of a strength, for any
     # criterion; only that it rules another flag out ("will not give out
     # medication; however, they will document each contact") still counts.
+    # The other sentences of a paragraph still count.
+    sentences = _sentences(passage.text)
     flagged = {
-        cid
-        for (cid, kind, _), found in per_item.items()
-        if kind == "red_flag" and any(m.excluded is None for m in found)
+        _sentence_of(sentences, m.span[0])
+        for (_, kind, _), found in per_item.items()
+        if kind == "red_flag"
+        for m in found
+        if m.excluded is None
     }
+    header = _is_label(passage)
     for (cid, kind, item), found in per_item.items():
         counted = [m for m in found if m.excluded is None]
         if kind == "red_flag" and counted:
@@ -224,17 +236,21 @@ def _collect(
                 cid, kind, item, first.excluded or "", passage, (first.span,), first.entry.source
             )
         )
-        if kind == "red_flag" and first.entry.rules_out:
+        if kind == "red_flag" and first.entry.rules_out and not _elsewhere(found):
             # "Peer staff will not give out medication" rules the red flag out: evidence.
             label = f"rules out: {item}"
             items.setdefault(cid, []).extend((label, m) for m in found)
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
     for cid, found_items in items.items():
-        if flagged:
-            found_items = [(i, m) for i, m in found_items if i.startswith("rules out: ")]
-            if not found_items:
-                continue
+        found_items = [
+            (i, m)
+            for i, m in found_items
+            if i.startswith("rules out: ")
+            or (not header and _sentence_of(sentences, m.span[0]) not in flagged)
+        ]
+        if not found_items:
+            continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))
@@ -244,9 +260,36 @@ def _collect(
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
 
 
+def _elsewhere(found: list[PhraseMatch]) -> bool:
+    """Whether every match was not counted for a reason that says nothing about
+    peers' duties (another position's duty, a word of a weak qualifier)."""
+    return all((m.excluded or "").startswith(RULES_NOTHING_OUT) for m in found)
+
+
+def _sentences(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (the first at 0)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _sentence_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _is_label(passage: Passage) -> bool:
+    """A job-board header, table header or label line ("Pay: $19.50 per hour",
+    "Paid time off", "| Puesto | Salario inicial |"), not a sentence: it names
+    a topic without saying anything a reviewer could weigh, so it is not
+    evidence (a red flag on it still counts)."""
+    text = passage.text.strip().strip("|").strip()
+    if passage.item or text.endswith((".", "!", "?", ";")):
+        return False
+    words = [w for w in re.split(r"[\s|]+", text) if any(c.isalpha() for c in w)]
+    return len(words) <= 6
+
+
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
-    from advocacy.evidence.scope import excluding
+    from advocacy.evidence.scope import excluding, position_title
 
     scopes: list[str | None] = []
     lead_in: str | None = None
@@ -264,6 +307,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
             reason = heading_seen[passage.heading]
+        if passage.owner is not None and position_title(passage.owner):
+            reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
         if passage.item and lead_in is not None:
             reason = reason or lead_in
         elif not passage.item:

@@ -3,14 +3,15 @@
 Bilingual bids are common (English and Spanish sections, or a Spanish job
 posting attached to an English bid), so the language is decided per passage;
 a passage too short to tell (a table cell, "Pay: $18.50") takes the language
-of the passage before it, or the bid's main language.
+of the passage before it, or the bid's main language, and so does a short
+line whose best language is only one function word ahead of its neighbours'.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from advocacy.evidence.normalise import detect_language
+from advocacy.evidence.normalise import detect_language, detect_language_near
 from advocacy.evidence.reading import Passage
 from advocacy.mojibake import garbled
 
@@ -26,8 +27,9 @@ def passage_languages(passages: Sequence[Passage]) -> list[str]:
             counts[lang] = counts.get(lang, 0) + 1
     main = max(counts, key=lambda lang: counts[lang]) if counts else "en"
     result: list[str] = []
-    for lang in detected:
-        result.append(lang or (result[-1] if result else main))
+    for passage in passages:
+        context = result[-1] if result else main
+        result.append(detect_language_near(passage.text, context) or context)
     return result
 
 

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
-from advocacy.evidence.scope import negation, self_negating, weak_qualifier
+from advocacy.evidence.scope import (
+    another_position,
+    negation,
+    qualifier_word,
+    self_negating,
+    weak_qualifier,
+)
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
 PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
@@ -144,7 +150,13 @@ def _judge(
             return _DROP
         return negation(tokens, start, end)
     if entry.kind == "red_flag":
-        return negation(tokens, start, end) or list_scope or _unless(entry, tokens, start)
+        return (
+            qualifier_word(tokens, start, end)
+            or negation(tokens, start, end)
+            or list_scope
+            or another_position(tokens, start)
+            or _unless(entry, tokens, start)
+        )
     if weak is not None:
         return f"only '{weak}', not required"
     if self_negating(tokens, start, end):

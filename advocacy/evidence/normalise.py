@@ -93,6 +93,18 @@ MIN_WORDS_FOR_LANGUAGE = 4
 
 def detect_language(text: str) -> str | None:
     """The language (``en``, ``es``, ``fr``, ``pt``, ``de``) of ``text``, or None if unsure."""
+    return detect_language_near(text, None)
+
+
+def detect_language_near(text: str, context: str | None) -> str | None:
+    """The language of ``text``, read beside text in ``context`` (its neighbours' language).
+
+    A short line has few function words, and languages share some ("que",
+    "le", "en"): when the neighbours' language scores too and is only one
+    word behind the best, the line is taken to be in the neighbours' language
+    ("Realizar cualquier otra función afín que le sea asignada" in a Spanish
+    list is Spanish, not French).
+    """
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
@@ -100,5 +112,12 @@ def detect_language(text: str) -> str | None:
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < max(1, len(words) // 10):
         return None
+    if (
+        context in scores
+        and context != best
+        and scores[context] > 0
+        and scores[best] - scores[context] <= 1
+    ):
+        return context
     ranked = sorted(scores.values(), reverse=True)
     return best if ranked[0] > ranked[1] else None

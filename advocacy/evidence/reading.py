@@ -40,6 +40,7 @@ class Passage:
     location: str  # "p. 3", "¶ 12" or "line 40", as a reviewer would look it up
     heading: str | None = None
     item: bool = False  # a list item (a lead-in's scope, such as "does not include:")
+    owner: str | None = None  # in a table: the first cell of its row (the position it is about)
 
     @property
     def where(self) -> str:
@@ -136,10 +137,24 @@ def _read_docx(path: Path) -> list[Passage]:
             heading = text
             continue
         item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
-        passages.append(Passage(text, f"¶ {number}", heading, item))
+        passages.append(Passage(text, f"¶ {number}", heading, item, _row_owner(element)))
     if not passages:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return passages
+
+
+def _row_owner(paragraph) -> str | None:  # paragraph: an lxml element
+    """The text of the first cell of the table row ``paragraph`` is in, or None."""
+    cell = paragraph.getparent()
+    while cell is not None and cell.tag != f"{W}tc":
+        cell = cell.getparent()
+    row = cell.getparent() if cell is not None else None
+    if row is None or row.tag != f"{W}tr":
+        return None
+    first = row.find(f"{W}tc")
+    if first is None or first is cell:
+        return None
+    return " ".join("".join(t.text or "" for t in first.iter(f"{W}t")).split()) or None
 
 
 def _parse_xml(data: bytes, path: Path):  # -> lxml element
@@ -237,7 +252,9 @@ def _read_lines(text: str, path: Path, markdown: bool) -> list[Passage]:
         if segment.heading:
             heading = segment.text
         else:
-            passages.append(Passage(segment.text, f"line {segment.line}", heading, segment.item))
+            passages.append(
+                Passage(segment.text, f"line {segment.line}", heading, segment.item, segment.owner)
+            )
     return passages
 
 

@@ -34,6 +34,7 @@ not counted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,6 +132,29 @@ _SUBORDINATORS = frozenset(
 POST_WINDOW = 3
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
+# Staff other than peers who may be the subject of a duty ("a separate fiscal
+# clerk manages personal needs allowances"), and the words that may come
+# before such a title in its noun phrase.
+_OTHER_POSITIONS = frozenset(
+    "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
+    "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
+    "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
+    "accountants therapist therapists psychologist psychologists "
+    "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
+    "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
+    "farmacéutico terapeuta terapeutas psicólogo psicóloga".split()
+)
+_BEFORE_TITLE = frozenset(
+    "a an the our its each every one two separate dedicated designated licensed registered "
+    "program house residential fiscal agency site staff finance business office billing "
+    "clinical practical night day shift el la los las un una nuestro nuestra cada del de "
+    "personal otro otra".split()
+)
+ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
+A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
+# Reasons a red flag is not counted that say nothing about peers' duties.
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER)
+_PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
@@ -309,6 +333,36 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
     return None
 
 
+def another_position(tokens: Tokens, start: int) -> str | None:
+    """Why a duty at word ``start`` belongs to someone else: its clause opens with
+    a staff title that is not a peer role ("a separate fiscal clerk manages …"),
+    or None."""
+    boundaries = _boundaries(tokens)
+    first = start
+    while (
+        first > 0
+        and tokens.sentences[first - 1] == tokens.sentences[start]
+        and first not in boundaries
+    ):
+        first -= 1
+    words = tokens.words
+    for at in range(first, start):
+        if words[at] in _PEER_WORDS:
+            return None
+        if words[at] in _OTHER_POSITIONS:
+            title = " ".join(words[first : at + 1])
+            return f"{ANOTHER_POSITION} ('{title}')"
+        if words[at] not in _BEFORE_TITLE:
+            return None
+    return None
+
+
+def position_title(text: str) -> bool:
+    """Whether ``text`` (a table's first cell) names a staff position that is not a peer role."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    return not _PEER_WORDS & set(words) and bool(_OTHER_POSITIONS & set(words))
+
+
 def _hyphenated(tokens: Tokens, at: int) -> bool:
     """Whether word ``at`` is joined to the next by a hyphen ("non-clinical")."""
     return tokens.spans[at][1] + 1 == tokens.spans[at + 1][0]
@@ -338,6 +392,16 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
             return cue.text
         if cue.end < start and not any(a < m <= b for m in boundaries):
             return cue.text
+    return None
+
+
+def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why the match at ``start``..``end`` is only part of a weak qualifier ("not
+    mandatory", "no obligatoria" after "Lived experience:"), or None."""
+    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    for cue in weak:  # type: ignore[attr-defined]
+        if cue.start <= start and end <= cue.end:
+            return f"{A_QUALIFIER} ('{cue.text}')"
     return None
 
 

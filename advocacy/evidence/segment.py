@@ -10,7 +10,13 @@ passages whatever the file format:
   wrapped line from a short item or label that simply has no full stop;
 * in text written without blank lines (one sentence or duty per line, as
   job postings often are), a line that starts a new sentence starts a new
-  passage, since the lines are the only structure the author gave.
+  passage, since the lines are the only structure the author gave;
+* between blank lines too, a line that was not wrapped and follows a whole
+  sentence starts a new passage (a duty list of one sentence a line, a
+  Spanish line and its English translation);
+* a line that starts with a short label and a colon ("Salary: $46,350",
+  "Work schedule: Full-time") starts a passage, unless it was wrapped;
+* a Markdown table row is a passage of its own.
 
 Each passage keeps the number of the line it starts on.
 """
@@ -26,6 +32,10 @@ _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
+# "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
+_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
+# Words a label ends with when its value is on the next line.
+_OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
@@ -41,6 +51,7 @@ class Segment:
     line: int
     heading: bool = False
     item: bool = False
+    owner: str | None = None  # a table row's first cell (whose row it is), for the other cells
 
 
 def segment_text(text: str, markdown: bool = False) -> list[Segment]:
@@ -92,20 +103,23 @@ def _wrapped(previous: str, line: str, width: int | None) -> bool:
 def _segments(
     numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int | None
 ) -> Iterator[Segment]:
+    lines = list(numbered)
+    following = [line.strip() for _, line in lines[1:]] + [""]
     current: list[str] = []
     start = 0
     item = False
     previous = ""  # the last line added to ``current``
     fenced = False
+    owner: str | None = None
 
     def flush() -> Segment | None:
         if not current:
             return None
         joined = " ".join(" ".join(current).split())
         current.clear()
-        return Segment(joined, start, item=item)
+        return Segment(joined, start, item=item, owner=owner)
 
-    for number, raw in numbered:
+    for (number, raw), after in zip(lines, following, strict=True):
         line = raw.strip()
         if markdown and line.startswith(("```", "~~~")):
             fenced = not fenced
@@ -113,18 +127,22 @@ def _segments(
         if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
             continue
         wrapped = bool(current) and _wrapped(previous, line, width)
-        heading = _heading(line, markdown, previous if current else "", wrapped)
+        heading = _heading(line, markdown, previous if current else "", wrapped, after)
         bullet = (_MD_BULLET if markdown else BULLET).match(line)
         starts = (
             not line
             or heading is not None
             or bullet is not None
+            or (markdown and line.startswith("|"))  # a table row
+            or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             or (
                 bool(current)
                 and _starts_sentence(line)
+                and not _opens_label(previous)  # the label's value
                 and (
                     (dense and (_ends_sentence(previous) or not wrapped))
-                    or (item and not wrapped)  # a line after an item that was not wrapped
+                    # a line after an item, or after a whole sentence, that was not wrapped
+                    or ((item or _ends_sentence(previous)) and not wrapped)
                 )
             )
         )
@@ -142,11 +160,16 @@ def _segments(
         if not current:
             start = number
             item = bullet is not None
+            owner = None
         content = line[bullet.end() :] if bullet else line
+        if not markdown and after and _opens_label(line):
+            content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
             if content.startswith("|") and content.endswith("|"):
-                content = " ".join(cell.strip() for cell in content.strip("|").split("|"))
+                cells = [cell.strip() for cell in content.strip("|").split("|")]
+                owner = cells[0] if len(cells) > 1 else None
+                content = " ".join(cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
@@ -171,8 +194,22 @@ def _starts_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 
-def _heading(line: str, markdown: bool, previous: str, wrapped: bool) -> str | None:
-    """The heading text if ``line`` is a heading, else None."""
+def _opens_label(line: str) -> bool:
+    """A label whose value is on the next line: it ends with a word that needs one
+    ("REPORTS TO", "Supervised by", "Reporta a")."""
+    words = line.split()
+    return 0 < len(words) <= 4 and words[-1].lower() in _OPEN_WORDS
+
+
+def _heading(
+    line: str, markdown: bool, previous: str, wrapped: bool, after: str = ""
+) -> str | None:
+    """The heading text if ``line`` is a heading, else None.
+
+    In plain text, a line is not a heading when the next line continues it
+    (starts with a small letter, as the rest of a wrapped sentence does), when
+    it is a label whose value follows ("REPORTS TO"), or when it is that value.
+    """
     if not line:
         return None
     if markdown:
@@ -182,6 +219,10 @@ def _heading(line: str, markdown: bool, previous: str, wrapped: bool) -> str | N
         return bold.group(2).strip() if bold else None
     if previous and not _ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
+    if previous and _opens_label(previous):
+        return None  # the value of a label
+    if after[:1].islower() or _opens_label(line):
+        return None
     return line if looks_like_heading(line) else None
 
 

@@ -1,0 +1,203 @@
+"""Which passages a bid is read as, whose duties they name, and what counts as evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.evidence.language import passage_languages
+from advocacy.evidence.normalise import detect_language
+from advocacy.evidence.reading import Passage
+from advocacy.evidence.segment import segment_text
+from advocacy.render import render
+
+
+def scan(tmp_path: Path, text: str, name: str = "bid.txt") -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def evidence(data: dict, criterion: str) -> list[str]:
+    by_id = {c["id"]: c for c in data["criteria"]}
+    return [p["excerpt"] for p in by_id[criterion]["passages"]]
+
+
+def flags(data: dict, criterion: str = "no-clinical-duties") -> list[str]:
+    return [f["excerpt"] for f in data["red_flags"] if f["criterion"] == criterion]
+
+
+def reasons(data: dict, criterion: str = "no-clinical-duties") -> list[str]:
+    return [n["reason"] for n in data["not_counted"] if n["criterion"] == criterion]
+
+
+# ---- reading
+
+
+def test_one_sentence_lines_between_blank_lines_are_passages_of_their_own() -> None:
+    text = (
+        "Duties\n\n"
+        "Major duties include, but are not limited to:\n"
+        "Uses own lived experience of recovery to model hope.\n"
+        "Maintains Veteran records in the patient record system.\n"
+        "Helps Veterans set goals they choose.\n"
+    )
+    segments = [(s.text, s.line) for s in segment_text(text) if not s.heading]
+    assert segments[1:] == [
+        ("Uses own lived experience of recovery to model hope.", 4),
+        ("Maintains Veteran records in the patient record system.", 5),
+        ("Helps Veterans set goals they choose.", 6),
+    ]
+
+
+def test_a_spanish_line_and_its_english_translation_are_read_apart() -> None:
+    text = (
+        "Intro paragraph of the bid.\n\n"
+        "El apoyo entre pares es voluntario: la persona decide si lo quiere.\n"
+        "Peer support is voluntary: the person decides whether they want it.\n"
+    )
+    segments = [s.text for s in segment_text(text)]
+    assert segments[1].startswith("El apoyo") and segments[2].startswith("Peer support")
+    passages = [Passage(t, f"line {n}") for n, t in enumerate(segments, 1)]
+    assert passage_languages(passages)[1:] == ["es", "en"]
+
+
+def test_hard_wrapped_prose_is_still_joined() -> None:
+    text = (
+        "Peer staff keep a mutual relationship with each person they support, and\n"
+        "they never write notes about anyone. Supervision comes from a peer\n"
+        "supervisor.\n\nNext paragraph.\n"
+    )
+    first = segment_text(text)[0]
+    assert first.text.endswith("comes from a peer supervisor.") and first.line == 1
+
+
+def test_label_lines_and_table_rows_are_passages_of_their_own() -> None:
+    text = "Salary: $46,350 per year\nPay scale & grade: GS 6\nWork schedule: Full-time\n"
+    assert [s.text for s in segment_text(text)] == text.strip().split("\n")
+    table = "| Position | FTE |\n|---|---|\n| Peer Specialist | 2.0 |\n| Nurse | 1.0 |\n"
+    rows = segment_text(table, markdown=True)
+    assert [(s.text, s.owner) for s in rows] == [
+        ("Position FTE", "Position"),
+        ("Peer Specialist 2.0", "Peer Specialist"),
+        ("Nurse 1.0", "Nurse"),
+    ]
+
+
+def test_a_line_continued_below_is_not_a_heading_and_a_label_takes_its_value() -> None:
+    wrapped = "Peer Specialists are supervised by the ACCS Team Leader, a licensed\nclinician, with weekly supervision.\n"
+    (only,) = segment_text(wrapped)
+    assert not only.heading and only.text.startswith("Peer Specialists are supervised")
+    label = "QUALIFICATIONS\nHigh school diploma.\nREPORTS TO\nClinical Supervisor, LMHC\n"
+    texts = [(s.text, s.heading) for s in segment_text(label)]
+    assert ("REPORTS TO: Clinical Supervisor, LMHC", False) in texts
+
+
+def test_reports_to_on_its_own_line_is_a_red_flag(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Peer Recovery Navigator\n\nREPORTS TO\nClinical Supervisor, LMHC\n")
+    assert flags(data, "peer-supervisors")
+
+
+# ---- language
+
+
+def test_a_short_spanish_line_is_not_taken_for_french() -> None:
+    line = "6. Realizar cualquier otra función afín que le sea asignada."
+    assert detect_language(line) == "fr"  # on its own, "que le" looks French
+    before = Passage("5. Acompañar a los participantes a las citas médicas del programa.", "line 1")
+    assert passage_languages([before, Passage(line, "line 2")]) == ["es", "es"]
+    english = Passage("Conduct intake assessments for new participants.", "line 3")
+    assert passage_languages([before, english])[1] == "en"
+
+
+def test_spanish_open_ended_duty_is_flagged_in_a_spanish_list(tmp_path: Path) -> None:
+    text = (
+        "Funciones esenciales:\n"
+        "5. Acompañar a los participantes a las citas médicas del programa.\n"
+        "6. Realizar cualquier otra función afín que le sea asignada.\n"
+    )
+    assert any("afín" in f for f in flags(scan(tmp_path, text), "distinct-job-descriptions"))
+
+
+# ---- evidence
+
+
+def test_a_red_flag_keeps_only_its_own_sentence_from_being_evidence(tmp_path: Path) -> None:
+    text = (
+        "All peer staff follow the Massachusetts CPS Code of Ethics. "
+        "Peer staff also write progress notes in the EHR for every contact.\n"
+    )
+    data = scan(tmp_path, text)
+    assert flags(data)
+    assert evidence(data, "cps-code-of-ethics")
+    alone = scan(tmp_path, "Peer staff follow the CPS Code of Ethics and write progress notes.\n")
+    assert flags(alone) and not evidence(alone, "cps-code-of-ethics")
+
+
+def test_label_and_header_lines_are_not_evidence(tmp_path: Path) -> None:
+    for line in ("Pay: $19.50 per hour", "Salario: $18.75 por hora", "Pay scale & grade: GS 6 - 7"):
+        data = scan(tmp_path, f"Peer Support Specialist\n\n{line}\n")
+        assert not evidence(data, "peer-retention-and-pay"), line
+    sentence = "Peer specialists start at $24.00 per hour, above entry-level direct support pay.\n"
+    assert evidence(scan(tmp_path, sentence), "peer-retention-and-pay")
+
+
+def test_spanish_wordings_of_fte_pay_training_and_choice(tmp_path: Path) -> None:
+    cases = {
+        "peer-staffing-ratio": "El programa contará con 3.0 FTE de especialistas de pares.",
+        "peer-retention-and-pay": "Ganan $3.50 por encima del personal de apoyo directo de entrada.",
+        "peer-specific-training": "Cada especialista recibe formación específica para pares.",
+        "voluntary-peer-support": "Los participantes pueden dejar el apoyo en cualquier momento.",
+    }
+    for criterion, line in cases.items():
+        data = scan(tmp_path, f"Sección 6. Personal de pares\n\n{line}\n")
+        assert evidence(data, criterion), line
+    english = "Offer peer support that participants choose and can stop at any time.\n"
+    assert evidence(scan(tmp_path, english), "voluntary-peer-support")
+
+
+# ---- whose duty
+
+
+def test_a_duty_given_to_another_position_is_not_a_red_flag(tmp_path: Path) -> None:
+    text = "Peer specialists support residents; a separate fiscal clerk manages personal needs allowances.\n"
+    data = scan(tmp_path, text)
+    assert flags(data) == []
+    assert any("another position ('a separate fiscal clerk')" in r for r in reasons(data))
+    assert not evidence(data, "no-clinical-duties")  # it rules nothing out for peers
+    peer = "The peer specialist manages personal needs allowances for residents.\n"
+    assert flags(scan(tmp_path, peer))
+
+
+def test_duties_in_another_positions_table_row_are_not_red_flags(tmp_path: Path) -> None:
+    table = (
+        "## Staffing\n\n"
+        "| Position | FTE | Key duties |\n|---|---|---|\n"
+        "| Residential Counselor | 6.0 | Medication administration; daily shift notes |\n"
+        "| Peer Specialist | 1.0 | Assist residents with medication packs |\n"
+        "| Program Nurse | 0.5 | Administers medications |\n"
+    )
+    data = scan(tmp_path, table, "bid.md")
+    assert flags(data) and all("Peer Specialist" in f for f in flags(data))
+    assert any("('Program Nurse', its table row)" in r for r in reasons(data))
+    docx = tmp_path / "bid.docx"
+    render(table, "docx", docx)
+    result = CliRunner().invoke(main, ["score", "evidence", str(docx), "--json"])
+    from_word = json.loads(result.output)
+    assert flags(from_word) == ["Assist residents with medication packs"]
+    assert any("('Program Nurse', its table row)" in r for r in reasons(from_word))
+
+
+def test_a_weak_qualifier_rules_no_red_flag_out(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Requisitos\n\nExperiencia vivida: preferida, no obligatoria.\n")
+    assert flags(data, "distinct-job-descriptions")
+    assert not evidence(data, "voluntary-peer-support")
+    (reason,) = reasons(data, "voluntary-peer-support")
+    assert reason == "a qualifier of something else ('no obligatoria')"
+    data = scan(tmp_path, "El apoyo entre pares nunca es obligatorio para los residentes.\n")
+    assert evidence(data, "voluntary-peer-support")
