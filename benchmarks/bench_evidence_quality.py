@@ -176,9 +176,11 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
         if u.found_red:
             red["flagged"] += 1
             red["flagged_ok"] += bool(u.found_red & u.red)
+            red["flagged_lenient"] += bool(u.red)
         if u.red:
             red["labelled"] += 1
             red["recalled"] += bool(u.found_red & u.red)
+            red["recalled_lenient"] += bool(u.found_red)
         if u.found_evidence:
             evid["shown"] += 1
             evid["shown_ok"] += bool(u.found_evidence & u.evidence)
@@ -198,6 +200,11 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
     print(
         f"red flags   precision {ratio(red['flagged_ok'], red['flagged'])}"
         f"   recall {ratio(red['recalled'], red['labelled'])}"
+    )
+    print(
+        "red flags, whatever the criterion: "
+        f"precision {ratio(red['flagged_lenient'], red['flagged'])}"
+        f"   recall {ratio(red['recalled_lenient'], red['labelled'])}"
     )
     surfaced = sum(bool(u.red) and (bool(u.found_red & u.red) or u.to_read) for u in units)
     print(
