@@ -13,6 +13,7 @@ concept vocabulary, never on the rest of the evidence finder.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from functools import cache
 
@@ -34,8 +35,10 @@ def reference_passages() -> tuple[Tokens, ...]:
     return tuple(tokenize(s.text) for s in segment_text(text, markdown=True) if not s.heading)
 
 
+@functools.cache
 def broad_share(phrase: str) -> float:
-    """The share of reference passages ``phrase`` matches."""
+    """The share of reference passages ``phrase`` matches (once per phrase: a
+    library of thousands of points repeats the same phrases)."""
     passages = reference_passages()
     hits = sum(bool(find(phrase, tokens)) for tokens in passages)
     return hits / len(passages) if passages else 0.0
