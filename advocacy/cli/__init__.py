@@ -128,7 +128,7 @@ def main(ctx: click.Context, library: tuple[Path, ...], debug: bool) -> None:
     agency's RFI, comment on a proposed regulation or testify on a bill in
     your own words (respond; rfi is its old name), build reviewers' checklists, score
     providers' bids and find the evidence in them (checklist, score), and
-    render any of it to Word or Markdown, in English or Spanish.
+    render any of it to Word, PDF or Markdown, in English or Spanish.
     """
     ctx.obj = AppContext(library=library, debug=debug)
 

@@ -284,7 +284,7 @@ def build(
     appendix: bool | None,
     spoken: bool,
 ) -> None:
-    """Check a response, then render it to Word or Markdown.
+    """Check a response, then render it to Word, PDF or Markdown.
 
     Errors from the checks stop the build; warnings are printed. The
     letter greets the RFI's contact, opens in your words, lists what you ask,
