@@ -156,12 +156,17 @@ class LocalizedPoint:
     body: str
     ask: str
     recommendation: str | None
+    recommendations: dict[str, str]  # by audience (see TalkingPoint.recommendations)
     rationale: str | None
     question: str | None
     look_for: list[str]
     red_flags: list[tuple[str, str]]
     levels: dict[int, str] | None  # None: the default levels, translated by the catalogue
     fallback: list[str] = field(default_factory=list)
+
+    def recommendation_for(self, audience: str | None) -> str | None:
+        """The recommendation worded for ``audience``, else the one to the agency."""
+        return self.recommendations.get(audience or "") or self.recommendation
 
 
 def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
@@ -178,6 +183,7 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
         body=point.body,
         ask=point.ask,
         recommendation=point.recommendation,
+        recommendations=dict(point.recommendations),
         rationale=point.rationale,
         question=evaluation.question if evaluation else None,
         look_for=[i.text for i in evaluation.look_for] if evaluation else [],
@@ -197,6 +203,12 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
             setattr(result, name, value)
         elif getattr(english, name):
             result.fallback.append(name)
+    result.recommendations = dict(english.recommendations)
+    for audience in english.recommendations:
+        if audience in translation.recommendations:
+            result.recommendations[audience] = translation.recommendations[audience]
+        else:
+            result.fallback.append(f"recommendations.{audience}")
     t_eval = translation.evaluation
     if evaluation is not None:
         if t_eval and t_eval.question:

@@ -142,6 +142,7 @@ KIND = CallKind(
     name="public-comment",
     label="public comment",
     template="public-comment.md.j2",
+    audience="regulator",
     check=_check,
     describe=_describe,
     package=_package,
