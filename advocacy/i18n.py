@@ -26,6 +26,7 @@ from advocacy.resources import templates_dir
 
 if TYPE_CHECKING:
     from advocacy.models import TalkingPoint
+    from advocacy.models.talking_point import Audience
 
 DOMAIN = "advocacy"
 
@@ -156,7 +157,7 @@ class LocalizedPoint:
     body: str
     ask: str
     recommendation: str | None
-    recommendations: dict[str, str]  # by audience (see TalkingPoint.recommendations)
+    recommendations: dict[Audience, str]
     rationale: str | None
     question: str | None
     look_for: list[str]
@@ -164,9 +165,10 @@ class LocalizedPoint:
     levels: dict[int, str] | None  # None: the default levels, translated by the catalogue
     fallback: list[str] = field(default_factory=list)
 
-    def recommendation_for(self, audience: str | None) -> str | None:
+    def recommendation_for(self, audience: Audience | None) -> str | None:
         """The recommendation worded for ``audience``, else the one to the agency."""
-        return self.recommendations.get(audience or "") or self.recommendation
+        worded = self.recommendations.get(audience) if audience else None
+        return worded or self.recommendation
 
 
 def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:

@@ -18,7 +18,7 @@ from typing import Any
 from advocacy.i18n import DEFAULT_LANGUAGE, base_language, localized_point
 from advocacy.library import Library
 from advocacy.models import Answer, Source
-from advocacy.models.talking_point import CITATION_PATTERN
+from advocacy.models.talking_point import CITATION_PATTERN, Audience
 from advocacy.respond.kinds import kind_of
 from advocacy.respond.loading import LoadedResponse
 from advocacy.respond.signers import Signer
@@ -113,7 +113,7 @@ def answer_context(
     detail: str,
     lang: str = DEFAULT_LANGUAGE,
     citations: Citations | None = None,
-    audience: str | None = None,
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
     """What the answer template renders, with the word counts of each side.
 
