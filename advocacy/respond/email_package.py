@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import mimetypes
 import re
+from collections.abc import Callable
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -91,11 +92,13 @@ def package_response(
     template_dir: Path | None = None,
     attach: str = "docx",
     body: str | None = None,
+    check_document: Callable[[bytes], None] | None = None,
 ) -> tuple[CheckReport, EmailMessage]:
     """Check and render the response, and write an email draft with it attached.
 
     ``attach`` is a registered binary output format; ``body`` replaces the
-    email's text (each kind words its own).
+    email's text (each kind words its own); ``check_document`` may refuse the
+    rendered attachment (raising) before anything is written.
     """
     rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
     if rfi.submit.email is None:
@@ -118,6 +121,8 @@ def package_response(
         date=date,
         template_dir=template_dir,
     )
+    if check_document is not None:
+        check_document(document)
     message = EmailMessage(policy=SMTP)
     message["To"] = _address(loaded, "", rfi.submit.email, ("submit",), rfi=True)
     if respondent.email and not respondent.anonymous:

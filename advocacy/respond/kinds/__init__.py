@@ -78,8 +78,8 @@ class CallKind:
     describe: Callable[[Rfi], list[str]]
     #: Writes the submission package.
     package: Callable[[PackageRequest], PackageResult]
-    #: The default output of ``package`` next to the response file.
-    package_suffix: str = ".eml"
+    #: The suffix of what ``package`` writes for a call (default: next to the response file).
+    package_suffix: Callable[[Rfi], str] = lambda rfi: ".eml"
     #: What the call's ``due`` is, in messages: "the deadline (…) passed".
     deadline: str = "deadline"
     #: Who the letter addresses, when not the agency buying services: the key of a
