@@ -91,3 +91,60 @@ def test_the_email_draft_keeps_the_size_limit(tmp_path: Path) -> None:
     with pytest.raises(AdvocacyError, match=r"the agency takes 0.001 MB a file"):
         kind_of(loaded.rfi.rfi).package(request)
     assert not response.with_suffix(".eml").exists()
+
+
+def with_attachments(response: Path, *names: str) -> None:
+    data = yaml.safe_load(response.read_text("utf-8"))
+    data["attachments"] = list(names)
+    response.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    for name in names:
+        (response.parent / name).write_bytes(b"%PDF-1.7 study\n")
+
+
+def test_more_files_than_the_agency_takes_is_a_located_error(tmp_path: Path) -> None:
+    response = copy(tmp_path, lambda d: d["public_comment"].update(attachments={"max_files": 2}))
+    with_attachments(response, "study.pdf", "survey.pdf")
+    result = run("respond", "package", str(response), "--now", NOW)
+    assert result.exit_code == 1
+    assert "the package has 3 files (the comment and 2 listed under attachments); " in result.output
+    assert "the agency takes at most 2" in result.output
+    assert "comment.yaml" in result.output and "keep at most 1 other file(s)" in result.output
+    assert not response.with_suffix(".txt").exists()
+
+
+def test_files_within_the_limit_are_listed_to_upload(tmp_path: Path) -> None:
+    response = copy(tmp_path, lambda d: d["public_comment"].update(attachments={"max_files": 2}))
+    with_attachments(response, "study.pdf")
+    result = run("respond", "package", str(response), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert "study.pdf as well." in result.output
+
+
+def test_the_email_draft_attaches_the_other_files_and_counts_them(tmp_path: Path) -> None:
+    def limited(data: dict) -> None:
+        by_email_only(data)
+        data["public_comment"]["attachments"] = {"max_files": 2}
+
+    response = copy(tmp_path, limited)
+    with_attachments(response, "study.pdf")
+    result = run("respond", "package", str(response), "--now", NOW)
+    assert result.exit_code == 0, result.output
+    message = email.message_from_bytes(
+        response.with_suffix(".eml").read_bytes(), policy=policy.default
+    )
+    names = [a.get_filename() for a in message.iter_attachments()]
+    assert names[1:] == ["study.pdf"] and names[0].endswith(".docx")
+    assert message.get_payload()[2].get_content_type() == "application/pdf"
+    with_attachments(response, "study.pdf", "survey.pdf")
+    again = run("respond", "package", str(response), "--now", NOW, "--force")
+    assert again.exit_code == 1 and "the agency takes at most 2" in again.output
+
+
+def test_an_attachment_that_cannot_be_read_is_a_located_error(tmp_path: Path) -> None:
+    response = copy(tmp_path, by_email_only)
+    with_attachments(response, "study.pdf")
+    (response.parent / "study.pdf").unlink()
+    result = run("respond", "package", str(response), "--now", NOW)
+    assert result.exit_code == 1
+    assert "cannot read the attachment 'study.pdf'" in result.output
+    assert "Traceback" not in result.output

@@ -96,9 +96,10 @@ def package_response(
 ) -> tuple[CheckReport, EmailMessage]:
     """Check and render the response, and write an email draft with it attached.
 
-    ``attach`` is a registered binary output format; ``body`` replaces the
-    email's text (each kind words its own); ``check_document`` may refuse the
-    rendered attachment (raising) before anything is written.
+    ``attach`` is a registered binary output format; the response's other
+    files follow the document; ``body`` replaces the email's text (each kind
+    words its own); ``check_document`` may refuse the rendered attachment
+    (raising) before anything is written.
     """
     rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
     if rfi.submit.email is None:
@@ -135,6 +136,8 @@ def package_response(
     message.add_attachment(
         document, maintype, subtype, filename=attachment_stem(loaded) + fmt.suffix
     )
+    for path, content in extra_attachments(loaded):
+        message.add_attachment(content, *media_type(path.suffix.lower()), filename=path.name)
     # A boundary derived from the content keeps the draft reproducible.
     message.set_boundary("=_advocacy_" + hashlib.sha256(document).hexdigest()[:32])
     write_atomic(out_path, message.as_bytes(), force=force)
@@ -161,6 +164,23 @@ def attachment_format(loaded: LoadedResponse, attach: str):  # -> OutputFormat
             "if the call accepts it",
         )
     return fmt
+
+
+def extra_attachments(loaded: LoadedResponse) -> list[tuple[Path, bytes]]:
+    """The response's other files (``attachments``), read; a missing one is a located error."""
+    found = []
+    for index, name in enumerate(loaded.response.attachments):
+        path = loaded.path.parent / name
+        try:
+            found.append((path, path.read_bytes()))
+        except OSError as exc:
+            raise AdvocacyError(
+                f"cannot read the attachment {name!r}: {exc.strerror or exc}",
+                loaded.path,
+                *loaded.position("attachments", index),
+                hint="give a path relative to the response file, or remove the entry",
+            ) from None
+    return found
 
 
 def media_type(suffix: str) -> tuple[str, str]:

@@ -75,19 +75,36 @@ def _package(request: PackageRequest) -> PackageResult:
     return _portal_package(request, fmt)
 
 
-def _check_size(loaded: LoadedResponse, document: bytes) -> None:
-    """The attachment within the call's size limit for each file."""
+def _check_attachments(loaded: LoadedResponse, document: bytes) -> None:
+    """The comment and the response's other files within the call's attachment limits:
+    how many files, and the size of each."""
+    from advocacy.respond.email_package import extra_attachments
+
     part = loaded.rfi.rfi.public_comment
     assert part is not None
-    limit = part.attachments.max_megabytes
-    if limit is not None and len(document) > limit * 1_000_000:
+    limits = part.attachments
+    extras = extra_attachments(loaded)
+    if limits.max_files is not None and 1 + len(extras) > limits.max_files:
         raise AdvocacyError(
-            f"the attachment is {len(document) / 1_000_000:.1f} MB; the agency takes "
-            f"{limit:g} MB a file",
-            loaded.rfi.path,
-            *loaded.rfi.doc.position(("public_comment", "attachments", "max_megabytes")),
-            hint="leave out images, or choose another --attach format",
+            f"the package has {1 + len(extras)} files (the comment and {len(extras)} listed "
+            f"under attachments); the agency takes at most {limits.max_files}",
+            loaded.path,
+            *loaded.position("attachments"),
+            hint=f"keep at most {limits.max_files - 1} other file(s), or combine them into one",
         )
+    limit = limits.max_megabytes
+    files = [("the comment", document)] + [(repr(p.name), c) for p, c in extras]
+    for what, content in files:
+        if limit is not None and len(content) > limit * 1_000_000:
+            raise AdvocacyError(
+                f"{what} is {len(content) / 1_000_000:.1f} MB; the agency takes "
+                f"{limit:g} MB a file",
+                loaded.rfi.path,
+                *loaded.rfi.doc.position(("public_comment", "attachments", "max_megabytes")),
+                hint="leave out images, or choose another --attach format"
+                if what == "the comment"
+                else "make the file smaller, or leave it out",
+            )
 
 
 def _email_package(request: PackageRequest) -> PackageResult:
@@ -109,7 +126,7 @@ def _email_package(request: PackageRequest) -> PackageResult:
         template_dir=request.template_dir,
         attach=request.attach,
         body=_email_body(loaded),
-        check_document=lambda document: _check_size(loaded, document),
+        check_document=lambda document: _check_attachments(loaded, document),
     )
     steps = next_steps(loaded.rfi.rfi)
     steps.insert(
@@ -167,7 +184,7 @@ def _portal_package(request: PackageRequest, fmt: OutputFormat) -> PackageResult
         date=request.date,
         template_dir=request.template_dir,
     )
-    _check_size(loaded, document)
+    _check_attachments(loaded, document)
     markdown = response_markdown(
         loaded, request.library, request.date, request.template_dir, report
     )
@@ -195,6 +212,8 @@ def _portal_package(request: PackageRequest, fmt: OutputFormat) -> PackageResult
         else f"Paste {request.out_path} into the comment box",
     )
     steps.insert(1, f"Attach {attachment_path} as your full comment on docket {part.docket}.")
+    for index, name in enumerate(loaded.response.attachments, start=2):
+        steps.insert(index, f"Attach {loaded.path.parent / name} as well.")
     return PackageResult(
         report,
         [request.out_path, attachment_path],
