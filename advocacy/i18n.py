@@ -26,6 +26,7 @@ from advocacy.resources import templates_dir
 
 if TYPE_CHECKING:
     from advocacy.models import TalkingPoint
+    from advocacy.models.talking_point import Audience
 
 DOMAIN = "advocacy"
 
@@ -156,12 +157,18 @@ class LocalizedPoint:
     body: str
     ask: str
     recommendation: str | None
+    recommendations: dict[Audience, str]
     rationale: str | None
     question: str | None
     look_for: list[str]
     red_flags: list[tuple[str, str]]
     levels: dict[int, str] | None  # None: the default levels, translated by the catalogue
     fallback: list[str] = field(default_factory=list)
+
+    def recommendation_for(self, audience: Audience | None) -> str | None:
+        """The recommendation worded for ``audience``, else the one to the agency."""
+        worded = self.recommendations.get(audience) if audience else None
+        return worded or self.recommendation
 
 
 def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
@@ -178,6 +185,7 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
         body=point.body,
         ask=point.ask,
         recommendation=point.recommendation,
+        recommendations=dict(point.recommendations),
         rationale=point.rationale,
         question=evaluation.question if evaluation else None,
         look_for=[i.text for i in evaluation.look_for] if evaluation else [],
@@ -197,6 +205,12 @@ def localized_point(point: TalkingPoint, lang: str) -> LocalizedPoint:
             setattr(result, name, value)
         elif getattr(english, name):
             result.fallback.append(name)
+    result.recommendations = dict(english.recommendations)
+    for audience in english.recommendations:
+        if audience in translation.recommendations:
+            result.recommendations[audience] = translation.recommendations[audience]
+        else:
+            result.fallback.append(f"recommendations.{audience}")
     t_eval = translation.evaluation
     if evaluation is not None:
         if t_eval and t_eval.question:

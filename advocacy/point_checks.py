@@ -1,6 +1,7 @@
 """Lint rules for what a letter prints from a talking point.
 
-The agency-facing fields (``recommendation``, ``rationale``), the citation
+The agency-facing fields (``recommendation`` and its wording for each other
+audience in ``recommendations``, ``rationale``), the citation
 marks ``[^id]`` in them and the sources they name, and the words a Spanish
 translation should not use (the project's glossary for Massachusetts and
 Puerto Rico readers), and the general ones: sources, evaluation, review dates,
@@ -84,9 +85,14 @@ def citation_warnings(loaded: LoadedPoint) -> Iterator[Diagnostic]:
     texts: list[tuple[tuple[str | int, ...], str | None]] = [
         ((name,), getattr(point, name)) for name in CITING_FIELDS
     ]
+    texts += [(("recommendations", a), text) for a, text in point.recommendations.items()]
     for lang, translation in point.translations.items():
         texts += [
             (("translations", lang, name), getattr(translation, name)) for name in CITING_FIELDS
+        ]
+        texts += [
+            (("translations", lang, "recommendations", a), text)
+            for a, text in translation.recommendations.items()
         ]
     for where, text in texts:
         for match in _CITATION.finditer(text or ""):
@@ -280,6 +286,14 @@ def point_warnings(loaded: LoadedPoint, today: dt.date) -> Iterator[Diagnostic]:
                 (*where, "reviewed"),
                 "update the translation to match the source text, then its 'reviewed' date",
                 "stale-translation",
+            )
+        for audience in translation.recommendations.keys() - point.recommendations.keys():
+            yield warn(
+                f"the {lang!r} translation has a recommendation for {audience!r}, which the "
+                "source text lacks",
+                (*where, "recommendations", audience),
+                f"add recommendations: {audience}: in the source text too, or remove this one",
+                "incomplete-translation",
             )
         missing = localized_point(point, lang).fallback
         if missing:

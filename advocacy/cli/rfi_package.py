@@ -79,12 +79,13 @@ def package(
 
     loaded = load_response(response_file)
     kind = kind_of(loaded.rfi.rfi)
-    target = out or response_file.with_suffix(kind.package_suffix)
-    if target.suffix.lower() != kind.package_suffix:
+    suffix = kind.package_suffix(loaded.rfi.rfi)
+    target = out or response_file.with_suffix(suffix)
+    if target.suffix.lower() != suffix:
         raise click.BadParameter(
-            f"the package for this {kind.label} must end in {kind.package_suffix}, "
+            f"the package for this {kind.label} must end in {suffix}, "
             f"not {target.suffix or 'no suffix'}: name it "
-            f"{target.with_suffix(kind.package_suffix).name}",
+            f"{target.with_suffix(suffix).name}",
             param_hint="'-o'",
         )
     result = kind.package(

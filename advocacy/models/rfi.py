@@ -359,6 +359,12 @@ class Response(StrictModel):
         description="A CSV of people who sign on to this letter (name, role, organization, "
         "town, agreed, withdrawn), as a path relative to this file.",
     )
+    attachments: list[Text] = Field(
+        default_factory=list,
+        description="Other files to send with the response, e.g. a study it cites, as paths "
+        "relative to this file: 'package' attaches them after the document (a public "
+        "comment's portal: lists them to upload), within the call's attachment limits.",
+    )
 
     @field_validator("language")
     @classmethod

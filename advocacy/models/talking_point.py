@@ -28,6 +28,11 @@ DEFAULT_LEVELS: dict[int, str] = {
 
 Status = Literal["draft", "approved", "retired"]
 
+#: Who a letter speaks to, beyond the agency buying services that ``recommendation``
+#: addresses: a legislature (testimony on a bill) or a regulator (a public comment on a
+#: regulation). Each kind of call says which (:mod:`advocacy.respond.kinds`).
+Audience = Literal["legislature", "regulator"]
+
 
 #: A citation mark in Markdown footnote style: ``[^pacs-2021]``.
 CITATION_PATTERN = r"\[\^([a-z0-9][a-z0-9-]*)\]"
@@ -160,6 +165,10 @@ class Translation(StrictModel):
     recommendation: Text | None = Field(
         default=None, description="The recommendation to the agency, translated."
     )
+    recommendations: dict[Audience, Text] = Field(
+        default_factory=dict,
+        description="The recommendation for each other audience, translated.",
+    )
     rationale: Text | None = Field(
         default=None, description="The rationale, translated (same citation marks)."
     )
@@ -195,6 +204,13 @@ class TalkingPoint(StrictModel):
         default=None,
         description="What the writer asks the agency to do, in one or two sentences "
         "('Require every bidder to ...'). Printed in letters.",
+    )
+    recommendations: dict[Audience, Text] = Field(
+        default_factory=dict,
+        description="The recommendation worded for another audience, printed instead of "
+        "'recommendation' when the call addresses it: 'legislature' (testimony on a bill: "
+        "'Write into the bill that ...') or 'regulator' (a comment on a regulation: 'Require "
+        "in the regulation that ...').",
     )
     rationale: Text | None = Field(
         default=None,

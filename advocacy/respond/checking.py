@@ -21,6 +21,7 @@ from advocacy.models.rfi import Question, Rfi
 from advocacy.point_checks import source_warnings
 from advocacy.render.templating import render_template
 from advocacy.respond.context import Citations, answer_context
+from advocacy.respond.kinds import KindCheck, kind_of
 from advocacy.respond.loading import LoadedResponse, template_choice
 from advocacy.respond.signers import Signer, response_signers
 from advocacy.wordcount import count_words
@@ -170,6 +171,7 @@ def check_response(
     answers_by_question = {a.question: a for a in response.answers}
     checks: list[AnswerCheck] = []
     citations = Citations()
+    kind = kind_of(rfi)
     asks: dict[str, tuple[str, str]] = {}
     for question in rfi.questions:
         answer = answers_by_question.get(question.id)
@@ -192,7 +194,9 @@ def check_response(
         if index in broken:
             checks.append(AnswerCheck(question, answered=True))
             continue
-        context = answer_context(answer, library, response.detail, response.language, citations)
+        context = answer_context(
+            answer, library, response.detail, response.language, citations, kind.audience
+        )
         markdown = render_template(
             ANSWER_TEMPLATE, {"answer": context}, template_dir, response.language
         )
@@ -244,8 +248,6 @@ def check_response(
     diagnostics.extend(_deadline_and_share(report, loaded))
     diagnostics.extend(_cited_source_problems(citations, library, letter_date))
     if not any(d.code == "unknown-id" for d in diagnostics):  # a kind renders the letter
-        from advocacy.respond.kinds import KindCheck, kind_of
-
         kind_check = KindCheck(loaded, library, report, date, template_dir)
         diagnostics.extend(kind_of(rfi).check(kind_check))
     report.diagnostics = sorted(diagnostics)
@@ -328,8 +330,6 @@ def _cited_source_problems(
 
 
 def _deadline_and_share(report: CheckReport, loaded: LoadedResponse) -> Iterator[Diagnostic]:
-    from advocacy.respond.kinds import kind_of
-
     deadline = kind_of(loaded.rfi.rfi).deadline
     rfi_file = loaded.rfi.path
     due_line, due_col = loaded.rfi.doc.position(("due",))

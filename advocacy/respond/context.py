@@ -18,7 +18,8 @@ from typing import Any
 from advocacy.i18n import DEFAULT_LANGUAGE, base_language, localized_point
 from advocacy.library import Library
 from advocacy.models import Answer, Source
-from advocacy.models.talking_point import CITATION_PATTERN
+from advocacy.models.talking_point import CITATION_PATTERN, Audience
+from advocacy.respond.kinds import kind_of
 from advocacy.respond.loading import LoadedResponse
 from advocacy.respond.signers import Signer
 from advocacy.wordcount import count_words
@@ -112,13 +113,16 @@ def answer_context(
     detail: str,
     lang: str = DEFAULT_LANGUAGE,
     citations: Citations | None = None,
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
     """What the answer template renders, with the word counts of each side.
 
     Own words are the respondent's (intro, notes, closing); library words are
     the talking points' text the letter prints (title, recommendation,
     rationale, and the body with ``detail: full``), in ``lang`` where the point
-    has a translation (``untranslated`` lists what fell back to English).
+    has a translation (``untranslated`` lists what fell back to English). The
+    recommendation is the one worded for ``audience`` (the call's kind says
+    which) where the point has it.
     """
     citations = citations if citations is not None else Citations()
     points = []
@@ -129,7 +133,9 @@ def answer_context(
         text = localized_point(point, lang)
         body = text.body if detail == "full" else None
         printed = {
-            "recommendation": citations.cite(text.recommendation, point.id, point.sources),
+            "recommendation": citations.cite(
+                text.recommendation_for(audience), point.id, point.sources
+            ),
             "rationale": None
             if detail == "short"
             else citations.cite(text.rationale, point.id, point.sources),
@@ -184,7 +190,9 @@ def response_context(
         answer = next((a for a in response.answers if a.question == question.id), None)
         if answer is None:
             continue
-        context = answer_context(answer, library, response.detail, response.language, citations)
+        context = answer_context(
+            answer, library, response.detail, response.language, citations, kind_of(rfi).audience
+        )
         lang = response.language
         translated = question.topic_translations
         topic = translated.get(lang) or translated.get(base_language(lang)) or question.topic

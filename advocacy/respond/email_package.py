@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import mimetypes
 import re
+from collections.abc import Callable
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -91,11 +92,14 @@ def package_response(
     template_dir: Path | None = None,
     attach: str = "docx",
     body: str | None = None,
+    check_document: Callable[[bytes], None] | None = None,
 ) -> tuple[CheckReport, EmailMessage]:
     """Check and render the response, and write an email draft with it attached.
 
-    ``attach`` is a registered binary output format; ``body`` replaces the
-    email's text (each kind words its own).
+    ``attach`` is a registered binary output format; the response's other
+    files follow the document; ``body`` replaces the email's text (each kind
+    words its own); ``check_document`` may refuse the rendered attachment
+    (raising) before anything is written.
     """
     rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
     if rfi.submit.email is None:
@@ -118,6 +122,8 @@ def package_response(
         date=date,
         template_dir=template_dir,
     )
+    if check_document is not None:
+        check_document(document)
     message = EmailMessage(policy=SMTP)
     message["To"] = _address(loaded, "", rfi.submit.email, ("submit",), rfi=True)
     if respondent.email and not respondent.anonymous:
@@ -130,6 +136,8 @@ def package_response(
     message.add_attachment(
         document, maintype, subtype, filename=attachment_stem(loaded) + fmt.suffix
     )
+    for path, content in extra_attachments(loaded):
+        message.add_attachment(content, *media_type(path.suffix.lower()), filename=path.name)
     # A boundary derived from the content keeps the draft reproducible.
     message.set_boundary("=_advocacy_" + hashlib.sha256(document).hexdigest()[:32])
     write_atomic(out_path, message.as_bytes(), force=force)
@@ -156,6 +164,23 @@ def attachment_format(loaded: LoadedResponse, attach: str):  # -> OutputFormat
             "if the call accepts it",
         )
     return fmt
+
+
+def extra_attachments(loaded: LoadedResponse) -> list[tuple[Path, bytes]]:
+    """The response's other files (``attachments``), read; a missing one is a located error."""
+    found = []
+    for index, name in enumerate(loaded.response.attachments):
+        path = loaded.path.parent / name
+        try:
+            found.append((path, path.read_bytes()))
+        except OSError as exc:
+            raise AdvocacyError(
+                f"cannot read the attachment {name!r}: {exc.strerror or exc}",
+                loaded.path,
+                *loaded.position("attachments", index),
+                hint="give a path relative to the response file, or remove the entry",
+            ) from None
+    return found
 
 
 def media_type(suffix: str) -> tuple[str, str]:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
     from advocacy.library import Library
     from advocacy.models import Rfi
+    from advocacy.models.talking_point import Audience
     from advocacy.respond.checking import CheckReport
     from advocacy.respond.loading import LoadedResponse
 
@@ -77,10 +78,13 @@ class CallKind:
     describe: Callable[[Rfi], list[str]]
     #: Writes the submission package.
     package: Callable[[PackageRequest], PackageResult]
-    #: The default output of ``package`` next to the response file.
-    package_suffix: str = ".eml"
+    #: The suffix of what ``package`` writes for a call (default: next to the response file).
+    package_suffix: Callable[[Rfi], str] = lambda rfi: ".eml"
     #: What the call's ``due`` is, in messages: "the deadline (…) passed".
     deadline: str = "deadline"
+    #: Who the letter addresses, when not the agency buying services: the key of a
+    #: talking point's ``recommendations`` printed instead of its ``recommendation``.
+    audience: Audience | None = None
     #: The spoken version as plain text, for kinds that have one (``build --spoken``).
     spoken: Callable[[KindCheck], str] | None = None
 

@@ -18,6 +18,8 @@ from advocacy.respond.kinds.rules import character_limits
 if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
     from advocacy.models import Rfi
+    from advocacy.render.formats import OutputFormat
+    from advocacy.respond.loading import LoadedResponse
 
 
 def _check(kc: KindCheck) -> Iterator[Diagnostic]:
@@ -44,9 +46,124 @@ def _describe(rfi: Rfi) -> list[str]:
     return lines
 
 
+def email_only(rfi: Rfi) -> bool:
+    """Whether the call takes comments only by email: an address and no portal."""
+    return rfi.submit.email is not None and rfi.submit.url is None
+
+
+def _package_suffix(rfi: Rfi) -> str:
+    return ".eml" if email_only(rfi) else ".txt"
+
+
 def _package(request: PackageRequest) -> PackageResult:
+    from advocacy.respond.email_package import attachment_format
+
+    loaded = request.loaded
+    part = loaded.rfi.rfi.public_comment
+    assert part is not None
+    fmt = attachment_format(loaded, request.attach)
+    if part.attachments.formats and fmt.name not in part.attachments.formats:
+        raise AdvocacyError(
+            f"the agency takes attachments as {', '.join(part.attachments.formats)}, "
+            f"not {fmt.name}",
+            loaded.rfi.path,
+            *loaded.rfi.doc.position(("public_comment", "attachments", "formats")),
+            hint="choose one of those with --attach",
+        )
+    if email_only(loaded.rfi.rfi):
+        return _email_package(request)
+    return _portal_package(request, fmt)
+
+
+def _check_attachments(loaded: LoadedResponse, document: bytes) -> None:
+    """The comment and the response's other files within the call's attachment limits:
+    how many files, and the size of each."""
+    from advocacy.respond.email_package import extra_attachments
+
+    part = loaded.rfi.rfi.public_comment
+    assert part is not None
+    limits = part.attachments
+    extras = extra_attachments(loaded)
+    if limits.max_files is not None and 1 + len(extras) > limits.max_files:
+        raise AdvocacyError(
+            f"the package has {1 + len(extras)} files (the comment and {len(extras)} listed "
+            f"under attachments); the agency takes at most {limits.max_files}",
+            loaded.path,
+            *loaded.position("attachments"),
+            hint=f"keep at most {limits.max_files - 1} other file(s), or combine them into one",
+        )
+    limit = limits.max_megabytes
+    files = [("the comment", document)] + [(repr(p.name), c) for p, c in extras]
+    for what, content in files:
+        if limit is not None and len(content) > limit * 1_000_000:
+            raise AdvocacyError(
+                f"{what} is {len(content) / 1_000_000:.1f} MB; the agency takes "
+                f"{limit:g} MB a file",
+                loaded.rfi.path,
+                *loaded.rfi.doc.position(("public_comment", "attachments", "max_megabytes")),
+                hint="leave out images, or choose another --attach format"
+                if what == "the comment"
+                else "make the file smaller, or leave it out",
+            )
+
+
+def _email_package(request: PackageRequest) -> PackageResult:
+    """An email draft to the agency with the full comment attached, for a call that
+    takes comments only by email."""
+    from advocacy.respond.email_package import next_steps, package_response
+
+    loaded = request.loaded
+    part = loaded.rfi.rfi.public_comment
+    assert part is not None
+    report, message = package_response(
+        loaded,
+        request.library,
+        request.out_path,
+        force=request.force,
+        reference_doc=request.reference_doc,
+        now=request.now,
+        date=request.date,
+        template_dir=request.template_dir,
+        attach=request.attach,
+        body=_email_body(loaded),
+        check_document=lambda document: _check_attachments(loaded, document),
+    )
+    steps = next_steps(loaded.rfi.rfi)
+    steps.insert(
+        0,
+        f"Open {request.out_path}, review it, and send it as your comment on docket {part.docket}.",
+    )
+    return PackageResult(
+        report,
+        [request.out_path],
+        steps,
+        {"to": str(message["To"]), "subject": str(message["Subject"])},
+    )
+
+
+def _email_body(loaded: LoadedResponse) -> str:
+    rfi, respondent = loaded.rfi.rfi, loaded.response.respondent
+    part = rfi.public_comment
+    assert part is not None
+    lines = [
+        f"Dear {rfi.contact}," if rfi.contact else "To whom it may concern,",
+        "",
+        f"Please find attached my comment on docket {part.docket}, {part.regulation.title} "
+        f"({part.regulation.citation}). It names the section each comment answers.",
+        "",
+    ]
+    if respondent.anonymous:
+        lines.append("I am submitting this comment anonymously.")
+    else:
+        lines += ["Sincerely,", respondent.display_name]
+        lines += [x for x in (respondent.role, respondent.organization, respondent.city) if x]
+    return "\n".join(lines) + "\n"
+
+
+def _portal_package(request: PackageRequest, fmt: OutputFormat) -> PackageResult:
+    """The text to paste into the portal's comment box, and the full comment to attach."""
     from advocacy.atomic import check_writable, write_atomic
-    from advocacy.respond.email_package import attachment_format, next_steps
+    from advocacy.respond.email_package import next_steps
     from advocacy.respond.plain_text import form_length, markdown_to_plain
     from advocacy.respond.response import build_response, response_markdown
 
@@ -54,15 +171,6 @@ def _package(request: PackageRequest) -> PackageResult:
     rfi = loaded.rfi.rfi
     part = rfi.public_comment
     assert part is not None
-    fmt = attachment_format(loaded, request.attach)
-    if part.attachments.formats and fmt.name not in part.attachments.formats:
-        raise AdvocacyError(
-            f"the portal takes attachments as {', '.join(part.attachments.formats)}, "
-            f"not {fmt.name}",
-            loaded.rfi.path,
-            *loaded.rfi.doc.position(("public_comment", "attachments", "formats")),
-            hint="choose one of those with --attach",
-        )
     attachment_path = request.out_path.with_suffix(fmt.suffix)
     check_writable(request.out_path, request.force)
     check_writable(attachment_path, request.force)
@@ -76,15 +184,7 @@ def _package(request: PackageRequest) -> PackageResult:
         date=request.date,
         template_dir=request.template_dir,
     )
-    limit = part.attachments.max_megabytes
-    if limit is not None and len(document) > limit * 1_000_000:
-        raise AdvocacyError(
-            f"the attachment is {len(document) / 1_000_000:.1f} MB; the portal takes "
-            f"{limit:g} MB a file",
-            loaded.rfi.path,
-            *loaded.rfi.doc.position(("public_comment", "attachments", "max_megabytes")),
-            hint="leave out images, or choose another --attach format",
-        )
+    _check_attachments(loaded, document)
     markdown = response_markdown(
         loaded, request.library, request.date, request.template_dir, report
     )
@@ -112,6 +212,8 @@ def _package(request: PackageRequest) -> PackageResult:
         else f"Paste {request.out_path} into the comment box",
     )
     steps.insert(1, f"Attach {attachment_path} as your full comment on docket {part.docket}.")
+    for index, name in enumerate(loaded.response.attachments, start=2):
+        steps.insert(index, f"Attach {loaded.path.parent / name} as well.")
     return PackageResult(
         report,
         [request.out_path, attachment_path],
@@ -142,9 +244,10 @@ KIND = CallKind(
     name="public-comment",
     label="public comment",
     template="public-comment.md.j2",
+    audience="regulator",
     check=_check,
     describe=_describe,
     package=_package,
-    package_suffix=".txt",
+    package_suffix=_package_suffix,
     deadline="end of the comment period",
 )

@@ -221,6 +221,7 @@ KIND = CallKind(
     name="testimony",
     label="testimony",
     template="testimony.md.j2",
+    audience="legislature",
     check=_check,
     describe=_describe,
     package=_package,
