@@ -35,7 +35,8 @@ from functools import cache, cached_property, lru_cache
 from advocacy.evidence.normalise import normalise
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+# A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence.
+_SENTENCE_END = re.compile(r"[!?;](?=\s|$)|\.(?=\s*$|\s+(?![a-záéíóúüñ]))")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
 GAP = 5
 CLAUSE_GAP = 10
