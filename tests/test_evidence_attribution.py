@@ -130,3 +130,26 @@ def test_a_full_stop_before_a_small_letter_does_not_end_the_sentence() -> None:
     abbreviated = tokenize("Lived exp. a plus. Apply today!")
     assert abbreviated.sentences[abbreviated.words.index("plus")] == 0
     assert abbreviated.sentences[abbreviated.words.index("apply")] == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "May peer staff help people manage their money?",
+        'Can the peer role include "other duties as assigned"?',
+        "¿Pueden los pares administrar medicamentos?",
+    ],
+)
+def test_a_question_states_no_duty(tmp_path: Path, question: str) -> None:
+    data = scan(tmp_path, question + "\n")
+    assert data["red_flags"] == []
+    assert any(m["reason"] == "asked as a question" for m in data["not_counted"])
+
+
+def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) -> None:
+    text = (
+        "**Q18.** May peer staff help people manage their money?\n"
+        "**A18.** Yes: peer staff may hold residents' cash allowances.\n"
+    )
+    lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
+    assert lines == {"line 2"}

@@ -70,6 +70,7 @@ class Tokens:
     lang: str = "en"
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
     commas: tuple[int, ...] = ()  # indices of words that follow a comma
+    questions: frozenset[int] = frozenset()  # numbers of the sentences that end in "?"
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -125,6 +126,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
         lang,
         tuple(after_colon),
         tuple(after_comma),
+        frozenset(at for at, end in enumerate(ends) if text[end] == "?"),
     )
 
 
