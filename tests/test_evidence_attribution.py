@@ -153,3 +153,15 @@ def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) 
     )
     lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
     assert lines == {"line 2"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Contact patients after discharge to verify they attended their clinic appointment.",
+        "- Conduct room inspections and write up rule violations for the director.",
+        "- Dar seguimiento diario a la adherencia al tratamiento de cada residente.",
+    ],
+)
+def test_checking_up_on_a_person_is_a_red_flag(tmp_path: Path, line: str) -> None:
+    assert flagged(scan(tmp_path, DUTIES + line + "\n"))
