@@ -165,3 +165,13 @@ def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) 
 )
 def test_checking_up_on_a_person_is_a_red_flag(tmp_path: Path, line: str) -> None:
     assert flagged(scan(tmp_path, DUTIES + line + "\n"))
+
+
+def test_check_mark_bullets_are_list_items(tmp_path: Path) -> None:
+    text = (
+        "What you will do\n"
+        "✔ Connect patients with mutual-help meetings after discharge\n"
+        "✔ Float to sitter duties on the unit during periods of low volume\n"
+    )
+    lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
+    assert lines == {"line 3"}

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
+BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
 _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
