@@ -67,6 +67,8 @@ def test_reporting_on_a_person_is_a_duty_and_breaks_voluntary_support(
         "- Float between our two residences when either is short.",
         "- Fill temporary vacancies in other direct-care positions.",
         "- Join the residential coverage rotation one evening a week.",
+        "- Peer staff may be counted toward the awake-overnight staffing minimum.",
+        "- Peer staff may temporarily support residential staffing in an emergency.",
         "- Tiene que estar disponible para doblar turno cuando la casa de los residentes lo necesite.",
     ],
 )
