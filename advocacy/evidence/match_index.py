@@ -16,6 +16,7 @@ from advocacy.evidence.scope import (
     another_position,
     negation,
     qualifier_word,
+    question,
     self_negating,
     weak_qualifier,
 )
@@ -155,6 +156,7 @@ def _judge(
             or negation(tokens, start, end)
             or list_scope
             or another_position(tokens, start)
+            or question(tokens, start)
             or _unless(entry, tokens, start)
         )
     if weak is not None:

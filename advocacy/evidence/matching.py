@@ -35,7 +35,8 @@ from functools import cache, cached_property, lru_cache
 from advocacy.evidence.normalise import normalise
 
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+# A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence.
+_SENTENCE_END = re.compile(r"[!?;](?=\s|$)|\.(?=\s*$|\s+(?![a-záéíóúüñ]))")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
 GAP = 5
 CLAUSE_GAP = 10
@@ -69,6 +70,7 @@ class Tokens:
     lang: str = "en"
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
     commas: tuple[int, ...] = ()  # indices of words that follow a comma
+    questions: frozenset[int] = frozenset()  # numbers of the sentences that end in "?"
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -124,6 +126,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
         lang,
         tuple(after_colon),
         tuple(after_comma),
+        frozenset(at for at, end in enumerate(ends) if text[end] == "?"),
     )
 
 

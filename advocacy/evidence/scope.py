@@ -25,6 +25,8 @@ A small rule engine in the manner of NegEx and ConText (Chapman et al.,
 * **list scope**: items under a lead-in or heading that excludes ("does not
   include:", "outside the scope of the peer role:", "Excluded duties") are
   excluded;
+* a **question** ("May peer staff help people manage their money?", in a
+  bidders' Q&A) states no duty: its red-flag matches are not counted;
 * **weak qualifiers** ("preferred", "a plus", "not required", "ideally")
   turn a stated requirement into a wish.
 
@@ -152,8 +154,9 @@ _BEFORE_TITLE = frozenset(
 )
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
+A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
-RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER)
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION)
 _PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
@@ -331,6 +334,11 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
         if word in _POST_WORDS or (word in _POST and words[at - 1] in _COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in _POST else f"'{word}'"
     return None
+
+
+def question(tokens: Tokens, start: int) -> str | None:
+    """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
+    return A_QUESTION if tokens.sentences[start] in tokens.questions else None
 
 
 def another_position(tokens: Tokens, start: int) -> str | None:

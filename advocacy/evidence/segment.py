@@ -27,9 +27,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
+BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
 _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
-_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 # "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
@@ -190,7 +190,7 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _starts_sentence(line: str) -> bool:
-    first = line.lstrip("\"'“‘([")[:1]
+    first = line.lstrip("\"'“‘([*_")[:1]  # quotes, brackets, Markdown emphasis
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 

@@ -1,0 +1,179 @@
+"""Which criterion a duty is flagged for, and the wordings of the seventh round.
+
+Each test is a class of wording, not one phrase: the lines are written for
+these tests, in the styles an independent author used (job boards, county
+scopes of work, Spanish postings).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+
+
+def scan(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "posting.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def flagged(data: dict) -> set[str]:
+    return {f["criterion"] for f in data["red_flags"]}
+
+
+DUTIES = "Essential duties:\n\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Conduct the intake interview and the functional assessment for each new enrollee.",
+        "- Complete the suicide risk screening at the first visit.",
+        "- Administer the county's risk/needs screening tool at intake.",
+        "- Completar el cernimiento inicial de riesgo en la primera visita.",
+    ],
+)
+def test_assessments_are_clinical_duties_and_a_renamed_job(tmp_path: Path, line: str) -> None:
+    criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
+    assert {"no-clinical-duties", "distinct-job-descriptions"} <= criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Let the clinician know right away if a resident skips their meds.",
+        "- Report any non-adherence to treatment to the clinical team.",
+        "- Informar a la trabajadora social cualquier resistencia al tratamiento.",
+    ],
+)
+def test_reporting_on_a_person_is_a_duty_and_breaks_voluntary_support(
+    tmp_path: Path, line: str
+) -> None:
+    criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
+    assert {"no-clinical-duties", "voluntary-peer-support"} <= criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Cover the front desk and phones when the receptionist is out.",
+        "- Float between our two residences when either is short.",
+        "- Fill temporary vacancies in other direct-care positions.",
+        "- Join the residential coverage rotation one evening a week.",
+        "- Peer staff may be counted toward the awake-overnight staffing minimum.",
+        "- Peer staff may temporarily support residential staffing in an emergency.",
+        "- Tiene que estar disponible para doblar turno cuando la casa de los residentes lo necesite.",
+    ],
+)
+def test_covering_other_posts_is_backfill(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(scan(tmp_path, DUTIES + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ability to work overnight shifts.",
+        "Per-diem staff provide coverage for any group or meeting.",
+        "Peer staff are never placed on coverage rotations.",
+    ],
+)
+def test_shifts_and_coverage_by_others_are_not_backfill(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lived exp. a plus.",
+        "Experience with homelessness preferred.",
+        "Sharing your own journey is welcome, though not required.",
+    ],
+)
+def test_lived_experience_as_a_preference_is_a_job_description_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continuation of the Peer Mentor positions is subject to the availability of appropriated funds.",
+        "The position is funded through a one-year pilot grant.",
+        "Los puestos de pares se mantendrán sujeto a la disponibilidad de fondos federales.",
+    ],
+)
+def test_positions_that_wait_for_funding(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Starting pay is $17.40/hr, the same as our Residential Associates.",
+        "Salario: $10.50 por hora, igual que el puesto de asistente de cuidado.",
+        "Entry rate for all Direct Care positions, including the Peer Support Specialist, is $17.00.",
+    ],
+)
+def test_pay_the_same_as_a_direct_care_post(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(scan(tmp_path, line + "\n"))
+
+
+def test_a_full_stop_before_a_small_letter_does_not_end_the_sentence() -> None:
+    from advocacy.evidence.matching import tokenize
+
+    abbreviated = tokenize("Lived exp. a plus. Apply today!")
+    assert abbreviated.sentences[abbreviated.words.index("plus")] == 0
+    assert abbreviated.sentences[abbreviated.words.index("apply")] == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "May peer staff help people manage their money?",
+        'Can the peer role include "other duties as assigned"?',
+        "¿Pueden los pares administrar medicamentos?",
+    ],
+)
+def test_a_question_states_no_duty(tmp_path: Path, question: str) -> None:
+    data = scan(tmp_path, question + "\n")
+    assert data["red_flags"] == []
+    assert any(m["reason"] == "asked as a question" for m in data["not_counted"])
+
+
+def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) -> None:
+    text = (
+        "**Q18.** May peer staff help people manage their money?\n"
+        "**A18.** Yes: peer staff may hold residents' cash allowances.\n"
+    )
+    lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
+    assert lines == {"line 2"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Contact patients after discharge to verify they attended their clinic appointment.",
+        "- Conduct room inspections and write up rule violations for the director.",
+        "- Dar seguimiento diario a la adherencia al tratamiento de cada residente.",
+    ],
+)
+def test_checking_up_on_a_person_is_a_red_flag(tmp_path: Path, line: str) -> None:
+    assert flagged(scan(tmp_path, DUTIES + line + "\n"))
+
+
+def test_check_mark_bullets_are_list_items(tmp_path: Path) -> None:
+    text = (
+        "What you will do\n"
+        "✔ Connect patients with mutual-help meetings after discharge\n"
+        "✔ Float to sitter duties on the unit during periods of low volume\n"
+    )
+    lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
+    assert lines == {"line 3"}
