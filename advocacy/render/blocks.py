@@ -89,8 +89,11 @@ _MD = _markdown()
 #: apart: the notes are gathered once, after the last section.
 _MD_SECTION = _markdown(footnote_tail=False)
 
-#: A top-level heading line: a block boundary in any CommonMark document.
-_SECTION_START = re.compile(r"(?m)^(?=#{1,2} )")
+#: Where a new top-level block starts in any document :data:`_CROSS_SECTION`
+#: lets through: a heading line, or after a blank line, a line that starts
+#: with a letter, ``**`` or a link or image (never a list item, quote or
+#: indented line, which could continue the block before the blank line).
+_SECTION_START = re.compile(r"(?m)^(?=#{1,2} )|(?<=\n\n)(?=\*\*|[^\W\d_]|!?\[)")
 #: Constructs that reach across a heading (fences, HTML blocks other than a
 #: one-line comment such as a page-break marker, reference and footnote
 #: definitions, inline footnotes): documents with them are parsed whole. The
@@ -121,9 +124,9 @@ def parse_blocks(
     """The top-level block nodes of ``body``.
 
     Batches render hundreds of letters whose sections (sources, talking
-    points) repeat word for word, so sections between top-level headings are
-    parsed once and cached. A heading always starts a new block, so the split
-    gives the same tree, except for the constructs :data:`_CROSS_SECTION`
+    points) repeat word for word, so pieces between top-level block starts
+    (:data:`_SECTION_START`) are parsed once and cached. Such a line always
+    starts a new block, so the split gives the same tree, except for the constructs :data:`_CROSS_SECTION`
     catches; those documents are parsed whole. Footnote definitions at the
     end (:data:`_TRAILING_NOTES`) are split off: each section is parsed with
     the footnotes referenced before it, so ids and reference counts are those
