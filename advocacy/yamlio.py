@@ -79,9 +79,6 @@ class YamlDocument:
     file: str
     text: str = ""
     root: Node | None = field(default=None, repr=False, compare=False)
-    _keys: dict[int, dict[Any, tuple[Node, Node]]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     def position(self, path: Sequence[str | int]) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
@@ -91,13 +88,17 @@ class YamlDocument:
         where = node
         for part in path:
             if isinstance(node, MappingNode):
-                keys = self._keys.get(id(node))
-                if keys is None:  # the document was checked: keys are scalars, unique
-                    keys = self._keys[id(node)] = {_key(k): (k, v) for k, v in node.value}
-                found = keys.get(part)
-                if found is None:
+                # the document was checked: keys are scalars, and unique
+                for key_node, value_node in node.value:
+                    if (
+                        key_node.tag == _STR_TAG and key_node.value == part
+                        if isinstance(part, str)
+                        else key_node.tag != _STR_TAG and _key(key_node) == part
+                    ):
+                        where, node = key_node, value_node
+                        break
+                else:
                     break
-                where, node = found
             elif (
                 isinstance(node, SequenceNode)
                 and isinstance(part, int)
@@ -110,9 +111,7 @@ class YamlDocument:
 
 
 def _key(node: Node) -> Any:
-    """A mapping key's value, as :class:`_Builder` made it (the document was checked)."""
-    if node.tag == _STR_TAG:
-        return node.value
+    """A key that is not text, as :class:`_Builder` made it (the document was checked)."""
     return SafeConstructor.yaml_constructors[node.tag](_CONSTRUCTOR, node)
 
 
