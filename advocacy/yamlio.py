@@ -48,11 +48,23 @@ class _Loader(_BaseLoader):
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = _STR_TAG
+                    for candidate, regexp in _IMPLICIT.get(value[:1], ()):
+                        if regexp.match(value):
+                            tag = candidate
+                            break
+                    if len(_RESOLVED) >= 4096:  # keys and short values repeat across files
+                        _RESOLVED.clear()
+                    _RESOLVED[value] = tag
+                return tag
             return _STR_TAG
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+#: The tag of each plain scalar seen lately (it depends on the text only).
+_RESOLVED: dict[str, str] = {}
 
 
 #: Default limits. Talking points, RFIs, responses and score sheets are small;
