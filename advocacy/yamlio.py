@@ -48,11 +48,23 @@ class _Loader(_BaseLoader):
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = _STR_TAG
+                    for candidate, regexp in _IMPLICIT.get(value[:1], ()):
+                        if regexp.match(value):
+                            tag = candidate
+                            break
+                    if len(_RESOLVED) >= 4096:  # keys and short values repeat across files
+                        _RESOLVED.clear()
+                    _RESOLVED[value] = tag
+                return tag
             return _STR_TAG
         return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+#: The tag of each plain scalar seen lately (it depends on the text only).
+_RESOLVED: dict[str, str] = {}
 
 
 #: Default limits. Talking points, RFIs, responses and score sheets are small;
@@ -61,7 +73,6 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_VALUES = 200_000
 MAX_DEPTH = 64
 
-Path_ = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
@@ -71,24 +82,49 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 class YamlDocument:
     """The plain data of one YAML document plus the place of each value.
 
-    ``positions`` maps a path such as ``("evaluation", "look_for", 2)`` to the
-    1-based ``(line, column)`` of that mapping key or sequence item.
+    :meth:`position` finds the 1-based ``(line, column)`` of a path such as
+    ``("evaluation", "look_for", 2)`` (a mapping key or sequence item) in the
+    composed ``root`` node, only when a message needs it.
     """
 
     data: Any
     file: str
     text: str = ""
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: Node | None = field(default=None, repr=False, compare=False)
 
     def position(self, path: Sequence[str | int]) -> tuple[int, int]:
         """The place of ``path``, or of its nearest ancestor that has one."""
-        parts = tuple(path)
-        while parts:
-            pos = self.positions.get(parts)
-            if pos is not None:
-                return pos
-            parts = parts[:-1]
-        return self.positions.get((), (1, 1))
+        node = self.root
+        if node is None:
+            return 1, 1
+        where = node
+        for part in path:
+            if isinstance(node, MappingNode):
+                # the document was checked: keys are scalars, and unique
+                for key_node, value_node in node.value:
+                    if (
+                        key_node.tag == _STR_TAG and key_node.value == part
+                        if isinstance(part, str)
+                        else key_node.tag != _STR_TAG and _key(key_node) == part
+                    ):
+                        where, node = key_node, value_node
+                        break
+                else:
+                    break
+            elif (
+                isinstance(node, SequenceNode)
+                and isinstance(part, int)
+                and 0 <= part < len(node.value)
+            ):
+                where = node = node.value[part]
+            else:
+                break
+        return where.start_mark.line + 1, where.start_mark.column + 1
+
+
+def _key(node: Node) -> Any:
+    """A key that is not text, as :class:`_Builder` made it (the document was checked)."""
+    return SafeConstructor.yaml_constructors[node.tag](_CONSTRUCTOR, node)
 
 
 def check_regular_file(path: Path, what: str = "file") -> int:
@@ -227,29 +263,26 @@ def load_yaml(text: str, file: str = "<string>", max_values: int = MAX_VALUES) -
         raise AdvocacyError(
             "the file is empty", file, 1, 1, hint="a YAML file here needs at least one 'key: value'"
         )
-    builder = _Builder(file, max_values)
-    data = builder.build(node, (), 0)
-    return YamlDocument(data=data, file=file, text=text, positions=builder.positions)
+    data = _Builder(file, max_values).build(node, 0)
+    return YamlDocument(data=data, file=file, text=text, root=node)
+
+
+_CONSTRUCTOR = SafeConstructor()
 
 
 class _Builder:
-    """Turns composed nodes into plain values, recording positions."""
+    """Turns composed nodes into plain values, refusing what :mod:`yamlio` refuses."""
 
     def __init__(self, file: str, max_values: int) -> None:
         self.file = file
         self.max_values = max_values
         self.count = 0
-        self.positions: dict[Path_, tuple[int, int]] = {}
-        self.constructor = SafeConstructor()
-
-    def _where(self, node: Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
 
     def _fail(self, message: str, node: Node, hint: str | None = None) -> AdvocacyError:
-        line, column = self._where(node)
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
         return AdvocacyError(message, self.file, line, column, hint=hint)
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, depth: int) -> Any:
         self.count += 1
         if self.count > self.max_values:
             raise self._fail(
@@ -264,19 +297,12 @@ class _Builder:
                 node,
                 hint="an alias may refer to the block that contains it",
             )
-        if not path:
-            self.positions[()] = self._where(node)
         if isinstance(node, ScalarNode):
-            return self._scalar(node)
+            return node.value if node.tag == _STR_TAG else self._scalar(node)
         if isinstance(node, SequenceNode):
-            items = []
-            for index, child in enumerate(node.value):
-                child_path = (*path, index)
-                self.positions.setdefault(child_path, self._where(child))
-                items.append(self.build(child, child_path, depth + 1))
-            return items
+            return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, depth)
         raise self._fail("unsupported YAML node", node)  # pragma: no cover
 
     def _scalar(self, node: ScalarNode) -> Any:
@@ -290,11 +316,11 @@ class _Builder:
                 hint="remove the '!' tag; plain text, numbers, dates, lists and mappings are enough",
             )
         try:
-            return construct(self.constructor, node)
+            return construct(_CONSTRUCTOR, node)
         except (yaml.YAMLError, ValueError, TypeError) as exc:
             raise self._fail(f"cannot read this value: {exc}", node) from None
 
-    def _mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         seen: dict[Any, Node] = {}
         for key_node, value_node in node.value:
@@ -304,13 +330,13 @@ class _Builder:
                     key_node,
                     hint="write the fields out in full",
                 )
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise self._fail(
                     "a key must be plain text, not a list or mapping",
                     key_node,
                     hint="check for a stray '?' or brackets before the colon",
                 )
-            key = self._scalar(key_node)
+            key = key_node.value if key_node.tag == _STR_TAG else self._scalar(key_node)
             if isinstance(key, (list, dict)):  # pragma: no cover - scalars are hashable
                 raise self._fail("a key must be plain text", key_node)
             if key in seen:
@@ -321,10 +347,8 @@ class _Builder:
                     hint=f"{key!r} is already set on line {first_line}; keep one of them",
                 )
             seen[key] = key_node
-            child_path = (*path, key)
-            self.positions[child_path] = self._where(key_node)
             self.count += 1
-            result[key] = self.build(value_node, child_path, depth + 1)
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 

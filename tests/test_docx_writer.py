@@ -422,16 +422,69 @@ def test_too_long_markdown_is_refused() -> None:
     assert info.value.diagnostics[0].file == "big.md"
 
 
-def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch) -> None:
-    """Parsing sections separately (for batch speed) must not change the output."""
+@pytest.mark.parametrize(
+    "name", sorted(path.name for path in (Path(__file__).parent / "golden").glob("*.md"))
+)
+def test_section_cache_gives_the_same_document_as_a_whole_parse(monkeypatch, name: str) -> None:
+    """Parsing sections separately (for batch speed) must not change the output.
+
+    The letters end with footnote definitions: their sections are parsed apart
+    too, with the footnotes numbered and counted as in a whole parse.
+    """
     import re
 
-    golden = Path(__file__).parent / "golden" / "checklist.md"  # letters now have footnotes
+    from advocacy.respond.plain_text import markdown_to_plain
+
+    golden = Path(__file__).parent / "golden" / name
     meta, body = split_front_matter(golden.read_text(encoding="utf-8"))
-    assert not blocks._CROSS_SECTION.search(body)  # the split path is taken
+    notes = blocks._TRAILING_NOTES.search(body)
+    main = body[: notes.start(1)] if notes else body
+    if name in ("checklist.md", "response.md", "response-es.md"):
+        assert not blocks._CROSS_SECTION.search(main)  # the split path is taken
+        assert (notes is not None) == (name != "checklist.md")
     cached = markdown_to_docx(meta, body)
+    cached_text = markdown_to_plain(golden.read_text(encoding="utf-8"))
+    cached_tree = _tree(blocks.parse_blocks(body))
     monkeypatch.setattr(blocks, "_CROSS_SECTION", re.compile(""))  # force a whole parse
-    assert markdown_to_docx(meta, body) == cached
+    whole = markdown_to_docx(meta, body)
+    assert whole == cached
+    assert _tree(blocks.parse_blocks(body)) == cached_tree
+    assert markdown_to_plain(golden.read_text(encoding="utf-8")) == cached_text
+    if notes:
+        assert b"footnoteReference" in zipfile.ZipFile(io.BytesIO(whole)).read("word/document.xml")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# A\n\nOne[^a] and two[^b].\n\n# B\n\nAgain[^a], none[^x].\n\n[^a]: Note A.\n[^b]: Note B[^a].\n",
+        "Text[^b].\n\n# B\n\nMore[^a][^b].\n\n[^a]: A.\n[^b]: B.\n[^c]: unused.\n\n",
+        "# Only notes\n\n[^a]: A.\n",
+        "Lazy[^a].\n[^a]: right after the paragraph.\n",
+        "Inline^[a note] and[^a].\n\n[^a]: A.\n",
+        "Continued[^a].\n\n[^a]: A\n    continued.\n",
+        "- a\n\n- b[^a]\n\n  still b\nlazy\n\nAfter.\n\n> quote\n\n> two\n\nText\n---\n\n"
+        "    code\n\n    more\n\n1. one\n2. two\n\n**Bold** start[^a].\n\n[link](x) and\n\n"
+        "| a |\n|---|\n| 1 |\n\nÉcole[^a].\n\n[^a]: A.\n",
+    ],
+)
+def test_footnotes_parsed_by_section_match_a_whole_parse(monkeypatch, body: str) -> None:
+    import re
+
+    cached = markdown_to_docx(FrontMatter(), body)
+    cached_tree = _tree(blocks.parse_blocks(body))
+    monkeypatch.setattr(blocks, "_CROSS_SECTION", re.compile(""))
+    assert markdown_to_docx(FrontMatter(), body) == cached
+    assert _tree(blocks.parse_blocks(body)) == cached_tree  # footnote ids and counts too
+
+
+def _tree(nodes) -> list[tuple[object, ...]]:
+    """Every node's type, meta and content, depth first (what writers read)."""
+    out: list[tuple[object, ...]] = []
+    for node in nodes:
+        out.append((node.type, node.meta, node.content if not node.children else ""))
+        out.extend(_tree(node.children))
+    return out
 
 
 def test_landscape_sections_for_wide_tables(tmp_path: Path) -> None:

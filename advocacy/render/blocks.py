@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -70,20 +71,41 @@ def _nesting_guard(state: StateBlock, start_line: int, end_line: int, silent: bo
     return False
 
 
-_MD = (
-    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
-    .enable(["table", "strikethrough"])
-    .use(tasklists_plugin)
-    .use(footnote_plugin)
-)
-_MD.block.ruler.before("table", "nesting_guard", _nesting_guard)
+def _markdown(footnote_tail: bool = True) -> MarkdownIt:
+    md = (
+        MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+        .enable(["table", "strikethrough"])
+        .use(tasklists_plugin)
+        .use(footnote_plugin)
+    )
+    md.block.ruler.before("table", "nesting_guard", _nesting_guard)
+    if not footnote_tail:
+        md.core.ruler.disable("footnote_tail")
+    return md
 
-#: A top-level heading line: a block boundary in any CommonMark document.
-_SECTION_START = re.compile(r"(?m)^(?=#{1,2} )")
+
+_MD = _markdown()
+#: Parses one section of a document whose footnote definitions are parsed
+#: apart: the notes are gathered once, after the last section.
+_MD_SECTION = _markdown(footnote_tail=False)
+
+#: Where a new top-level block starts in any document :data:`_CROSS_SECTION`
+#: lets through: a heading line, or after a blank line, a line that starts
+#: with a letter, ``**`` or a link or image (never a list item, quote or
+#: indented line, which could continue the block before the blank line).
+_SECTION_START = re.compile(r"(?m)^(?=#{1,2} )|(?<=\n\n)(?=\*\*|[^\W\d_]|!?\[)")
 #: Constructs that reach across a heading (fences, HTML blocks other than a
-#: one-line comment such as a page-break marker, reference definitions,
-#: footnotes): documents with them are parsed whole.
-_CROSS_SECTION = re.compile(r"(?m)^ {0,3}(```|~~~|<(?!!--[^\n]*-->[ \t]*$)|\[[^\]]+\]:)|\[\^")
+#: one-line comment such as a page-break marker, reference and footnote
+#: definitions, inline footnotes): documents with them are parsed whole. The
+#: trailing block of one-line footnote definitions is split off before this check.
+_CROSS_SECTION = re.compile(r"(?m)^ {0,3}(```|~~~|<(?!!--[^\n]*-->[ \t]*$)|\[[^\]]+\]:)|\^\[")
+#: The footnote definitions that end a letter: one-line ``[^label]: text``
+#: entries after a blank line, up to the end.
+_TRAILING_NOTES = re.compile(r"(?:\A|\n[ \t]*\n)((?:\[\^[^\]\s]+\]:[^\n]*(?:\n|\Z))+)\s*\Z")
+_NOTE_LABEL = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")
+
+#: Footnotes referenced so far, in order: (label, times referenced).
+_Notes = tuple[tuple[str, int], ...]
 
 
 def check_size(body: str, source: str) -> None:
@@ -102,10 +124,14 @@ def parse_blocks(
     """The top-level block nodes of ``body``.
 
     Batches render hundreds of letters whose sections (sources, talking
-    points) repeat word for word, so sections between top-level headings are
-    parsed once and cached. A heading always starts a new block, so the split
-    gives the same tree, except for the constructs :data:`_CROSS_SECTION`
-    catches; those documents are parsed whole. Writers only read the nodes.
+    points) repeat word for word, so pieces between top-level block starts
+    (:data:`_SECTION_START`) are parsed once and cached. Such a line always
+    starts a new block, so the split gives the same tree, except for the constructs :data:`_CROSS_SECTION`
+    catches; those documents are parsed whole. Footnote definitions at the
+    end (:data:`_TRAILING_NOTES`) are split off: each section is parsed with
+    the footnotes referenced before it, so ids and reference counts are those
+    of a whole parse, and the notes block is parsed last. Writers only read
+    the nodes.
 
     Blocks nested deeper than :data:`MAX_NESTING` raise
     :class:`~advocacy.errors.AdvocacyError` naming ``source`` and the line
@@ -113,12 +139,24 @@ def parse_blocks(
     """
     offset = first_line
     try:
-        if _CROSS_SECTION.search(body):
+        notes = _TRAILING_NOTES.search(body)
+        if notes and notes.group(1).count("[^") != notes.group(1).count("\n[^") + 1:
+            notes = None  # a note that cites a note: parsed whole
+        main = body[: notes.start(1)] if notes else body
+        if _CROSS_SECTION.search(main):
             return list(SyntaxTreeNode(_MD.parse(body)).children)
+        labels = frozenset(_NOTE_LABEL.findall(notes.group(1))) if notes else frozenset()
         blocks: list[SyntaxTreeNode] = []
-        for chunk in _SECTION_START.split(body):
-            blocks.extend(_parse_section(chunk))
+        used: _Notes = ()
+        for chunk in _SECTION_START.split(main):
+            if labels and "[^" in chunk:
+                nodes, used = _parse_section_with_notes(chunk, labels, used)
+            else:
+                nodes = _parse_section(chunk)
+            blocks.extend(nodes)
             offset += chunk.count("\n")
+        if notes:
+            blocks.extend(_parse_notes(notes.group(1), labels, used))
         return blocks
     except _TooDeep as exc:
         raise AdvocacyError(
@@ -132,7 +170,39 @@ def parse_blocks(
 
 @functools.lru_cache(maxsize=256)
 def _parse_section(chunk: str) -> tuple[SyntaxTreeNode, ...]:
-    return tuple(SyntaxTreeNode(_MD.parse(chunk)).children)
+    return tuple(SyntaxTreeNode(_MD_SECTION.parse(chunk)).children)
+
+
+def _notes_env(labels: frozenset[str], used: _Notes) -> dict[str, Any]:
+    """The footnote state a whole parse has when it reaches this point.
+
+    markdown-it numbers footnotes in order of first reference and counts the
+    references to each; a section parsed apart starts from this state, so its
+    ids are those of a whole parse.
+    """
+    refs = {f":{label}": -1 for label in labels}
+    refs.update({f":{label}": index for index, (label, _) in enumerate(used)})
+    listed = {index: {"label": label, "count": count} for index, (label, count) in enumerate(used)}
+    return {"footnotes": {"refs": refs, "list": listed}}
+
+
+def _used_notes(env: dict[str, Any]) -> _Notes:
+    return tuple((note["label"], note["count"]) for note in env["footnotes"]["list"].values())
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_section_with_notes(
+    chunk: str, labels: frozenset[str], used: _Notes
+) -> tuple[tuple[SyntaxTreeNode, ...], _Notes]:
+    env = _notes_env(labels, used)
+    nodes = tuple(SyntaxTreeNode(_MD_SECTION.parse(chunk, env)).children)
+    return nodes, _used_notes(env)
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_notes(text: str, labels: frozenset[str], used: _Notes) -> tuple[SyntaxTreeNode, ...]:
+    """The footnote block a whole parse ends with: the notes referenced, in order."""
+    return tuple(SyntaxTreeNode(_MD.parse(text, _notes_env(labels, used))).children)
 
 
 def plain_text(node: SyntaxTreeNode) -> str:
