@@ -213,3 +213,18 @@ def test_new_point_asks_for_missing_values_when_interactive(tmp_path: Path) -> N
     assert "Category" in result.output and "is not one of" in result.output  # re-asks
     data = yaml.safe_load((tmp_path / "peer-mentoring.yaml").read_text("utf-8"))
     assert data["category"] == "ethics" and data["title"] == "Peer mentoring"
+
+
+def test_points_show_gives_the_letter_text_and_each_audience() -> None:
+    """Volunteers see what a letter will say, not only what bids must explain."""
+    from advocacy.library import load_library
+
+    point = load_library().get("peer-supervisors").point
+    result = CliRunner().invoke(main, ["points", "show", "peer-supervisors"])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert "What a letter asks the agency" in shown
+    assert point.recommendation is not None
+    assert " ".join(point.recommendation.split()) in shown
+    for audience, worded in point.recommendations.items():
+        assert f"to a {audience}: {' '.join(worded.split())}" in shown

@@ -149,7 +149,14 @@ def show_point(app: AppContext, point_id: str, as_json: bool, lang: str | None) 
     console.print()
     console.print(Markdown(untrusted(text.body, markup=False)))
     console.print()
-    console.print("[bold]The ask[/bold]")
+    if text.recommendation or text.rationale:
+        console.print("[bold]What a letter asks the agency[/bold]")
+        letter = " ".join(t for t in (text.recommendation, text.rationale) if t)
+        console.print(Markdown(untrusted(letter, markup=False)))
+        for audience, worded in sorted(text.recommendations.items()):
+            console.print(f"[dim]to a {audience}:[/dim] {untrusted(worded)}", soft_wrap=True)
+        console.print()
+    console.print("[bold]The ask[/bold] [dim](what every bid should explain)[/dim]")
     console.print(Markdown(untrusted(text.ask, markup=False)))
     if p.sources:
         console.print("\n[bold]Sources[/bold]")
