@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +63,39 @@ class PackageResult:
     written: list[Path]
     next_steps: list[str]
     details: dict[str, Any] = field(default_factory=dict)
+
+
+def email_draft(
+    request: PackageRequest,
+    before: Sequence[str] = (),
+    after: Sequence[str] = (),
+    body: str | None = None,
+    check_document: Callable[[bytes], None] | None = None,
+) -> PackageResult:
+    """The package of every kind that is sent by email: an unsent draft at
+    ``request.out_path`` with the document attached, and the next steps (where
+    to submit and by when) between the kind's own steps ``before`` and ``after``."""
+    from advocacy.respond.email_package import next_steps, package_response
+
+    report, message = package_response(
+        request.loaded,
+        request.library,
+        request.out_path,
+        force=request.force,
+        reference_doc=request.reference_doc,
+        now=request.now,
+        date=request.date,
+        template_dir=request.template_dir,
+        attach=request.attach,
+        body=body,
+        check_document=check_document,
+    )
+    return PackageResult(
+        report,
+        [request.out_path],
+        [*before, *next_steps(request.loaded.rfi.rfi), *after],
+        {"to": str(message["To"]), "subject": str(message["Subject"])},
+    )
 
 
 @dataclass(frozen=True)

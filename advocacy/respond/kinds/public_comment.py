@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from advocacy.errors import AdvocacyError
-from advocacy.respond.kinds import CallKind, KindCheck, PackageRequest, PackageResult
+from advocacy.respond.kinds import (
+    CallKind,
+    KindCheck,
+    PackageRequest,
+    PackageResult,
+    email_draft,
+)
 from advocacy.respond.kinds.rules import character_limits
 
 if TYPE_CHECKING:
@@ -110,34 +116,17 @@ def _check_attachments(loaded: LoadedResponse, document: bytes) -> None:
 def _email_package(request: PackageRequest) -> PackageResult:
     """An email draft to the agency with the full comment attached, for a call that
     takes comments only by email."""
-    from advocacy.respond.email_package import next_steps, package_response
-
     loaded = request.loaded
     part = loaded.rfi.rfi.public_comment
     assert part is not None
-    report, message = package_response(
-        loaded,
-        request.library,
-        request.out_path,
-        force=request.force,
-        reference_doc=request.reference_doc,
-        now=request.now,
-        date=request.date,
-        template_dir=request.template_dir,
-        attach=request.attach,
+    return email_draft(
+        request,
+        before=[
+            f"Open {request.out_path}, review it, and send it as your comment on docket "
+            f"{part.docket}."
+        ],
         body=_email_body(loaded),
         check_document=lambda document: _check_attachments(loaded, document),
-    )
-    steps = next_steps(loaded.rfi.rfi)
-    steps.insert(
-        0,
-        f"Open {request.out_path}, review it, and send it as your comment on docket {part.docket}.",
-    )
-    return PackageResult(
-        report,
-        [request.out_path],
-        steps,
-        {"to": str(message["To"]), "subject": str(message["Subject"])},
     )
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from advocacy.respond.kinds import CallKind, KindCheck, PackageRequest, PackageResult
+from advocacy.respond.kinds import (
+    CallKind,
+    KindCheck,
+    PackageRequest,
+    PackageResult,
+    email_draft,
+)
 from advocacy.respond.kinds.rules import character_limits
 
 if TYPE_CHECKING:
@@ -22,25 +28,7 @@ def _describe(rfi: Rfi) -> list[str]:
 
 
 def _package(request: PackageRequest) -> PackageResult:
-    from advocacy.respond.email_package import next_steps, package_response
-
-    report, message = package_response(
-        request.loaded,
-        request.library,
-        request.out_path,
-        force=request.force,
-        reference_doc=request.reference_doc,
-        now=request.now,
-        date=request.date,
-        template_dir=request.template_dir,
-        attach=request.attach,
-    )
-    return PackageResult(
-        report,
-        [request.out_path],
-        next_steps(request.loaded.rfi.rfi),
-        {"to": str(message["To"]), "subject": str(message["Subject"])},
-    )
+    return email_draft(request)
 
 
 KIND = CallKind(

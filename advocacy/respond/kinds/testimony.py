@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from advocacy.errors import did_you_mean, error, warning
-from advocacy.respond.kinds import CallKind, KindCheck, PackageRequest, PackageResult
+from advocacy.respond.kinds import (
+    CallKind,
+    KindCheck,
+    PackageRequest,
+    PackageResult,
+    email_draft,
+)
 from advocacy.respond.kinds.rules import character_limits, document_markdown
 from advocacy.wordcount import count_words
 
@@ -154,35 +160,16 @@ def _describe(rfi: Rfi) -> list[str]:
 
 
 def _package(request: PackageRequest) -> PackageResult:
-    from advocacy.respond.email_package import next_steps, package_response
-
-    loaded = request.loaded
-    rfi = loaded.rfi.rfi
-    report, message = package_response(
-        loaded,
-        request.library,
-        request.out_path,
-        force=request.force,
-        reference_doc=request.reference_doc,
-        now=request.now,
-        date=request.date,
-        template_dir=request.template_dir,
-        attach=request.attach,
-        body=_email_body(loaded),
-    )
-    part = rfi.testimony
+    part = request.loaded.rfi.rfi.testimony
     assert part is not None
-    steps = next_steps(rfi)
-    steps.append(
-        f"To speak at the hearing, sign up as the committee asks, and keep to "
-        f"{minutes_and_seconds(part.speaking_minutes * 60)}: "
-        "'advocacy respond build --spoken' writes what to read."
-    )
-    return PackageResult(
-        report,
-        [request.out_path],
-        steps,
-        {"to": str(message["To"]), "subject": str(message["Subject"])},
+    return email_draft(
+        request,
+        after=[
+            "To speak at the hearing, sign up as the committee asks, and keep to "
+            f"{minutes_and_seconds(part.speaking_minutes * 60)}: "
+            "'advocacy respond build --spoken' writes what to read."
+        ],
+        body=_email_body(request.loaded),
     )
 
 
