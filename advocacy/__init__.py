@@ -13,8 +13,9 @@ True
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from advocacy.modules import lazy_names
 
 __version__ = "0.2.0"
 
@@ -97,13 +98,7 @@ if TYPE_CHECKING:
     from advocacy.respond.batch import run_batch
 
 
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'advocacy' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+__getattr__ = lazy_names(globals(), _API, __name__)
 
 
 def __dir__() -> list[str]:

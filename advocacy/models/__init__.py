@@ -12,8 +12,9 @@ validator on first use (``defer_build`` in :mod:`advocacy.models.base`).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from advocacy.modules import lazy_names
 
 #: Public name -> the module that defines it.
 _MODELS = {
@@ -101,13 +102,9 @@ if TYPE_CHECKING:
     )
 
 
-def __getattr__(name: str) -> Any:
-    module = _MODELS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'advocacy.models' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"advocacy.models.{module}"), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+__getattr__ = lazy_names(
+    globals(), {name: f"{__name__}.{module}" for name, module in _MODELS.items()}, __name__
+)
 
 
 def __dir__() -> list[str]:

@@ -12,12 +12,12 @@ each must stay cheap to import (heavy libraries inside ``write``).
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from advocacy.modules import discover
 
 if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
@@ -69,13 +69,7 @@ class OutputFormat:
 @functools.cache
 def registry() -> dict[str, OutputFormat]:
     """Every registered format by name, in name order."""
-    found: dict[str, OutputFormat] = {}
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        fmt = getattr(module, "FORMAT", None)
-        if isinstance(fmt, OutputFormat):
-            found[fmt.name] = fmt
-    return found
+    return discover(__name__, __path__, "FORMAT", OutputFormat)
 
 
 def names() -> list[str]:

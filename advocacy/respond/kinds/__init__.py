@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
-import pkgutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from advocacy.modules import discover
 
 if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
@@ -125,13 +125,7 @@ class CallKind:
 @functools.cache
 def registry() -> dict[str, CallKind]:
     """Every registered kind by name."""
-    found: dict[str, CallKind] = {}
-    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        kind = getattr(module, "KIND", None)
-        if isinstance(kind, CallKind):
-            found[kind.name] = kind
-    return found
+    return discover(__name__, __path__, "KIND", CallKind)
 
 
 def get_kind(name: str) -> CallKind:
