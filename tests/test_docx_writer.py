@@ -518,7 +518,7 @@ def test_writer_modules_import_only_downward() -> None:
 
     import advocacy.render.docx as package
 
-    order = ["ooxml", "parts", "package", "layout", "numbering", "footnotes", "reference",
+    order = ["ooxml", "package", "opc", "layout", "numbering", "footnotes", "reference",
              "images", "context", "inline", "block", "document"]  # fmt: skip
     folder = Path(package.__file__).parent
     assert sorted(order) == sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")

@@ -63,8 +63,10 @@ def build_code(tmp_path: Path, suffix: str, response: str = "response.yaml") -> 
 
 
 #: What a plain letter never needs: scoring, the evidence finder, rubric models,
-#: Babel's locale data for an English letter, and PDF or chart libraries.
+#: Babel's locale data for an English letter, PDF or chart libraries, and
+#: python-docx (the Word writer works on lxml alone).
 NOT_FOR_A_LETTER = (
+    "docx",
     "advocacy.evaluate",
     "advocacy.evidence",
     "advocacy.models.rubric",

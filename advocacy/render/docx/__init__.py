@@ -14,17 +14,17 @@ Output is deterministic: the same input gives the same bytes (no clock, no
 random ids, fixed zip timestamps), so golden tests and diffs work.
 
 The modules, each importing only those listed before it (a test checks):
-``ooxml`` (namespaces and element helpers), ``parts``, ``package``
-(deterministic zip), ``layout`` (page geometry, column widths), ``numbering``,
-``footnotes``, ``reference`` (load, prepare, cache), ``images``, ``context``
-(state shared while writing), ``inline``, ``block`` and ``document``. Heavy imports (python-docx, lxml, markdown-it)
-live at module level on purpose: nothing imports this package when the CLI
-starts.
+``ooxml`` (namespaces and element helpers), ``package`` (deterministic zip),
+``opc`` (the package's parts and relationships), ``layout`` (page geometry,
+column widths), ``numbering``, ``footnotes``, ``reference`` (load, prepare,
+cache), ``images``, ``context`` (state shared while writing), ``inline``,
+``block`` and ``document``. The writer needs only lxml and markdown-it, not
+python-docx; they are imported at module level on purpose: nothing imports
+this package when the CLI starts.
 """
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from advocacy.errors import Diagnostic
@@ -65,6 +65,5 @@ def markdown_to_docx(
     """
     check_size(body, source)
     template = load_template(reference_doc)
-    document = copy.deepcopy(template.document)
-    writer = DocumentWriter(document, template, meta, source, base_dir, warnings)
+    writer = DocumentWriter(template.package.copy(), template, meta, source, base_dir, warnings)
     return writer.render(body, first_line)

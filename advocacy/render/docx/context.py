@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
@@ -15,9 +12,9 @@ from advocacy.errors import Diagnostic, warning
 from advocacy.models.document import FrontMatter
 from advocacy.render.docx.images import max_shape_id
 from advocacy.render.docx.layout import text_width
-from advocacy.render.docx.numbering import max_num_id
+from advocacy.render.docx.numbering import max_num_id, numbering_part
 from advocacy.render.docx.ooxml import q, twips
-from advocacy.render.docx.parts import part_element, related_part
+from advocacy.render.docx.opc import RT, Package, Part
 from advocacy.render.docx.reference import Template
 
 
@@ -49,14 +46,14 @@ class WriterState:
 
     def __init__(
         self,
-        document: Any,
+        package: Package,
         template: Template,
         meta: FrontMatter,
         source: str = "<markdown>",
         base_dir: Path | None = None,
         warnings: list[Diagnostic] | None = None,
     ) -> None:
-        self.document = document
+        self.package = package
         self.source = source
         self.base_dir = base_dir  # where relative image paths start
         self.warnings: list[Diagnostic] = [] if warnings is None else warnings
@@ -64,13 +61,13 @@ class WriterState:
         self.template = template
         self.meta = meta
         self.styles = template.style_ids
-        self.main = document.part
-        self.numbering: etree._Element = document.part.numbering_part.element
+        self.main = package.main
+        self.numbering: etree._Element = numbering_part(package).element
         self.next_num_id = max_num_id(self.numbering) + 1
-        footnotes_part = related_part(self.main, RT.FOOTNOTES)
+        footnotes_part = self.main.related(RT.FOOTNOTES)
         assert footnotes_part is not None, "preparing the reference adds a footnotes part"
         self.footnotes_part: Part = footnotes_part
-        self.footnotes = part_element(footnotes_part)
+        self.footnotes = footnotes_part.element
         self.next_footnote_id = 1 + max(
             (twips(n.get(q("w:id")), 0) for n in self.footnotes), default=0
         )
@@ -81,6 +78,7 @@ class WriterState:
         self.page_break_pending = False
         # Keep-together and writing-space markers: (blocks, index, keep, lines).
         self.marks: list[tuple[list[etree._Element], int, bool | None, int | None]] = []
+        self.images: dict[str, Part] = {}  # image parts by the SHA-1 of their bytes
         self.link_rids: dict[int, dict[str, str]] = {}  # part -> URL -> relationship id
         self.next_rid: dict[int, int] = {}
         self.landscape = False  # the orientation of the section being written
@@ -107,6 +105,6 @@ class WriterState:
     def shape_id(self) -> int:
         """A drawing id no other drawing in the package has."""
         if self.next_shape_id is None:
-            self.next_shape_id = max_shape_id(self.main.package.iter_parts()) + 1
+            self.next_shape_id = max_shape_id(self.package.iter_parts()) + 1
         self.next_shape_id += 1
         return self.next_shape_id - 1

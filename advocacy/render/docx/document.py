@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import itertools
 import re
 from pathlib import Path
-from typing import Any
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from advocacy.errors import Diagnostic
@@ -24,6 +18,7 @@ from advocacy.render.docx.context import Where, WriterState
 from advocacy.render.docx.layout import oriented
 from advocacy.render.docx.ooxml import (
     PPR_AFTER_SPACING,
+    R_NS,
     W_NS,
     add_text,
     clean,
@@ -32,8 +27,7 @@ from advocacy.render.docx.ooxml import (
     q,
     sub,
 )
-from advocacy.render.docx.package import package_bytes
-from advocacy.render.docx.parts import store_part_element
+from advocacy.render.docx.opc import CT, RT, Package, Part
 from advocacy.render.docx.reference import Template
 
 _PAGE_FIELD_XPATH = etree.XPath(
@@ -47,16 +41,16 @@ class DocumentWriter:
 
     def __init__(
         self,
-        document: Any,
+        package: Package,
         template: Template,
         meta: FrontMatter,
         source: str = "<markdown>",
         base_dir: Path | None = None,
         warnings: list[Diagnostic] | None = None,
     ) -> None:
-        self.state = WriterState(document, template, meta, source, base_dir, warnings)
+        self.state = WriterState(package, template, meta, source, base_dir, warnings)
         self.block = BlockWriter(self.state)
-        self.document = document
+        self.package = package
         self.meta = meta
         self.styles = template.style_ids
 
@@ -86,8 +80,7 @@ class DocumentWriter:
         self._language()
         self._core_properties()
         self._custom_properties()
-        store_part_element(state.footnotes_part, state.footnotes)
-        return package_bytes(self.document)
+        return self.package.to_bytes()
 
     def _space_after_tables(self, out: list[etree._Element]) -> None:
         """Give a body paragraph that follows a table some room (a table has no space after)."""
@@ -112,7 +105,9 @@ class DocumentWriter:
                 ppr.append(spacing)
 
     def _language(self) -> None:
-        styles = self.document.styles.element
+        styles_part = self.package.main.related(RT.STYLES)
+        assert styles_part is not None, "preparing the reference adds a styles part"
+        styles = styles_part.element
         defaults = styles.find(q("w:docDefaults"))
         if defaults is None:
             defaults = el("w:docDefaults")
@@ -137,23 +132,32 @@ class DocumentWriter:
             lang.set(q("w:val"), self.meta.lang)
 
     def _core_properties(self) -> None:
+        """``docProps/core.xml`` from the front matter (whatever the reference carried goes)."""
         meta = self.meta
-        props = self.document.core_properties
-        for child in list(props._element):  # drop whatever the reference carried
-            props._element.remove(child)
-        if meta.title:
-            props.title = _core_text(meta.title)
-        if meta.subtitle:
-            props.subject = _core_text(meta.subtitle)
-        if meta.author:
-            props.author = props.last_modified_by = _core_text(meta.author)
-        if meta.keywords:
-            props.keywords = _core_text(", ".join(meta.keywords))
-        props.language = meta.lang
-        props.revision = 1
-        if meta.date is not None:
-            midnight = dt.datetime(meta.date.year, meta.date.month, meta.date.day)  # read as UTC
-            props.created = props.modified = midnight
+        root = etree.Element(_cp("coreProperties"), nsmap=_CORE_NSMAP)
+        values: list[tuple[str, str | None]] = [
+            ("dc:title", meta.title and _core_text(meta.title)),
+            ("dc:subject", meta.subtitle and _core_text(meta.subtitle)),
+            ("dc:creator", meta.author and _core_text(meta.author)),
+            ("cp:lastModifiedBy", meta.author and _core_text(meta.author)),
+            ("cp:keywords", _core_text(", ".join(meta.keywords)) if meta.keywords else None),
+            ("dc:language", meta.lang),
+            ("cp:revision", "1"),
+        ]
+        if meta.date is not None:  # midnight, read as UTC
+            stamp = f"{meta.date.isoformat()}T00:00:00Z"
+            values += [("dcterms:created", stamp), ("dcterms:modified", stamp)]
+        for name, text in values:
+            if text:
+                element = etree.SubElement(root, _cp(name))
+                element.text = text
+                if name.startswith("dcterms:"):
+                    element.set(f"{{{_XSI_NS}}}type", "dcterms:W3CDTF")
+        package = self.package
+        part = package.related_or_add(
+            package.root, RT.CORE_PROPERTIES, "/docProps/core%s.xml", CT.CORE_PROPERTIES, b""
+        )
+        part.element = root
 
     def _custom_properties(self) -> None:
         """``docProps/custom.xml`` from the front matter's ``properties``.
@@ -161,14 +165,8 @@ class DocumentWriter:
         A letterhead's own custom properties describe the letterhead, not this
         document: like its core properties, they are replaced.
         """
-        package = self.document.part.package
-        existing = [
-            (rid, rel)
-            for rid, rel in package.rels.items()
-            if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external
-        ]
-        for rid, _rel in existing:
-            del package.rels[rid]
+        package = self.package
+        package.root.drop_rels({RT.CUSTOM_PROPERTIES})
         if not self.meta.properties:
             return
         root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
@@ -180,20 +178,20 @@ class DocumentWriter:
             )
             kind, text = _variant(value)
             etree.SubElement(prop, f"{{{_VT_NS}}}{kind}").text = text
-        blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+        part = package.add_part(package.root, RT.CUSTOM_PROPERTIES, "/docProps/custom%s.xml",
+                                CT.CUSTOM_PROPERTIES, b"")  # fmt: skip
+        part.element = root
 
     def _header_footer(self) -> None:
-        section = self.document.sections[-1]
+        final = self.state.final_section()
         if self.meta.header:
-            header = section.header.part.element
+            header = self._story(final, "header").element
             if is_blank(header):
                 for child in list(header):
                     header.remove(child)
             header.append(self.block.text_paragraph(self.styles["header"], self.meta.header))
 
-        footer = section.footer.part.element
+        footer = self._story(final, "footer").element
         has_page = bool(_PAGE_FIELD_XPATH(footer))
         if has_page and not self.meta.footer:
             return
@@ -230,6 +228,26 @@ class DocumentWriter:
             self._page_number(p)
         footer.append(p)
 
+    def _story(self, sect_pr: etree._Element, kind: str) -> Part:
+        """The section's default header or footer part, added (empty) if it has none."""
+        for ref in sect_pr.iterfind(q(f"w:{kind}Reference")):
+            if ref.get(q("w:type")) == "default":
+                rel = self.package.main.rels.get(ref.get(q("r:id"), ""))
+                if rel is not None and isinstance(rel.target, Part):
+                    return rel.target
+                sect_pr.remove(ref)  # points at nothing: replaced below
+        root = "hdr" if kind == "header" else "ftr"
+        blob = f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}"/>'.encode()
+        main = self.package.main
+        kind_rt, kind_ct = (RT.HEADER, CT.HEADER) if kind == "header" else (RT.FOOTER, CT.FOOTER)
+        part = self.package.add_part(main, kind_rt, f"/word/{kind}%s.xml", kind_ct, blob)
+        rid = main.relate_to(part, kind_rt)
+        # Header and footer references come first in w:sectPr (in any order).
+        refs = {q("w:headerReference"), q("w:footerReference")}
+        position = sum(1 for child in sect_pr if child.tag in refs)
+        sect_pr.insert(position, el(f"w:{kind}Reference", {"w:type": "default", "r:id": rid}))
+        return part
+
     def _page_number(self, p: etree._Element) -> None:
         """``Page N`` (or ``Page N of M``) in the document's language, N and M Word fields."""
         _ = gettext_for(self.meta.lang)
@@ -249,6 +267,23 @@ class DocumentWriter:
             ppr = paragraph.find(q("w:pPr"))
             ppr.append(oriented(copy.deepcopy(final), landscape))
         oriented(final, self.state.landscape)
+
+
+#: Core properties: the namespaces of their elements.
+_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+_CORE_NSMAP = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "dcmitype": "http://purl.org/dc/dcmitype/",
+    "xsi": _XSI_NS,
+}
+
+
+def _cp(name: str) -> str:
+    """Clark name of a core-properties element (``dc:title``; no prefix: ``cp``)."""
+    prefix, _, local = name.rpartition(":")
+    return f"{{{_CORE_NSMAP[prefix or 'cp']}}}{local}"
 
 
 #: Custom properties: their namespace, the value types, and the property-set id Office uses.

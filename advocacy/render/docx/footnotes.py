@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from advocacy.render.docx.ooxml import M_NS, R_NS, SL_NS, W_NS, el, q, sub
-from advocacy.render.docx.parts import part_element, related_part, store_part_element
+from advocacy.render.docx.opc import CT, RT, Package, Part
 
 #: The footnotes part of a new document: the separator (-1) and continuation
 #: separator (0) footnotes the spec requires before any real footnote.
@@ -40,7 +34,7 @@ _AFTER_FOOTNOTE_PR = frozenset(
 
 def strip_notes(part: Part) -> list[str]:
     """Remove the notes of the body we cleared; return the ids of the separator notes kept."""
-    root = part_element(part)
+    root = part.element
     special: list[str] = []
     for note in list(root):
         kind = note.get(q("w:type"))
@@ -49,31 +43,20 @@ def strip_notes(part: Part) -> list[str]:
                 special.append(note.get(q("w:id"), "0"))
         elif note.tag in (q("w:footnote"), q("w:endnote")):
             root.remove(note)
-    store_part_element(part, root)
     return special
 
 
-def ensure_footnotes(document: Any) -> None:
-    """A footnotes part holding only the separator footnotes, and settings naming them."""
-    main = document.part
-    part = related_part(main, RT.FOOTNOTES)
-    if part is None:
-        package = main.package
-        taken = {str(p.partname) for p in package.iter_parts()}
-        partname = "/word/footnotes.xml"  # the name Word uses; some readers expect it
-        if partname in taken:
-            partname = package.next_partname("/word/footnotes%d.xml")
-        part = Part(PackURI(partname), CT.WML_FOOTNOTES, FOOTNOTES_XML, package)
-        main.relate_to(part, RT.FOOTNOTES)
+def ensure_footnotes(package: Package, settings: etree._Element) -> None:
+    """A footnotes part holding only the separator footnotes, and ``settings`` naming them."""
+    part = package.related_or_add(
+        package.main, RT.FOOTNOTES, "/word/footnotes%s.xml", CT.FOOTNOTES, FOOTNOTES_XML
+    )
     special = strip_notes(part)
     if not special:
-        root = part_element(part)
         for note in etree.fromstring(FOOTNOTES_XML):
-            root.append(note)
-        store_part_element(part, root)
+            part.element.append(note)
         special = ["-1", "0"]
 
-    settings = document.settings.element
     if settings.find(q("w:footnotePr")) is None:
         footnote_pr = el("w:footnotePr")
         for note_id in special:

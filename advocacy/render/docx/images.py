@@ -9,15 +9,16 @@ text is shown instead.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import struct
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
-from docx.image.image import Image
-from docx.opc.part import Part, XmlPart
-from docx.oxml.shape import CT_Inline
 from lxml import etree
+
+from advocacy.render.docx.opc import CT, Part
 
 #: An image file larger than this is not embedded.
 MAX_IMAGE_BYTES = 20_000_000
@@ -82,15 +83,96 @@ def read_image(src: str, base_dir: Path | None) -> tuple[bytes, str]:
     return data, path.name
 
 
+@dataclasses.dataclass(frozen=True)
+class Image:
+    """What a picture needs of an image file: its type, pixels and resolution."""
+
+    content_type: str
+    extension: str
+    px_width: int
+    px_height: int
+    dpi_x: int
+    dpi_y: int
+
+    @property
+    def width(self) -> int:
+        """Width at the image's own resolution, EMU."""
+        return int(self.px_width / self.dpi_x * _EMU_PER_INCH)
+
+    @property
+    def height(self) -> int:
+        return int(self.px_height / self.dpi_y * _EMU_PER_INCH)
+
+
+_EMU_PER_INCH = 914400
+#: The resolution assumed when a file gives none (as Word does).
+_DEFAULT_DPI = 72
+
+
 def open_image(data: bytes, name: str) -> Image:
     """``data`` read as an image (size and resolution), or :class:`ImageRefused`."""
     try:
-        return Image.from_blob(data)
-    except Exception as exc:  # a damaged header: python-docx raises several types
+        image = _png(data) if data.startswith(_MAGIC[0]) else _jpeg(data)
+    except (ValueError, struct.error) as exc:
         raise ImageRefused(
-            f"image {name!r} is not embedded: it cannot be read ({exc or type(exc).__name__})",
+            f"image {name!r} is not embedded: it cannot be read ({exc})",
             "open it in an image editor and save it again as PNG or JPEG",
         ) from None
+    return image
+
+
+def _dpi(value: float) -> int:
+    dpi = round(value)
+    return dpi if dpi > 0 else _DEFAULT_DPI
+
+
+def _png(data: bytes) -> Image:
+    """Size from the IHDR chunk, resolution from pHYs (pixels per metre) if present."""
+    offset, size, dpi = 8, None, (_DEFAULT_DPI, _DEFAULT_DPI)
+    while offset + 8 <= len(data):
+        length, kind = struct.unpack_from(">I4s", data, offset)
+        body = offset + 8
+        if kind == b"IHDR":
+            size = struct.unpack_from(">II", data, body)
+        elif kind == b"pHYs":
+            per_x, per_y, unit = struct.unpack_from(">IIB", data, body)
+            if unit == 1:  # per metre
+                dpi = (_dpi(per_x * 0.0254), _dpi(per_y * 0.0254))
+        elif kind in (b"IDAT", b"IEND"):
+            break
+        offset = body + length + 4  # data and CRC
+    if not size or not all(size):
+        raise ValueError("no image size in the PNG header")
+    return Image(CT.PNG, "png", size[0], size[1], *dpi)
+
+
+def _jpeg(data: bytes) -> Image:
+    """Size from the start-of-frame marker, resolution from the JFIF header if present."""
+    offset, size, dpi = 2, None, (_DEFAULT_DPI, _DEFAULT_DPI)
+    while offset + 4 <= len(data) and size is None:
+        if data[offset] != 0xFF:
+            raise ValueError("a damaged JPEG marker")
+        marker = data[offset + 1]
+        if marker == 0xFF:  # fill byte
+            offset += 1
+            continue
+        if marker in (0x01, *range(0xD0, 0xD8)):  # markers without a length
+            offset += 2
+            continue
+        (length,) = struct.unpack_from(">H", data, offset + 2)
+        body = data[offset + 4 : offset + 2 + length]
+        if marker == 0xE0 and body.startswith(b"JFIF\x00") and len(body) >= 12:
+            unit, density_x, density_y = struct.unpack_from(">BHH", body, 7)
+            if unit in (1, 2):  # per inch, per centimetre
+                factor = 1 if unit == 1 else 2.54
+                dpi = (_dpi(density_x * factor), _dpi(density_y * factor))
+        elif 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height, width = struct.unpack_from(">HH", body, 1)
+            size = (width, height)
+        offset += 2 + length
+    if not size or not all(size):
+        raise ValueError("no image size in the JPEG header")
+    return Image(CT.JPEG, "jpg", size[0], size[1], *dpi)
 
 
 def picture(image: Image, rid: str, shape_id: int, name: str, alt: str,
@@ -100,19 +182,47 @@ def picture(image: Image, rid: str, shape_id: int, name: str, alt: str,
     ``rid`` relates the story part to the image part; ``alt`` becomes the
     description (``wp:docPr/@descr``) that screen readers announce.
     """
-    cx, cy = image.scaled_dimensions(min(image.width, max_width), None)
-    inline = CT_Inline.new_pic_inline(shape_id, rid, name, cx, cy)
-    if alt:
-        for props in inline.iter(f"{{{_WP_NS}}}docPr", f"{{{_PIC_NS}}}cNvPr"):
+    cx = min(image.width, max_width)
+    cy = round(image.height * cx / image.width)
+    xml = _INLINE_XML.format(cx=cx, cy=cy, id=shape_id, rid=rid)
+    inline = etree.fromstring(xml)
+    for props in inline.iter(f"{{{_WP_NS}}}docPr", f"{{{_PIC_NS}}}cNvPr"):
+        if props.tag == f"{{{_PIC_NS}}}cNvPr":
+            props.set("name", name)
+        if alt:
             props.set("descr", alt)
     return inline
 
 
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#: A picture as Word writes one in line with the text.
+_INLINE_XML = (
+    f'<wp:inline xmlns:wp="{_WP_NS}" xmlns:a="{_A_NS}" xmlns:pic="{_PIC_NS}" xmlns:r="{_R_NS}"'
+    ' distT="0" distB="0" distL="0" distR="0">'
+    '<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{id}" name="Picture {id}"/>'
+    '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+    f'<a:graphic><a:graphicData uri="{_PIC_NS}"><pic:pic>'
+    '<pic:nvPicPr><pic:cNvPr id="0" name=""/><pic:cNvPicPr/></pic:nvPicPr>'
+    '<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+    '<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+    '<a:prstGeom prst="rect"/></pic:spPr>'
+    "</pic:pic></a:graphicData></a:graphic></wp:inline>"
+)
+
+#: Parts whose text may hold drawings.
+_STORY_TYPES = frozenset(
+    {CT.DOCUMENT_MAIN, CT.HEADER, CT.FOOTER, CT.FOOTNOTES}
+    | {f"application/vnd.openxmlformats-officedocument.wordprocessingml.{k}+xml"
+       for k in ("endnotes", "comments")}
+)  # fmt: skip
+
+
 def max_shape_id(parts: Iterable[Part]) -> int:
-    """The highest drawing id (``wp:docPr/@id``) in the XML parts (a letterhead's logo, say)."""
+    """The highest drawing id (``wp:docPr/@id``) in the story parts (a letterhead's logo, say)."""
     highest = 0
     for part in parts:
-        if isinstance(part, XmlPart):
+        if part.content_type in _STORY_TYPES:
             for value in _SHAPE_IDS(part.element):
                 if str(value).isdigit():
                     highest = max(highest, int(value))

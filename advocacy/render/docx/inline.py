@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import io
+import hashlib
 import re
 from collections.abc import Callable
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from lxml import etree
 from markdown_it.tree import SyntaxTreeNode
 
 from advocacy.render.blocks import plain_text
 from advocacy.render.docx.context import Fmt, Where, WriterState
-from advocacy.render.docx.images import ImageRefused, open_image, picture, read_image
+from advocacy.render.docx.images import Image, ImageRefused, open_image, picture, read_image
 from advocacy.render.docx.ooxml import add_text, clean, paragraph, preserve_space, q, sub
+from advocacy.render.docx.opc import RT, Part, Relationship
 
 BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 EMU_PER_TWIP = 635
@@ -123,13 +122,13 @@ class InlineWriter:
         src = str(node.attrs.get("src", ""))
         alt = clean(plain_text(node))
         try:
-            if not hasattr(where.part, "get_or_add_image"):  # footnotes: a plain part
+            if where.part is state.footnotes_part:
                 raise ImageRefused(
                     f"image {src!r} in a footnote is not embedded", "move it into the body text"
                 )
             data, name = read_image(src, state.base_dir)
             image = open_image(data, name)
-            rid, _ = where.part.get_or_add_image(io.BytesIO(data))
+            rid = self._image_rid(where.part, data, image)
         except ImageRefused as exc:
             state.warn(str(exc), exc.hint)
             self.text(parent, alt or src, dataclasses.replace(fmt, italic=True))
@@ -138,6 +137,17 @@ class InlineWriter:
         drawing = sub(sub(parent, "w:r"), "w:drawing")
         drawing.append(picture(image, rid, state.shape_id(), clean(name), alt, width))
         state.last_run = None
+
+    def _image_rid(self, part: Part, data: bytes, image: Image) -> str:
+        """The relationship id from ``part`` to the image part holding ``data`` (stored once)."""
+        state = self.state
+        digest = hashlib.sha1(data).hexdigest()
+        image_part = state.images.get(digest)
+        if image_part is None:
+            pattern = f"/word/media/image%d.{image.extension}"
+            image_part = state.package.add_part(part, RT.IMAGE, pattern, image.content_type, data)
+            state.images[digest] = image_part
+        return part.relate_to(image_part, RT.IMAGE)
 
     def _hyperlink_rid(self, part: Part, href: str) -> str:
         """The relationship id of an external link from ``part``, one per URL.
@@ -155,7 +165,7 @@ class InlineWriter:
                 number += 1
             rid = f"rId{number}"
             state.next_rid[id(part)] = number + 1
-            part.rels.add_relationship(RT.HYPERLINK, href, rid, is_external=True)
+            part.rels[rid] = Relationship(RT.HYPERLINK, href, external=True)
             known[href] = rid
         return rid
 

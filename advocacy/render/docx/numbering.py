@@ -3,36 +3,23 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.parts.numbering import NumberingPart
 from lxml import etree
 
 from advocacy.render.docx.ooxml import W_NS, el, q, sub
-from advocacy.render.docx.parts import related_part
+from advocacy.render.docx.opc import CT, RT, Package, Part
 
 #: The names of our list definitions (w:abstractNum/w:name) in the reference document.
 BULLET_NAME = "Advocacy Bullet"
 DECIMAL_NAME = "Advocacy Decimal"
 
 
-def numbering_part(document: Any) -> NumberingPart:
-    """The document's numbering part, created (or replaced if unusable) when needed."""
-    part = related_part(document.part, RT.NUMBERING)
-    if isinstance(part, NumberingPart):
-        return part
-    if part is not None:  # present but not loaded as XML: replace it
-        for rId, rel in list(document.part.rels.items()):
-            if rel.reltype == RT.NUMBERING:
-                del document.part.rels[rId]
-    element = etree.fromstring(f'<w:numbering xmlns:w="{W_NS}"/>'.encode())
-    package = document.part.package
-    partname = package.next_partname("/word/numbering%d.xml")
-    new_part = NumberingPart(partname, CT.WML_NUMBERING, element, package)
-    document.part.relate_to(new_part, RT.NUMBERING)
-    return new_part
+def numbering_part(package: Package) -> Part:
+    """The main document's numbering part, added when it has none."""
+    blob = f'<w:numbering xmlns:w="{W_NS}"/>'.encode()
+    return package.related_or_add(
+        package.main, RT.NUMBERING, "/word/numbering%s.xml", CT.NUMBERING, blob
+    )
 
 
 def ensure_abstract_num(

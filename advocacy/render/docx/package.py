@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any
 
 #: Deflate level: 1 is several times faster than the default 6, and a .docx
 #: is small either way.
@@ -27,27 +26,6 @@ def write_entries(entries: dict[str, bytes]) -> bytes:
             info.external_attr = 0
             dst.writestr(info, entries[name], compresslevel=_ZIP_LEVEL)
     return out.getvalue()
-
-
-def package_bytes(document: Any) -> bytes:
-    """Serialise a python-docx document straight to deterministic zip bytes.
-
-    Does what ``Document.save`` does (content types, package rels, each part
-    and its rels) in one pass, without a second zip round trip.
-    """
-    from docx.opc.pkgwriter import _ContentTypesItem
-
-    package = document.part.package
-    parts = list(package.iter_parts())
-    entries = {
-        "[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob,
-        "_rels/.rels": package.rels.xml,
-    }
-    for part in parts:
-        entries[part.partname.membername] = part.blob
-        if len(part.rels):
-            entries[part.partname.rels_uri.membername] = part.rels.xml
-    return write_entries(entries)
 
 
 def repack_deterministic(data: bytes) -> bytes:

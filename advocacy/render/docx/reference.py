@@ -12,13 +12,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
-import io
 import zipfile
 from pathlib import Path
-from typing import Any
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from advocacy.errors import AdvocacyError
@@ -31,8 +27,8 @@ from advocacy.render.docx.numbering import (
     find_or_add_num,
     numbering_part,
 )
-from advocacy.render.docx.ooxml import MC_NS, W14_NS, q, sub, twips
-from advocacy.render.docx.parts import related_part
+from advocacy.render.docx.ooxml import MC_NS, W14_NS, W_NS, q, sub, twips
+from advocacy.render.docx.opc import CT, RT, Package
 from advocacy.resources import templates_dir
 
 STYLES_WITH_EFFECTS_RT = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -88,9 +84,9 @@ class Template:
     font_size: int  # of body text (and tables), half-points
 
     @functools.cached_property
-    def document(self) -> Any:
-        """``data`` opened once; each render writes into a deep copy (twice as fast as re-opening)."""
-        return docx.Document(io.BytesIO(self.data))
+    def package(self) -> Package:
+        """``data`` opened once; each render writes into a :meth:`~Package.copy`."""
+        return Package.from_bytes(self.data)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,7 +116,7 @@ def default_reference_doc() -> Path:
 
 def warm_cache(reference_doc: Path | None = None) -> None:
     """Parse the reference document now, so forked batch workers inherit it."""
-    load_template(reference_doc).document  # noqa: B018 - loads the cached property
+    load_template(reference_doc).package  # noqa: B018 - loads the cached property
 
 
 def _cache_key(path: Path) -> tuple[str, int, int]:
@@ -218,27 +214,30 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> Template:
     need, copies missing styles and list definitions from our reference, and
     makes sure a footnotes part exists.
     """
+    not_docx = "pass a .docx saved by Word or LibreOffice (save a .dotx template as .docx first)"
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises a different type for each kind of bad file
+        package = Package.from_bytes(data)
+        main = package.main
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise AdvocacyError(
             f"cannot use the reference document: it is not a Word .docx file ({exc})",
             file,
-            hint="pass a .docx saved by Word or LibreOffice (save a .dotx template as .docx first)",
+            hint=not_docx,
         ) from exc
-    main = document.part
-    for rId, rel in list(main.rels.items()):
-        # stylesWithEffects goes stale once we add styles; comments belong to
-        # the body we clear.
-        if rel.reltype == STYLES_WITH_EFFECTS_RT or rel.reltype in _BODY_ONLY_RELTYPES:
-            del main.rels[rId]
-    package_rels = main.package.rels
-    for rId, rel in list(package_rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # a picture of the letterhead, not of our document
-            del package_rels[rId]
+    if main.content_type != CT.DOCUMENT_MAIN:
+        raise AdvocacyError(
+            "cannot use the reference document: it is not a Word .docx file"
+            f" (its main part is {main.content_type or 'of no known type'})",
+            file,
+            hint=not_docx,
+        )
+    # stylesWithEffects goes stale once we add styles; comments belong to the
+    # body we clear; a thumbnail is a picture of the letterhead, not of our document.
+    main.drop_rels({STYLES_WITH_EFFECTS_RT, *_BODY_ONLY_RELTYPES})
+    package.root.drop_rels({RT.THUMBNAIL})
 
-    root = _with_w14(main._element)
-    main._element = root
+    root = _with_w14(main.element)
+    main.element = root
     body = root.find(q("w:body"))
     if body is None:
         raise AdvocacyError(
@@ -257,25 +256,28 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> Template:
                                  "w:left": "1440", "w:header": "720", "w:footer": "720",
                                  "w:gutter": "0"})  # fmt: skip
 
-    styles = document.styles.element
+    styles = package.related_or_add(
+        main, RT.STYLES, "/word/styles%s.xml", CT.STYLES, _empty("styles")
+    ).element
     style_ids = {
         role: _ensure_style(styles, ours, kind, name) for role, (kind, name) in _ROLES.items()
     }
 
-    numbering = numbering_part(document).element
+    numbering = numbering_part(package).element
     bullet_abstract = ensure_abstract_num(numbering, ours.abstract_nums, BULLET_NAME)
     decimal_abstract = ensure_abstract_num(numbering, ours.abstract_nums, DECIMAL_NAME)
     bullet_num = find_or_add_num(numbering, bullet_abstract)
 
-    ensure_footnotes(document)
-    endnotes = related_part(main, RT.ENDNOTES)
+    settings = package.related_or_add(
+        main, RT.SETTINGS, "/word/settings%s.xml", CT.SETTINGS, _empty("settings")
+    ).element
+    ensure_footnotes(package, settings)
+    endnotes = main.related(RT.ENDNOTES)
     if endnotes is not None:
         strip_notes(endnotes)
 
-    buffer = io.BytesIO()
-    document.save(buffer)
     return Template(
-        data=buffer.getvalue(),
+        data=package.to_bytes(),
         style_ids=style_ids,
         bullet_num=bullet_num,
         decimal_abstract=decimal_abstract,
@@ -283,6 +285,11 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> Template:
         footer_tabs=_style_tabs(styles, style_ids["footer"]),
         font_size=_font_size(styles, style_ids["normal"]),
     )
+
+
+def _empty(name: str) -> bytes:
+    """An empty ``w:name`` part, for a reference document that lacks one."""
+    return f'<w:{name} xmlns:w="{W_NS}"/>'.encode()
 
 
 def _with_w14(root: etree._Element) -> etree._Element:
