@@ -12,6 +12,12 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+# Compiled templates go to a cache folder of this test run, not the user's.
+if "XDG_CACHE_HOME" not in os.environ:
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="advocacy-test-cache-")
+
 #: Namespaces of the DOCX parts the tests read back.
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

@@ -12,6 +12,7 @@ spaces, one final newline).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -128,6 +129,7 @@ def template_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_bytecode_cache(),
     )
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(
@@ -141,6 +143,39 @@ def template_environment(
         yaml_string=yaml_string,
     )
     return env
+
+
+@lru_cache(maxsize=1)
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs, in the user's cache folder.
+
+    Compiling the templates is a good part of one letter's time. Jinja2 keys
+    each entry by the template's file name and checks its source, so an edited
+    template is compiled again; the folder name carries our version, so an
+    upgrade starts afresh. ``ADVOCACY_NO_CACHE=1``, or a folder that cannot be
+    made, means no cache.
+    """
+    import os
+
+    from advocacy import __version__
+
+    if os.environ.get("ADVOCACY_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "advocacy" / f"templates-{__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
+
+
+class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """A cache that never stops a document: a folder that can't be written means no cache."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
 
 
 def render_template(

@@ -11,6 +11,7 @@ and sources nobody cites are not listed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,6 +108,11 @@ class Citations:
         return sorted(notes, key=lambda note: note["number"])
 
 
+#: The word count of a talking point's printed text: the same texts come back in
+#: every letter of a batch, so their counts are kept.
+_library_words = functools.lru_cache(maxsize=1024)(count_words)
+
+
 def answer_context(
     answer: Answer,
     library: Library,
@@ -141,7 +147,7 @@ def answer_context(
             else citations.cite(text.rationale, point.id, point.sources),
             "body": citations.cite(body, point.id, point.sources),
         }
-        library_words += sum(count_words(t or "") for t in (text.title, *printed.values()))
+        library_words += sum(_library_words(t or "") for t in (text.title, *printed.values()))
         own_words += count_words(chosen.note or "")
         points.append(
             {
