@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,47 +147,33 @@ def test_models_do_not_import_i18n() -> None:
         assert "advocacy.i18n" not in path.read_text("utf-8"), path.name
 
 
-def test_compiled_templates_are_cached_between_runs_and_an_edit_is_seen(tmp_path: Path) -> None:
-    """A new process reuses the compiled template; an edited template is compiled again."""
-    import os
-    import subprocess
-    import sys
 
-    folder = write_template(tmp_path / "tpl", "t.md.j2", "first {{ who }}\n")
-    cache = tmp_path / "cache"
+def render_in_new_process(folder: Path, cache_home: Path) -> subprocess.CompletedProcess[str]:
+    """Render ``t.md.j2`` from ``folder`` (with who=A) in a fresh interpreter."""
     code = (
         "import sys; from pathlib import Path; from advocacy.render.templating import "
         "render_template; sys.stdout.write(render_template('t.md.j2', {'who': 'A'}, Path(sys.argv[1])))"
     )
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
     env.pop("ADVOCACY_NO_CACHE", None)
+    return subprocess.run([sys.executable, "-c", code, str(folder)], env=env,
+                          capture_output=True, text=True)  # fmt: skip
 
-    def run() -> str:
-        done = subprocess.run([sys.executable, "-c", code, str(folder)], env=env,
-                              capture_output=True, text=True, check=True)  # fmt: skip
-        return done.stdout
 
-    assert run() == "first A\n"
-    entries = list(cache.glob("advocacy/templates-*/__jinja2_*.cache"))
-    assert len(entries) == 1
-    assert run() == "first A\n"
+def test_compiled_templates_are_cached_between_runs_and_an_edit_is_seen(tmp_path: Path) -> None:
+    """A new process reuses the compiled template; an edited template is compiled again."""
+    folder = write_template(tmp_path / "tpl", "t.md.j2", "first {{ who }}\n")
+    cache = tmp_path / "cache"
+    assert render_in_new_process(folder, cache).stdout == "first A\n"
+    assert len(list(cache.glob("advocacy/templates-*/__jinja2_*.cache"))) == 1
+    assert render_in_new_process(folder, cache).stdout == "first A\n"
     (folder / "t.md.j2").write_text("second {{ who }}\n", "utf-8")
-    assert run() == "second A\n"
+    assert render_in_new_process(folder, cache).stdout == "second A\n"
 
 
 def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", "utf-8")
     folder = write_template(tmp_path / "tpl", "t.md.j2", "hello {{ who }}\n")
-    code = (
-        "import sys; from pathlib import Path; from advocacy.render.templating import "
-        "render_template; sys.stdout.write(render_template('t.md.j2', {'who': 'B'}, Path(sys.argv[1])))"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(blocker)}
-    done = subprocess.run([sys.executable, "-c", code, str(folder)], env=env,
-                          capture_output=True, text=True)  # fmt: skip
-    assert done.returncode == 0 and done.stdout == "hello B\n", done.stderr
+    done = render_in_new_process(folder, blocker)
+    assert done.returncode == 0 and done.stdout == "hello A\n", done.stderr
