@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from advocacy.errors import AdvocacyError
 
@@ -104,3 +105,25 @@ def _read_entry(
     except (RuntimeError, NotImplementedError) as exc:  # encrypted or unusual compression
         raise zipfile.BadZipFile(f"{entry.filename} cannot be read: {exc}") from exc
     return b"".join(chunks), total
+
+
+def parse_xml(data: bytes, *, remove_blank_text: bool = False) -> Any:
+    """An XML part of a stranger's package, parsed without entities, DTDs or the network.
+
+    Word never declares entities, so a part that does is refused (``ValueError``)
+    rather than risk an entity bomb or a local file read into the output.
+    Damaged XML raises ``lxml.etree.XMLSyntaxError``. ``remove_blank_text``
+    drops whitespace between elements, as a part to write into wants.
+    """
+    from lxml import etree
+
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        raise ValueError("XML that declares entities or a DTD, which Word never writes")
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_blank_text=remove_blank_text,
+    )
+    return etree.fromstring(data, parser)

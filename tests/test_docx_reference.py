@@ -148,3 +148,46 @@ def test_zip_that_is_not_a_word_document_is_an_advocacy_error(tmp_path: Path) ->
         archive.writestr("hello.txt", "hi")
     with pytest.raises(AdvocacyError, match="not a Word"):
         markdown_to_docx(FrontMatter(), "text", reference_doc=path)
+
+
+def _rewrite(source: Path, target: Path, changes: dict[str, bytes]) -> Path:
+    """A copy of the .docx ``source`` with some members replaced."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, changes.get(name, src.read(name)))
+    return target
+
+
+def test_a_reference_whose_xml_declares_entities_is_refused(tmp_path: Path) -> None:
+    """No entity of a stranger's letterhead is expanded (a local file read into our output)."""
+    from advocacy.render.docx import default_reference_doc
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", "utf-8")
+    original = zipfile.ZipFile(default_reference_doc()).read("word/styles.xml").decode()
+    hostile = original.replace(
+        "?>", f'?><!DOCTYPE w:styles [<!ENTITY x SYSTEM "file://{secret}">]>', 1
+    ).replace("</w:styles>", "<!-- &x; --></w:styles>")
+    path = _rewrite(default_reference_doc(), tmp_path / "hostile.docx",
+                    {"word/styles.xml": hostile.encode()})  # fmt: skip
+    with pytest.raises(AdvocacyError, match="declares entities") as info:
+        markdown_to_docx(FrontMatter(), "text", reference_doc=path)
+    assert info.value.diagnostics[0].file == str(path)
+
+
+def test_a_letterhead_from_libreoffice_keeps_one_set_of_core_properties(tmp_path: Path) -> None:
+    """LibreOffice names the core-properties relationship by the older 'officeDocument'
+    type: ours replaces its part instead of standing beside it."""
+    from advocacy.render.docx import default_reference_doc
+
+    legacy = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+    rels = zipfile.ZipFile(default_reference_doc()).read("_rels/.rels").decode()
+    rels = rels.replace(RT.CORE_PROPERTIES, legacy)
+    assert legacy in rels
+    path = _rewrite(default_reference_doc(), tmp_path / "lo.docx", {"_rels/.rels": rels.encode()})
+    data = markdown_to_docx(FrontMatter(title="Mine"), "text", reference_doc=path)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        cores = [n for n in archive.namelist() if n.startswith("docProps/core")]
+        assert cores == ["docProps/core.xml"]
+        assert b"<dc:title>Mine</dc:title>" in archive.read("docProps/core.xml")
+        assert archive.read("_rels/.rels").count(b"core-properties") == 1

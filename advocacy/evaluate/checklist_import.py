@@ -251,14 +251,13 @@ def _sheet_text(data: dict[str, Any], path: Path) -> str:
 def _parse(data: bytes, path: Path) -> Any:
     from lxml import etree
 
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-        raise AdvocacyError(
-            "the document's XML declares entities or a DTD",
-            path,
-            hint="Word never writes these; refused as a possible entity bomb",
-        )
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    from advocacy.safezip import parse_xml
+
     try:
-        return etree.fromstring(data, parser)
+        return parse_xml(data)
+    except ValueError as exc:
+        raise AdvocacyError(
+            f"the document holds {exc}", path, hint="refused as a possible entity bomb"
+        ) from None
     except etree.XMLSyntaxError as exc:
         raise AdvocacyError(f"the document's XML is damaged: {exc}", path) from None

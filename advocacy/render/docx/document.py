@@ -154,7 +154,8 @@ class DocumentWriter:
                 if name.startswith("dcterms:"):
                     element.set(f"{{{_XSI_NS}}}type", "dcterms:W3CDTF")
         package = self.package
-        part = package.related_or_add(
+        package.root.drop_rels({RT.CORE_PROPERTIES, RT.CORE_PROPERTIES_LEGACY})
+        part = package.add_part(
             package.root, RT.CORE_PROPERTIES, "/docProps/core%s.xml", CT.CORE_PROPERTIES, b""
         )
         part.element = root
@@ -240,7 +241,7 @@ class DocumentWriter:
         blob = f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}"/>'.encode()
         main = self.package.main
         kind_rt, kind_ct = (RT.HEADER, CT.HEADER) if kind == "header" else (RT.FOOTER, CT.FOOTER)
-        part = self.package.add_part(main, kind_rt, f"/word/{kind}%s.xml", kind_ct, blob)
+        part = self.package.add_part(main, kind_rt, f"/word/{kind}%d.xml", kind_ct, blob)
         rid = main.relate_to(part, kind_rt)
         # Header and footer references come first in w:sectPr (in any order).
         refs = {q("w:headerReference"), q("w:footerReference")}

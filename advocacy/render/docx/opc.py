@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from advocacy.render.docx.package import write_entries
+from advocacy.safezip import parse_xml
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -43,6 +44,10 @@ class RT:
     IMAGE = _OFFICE_RT + "image"
     CUSTOM_PROPERTIES = _OFFICE_RT + "custom-properties"
     CORE_PROPERTIES = _PACKAGE_RT + "core-properties"
+    #: The type LibreOffice writes for the same relationship.
+    CORE_PROPERTIES_LEGACY = (
+        "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+    )
     THUMBNAIL = _PACKAGE_RT + "thumbnail"
 
 
@@ -105,7 +110,7 @@ class Part:
     def element(self) -> etree._Element:
         """The part's XML root, parsed on first use; changes to it are saved."""
         if self._element is None:
-            self._element = etree.fromstring(self._blob)
+            self._element = parse_xml(self._blob, remove_blank_text=True)
         return self._element
 
     @element.setter
@@ -155,8 +160,9 @@ class Package:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Package:
-        """Read a package from the bytes of a .docx (``zipfile.BadZipFile``, ``KeyError`` or
-        ``etree.XMLSyntaxError`` when it is not one)."""
+        """Read a package from the bytes of a .docx (``zipfile.BadZipFile``, ``KeyError``,
+        ``ValueError`` or ``etree.XMLSyntaxError`` when it is not one). Its XML is
+        parsed without entities or DTDs (:func:`~advocacy.safezip.parse_xml`)."""
         package = cls()
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -167,7 +173,7 @@ class Package:
                 rels_name = _rels_name(source.partname)
                 if rels_name not in names:
                     return
-                for rel in etree.fromstring(archive.read(rels_name)):
+                for rel in parse_xml(archive.read(rels_name)):
                     rid, reltype = rel.get("Id"), rel.get("Type")
                     target = rel.get("Target", "")
                     if rel.get("TargetMode") == "External":
@@ -280,7 +286,7 @@ class Package:
 def _content_types(data: bytes) -> tuple[dict[str, str], dict[str, str]]:
     defaults: dict[str, str] = {}
     overrides: dict[str, str] = {}
-    for item in etree.fromstring(data):
+    for item in parse_xml(data):
         if item.tag == f"{{{_CT_NS}}}Default":
             defaults[item.get("Extension", "").lower()] = item.get("ContentType", "")
         elif item.tag == f"{{{_CT_NS}}}Override":

@@ -218,7 +218,7 @@ def _prepare_template(data: bytes, file: str, ours: _OurStyles) -> Template:
     try:
         package = Package.from_bytes(data)
         main = package.main
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
         raise AdvocacyError(
             f"cannot use the reference document: it is not a Word .docx file ({exc})",
             file,
