@@ -96,14 +96,11 @@ class Relationship:
 class Part:
     """One part: its name, content type, bytes or parsed XML, and its relationships."""
 
-    def __init__(
-        self, partname: str, content_type: str, blob: bytes = b"",
-        element: etree._Element | None = None,
-    ) -> None:  # fmt: skip
+    def __init__(self, partname: str, content_type: str, blob: bytes = b"") -> None:
         self.partname = partname
         self.content_type = content_type
         self._blob = blob
-        self._element = element
+        self._element: etree._Element | None = None
         self.rels: dict[str, Relationship] = {}
 
     @property
