@@ -242,6 +242,7 @@ def _collect(
             items.setdefault(cid, []).extend((label, m) for m in found)
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
+    items = credited(items, sentences)
     for cid, found_items in items.items():
         found_items = [
             (i, m)
@@ -258,6 +259,52 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def credited(
+    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int]
+) -> dict[str, list[tuple[str, PhraseMatch]]]:
+    """The look-for matches of one passage that credit their criterion.
+
+    Points share look-for vocabulary: a peer supervisor is named by the
+    supervision, peer-team and crisis points, a recovery learning community
+    by four. Words that match look-for items of several criteria (matches
+    of different criteria that overlap) do not say which of them the passage
+    is about, so they credit only
+
+    * the criterion their concept belongs to (its ``home`` in the vocabulary:
+      a peer supervisor is evidence for the supervision point), or
+    * a criterion with words of its own, matched by no other criterion, in the
+      same sentence ("a peer supervisor who is part of the mobile crisis
+      team" is evidence for crisis teams too).
+
+    Shared words with no home ("recovery learning community", "FTE") credit
+    only a criterion that has words of its own beside them. A match that
+    rules a red flag out ("rules out: …") is not look-for vocabulary and is
+    kept as it is.
+    """
+    look = [
+        (cid, m)
+        for cid, found in items.items()
+        for item, m in found
+        if not item.startswith("rules out: ")
+    ]
+
+    def shared(cid: str, m: PhraseMatch) -> bool:  # another criterion matched these words
+        a, b = m.span
+        return any(other != cid and n.span[0] < b and a < n.span[1] for other, n in look)
+
+    own = {(cid, _sentence_of(sentences, m.span[0])) for cid, m in look if not shared(cid, m)}
+    return {
+        cid: [
+            (item, m)
+            for item, m in found
+            if item.startswith("rules out: ")
+            or m.entry.home == cid
+            or (cid, _sentence_of(sentences, m.span[0])) in own
+        ]
+        for cid, found in items.items()
+    }
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:

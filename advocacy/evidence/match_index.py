@@ -41,6 +41,7 @@ class Entry:
     duty_line_only: bool = False  # counts only on a line of a duties list
     unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
     unless_in_passage: bool = False  # … or anywhere in the passage
+    home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,7 @@ def _judge(
     if entry.weak_only:
         if weak is None:
             return _DROP
-        return negation(tokens, start, end)
+        return negation(tokens, start, end, weak=True)
     if entry.kind == "red_flag":
         return (
             qualifier_word(tokens, start, end)
@@ -213,6 +214,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
                                 ),
                                 concept.unless_in_passage,
+                                concept.home,
                             )
                             index.add(lang, entry)
                 else:

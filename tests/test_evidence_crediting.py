@@ -1,0 +1,158 @@
+"""Which criterion a passage is evidence for, when points share look-for words.
+
+Several talking points name the same look-for vocabulary (a peer supervisor
+for supervision, the peer team and crisis teams; a recovery learning
+community for four points). Words that match look-for items of several
+criteria credit only the point their concept belongs to (its ``home`` in
+the vocabulary), and another point only beside words of its own in the same
+sentence. The lines are written for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+from advocacy.evidence.concepts import load_concepts
+
+
+def evidence_for(tmp_path: Path, text: str) -> set[str]:
+    """The criteria that cite at least one passage of ``text`` as evidence."""
+    path = tmp_path / "bid.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    return {c["id"] for c in data["criteria"] if c["passages"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff are supervised by a peer supervisor who is a CPS.",
+        "La supervisión directa está a cargo de una supervisora de pares.",
+    ],
+)
+def test_a_peer_supervisor_is_evidence_for_supervision_only(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert "peer-supervisors" in found
+    assert not found & {"peers-in-mobile-crisis", "peer-support-team", "peer-retention-and-pay"}
+
+
+def test_shared_words_credit_another_point_beside_its_own_words(tmp_path: Path) -> None:
+    line = "On every mobile crisis call the peer advocate is backed by a peer supervisor.\n"
+    found = evidence_for(tmp_path, line)
+    assert {"peer-supervisors", "peers-in-mobile-crisis"} <= found
+    assert "peer-support-team" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff keep primary membership in the agency's peer support team.",
+        "El personal de pares pertenece a un equipo central de apoyo entre pares.",
+        "Home team: Peer Services Team.",
+    ],
+)
+def test_a_peer_team_is_evidence_for_the_team_point_not_crisis(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert "peer-support-team" in found
+    assert "peers-in-mobile-crisis" not in found
+
+
+def test_shared_words_without_a_home_need_a_points_own_words(tmp_path: Path) -> None:
+    # "recovery learning community" is named by four points: alone it credits none.
+    alone = "We work closely with the Western Mass Recovery Learning Community.\n"
+    assert not evidence_for(tmp_path, alone) & {
+        "small-peer-teams",
+        "peer-specific-training",
+        "peer-supportive-workplace",
+        "paid-networking",
+    }
+    affiliation = (
+        "We have signed an affiliation agreement with the Western Mass Recovery "
+        "Learning Community.\n"
+    )
+    found = evidence_for(tmp_path, affiliation)
+    assert "small-peer-teams" in found
+    assert "peer-supportive-workplace" not in found
+
+
+def test_the_code_of_ethics_is_evidence_for_the_ethics_point(tmp_path: Path) -> None:
+    found = evidence_for(tmp_path, "All peer roles follow the Massachusetts CPS Code of Ethics.\n")
+    assert "cps-code-of-ethics" in found
+    assert "distinct-job-descriptions" not in found
+
+
+def test_a_career_ladder_is_evidence_for_pay(tmp_path: Path) -> None:
+    line = (
+        "A career ladder runs from Peer Specialist to Senior Peer Specialist to Peer Supervisor.\n"
+    )
+    found = evidence_for(tmp_path, line)
+    assert "peer-retention-and-pay" in found
+    assert "distinct-job-descriptions" not in found
+
+
+def test_two_peers_per_site_is_evidence_for_the_staffing_ratio(tmp_path: Path) -> None:
+    found = evidence_for(tmp_path, "Each program has at least two peer specialists.\n")
+    assert "peer-staffing-ratio" in found
+    assert "small-peer-teams" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Help adults who are working on their own recovery to find what works for them.",
+        "Acompañarás a personas adultas en su propia recuperación.",
+    ],
+)
+def test_the_persons_own_recovery_is_not_the_workers_lived_experience(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" not in evidence_for(tmp_path, line + "\n")
+
+
+def test_every_home_names_a_shipped_talking_point() -> None:
+    points = {p.stem for p in (Path(__file__).parent.parent / "talking_points").glob("*.yaml")}
+    homes = {c.home for c in load_concepts().values() if c.home}
+    assert homes
+    assert homes <= points
+
+
+def red_flags(tmp_path: Path, text: str) -> set[str]:
+    path = tmp_path / "posting.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return {f["criterion"] for f in json.loads(result.output)["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This job requires lived experience of mental health recovery; it is the core "
+        "qualification, not a bonus.",
+        "Lived experience of recovery is never optional here.",
+    ],
+)
+def test_a_weak_qualifier_taken_back_is_a_requirement(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" in evidence_for(tmp_path, line + "\n")
+    assert "distinct-job-descriptions" not in red_flags(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lived experience is not required.",
+        "Candidates do not need lived experience.",
+        "Experiencia vivida: no se requiere.",
+    ],
+)
+def test_a_negation_that_is_the_weak_qualifier_does_not_hide_the_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in red_flags(tmp_path, line + "\n")
