@@ -156,3 +156,43 @@ def test_a_negation_that_is_the_weak_qualifier_does_not_hide_the_flag(
     tmp_path: Path, line: str
 ) -> None:
     assert "distinct-job-descriptions" in red_flags(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facilitate mutual support groups twice a week.",
+        "Facilitar grupos de apoyo mutuo dos veces por semana en los centros de la comunidad.",
+    ],
+)
+def test_running_a_mutual_support_group_is_not_crisis_follow_up_or_the_roles_purpose(
+    tmp_path: Path, line: str
+) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert not found & {"peers-in-mobile-crisis", "distinct-job-descriptions"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "After the visit, link people to peer-run groups and warmlines.",
+        "Ride with the crisis clinician on community calls.",
+        "This role is rooted in mutual support between people who share experience.",
+    ],
+)
+def test_crisis_links_pairing_and_a_mutual_role_are_evidence(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert found & {"peers-in-mobile-crisis", "distinct-job-descriptions"}
+
+
+def test_explaining_a_section_12_is_not_taking_part_in_one(tmp_path: Path) -> None:
+    line = "Help people understand their rights, including what a Section 12 means.\n"
+    assert "peers-in-mobile-crisis" not in red_flags(tmp_path, line)
+    assert "peers-in-mobile-crisis" in red_flags(tmp_path, "Assist police with a Section 12.\n")
+
+
+def test_a_crisis_evaluation_is_an_involuntary_step_not_supervision(tmp_path: Path) -> None:
+    line = "Complete the risk section of the crisis evaluation when the clinician is busy.\n"
+    found = red_flags(tmp_path, line)
+    assert "peers-in-mobile-crisis" in found
+    assert "peer-supervisors" not in found
