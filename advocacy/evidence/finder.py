@@ -169,7 +169,12 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     for order, passage in enumerate(bid.passages):
         duty_line, weak_heading = sections[order]
         matches = index.scan(
-            passage.text, languages[order], contexts[order], duty_line, weak_heading
+            passage.text,
+            languages[order],
+            contexts[order],
+            duty_line,
+            weak_heading,
+            passage.heading,
         )
         if not matches and _is_duty_line(passage):
             unmatched.append(passage)

@@ -13,6 +13,7 @@ from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
 from advocacy.evidence.scope import (
+    ANOTHER_MEANING,
     another_position,
     negation,
     qualifier_word,
@@ -83,12 +84,15 @@ class MatchIndex:
         list_scope: str | None = None,
         duty_line: bool = False,
         weak_heading: str | None = None,
+        heading: str | None = None,
     ) -> list[PhraseMatch]:
         """Every phrase of the index found in ``text``, each judged by the scope rules.
 
         ``list_scope`` says why an excluding lead-in covers the passage;
         ``duty_line`` whether it is a line of a duties list; ``weak_heading``
-        the weak qualifier of its heading ("Qualifications: Preferred").
+        the weak qualifier of its heading ("Qualifications: Preferred");
+        ``heading`` the passage's heading, where a concept's ``unless`` phrases
+        are also looked for when they cover the whole passage.
         """
         if lang not in self.languages:
             lang = BASE_LANGUAGE
@@ -125,7 +129,7 @@ class MatchIndex:
                     continue
                 if entry.duty_line_only and not duty_line:
                     continue
-                judged = _judge(entry, tokens, start, end, list_scope, weak_heading)
+                judged = _judge(entry, tokens, start, end, list_scope, weak_heading, heading)
                 if judged is _DROP:
                     continue
                 seen.add(key)
@@ -144,6 +148,7 @@ def _judge(
     end: int,
     list_scope: str | None,
     weak_heading: str | None = None,
+    heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
     weak = weak_qualifier(tokens, start, end) or weak_heading
@@ -158,7 +163,7 @@ def _judge(
             or list_scope
             or another_position(tokens, start)
             or question(tokens, start)
-            or _unless(entry, tokens, start)
+            or _unless(entry, tokens, start, heading)
         )
     if weak is not None:
         return f"only '{weak}', not required"
@@ -167,9 +172,17 @@ def _judge(
     return negation(tokens, start, end)
 
 
-def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
+def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:
     """Why a phrase of the concept's ``unless`` list, in the match's sentence (or
-    passage), defuses it."""
+    passage and its heading), defuses it."""
+    if entry.unless and entry.unless_in_passage and heading:
+        titled = tokenize(heading, tokens.lang)
+        for pattern in entry.unless:
+            for at in range(len(titled.words)):
+                end = match_at(pattern, titled, at)
+                if end is not None:
+                    said = " ".join(titled.words[at : end + 1])
+                    return f"{ANOTHER_MEANING}: '{said}' in the heading"
     sentence = tokens.sentences[start]
     for pattern in entry.unless:
         for at, found in enumerate(tokens.sentences):
@@ -179,7 +192,7 @@ def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
             if end is not None:
                 said = " ".join(tokens.words[at : end + 1])
                 where = "passage" if entry.unless_in_passage else "sentence"
-                return f"'{said}' in the same {where} changes what it means"
+                return f"{ANOTHER_MEANING}: '{said}' in the same {where}"
     return None
 
 

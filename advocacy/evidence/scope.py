@@ -156,7 +156,8 @@ ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
-RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION)
+ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
 _PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
