@@ -129,3 +129,42 @@ def test_generic_training_under_a_heading_on_peer_roles_is_not_a_flag(tmp_path: 
         n["reason"] for n in data["not_counted"] if n["criterion"] == "peer-specific-training"
     ]
     assert any("heading" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The only record peers keep is an aggregate contact log with no clinical content.",
+        "Contractor shall submit monthly aggregate reports of referrals, contacts and attendance.",
+    ],
+)
+def test_aggregate_records_are_not_notes_about_people(tmp_path: Path, line: str) -> None:
+    assert not flagged(tmp_path, line + "\n") & {"no-clinical-duties", "voluntary-peer-support"}
+
+
+def test_a_managers_duty_in_a_table_row_is_another_positions(tmp_path: Path) -> None:
+    table = (
+        "| Position | Duties |\n|---|---|\n"
+        "| Case Manager | Benefits applications; rep payee coordination |\n"
+    )
+    data = scan(tmp_path, table, "bid.md")
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every supervisor and clinician in the program completes training on peer roles.",
+        "Cada supervisor y cada clínico del programa toma el adiestramiento sobre roles de pares.",
+    ],
+)
+def test_a_supervisor_beside_a_clinician_is_not_clinical_supervision(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" not in flagged(tmp_path, line + "\n")
+    assert "peer-supervisors" in flagged(tmp_path, "Peer staff are supervised by a clinician.\n")
+
+
+def test_supporting_people_to_follow_through_with_treatment_is_compliance(tmp_path: Path) -> None:
+    line = "The Navigator supports clients to follow through with their treatment plan.\n"
+    assert "voluntary-peer-support" in flagged(tmp_path, line)

@@ -141,10 +141,12 @@ _OTHER_POSITIONS = frozenset(
     "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
     "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
-    "accountants therapist therapists psychologist psychologists "
+    "accountants therapist therapists psychologist psychologists manager managers director "
+    "directors supervisor supervisors caseworker caseworkers "
     "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
-    "farmacéutico terapeuta terapeutas psicólogo psicóloga".split()
+    "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
+    "gerente gerentes director directora supervisor supervisora".split()
 )
 _BEFORE_TITLE = frozenset(
     "a an the our its each every one two separate dedicated designated licensed registered "
