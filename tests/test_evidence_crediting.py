@@ -196,3 +196,80 @@ def test_a_crisis_evaluation_is_an_involuntary_step_not_supervision(tmp_path: Pa
     found = red_flags(tmp_path, line)
     assert "peers-in-mobile-crisis" in found
     assert "peer-supervisors" not in found
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        (
+            "Your supervisor, Marisol, is a CPS who has worked in peer roles for 12 years.",
+            "peer-supervisors",
+        ),
+        (
+            "Staff are supervised by two coordinators, both of whom are Certified Peer Specialists.",
+            "peer-supervisors",
+        ),
+        ("All peer workers belong to the agency-wide Peer Support Team.", "peer-support-team"),
+        ("Bi-weekly team reflection meeting with the other 11 peer staff.", "peer-support-team"),
+        (
+            "Un equipo de siete personas en roles de pares que se reúne cada semana en la oficina.",
+            "peer-support-team",
+        ),
+        (
+            "Paid time for the required 60 hours of recovery-coach-specific training.",
+            "peer-specific-training",
+        ),
+        (
+            "Pagamos el adiestramiento de CPS y otros adiestramientos de pares que elijas.",
+            "peer-specific-training",
+        ),
+        (
+            "Ofrecemos un aumento al obtener la certificación CPS y una revisión anual de equidad "
+            "salarial.",
+            "peer-retention-and-pay",
+        ),
+        (
+            "Como nuestro personal de pares suma 3.5 FTE, nos afiliamos con el Centro de Aprendizaje "
+            "en Recuperación de la región.",
+            "small-peer-teams",
+        ),
+        (
+            "Providers employing fewer than three peer coaches shall arrange outside peer support.",
+            "small-peer-teams",
+        ),
+        (
+            "Job descriptions for all three peer positions are attached.",
+            "distinct-job-descriptions",
+        ),
+        (
+            "New peer hires review the Code with their supervisor, and each annual performance "
+            "review checks it.",
+            "cps-code-of-ethics",
+        ),
+        (
+            "El personal de pares puede negarse a cualquier tarea fuera de su descripción de puesto "
+            "y llevarla a la dirección.",
+            "no-clinical-duties",
+        ),
+    ],
+)
+def test_evidence_in_other_words_and_in_spanish(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in evidence_for(tmp_path, line + "\n")
+
+
+def test_a_longer_match_keeps_its_words(tmp_path: Path) -> None:
+    # "separate pay grade" (job descriptions) says more than "pay grade" (pay) inside it.
+    found = evidence_for(tmp_path, "Peer roles have a separate pay grade.\n")
+    assert "distinct-job-descriptions" in found
+    assert "peer-retention-and-pay" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Offer peer support to people who ask for it.",
+        "Each peer staff member has five paid days a year for peer-specific training.",
+    ],
+)
+def test_loose_wordings_are_not_a_ratio_or_a_peer_supervisor(tmp_path: Path, line: str) -> None:
+    assert not evidence_for(tmp_path, line + "\n") & {"peer-staffing-ratio", "peer-supervisors"}

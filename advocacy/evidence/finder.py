@@ -274,8 +274,9 @@ def credited(
     Points share look-for vocabulary: a peer supervisor is named by the
     supervision, peer-team and crisis points, a recovery learning community
     by four. Words that match look-for items of several criteria (matches
-    of different criteria that overlap) do not say which of them the passage
-    is about, so they credit only
+    of different criteria that overlap, unless one is a strict part of the
+    other: the longer says more) do not say which of them the passage is
+    about, so they credit only
 
     * the criterion their concept belongs to (its ``home`` in the vocabulary:
       a peer supervisor is evidence for the supervision point), or
@@ -297,7 +298,10 @@ def credited(
 
     def shared(cid: str, m: PhraseMatch) -> bool:  # another criterion matched these words
         a, b = m.span
-        return any(other != cid and n.span[0] < b and a < n.span[1] for other, n in look)
+        return any(
+            other != cid and n.span[0] < b and a < n.span[1] and not _inside(n.span, m.span)
+            for other, n in look
+        )
 
     own = {(cid, _sentence_of(sentences, m.span[0])) for cid, m in look if not shared(cid, m)}
     return {
@@ -310,6 +314,12 @@ def credited(
         ]
         for cid, found in items.items()
     }
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether ``inner`` is a strict part of ``outer``: the longer match says more
+    ("separate pay grade" beside "pay grade") and keeps its words."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:
