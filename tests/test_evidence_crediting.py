@@ -273,3 +273,11 @@ def test_a_longer_match_keeps_its_words(tmp_path: Path) -> None:
 )
 def test_loose_wordings_are_not_a_ratio_or_a_peer_supervisor(tmp_path: Path, line: str) -> None:
     assert not evidence_for(tmp_path, line + "\n") & {"peer-staffing-ratio", "peer-supervisors"}
+
+
+def test_the_national_practice_guidelines_credit_their_own_point(tmp_path: Path) -> None:
+    found = evidence_for(
+        tmp_path, "We use the National Practice Guidelines for Peer Specialists.\n"
+    )
+    assert "national-practice-guidelines" in found
+    assert not found & {"peer-specific-training", "peer-supervisors"}
