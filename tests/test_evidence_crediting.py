@@ -281,3 +281,28 @@ def test_the_national_practice_guidelines_credit_their_own_point(tmp_path: Path)
     )
     assert "national-practice-guidelines" in found
     assert not found & {"peer-specific-training", "peer-supervisors"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Each peer worker has 40 paid hours a year for peer-specific continuing education.",
+        "Cada especialista tiene 20 horas pagadas al año de formación específica para pares.",
+    ],
+)
+def test_paid_training_hours_are_not_network_time(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert "peer-specific-training" in found
+    assert "paid-networking" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff have four paid hours a month to attend peer networks at other agencies.",
+        "Tiempo pagado para reunirte con pares de otras organizaciones en la red regional.",
+        "Peer staff attend the RLC's monthly peer network meetings on paid work time.",
+    ],
+)
+def test_paid_time_with_peers_elsewhere_is_network_time(tmp_path: Path, line: str) -> None:
+    assert "paid-networking" in evidence_for(tmp_path, line + "\n")
