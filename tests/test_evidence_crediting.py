@@ -306,3 +306,12 @@ def test_paid_training_hours_are_not_network_time(tmp_path: Path, line: str) -> 
 )
 def test_paid_time_with_peers_elsewhere_is_network_time(tmp_path: Path, line: str) -> None:
     assert "paid-networking" in evidence_for(tmp_path, line + "\n")
+
+
+def test_ruling_out_compliance_is_evidence_for_voluntary_support_only(tmp_path: Path) -> None:
+    line = (
+        "Peer support is never used to enforce treatment, and peer staff do not report on people.\n"
+    )
+    found = evidence_for(tmp_path, line)
+    assert "voluntary-peer-support" in found
+    assert not found & {"cps-code-of-ethics", "no-clinical-duties"}

@@ -241,8 +241,14 @@ def _collect(
                 cid, kind, item, first.excluded or "", passage, (first.span,), first.entry.source
             )
         )
-        if kind == "red_flag" and first.entry.rules_out and not _elsewhere(found):
-            # "Peer staff will not give out medication" rules the red flag out: evidence.
+        if (
+            kind == "red_flag"
+            and first.entry.rules_out
+            and not _elsewhere(found)
+            and first.entry.home in (None, cid)
+        ):
+            # "Peer staff will not give out medication" rules the red flag out: evidence,
+            # for the concept's home only when it has one (see credited()).
             label = f"rules out: {item}"
             items.setdefault(cid, []).extend((label, m) for m in found)
             if item not in evidence[cid].ruled_out:
@@ -287,7 +293,9 @@ def credited(
     Shared words with no home ("recovery learning community", "FTE") credit
     only a criterion that has words of its own beside them. A match that
     rules a red flag out ("rules out: …") is not look-for vocabulary and is
-    kept as it is.
+    kept as it is; when its concept has a home, only the home was given it
+    (a bid that never uses peers to enforce treatment shows voluntary support,
+    though the flag it rules out is raised under three points).
     """
     look = [
         (cid, m)
