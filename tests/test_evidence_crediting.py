@@ -315,3 +315,10 @@ def test_ruling_out_compliance_is_evidence_for_voluntary_support_only(tmp_path: 
     found = evidence_for(tmp_path, line)
     assert "voluntary-peer-support" in found
     assert not found & {"cps-code-of-ethics", "no-clinical-duties"}
+
+
+def test_contracted_peer_supervision_is_evidence_for_supervision_and_small_teams(
+    tmp_path: Path,
+) -> None:
+    line = "The RLC provides contracted peer supervision every two weeks.\n"
+    assert {"peer-supervisors", "small-peer-teams"} <= evidence_for(tmp_path, line)
