@@ -322,3 +322,20 @@ def test_contracted_peer_supervision_is_evidence_for_supervision_and_small_teams
 ) -> None:
     line = "The RLC provides contracted peer supervision every two weeks.\n"
     assert {"peer-supervisors", "small-peer-teams"} <= evidence_for(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Co-facilitate a weekly Hearing Voices group and a WRAP group.",
+        "* Co-facilitate Wellness Recovery Action Plan (WRAP) groups",
+    ],
+)
+def test_running_a_group_is_not_training(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert not found & {"peer-specific-training", "peer-supportive-workplace"}
+
+
+def test_training_co_facilitated_by_peers_is_workplace_evidence(tmp_path: Path) -> None:
+    line = "The training on peer roles is co-facilitated by our director of peer services.\n"
+    assert "peer-supportive-workplace" in evidence_for(tmp_path, line)
