@@ -135,6 +135,16 @@ def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:
 
 def _expand(phrase: str, classes: dict[str, str], where: str, path: Path) -> str:
     """``phrase`` with each ``{class}`` replaced by its words."""
+    from advocacy.evidence.matching import split_alternative
+
+    split = split_alternative(phrase)
+    if split is not None:
+        raise AdvocacyError(
+            f"{where}: the alternative {split!r} has a hyphenated option, which reads as "
+            "two words and splits the alternative",
+            path,
+            hint="each option of 'a|b' is one word; write a hyphenated option as its own phrase",
+        )
 
     def one(match: re.Match[str]) -> str:
         if match.group(1) not in classes:
