@@ -168,3 +168,10 @@ def test_a_supervisor_beside_a_clinician_is_not_clinical_supervision(
 def test_supporting_people_to_follow_through_with_treatment_is_compliance(tmp_path: Path) -> None:
     line = "The Navigator supports clients to follow through with their treatment plan.\n"
     assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+def test_peoples_funds_are_not_funding_for_positions(tmp_path: Path) -> None:
+    line = "Peer staff shall not act as representative payee or custodian of anyone's funds.\n"
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+    waits = "A second peer position will be added if funds become available.\n"
+    assert "peer-staffing-ratio" in flagged(tmp_path, waits)
