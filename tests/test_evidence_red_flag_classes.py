@@ -175,3 +175,23 @@ def test_peoples_funds_are_not_funding_for_positions(tmp_path: Path) -> None:
     assert "peer-staffing-ratio" not in flagged(tmp_path, line)
     waits = "A second peer position will be added if funds become available.\n"
     assert "peer-staffing-ratio" in flagged(tmp_path, waits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "El personal de pares será supervisado por el equipo del programa cada semana.",
+        "Ayudar en tareas de limpieza, cocina y cuidado personal en la casa durante el día.",
+    ],
+)
+def test_personal_is_staff_or_care_not_a_person_watched(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line + "\n")
+
+
+def test_a_case_management_title_is_not_a_case_management_duty(tmp_path: Path) -> None:
+    assert "distinct-job-descriptions" not in flagged(
+        tmp_path, "This role reports to the Case Management Director.\n"
+    )
+    assert "distinct-job-descriptions" in flagged(
+        tmp_path, "Provide case management for a caseload of 30 adults.\n"
+    )
