@@ -195,3 +195,16 @@ def test_a_case_management_title_is_not_a_case_management_duty(tmp_path: Path) -
     assert "distinct-job-descriptions" in flagged(
         tmp_path, "Provide case management for a caseload of 30 adults.\n"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Notify the probation officer of each participant's compliance with conditions.",
+        "- Informar a los tribunales sobre el cumplimiento de cada persona con su plan.",
+    ],
+)
+def test_reporting_compliance_to_others_is_compliance_enforcement(
+    tmp_path: Path, line: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, "Duties:\n\n" + line + "\n")
