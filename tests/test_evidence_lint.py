@@ -37,6 +37,15 @@ def test_phrases_without_a_word_of_their_own_are_errors(tmp_path: Path, phrase: 
     assert "has no word of its own" in found[0]["message"]
 
 
+def test_a_hyphen_inside_an_alternative_is_an_error(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "lib", ())
+    path = write_point(library, "peer-ethics", evaluation=evaluation("link ~ peer-run|mutual"))
+    (found,) = [d for d in lint(path) if d["code"] == "match-pattern"]
+    assert found["severity"] == "error" and "'peer-run|mutual'" in found["message"]
+    fine = write_point(library, "peer-code", evaluation=evaluation("peer-run ~ mutual|shared"))
+    assert not [d for d in lint(fine) if d["code"] == "match-pattern"]
+
+
 def test_unknown_concept_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
     library = write_library(tmp_path / "lib", ())
     path = write_point(library, "peer-ethics", evaluation=evaluation("@medication-duty"))

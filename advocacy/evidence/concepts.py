@@ -8,7 +8,10 @@ list) or ``unless`` (phrases per language that, in the same sentence, make a
 match not count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
 flag that the next sentence can answer, such as a single peer position with
-an outside peer affiliation). The reserved key ``word-classes`` names classes of words (handling
+an outside peer affiliation). ``home`` names the talking point a concept of
+evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
+where the same words match look-for items of several points, they credit
+only that point (see :func:`advocacy.evidence.finder.credited`). The reserved key ``word-classes`` names classes of words (handling
 verbs, medication nouns, clinical titles) per language, which phrases use as
 ``{name}``: a duty is written once as a verb class near an object class, not
 as a list of its wordings. See the file's header for the rules.
@@ -27,7 +30,7 @@ from advocacy.resources import templates_dir
 CONCEPTS_FILE = "concepts.yaml"
 CLASSES_KEY = "word-classes"
 _CLASS_REF = re.compile(r"\{([a-z0-9-]+)\}")
-_OPTIONS = ("about", "weak_only", "duty_line_only", "unless", "unless_in_passage")
+_OPTIONS = ("about", "weak_only", "duty_line_only", "unless", "unless_in_passage", "home")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Concept:
     # language → phrases with each {class} replaced by its words, as matched
     expanded: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
+    home: str | None = None  # the talking point whose evidence this concept primarily is
 
 
 def concepts_path() -> Path:
@@ -86,6 +90,9 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             for items in unless.values()
         ):
             raise AdvocacyError(f"concept {name!r}: 'unless' must map languages to phrases", path)
+        home = body.get("home")
+        if home is not None and not isinstance(home, str):
+            raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
         concepts[str(name)] = Concept(
             str(name),
             body["about"],
@@ -100,6 +107,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             },
             expanded,
             bool(body.get("unless_in_passage", False)),
+            home,
         )
     return concepts
 
@@ -127,6 +135,16 @@ def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:
 
 def _expand(phrase: str, classes: dict[str, str], where: str, path: Path) -> str:
     """``phrase`` with each ``{class}`` replaced by its words."""
+    from advocacy.evidence.matching import split_alternative
+
+    split = split_alternative(phrase)
+    if split is not None:
+        raise AdvocacyError(
+            f"{where}: the alternative {split!r} has a hyphenated option, which reads as "
+            "two words and splits the alternative",
+            path,
+            hint="each option of 'a|b' is one word; write a hyphenated option as its own phrase",
+        )
 
     def one(match: re.Match[str]) -> str:
         if match.group(1) not in classes:

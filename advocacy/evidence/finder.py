@@ -169,7 +169,12 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     for order, passage in enumerate(bid.passages):
         duty_line, weak_heading = sections[order]
         matches = index.scan(
-            passage.text, languages[order], contexts[order], duty_line, weak_heading
+            passage.text,
+            languages[order],
+            contexts[order],
+            duty_line,
+            weak_heading,
+            passage.heading,
         )
         if not matches and _is_duty_line(passage):
             unmatched.append(passage)
@@ -236,12 +241,19 @@ def _collect(
                 cid, kind, item, first.excluded or "", passage, (first.span,), first.entry.source
             )
         )
-        if kind == "red_flag" and first.entry.rules_out and not _elsewhere(found):
-            # "Peer staff will not give out medication" rules the red flag out: evidence.
+        if (
+            kind == "red_flag"
+            and first.entry.rules_out
+            and not _elsewhere(found)
+            and first.entry.home in (None, cid)
+        ):
+            # "Peer staff will not give out medication" rules the red flag out: evidence,
+            # for the concept's home only when it has one (see credited()).
             label = f"rules out: {item}"
             items.setdefault(cid, []).extend((label, m) for m in found)
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
+    items = credited(items, sentences)
     for cid, found_items in items.items():
         found_items = [
             (i, m)
@@ -258,6 +270,64 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def credited(
+    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int]
+) -> dict[str, list[tuple[str, PhraseMatch]]]:
+    """The look-for matches of one passage that credit their criterion.
+
+    Points share look-for vocabulary: a peer supervisor is named by the
+    supervision, peer-team and crisis points, a recovery learning community
+    by four. Words that match look-for items of several criteria (matches
+    of different criteria that overlap, unless one is a strict part of the
+    other: the longer says more) do not say which of them the passage is
+    about, so they credit only
+
+    * the criterion their concept belongs to (its ``home`` in the vocabulary:
+      a peer supervisor is evidence for the supervision point), or
+    * a criterion with words of its own, matched by no other criterion, in the
+      same sentence ("a peer supervisor who is part of the mobile crisis
+      team" is evidence for crisis teams too).
+
+    Shared words with no home ("recovery learning community", "FTE") credit
+    only a criterion that has words of its own beside them. A match that
+    rules a red flag out ("rules out: …") is not look-for vocabulary and is
+    kept as it is; when its concept has a home, only the home was given it
+    (a bid that never uses peers to enforce treatment shows voluntary support,
+    though the flag it rules out is raised under three points).
+    """
+    look = [
+        (cid, m)
+        for cid, found in items.items()
+        for item, m in found
+        if not item.startswith("rules out: ")
+    ]
+
+    def shared(cid: str, m: PhraseMatch) -> bool:  # another criterion matched these words
+        a, b = m.span
+        return any(
+            other != cid and n.span[0] < b and a < n.span[1] and not _inside(n.span, m.span)
+            for other, n in look
+        )
+
+    own = {(cid, _sentence_of(sentences, m.span[0])) for cid, m in look if not shared(cid, m)}
+    return {
+        cid: [
+            (item, m)
+            for item, m in found
+            if item.startswith("rules out: ")
+            or m.entry.home == cid
+            or (cid, _sentence_of(sentences, m.span[0])) in own
+        ]
+        for cid, found in items.items()
+    }
+
+
+def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
+    """Whether ``inner`` is a strict part of ``outer``: the longer match says more
+    ("separate pay grade" beside "pay grade") and keeps its words."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:

@@ -13,6 +13,7 @@ from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
 from advocacy.evidence.scope import (
+    ANOTHER_MEANING,
     another_position,
     negation,
     qualifier_word,
@@ -41,6 +42,7 @@ class Entry:
     duty_line_only: bool = False  # counts only on a line of a duties list
     unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
     unless_in_passage: bool = False  # … or anywhere in the passage
+    home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,15 @@ class MatchIndex:
         list_scope: str | None = None,
         duty_line: bool = False,
         weak_heading: str | None = None,
+        heading: str | None = None,
     ) -> list[PhraseMatch]:
         """Every phrase of the index found in ``text``, each judged by the scope rules.
 
         ``list_scope`` says why an excluding lead-in covers the passage;
         ``duty_line`` whether it is a line of a duties list; ``weak_heading``
-        the weak qualifier of its heading ("Qualifications: Preferred").
+        the weak qualifier of its heading ("Qualifications: Preferred");
+        ``heading`` the passage's heading, where a concept's ``unless`` phrases
+        are also looked for when they cover the whole passage.
         """
         if lang not in self.languages:
             lang = BASE_LANGUAGE
@@ -124,7 +129,7 @@ class MatchIndex:
                     continue
                 if entry.duty_line_only and not duty_line:
                     continue
-                judged = _judge(entry, tokens, start, end, list_scope, weak_heading)
+                judged = _judge(entry, tokens, start, end, list_scope, weak_heading, heading)
                 if judged is _DROP:
                     continue
                 seen.add(key)
@@ -143,13 +148,14 @@ def _judge(
     end: int,
     list_scope: str | None,
     weak_heading: str | None = None,
+    heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
     weak = weak_qualifier(tokens, start, end) or weak_heading
     if entry.weak_only:
         if weak is None:
             return _DROP
-        return negation(tokens, start, end)
+        return negation(tokens, start, end, weak=True)
     if entry.kind == "red_flag":
         return (
             qualifier_word(tokens, start, end)
@@ -157,7 +163,7 @@ def _judge(
             or list_scope
             or another_position(tokens, start)
             or question(tokens, start)
-            or _unless(entry, tokens, start)
+            or _unless(entry, tokens, start, heading)
         )
     if weak is not None:
         return f"only '{weak}', not required"
@@ -166,9 +172,17 @@ def _judge(
     return negation(tokens, start, end)
 
 
-def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
+def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:
     """Why a phrase of the concept's ``unless`` list, in the match's sentence (or
-    passage), defuses it."""
+    passage and its heading), defuses it."""
+    if entry.unless and entry.unless_in_passage and heading:
+        titled = tokenize(heading, tokens.lang)
+        for pattern in entry.unless:
+            for at in range(len(titled.words)):
+                end = match_at(pattern, titled, at)
+                if end is not None:
+                    said = " ".join(titled.words[at : end + 1])
+                    return f"{ANOTHER_MEANING}: '{said}' in the heading"
     sentence = tokens.sentences[start]
     for pattern in entry.unless:
         for at, found in enumerate(tokens.sentences):
@@ -178,7 +192,7 @@ def _unless(entry: Entry, tokens: Tokens, start: int) -> str | None:
             if end is not None:
                 said = " ".join(tokens.words[at : end + 1])
                 where = "passage" if entry.unless_in_passage else "sentence"
-                return f"'{said}' in the same {where} changes what it means"
+                return f"{ANOTHER_MEANING}: '{said}' in the same {where}"
     return None
 
 
@@ -213,6 +227,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
                                 ),
                                 concept.unless_in_passage,
+                                concept.home,
                             )
                             index.add(lang, entry)
                 else:

@@ -253,6 +253,13 @@ STOP_WORDS = frozenset(
 )
 
 
+def split_alternative(phrase: str) -> str | None:
+    """An alternative that a hyphen splits ("peer-run|mutual" reads as "peer",
+    then "run|mutual"), or None: each option of ``a|b`` is one word."""
+    spaced = normalise(phrase).lower().replace("...", " ").replace("~", " ")
+    return next((raw for raw in spaced.split() if "|" in raw and "-" in raw), None)
+
+
 def trivial(phrase: str) -> bool:
     """Whether a phrase has no word of its own: only wildcards, gaps, bars or stop words."""
     words = [

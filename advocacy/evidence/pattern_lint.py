@@ -4,6 +4,8 @@
   ``"..."``, ``"|"``, ``"the ... of"``) would make any sentence evidence:
   an error.
 * ``@name`` must name a concept of the shared vocabulary: an error.
+* An option of ``a|b`` with a hyphen (``peer-run|mutual``) reads as two
+  words and splits the alternative: an error.
 * A phrase that matches more than 5% of the passages of a shipped reference
   text that has nothing to do with peer work is too broad: a warning.
 
@@ -19,7 +21,7 @@ from functools import cache
 
 from advocacy.errors import Diagnostic, error, warning
 from advocacy.evidence.concepts import load_concepts
-from advocacy.evidence.matching import Tokens, find, tokenize, trivial
+from advocacy.evidence.matching import Tokens, find, split_alternative, tokenize, trivial
 from advocacy.resources import templates_dir
 
 BROAD_SHARE = 0.05
@@ -82,6 +84,19 @@ def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
                     column,
                     hint="use words a bid would contain; '*', '...', '|' and words such as "
                     "'the' only join or widen them",
+                    code="match-pattern",
+                )
+                continue
+            split = split_alternative(phrase)
+            if split is not None:
+                yield error(
+                    f"match phrase {phrase!r}: the alternative {split!r} has a hyphenated option, "
+                    "which reads as two words and splits the alternative",
+                    loaded.path,
+                    line,
+                    column,
+                    hint="each option of 'a|b' is one word; write a hyphenated option as its own "
+                    "phrase",
                     code="match-pattern",
                 )
                 continue

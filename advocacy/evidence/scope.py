@@ -141,10 +141,12 @@ _OTHER_POSITIONS = frozenset(
     "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
     "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
-    "accountants therapist therapists psychologist psychologists "
+    "accountants therapist therapists psychologist psychologists manager managers director "
+    "directors supervisor supervisors caseworker caseworkers "
     "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
-    "farmacéutico terapeuta terapeutas psicólogo psicóloga".split()
+    "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
+    "gerente gerentes director directora supervisor supervisora".split()
 )
 _BEFORE_TITLE = frozenset(
     "a an the our its each every one two separate dedicated designated licensed registered "
@@ -156,10 +158,12 @@ ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
-RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION)
+ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
 _PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
+_TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 _EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
@@ -183,6 +187,11 @@ _WEAK = {
         "not mandatory",
         "not essential",
         "not a requirement",
+        "do not need",
+        "does not need",
+        "don't need",
+        "doesn't need",
+        "need not",
         "optional",
         "nice to have",
         "bonus",
@@ -199,6 +208,9 @@ _WEAK = {
         "no requerida",
         "no requerido",
         "no es requisito",
+        "no se requiere",
+        "no necesita",
+        "no necesitan",
         "no es necesaria",
         "no es necesario",
         "no obligatoria",
@@ -307,13 +319,25 @@ def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) 
     return False
 
 
-def negation(tokens: Tokens, start: int, end: int) -> str | None:
-    """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None."""
+def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | None:
+    """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
+
+    With ``weak``, the match is read as weakened by a qualifier, and a
+    negation that opens the qualifier ("is not required") is that qualifier,
+    not a negation of the match.
+    """
     boundaries = _boundaries(tokens)
     words = tokens.words
+    if weak:
+        qualifiers = {
+            at for cue in _memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
+        }
+        boundaries = boundaries + sorted(qualifiers)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
     for cue in triggers(tokens):
+        if weak and cue.start in qualifiers:
+            continue  # "not required": the qualifier itself
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
         if (
@@ -331,6 +355,8 @@ def negation(tokens: Tokens, start: int, end: int) -> str | None:
         if not _same_clause(tokens, end, at, boundaries):
             break
         word = words[at]
+        if weak and at in qualifiers:
+            break
         if word in _POST_WORDS or (word in _POST and words[at - 1] in _COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in _POST else f"'{word}'"
     return None
@@ -389,7 +415,7 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
     boundaries = [b for b in _boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
     short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
-    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    weak = _memo(tokens, "weak", _weak_cues)
     for cue in weak:  # type: ignore[attr-defined]
         a, b = sorted((cue.start, start))
         if tokens.sentences[cue.start] != tokens.sentences[start]:
@@ -406,7 +432,7 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
 def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
     """Why the match at ``start``..``end`` is only part of a weak qualifier ("not
     mandatory", "no obligatoria" after "Lived experience:"), or None."""
-    weak = _memo(tokens, "weak", lambda t: _phrases(t, _WEAK[_lang(t)]))
+    weak = _memo(tokens, "weak", _weak_cues)
     for cue in weak:  # type: ignore[attr-defined]
         if cue.start <= start and end <= cue.end:
             return f"{A_QUALIFIER} ('{cue.text}')"
@@ -415,9 +441,21 @@ def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
 
 def weak_cue(text: str, lang: str = "en") -> str | None:
     """The weak qualifier of a heading or lead-in ("Qualifications: Preferred"), or None."""
-    tokens = tokenize(text, lang)
-    found = _phrases(tokens, _WEAK[_lang(tokens)])
+    found = _weak_cues(tokenize(text, lang))
     return found[0].text if found else None
+
+
+def _weak_cues(tokens: Tokens) -> list[Cue]:
+    """The weak qualifiers of the passage, less those a negation takes back
+    ("not a bonus", "not optional", "no es opcional": a requirement)."""
+    lang = _lang(tokens)
+    words = tokens.words
+    return [
+        cue
+        for cue in _phrases(tokens, _WEAK[lang])
+        if words[cue.start] in _TRIGGERS[lang]  # "not required" is itself the qualifier
+        or not any(w in _TRIGGERS[lang] for w in words[max(0, cue.start - _TAKEN_BACK) : cue.start])
+    ]
 
 
 def self_negating(tokens: Tokens, start: int, end: int) -> bool:

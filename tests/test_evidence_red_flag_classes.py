@@ -1,0 +1,210 @@
+"""Red flags by class of wording: generic-only training, meetings taken away,
+medication and record-keeping euphemisms, reporting lines, hybrid jobs.
+
+Each test is a class, not one phrase: the lines are written for these tests,
+in English and Spanish, in the styles of job boards, memos and county bids.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+
+
+def scan(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def flagged(tmp_path: Path, text: str) -> set[str]:
+    return {f["criterion"] for f in scan(tmp_path, text)["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Paid orientation (CPR, first aid, HIPAA)",
+        "All new staff complete the county-required trainings: Mandated Reporter and HIPAA.",
+        "Training consists of our standard new-hire orientation and the EHR system.",
+        "El adiestramiento consiste en la orientación general de empleados nuevos (RCP y HIPAA).",
+    ],
+)
+def test_generic_only_training_is_a_red_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Besides CPR and HIPAA, each peer completes Intentional Peer Support training.",
+        "Paid time for the required 40 hours of peer-specific training.",
+        "Supervisors complete peer supervision training within 90 days of hire.",
+        "Peer staff are trained in de-escalation.",
+    ],
+)
+def test_peer_specific_or_unrelated_training_is_not_generic_only(tmp_path: Path, line: str) -> None:
+    assert "peer-specific-training" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Peer team meetings are suspended until further notice.", "peer-support-team"),
+        ("We have cancelled the weekly peer group supervision.", "peer-support-team"),
+        ("Peer network meetings and outside conferences are on hold.", "paid-networking"),
+        ("Las conferencias externas quedan suspendidas este trimestre.", "paid-networking"),
+    ],
+)
+def test_peer_meetings_or_network_time_taken_away(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Do med observations at 8 a.m. and 8 p.m.",
+        "- Cue residents at wellness times and initial the sheet when everyone is done.",
+        "- Keep the house log book current with how each resident's day went.",
+        "- Assist enrollees with their money through the client trust account.",
+    ],
+)
+def test_euphemisms_for_medication_records_and_money_are_duties(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, "Duties:\n\n" + line + "\n")
+
+
+def test_a_reporting_line_to_a_nurse_is_supervision_not_reporting_on_people(
+    tmp_path: Path,
+) -> None:
+    line = "Reports to the ED Nurse Manager, with clinical oversight from the attending.\n"
+    found = flagged(tmp_path, line)
+    assert "peer-supervisors" in found
+    assert not found & {"cps-code-of-ethics", "voluntary-peer-support", "no-clinical-duties"}
+    on_people = "Report missed appointments to the nurse.\n"
+    assert "voluntary-peer-support" in flagged(tmp_path, on_people)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your coach in this role is our House Nurse.",
+        "This role reports to the Case Management Supervisor.",
+    ],
+)
+def test_a_clinician_or_another_services_manager_as_supervisor(tmp_path: Path, line: str) -> None:
+    assert "peer-supervisors" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This hybrid position combines care coordination and peer support in one role.",
+        "All program staff share a single Direct Care job code and pay scale.",
+        "- Bachelor's degree in human services or lived experience of recovery",
+    ],
+)
+def test_a_hybrid_or_shared_job_and_lived_experience_as_an_alternative(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line + "\n")
+
+
+def test_generic_training_under_a_heading_on_peer_roles_is_not_a_flag(tmp_path: Path) -> None:
+    text = (
+        "# Training on peer roles for all staff\n\n"
+        "It is part of new hire orientation for every role and an annual refresher.\n"
+    )
+    data = scan(tmp_path, text, "bid.md")
+    assert "peer-specific-training" not in {f["criterion"] for f in data["red_flags"]}
+    reasons = [
+        n["reason"] for n in data["not_counted"] if n["criterion"] == "peer-specific-training"
+    ]
+    assert any("heading" in r for r in reasons)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The only record peers keep is an aggregate contact log with no clinical content.",
+        "Contractor shall submit monthly aggregate reports of referrals, contacts and attendance.",
+    ],
+)
+def test_aggregate_records_are_not_notes_about_people(tmp_path: Path, line: str) -> None:
+    assert not flagged(tmp_path, line + "\n") & {"no-clinical-duties", "voluntary-peer-support"}
+
+
+def test_a_managers_duty_in_a_table_row_is_another_positions(tmp_path: Path) -> None:
+    table = (
+        "| Position | Duties |\n|---|---|\n"
+        "| Case Manager | Benefits applications; rep payee coordination |\n"
+    )
+    data = scan(tmp_path, table, "bid.md")
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every supervisor and clinician in the program completes training on peer roles.",
+        "Cada supervisor y cada clínico del programa toma el adiestramiento sobre roles de pares.",
+    ],
+)
+def test_a_supervisor_beside_a_clinician_is_not_clinical_supervision(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" not in flagged(tmp_path, line + "\n")
+    assert "peer-supervisors" in flagged(tmp_path, "Peer staff are supervised by a clinician.\n")
+
+
+def test_supporting_people_to_follow_through_with_treatment_is_compliance(tmp_path: Path) -> None:
+    line = "The Navigator supports clients to follow through with their treatment plan.\n"
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+def test_peoples_funds_are_not_funding_for_positions(tmp_path: Path) -> None:
+    line = "Peer staff shall not act as representative payee or custodian of anyone's funds.\n"
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+    waits = "A second peer position will be added if funds become available.\n"
+    assert "peer-staffing-ratio" in flagged(tmp_path, waits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "El personal de pares será supervisado por el equipo del programa cada semana.",
+        "Ayudar en tareas de limpieza, cocina y cuidado personal en la casa durante el día.",
+    ],
+)
+def test_personal_is_staff_or_care_not_a_person_watched(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line + "\n")
+
+
+def test_a_case_management_title_is_not_a_case_management_duty(tmp_path: Path) -> None:
+    assert "distinct-job-descriptions" not in flagged(
+        tmp_path, "This role reports to the Case Management Director.\n"
+    )
+    assert "distinct-job-descriptions" in flagged(
+        tmp_path, "Provide case management for a caseload of 30 adults.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Notify the probation officer of each participant's compliance with conditions.",
+        "- Informar a los tribunales sobre el cumplimiento de cada persona con su plan.",
+    ],
+)
+def test_reporting_compliance_to_others_is_compliance_enforcement(
+    tmp_path: Path, line: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, "Duties:\n\n" + line + "\n")
