@@ -21,7 +21,7 @@ import gc
 import os
 import sys
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -269,11 +269,8 @@ def lint_paths(
 
 
 class _PointRef(NamedTuple):
-    """What cross-file checks need of a point: small enough to pass between processes.
-
-    A worker process sends all but the path (``ref[1:]``, plain values, quick to
-    pickle); the parent, which gave it the path, puts it back.
-    """
+    """What cross-file checks need of a point. A worker process sends ``ref[1:]``
+    (paths are slow to pickle); the parent, which gave it the path, adds it back."""
 
     path: Path
     id: str
@@ -412,17 +409,22 @@ def _paused_gc() -> Iterator[None]:
 
 
 def _point_files(folder: Path) -> list[Path]:
-    """The talking-point files below ``folder``, sorted, hidden folders skipped."""
+    """The talking-point files below ``folder``, sorted; hidden ones and links to folders skipped."""
     if not folder.is_dir():
         raise AdvocacyError("talking-point folder does not exist", folder, hint="check the path")
-    depth = len(folder.parts)  # parts, not relative_to or Path ordering: both slow on 10,000 files
-    found = [
-        p
-        for pattern in ("*.yaml", "*.yml")
-        for p in folder.rglob(pattern)
-        if p.name != CATEGORIES_FILE and not any(part.startswith(".") for part in p.parts[depth:])
-    ]
-    return sorted(found, key=lambda p: p.parts)
+    found, folders = [], [folder]
+    while folders:  # one scandir per folder: rglob reads each folder twice per pattern
+        current = folders.pop()
+        with suppress(PermissionError), os.scandir(current) as entries:  # as rglob: unreadable
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                if name.endswith((".yaml", ".yml")) and name != CATEGORIES_FILE:
+                    found.append(current / name)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(current / name)
+    return sorted(found, key=lambda p: p.parts)  # parts, not Path ordering: slow on 10,000 files
 
 
 def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> _FileResult:

@@ -121,3 +121,18 @@ def test_places_from_worker_processes(tmp_path: Path, monkeypatch: pytest.Monkey
     assert {d["code"] for d in sequential} >= {"match-pattern", "category", "match-too-broad"}
     (duplicate,) = [d for d in sequential if d["file"].endswith("duplicate.yaml")]
     assert (duplicate["line"], duplicate["column"]) == (2, 1)
+
+
+def test_the_files_lint_finds(tmp_path: Path) -> None:
+    """Both suffixes, in subfolders, sorted by folder then name; hidden ones,
+    categories.yaml and folders reached through a link are left out."""
+    lib = write_library(tmp_path / "lib", ("b-point",))
+    write_point(lib / "sub", "a-point")
+    (lib / "sub" / "c-point.yml").write_text((lib / "b-point.yaml").read_text())
+    write_point(lib / ".drafts", "hidden-folder")
+    write_point(lib, ".hidden-file")
+    (lib / "notes.txt").write_text("not a point")
+    elsewhere = write_library(tmp_path / "elsewhere", ("linked",))
+    (lib / "link").symlink_to(elsewhere, target_is_directory=True)
+    found = [p.relative_to(lib).as_posix() for p in advocacy.library._point_files(lib)]
+    assert found == ["b-point.yaml", "sub/a-point.yaml", "sub/c-point.yml"]
