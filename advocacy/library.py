@@ -416,14 +416,11 @@ def _point_files(folder: Path) -> list[Path]:
     while folders:  # one scandir per folder: rglob reads each folder twice per pattern
         current = folders.pop()
         with suppress(PermissionError), os.scandir(current) as entries:  # as rglob: unreadable
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                if name.endswith((".yaml", ".yml")) and name != CATEGORIES_FILE:
-                    found.append(current / name)
+            for entry in (e for e in entries if not e.name.startswith(".")):
+                if entry.name.endswith((".yaml", ".yml")) and entry.name != CATEGORIES_FILE:
+                    found.append(current / entry.name)
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(current / name)
+                    folders.append(current / entry.name)
     return sorted(found, key=lambda p: p.parts)  # parts, not Path ordering: slow on 10,000 files
 
 
