@@ -21,9 +21,10 @@ import gc
 import os
 import sys
 from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from advocacy.errors import (
     AdvocacyError,
@@ -267,14 +268,14 @@ def lint_paths(
     return _lint(groups, categories, today, context=context)
 
 
-@dataclass(frozen=True)
-class _PointRef:
-    """What cross-file checks need of a point: small enough to pass between processes."""
+class _PointRef(NamedTuple):
+    """What cross-file checks need of a point. A worker process sends ``ref[1:]``
+    (paths are slow to pickle); the parent, which gave it the path, adds it back."""
 
+    path: Path
     id: str
     category: str
     related: tuple[str, ...]
-    path: Path
     id_at: tuple[int, int]
     category_at: tuple[int, int]
     related_at: tuple[tuple[int, int], ...]
@@ -370,7 +371,11 @@ def _check_files(
     size = -(-len(paths) // (workers * 4))
     chunks = [(paths[i : i + size], label, today) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+        return [
+            _FileResult(diagnostics, None if ref is None else _PointRef(path, *ref))
+            for (chunk, _, _), results in zip(chunks, pool.map(_check_chunk, chunks), strict=True)
+            for path, (diagnostics, ref) in zip(chunk, results, strict=True)
+        ]
 
 
 def _warm_up() -> None:
@@ -381,10 +386,14 @@ def _warm_up() -> None:
     reference_passages()
 
 
-def _check_chunk(args: tuple[Sequence[Path], str, dt.date]) -> list[_FileResult]:
+def _check_chunk(
+    args: tuple[Sequence[Path], str, dt.date],
+) -> list[tuple[list[Diagnostic], tuple[Any, ...] | None]]:
+    """In a worker: each file's diagnostics and its :class:`_PointRef` less the path."""
     paths, label, today = args
     with _paused_gc():
-        return [_check_file(path, label, today) for path in paths]
+        results = [_check_file(path, label, today) for path in paths]
+    return [(r.diagnostics, None if r.ref is None else r.ref[1:]) for r in results]
 
 
 @contextmanager
@@ -400,17 +409,19 @@ def _paused_gc() -> Iterator[None]:
 
 
 def _point_files(folder: Path) -> list[Path]:
-    """The talking-point files below ``folder``, sorted, hidden folders skipped."""
+    """The talking-point files below ``folder``, sorted; hidden ones and links to folders skipped."""
     if not folder.is_dir():
         raise AdvocacyError("talking-point folder does not exist", folder, hint="check the path")
-    depth = len(folder.parts)  # parts, not relative_to or Path ordering: both slow on 10,000 files
-    found = [
-        p
-        for pattern in ("*.yaml", "*.yml")
-        for p in folder.rglob(pattern)
-        if p.name != CATEGORIES_FILE and not any(part.startswith(".") for part in p.parts[depth:])
-    ]
-    return sorted(found, key=lambda p: p.parts)
+    found, folders = [], [folder]
+    while folders:  # one scandir per folder: rglob reads each folder twice per pattern
+        current = folders.pop()
+        with suppress(PermissionError), os.scandir(current) as entries:  # as rglob: unreadable
+            for entry in (e for e in entries if not e.name.startswith(".")):
+                if entry.name.endswith((".yaml", ".yml")) and entry.name != CATEGORIES_FILE:
+                    found.append(current / entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(current / entry.name)
+    return sorted(found, key=lambda p: p.parts)  # parts, not Path ordering: slow on 10,000 files
 
 
 def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> _FileResult:
@@ -436,10 +447,10 @@ def _check_file(path: Path, source: str, today: dt.date, keep: bool = False) -> 
             ]
         )
     ref = _PointRef(
+        path=path,
         id=point.id,
         category=point.category,
         related=tuple(point.related),
-        path=path,
         id_at=loaded.position("id"),
         category_at=loaded.position("category"),
         related_at=tuple(loaded.position("related", i) for i in range(len(point.related))),

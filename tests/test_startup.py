@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from factories import write_library
 
 HEAVY = ("docx", "pydantic", "markdown_it", "lxml", "jinja2", "rich", "babel", "pypdfium2", "yaml")
 
@@ -101,3 +102,23 @@ def test_every_model_name_loads_from_its_module() -> None:
     for name in models.__all__:
         module = importlib.import_module(f"advocacy.models.{models._MODELS[name]}")
         assert getattr(models, name) is getattr(module, name), name
+
+
+def test_lint_imports_no_evidence_finder(tmp_path: Path) -> None:
+    """``points lint`` needs the match-phrase rules of the evidence package, not its finder."""
+    argv = ["advocacy", "points", "lint", str(write_library(tmp_path / "points"))]
+    names = imported_names(
+        f"import sys; sys.argv = {argv!r}\nfrom advocacy.cli import main\nmain()"
+    )
+    assert "advocacy.evidence.pattern_lint" in names
+    unwanted = {"advocacy.evidence.finder", "advocacy.evidence.reading", "advocacy.evaluate"}
+    assert not names & unwanted, sorted(names & unwanted)
+
+
+def test_every_evidence_name_loads_from_its_module() -> None:
+    import advocacy.evidence as evidence
+
+    assert sorted(evidence._NAMES) == sorted(evidence.__all__)
+    for name in evidence.__all__:
+        module = importlib.import_module(f"advocacy.evidence.{evidence._NAMES[name]}")
+        assert getattr(evidence, name) is getattr(module, name), name

@@ -79,18 +79,27 @@ def print_json(data: Any) -> None:
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
-    """``file:line:col: error: message`` lines (and hints), on stderr by default."""
+    """``file:line:col: error: message`` lines (and hints), on stderr by default.
+
+    Printed some hundred lines at a time: Rich's cost is mostly per call, and
+    a library with thousands of findings took seconds to print line by line.
+    """
     console = console or err()
+    lines: list[str] = []
     for diag in diagnostics:  # messages quote file text: names, cells, ids
         colour = "red" if diag.severity.value == "error" else "yellow"
         code = f" [dim]\\[{untrusted(diag.code)}][/dim]" if diag.code else ""
         where = f"[bold]{untrusted(diag.location)}[/bold]: " if diag.file else ""
-        console.print(
-            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {untrusted(diag.message)}{code}",
-            soft_wrap=True,
+        lines.append(
+            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {untrusted(diag.message)}{code}"
         )
         if diag.hint:
-            console.print(f"  [dim]hint:[/dim] {untrusted(diag.hint)}", soft_wrap=True)
+            lines.append(f"  [dim]hint:[/dim] {untrusted(diag.hint)}")
+        if len(lines) >= 500:
+            console.print("\n".join(lines), soft_wrap=True)
+            lines.clear()
+    if lines:
+        console.print("\n".join(lines), soft_wrap=True)
 
 
 def success(message: str) -> None:

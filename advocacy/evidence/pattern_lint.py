@@ -46,6 +46,10 @@ def broad_share(phrase: str) -> float:
     return hits / len(passages) if passages else 0.0
 
 
+#: :func:`trivial`, once per phrase (for the same reason as :func:`broad_share`).
+_trivial = functools.cache(trivial)
+
+
 def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
     """Errors and warnings for every ``match`` phrase of a point's evaluation block."""
     evaluation = loaded.point.evaluation
@@ -59,8 +63,7 @@ def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
         index = counters[kind]
         counters[kind] += 1
         for number, phrase in enumerate(phrases):
-            where = ("evaluation", kind, index, "match", number)
-            line, column = loaded.doc.position(where)
+            where = ("evaluation", kind, index, "match", number)  # placed only if reported
             if phrase.startswith("@"):
                 concepts = load_concepts()
                 if phrase[1:] not in concepts:
@@ -69,19 +72,17 @@ def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
                     yield error(
                         f"unknown concept {phrase!r}",
                         loaded.path,
-                        line,
-                        column,
+                        *loaded.doc.position(where),
                         hint=did_you_mean(phrase[1:], concepts)
                         or "concepts: " + ", ".join(sorted(concepts)),
                         code="match-pattern",
                     )
                 continue
-            if trivial(phrase):
+            if _trivial(phrase):
                 yield error(
                     f"match phrase {phrase!r} has no word of its own: it would match any text",
                     loaded.path,
-                    line,
-                    column,
+                    *loaded.doc.position(where),
                     hint="use words a bid would contain; '*', '...', '|' and words such as "
                     "'the' only join or widen them",
                     code="match-pattern",
@@ -106,8 +107,7 @@ def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
                     f"match phrase {phrase!r} matches {share:.0%} of the passages of an "
                     "unrelated reference text: too broad to be evidence",
                     loaded.path,
-                    line,
-                    column,
+                    *loaded.doc.position(where),
                     hint="make it more specific (more words, fewer wildcards)",
                     code="match-too-broad",
                 )
