@@ -94,8 +94,7 @@ def match_diagnostics(loaded) -> Iterator[Diagnostic]:  # loaded: LoadedPoint
                     f"match phrase {phrase!r}: the alternative {split!r} has a hyphenated option, "
                     "which reads as two words and splits the alternative",
                     loaded.path,
-                    line,
-                    column,
+                    *loaded.doc.position(where),
                     hint="each option of 'a|b' is one word; write a hyphenated option as its own "
                     "phrase",
                     code="match-pattern",
