@@ -282,11 +282,12 @@ def main() -> None:
             known = ", ".join(sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
             parser.error(f"no part {part!r} under {CORPUS} (known: {known})")
     for part in parts:
-        docs = [
-            parse(p)
-            for p in sorted((CORPUS / part).iterdir())
-            if p.suffix in (".txt", ".md") and int(first) <= int(p.name[:2]) <= int(last or first)
-        ]
+        docs = []
+        for p in sorted((CORPUS / part).iterdir()):
+            number = re.match(r"\d+", p.name)  # documents are numbered; notes (LABELLING.md) are not
+            in_range = number and int(first) <= int(number.group()) <= int(last or first)
+            if p.suffix in (".txt", ".md") and in_range:
+                docs.append(parse(p))
         for doc in docs:
             scan(doc, rubric)
         report(part, docs, args.misses)
