@@ -78,6 +78,7 @@ def test_word_classes_expand_per_language(tmp_path: Path) -> None:
         ("word-classes:\n  c: {en: ['two words']}\n", "single words"),
         ("x:\n  about: x\n  unless: [a]\n  en: [meds]\n", "'unless' must map languages"),
         ("x:\n  about: x\n  en: ['link ~ peer-run|mutual']\n", "hyphenated option"),
+        ("word-classes:\n  c: {en: [missed, no-show]}\n", "without hyphens"),
         ("x:\n  about: x\n  home: [a]\n  en: [meds]\n", "'home' must be a talking point id"),
     ],
 )

@@ -122,12 +122,13 @@ def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:
             raise AdvocacyError(f"word class {name!r} needs a word list per language", path)
         for lang, words in langs.items():
             if not isinstance(words, list) or not all(
-                isinstance(w, str) and w.strip() and " " not in w.strip() for w in words
+                isinstance(w, str) and w.strip() and not {" ", "-"} & set(w.strip()) for w in words
             ):
                 raise AdvocacyError(
-                    f"word class {name!r}: {lang} must be a list of single words",
+                    f"word class {name!r}: {lang} must be a list of single words, without hyphens",
                     path,
-                    hint="a class stands for one word of a phrase; 'word*' is a prefix",
+                    hint="a class stands for one word of a phrase ('word*' is a prefix); "
+                    "a hyphenated word reads as two and breaks the whole class",
                 )
             classes.setdefault(str(lang), {})[str(name)] = "|".join(w.strip() for w in words)
     return classes

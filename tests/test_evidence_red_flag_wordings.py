@@ -1,0 +1,222 @@
+"""Red flags in wordings of whole classes the vocabulary did not know: reporting
+people to a court or a manager, keeping people on track, checking and testing
+people for rule breaking, physical holds and risk screens, coverage posts,
+funding that must be renewed, stipends, required clinical degrees.
+
+Each test is a class, not one phrase: the lines are written for these tests,
+in English and Spanish, in the styles of job boards, memos and county bids.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from advocacy.cli import main
+
+
+def scan(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "posting.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def flagged(tmp_path: Path, text: str) -> set[str]:
+    return {f["criterion"] for f in scan(tmp_path, text + "\n")["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tell the parole officer at each check-in whether the resident has kept her job.",
+        "Relay information about each member's progress to the drug court judge.",
+        "Let the House Manager know when a guest comes back after curfew.",
+        "Escalate disengagement to the care team within 48 hours.",
+        "Anything a member shares in confidence is passed to the clinical team.",
+        "Informar a la jueza sobre el progreso de cada participante.",
+        "Compartir observaciones sobre cada joven con el oficial de probatoria.",
+    ],
+)
+def test_telling_a_court_or_manager_about_a_person_is_compliance(
+    tmp_path: Path, line: str
+) -> None:
+    found = flagged(tmp_path, line)
+    assert {"voluntary-peer-support", "cps-code-of-ethics"} <= found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep tenants on track with their medication and clinic visits.",
+        "Make sure each participant goes to every group session on the schedule.",
+        "Use your story to persuade guests to accept treatment.",
+        "Being the eyes and ears of the program on evenings and weekends.",
+        "Peer sessions are a condition of probation for every client.",
+        "Residents who refuse medication are assigned weekly peer check-ins.",
+        "La mentoría es condición de libertad para todos los jóvenes.",
+    ],
+)
+def test_keeping_people_on_treatment_or_making_support_a_condition(
+    tmp_path: Path, line: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Perform bedroom inspections every Sunday.",
+        "Do nightly bed checks on all floors.",
+        "Witness and record urine drug screens for residents.",
+        "Look for contraband in shared spaces.",
+        "Observar la toma de pruebas toxicológicas de los residentes.",
+        "Realizar inspecciones de cuartos cada semana.",
+    ],
+)
+def test_checking_searching_or_testing_people_is_not_voluntary_support(
+    tmp_path: Path, line: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers are never asked to do room inspections or drug screens.",
+        "A pre-employment drug test is required.",
+        "Peer mentors let the House Manager know when they need a day off.",
+    ],
+)
+def test_what_is_not_checking_or_reporting_on_people(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Helps staff with prone holds when a guest is a danger to others.",
+        "Completes the lethality screen before the clinician arrives.",
+        "Must be certified in physical interventions within 60 days.",
+        "Completa la evaluación de riesgo suicida en cada llamada.",
+    ],
+)
+def test_physical_holds_and_risk_screens_are_crisis_flags(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
+
+
+def test_involuntary_transport_is_not_a_case_management_job(tmp_path: Path) -> None:
+    found = flagged(tmp_path, "Rides along on involuntary transports to the hospital.")
+    assert "peers-in-mobile-crisis" in found
+    assert "distinct-job-descriptions" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Serve as a sitter for guests on suicide watch.",
+        "Acts as relief receptionist on Fridays.",
+        "May be asked to staff the front desk on weekends.",
+        "Servir de suplente del chofer de la camioneta.",
+    ],
+)
+def test_sitters_posts_and_relief_roles_are_coverage(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers join the weekly peer meeting, and shift coverage is arranged so they can attend.",
+        "We propose 4.0 FTE peer advocates to cover both daily shifts.",
+    ],
+)
+def test_coverage_for_peers_or_a_staffing_plan_is_not_backfill(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This position is grant-funded through September 2027.",
+        "The position lasts while the contract is renewed each year.",
+        "Funded for two years; continuation is contingent on appropriation.",
+        "El puesto depende de una subvención federal que se renueva cada año.",
+    ],
+)
+def test_funding_that_must_be_renewed_is_a_funding_wait(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Compensation: a $300 monthly stipend and a shared room.",
+        "Pay is $15 an hour, the same as our residential staff.",
+        "Pago: un estipendio semanal de $200 y cuarto compartido en la casa.",
+    ],
+)
+def test_a_stipend_or_house_staff_pay_is_a_pay_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
+
+
+def test_a_travel_stipend_is_not_pay_in_place_of_wages(tmp_path: Path) -> None:
+    line = "Peers receive a monthly travel stipend for conferences."
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("CEUs for the CPS renewal are completed after work hours.", "peer-specific-training"),
+        ("Network meetings happen outside work hours.", "paid-networking"),
+        ("Las reuniones de la red se hacen fuera del horario laboral.", "paid-networking"),
+        ("The monthly peer huddle is cancelled until spring.", "peer-support-team"),
+        ("Maria will be the only peer role in the clinic.", "small-peer-teams"),
+    ],
+)
+def test_unpaid_hours_withdrawn_meetings_and_a_lone_peer(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_one_peer_team_is_not_a_single_peer(tmp_path: Path) -> None:
+    line = "Los ocho forman un solo equipo de pares que se reúne cada lunes."
+    assert "small-peer-teams" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Requirements: Master's degree in counseling.",
+        "Bachelor's in social work required.",
+        "Título de licenciatura en trabajo social (requisito).",
+        "Serves as a generalist team member on the ACT team.",
+    ],
+)
+def test_a_required_clinical_degree_or_generalist_role_is_a_job_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+def test_a_preferred_degree_is_not_a_job_flag(tmp_path: Path) -> None:
+    line = "A bachelor's degree in psychology is preferred but not required."
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Performs medication reconciliation after every hospital stay.",
+        "Capture each contact in the member record.",
+        "Apoyar a enfermería con la dosificación de metadona.",
+    ],
+)
+def test_medication_and_record_wordings(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
