@@ -42,9 +42,7 @@ def flagged(tmp_path: Path, text: str) -> set[str]:
         "Compartir observaciones sobre cada joven con el oficial de probatoria.",
     ],
 )
-def test_telling_a_court_or_manager_about_a_person_is_compliance(
-    tmp_path: Path, line: str
-) -> None:
+def test_telling_a_court_or_manager_about_a_person_is_compliance(tmp_path: Path, line: str) -> None:
     found = flagged(tmp_path, line)
     assert {"voluntary-peer-support", "cps-code-of-ethics"} <= found
 
@@ -220,3 +218,96 @@ def test_a_preferred_degree_is_not_a_job_flag(tmp_path: Path) -> None:
 )
 def test_medication_and_record_wordings(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+# ---- scope: conditions, other positions, carried negations, qualifiers
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Alerts the nurse if a resident does not show up for group.",
+        "Informa al equipo si el joven no asiste a la escuela.",
+    ],
+)
+def test_a_negation_inside_a_condition_does_not_negate_the_duty(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+def test_a_negated_duty_with_a_condition_is_still_negated(tmp_path: Path) -> None:
+    line = "Peers never alert the nurse if a resident does not show up for group."
+    assert "voluntary-peer-support" not in flagged(tmp_path, line)
+
+
+def test_funding_that_ends_if_not_renewed_is_still_a_funding_wait(tmp_path: Path) -> None:
+    line = "Contract position, grant-funded (it ends if the grant is not renewed)."
+    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Medication counts are done by the overnight LPN.",
+        "Client funds are managed by the agency bookkeeper.",
+        "The LVNs set up and pass all medication.",
+        "El manejo del dinero de los residentes está a cargo de la contable.",
+        "La clínica completa la evaluación de crisis cuando proceda.",
+    ],
+)
+def test_a_duty_handed_to_another_position_is_not_a_peer_duty(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert not data["red_flags"]
+    assert any("another position" in n["reason"] for n in data["not_counted"])
+
+
+def test_a_peer_duty_beside_another_positions_supervision_is_still_a_flag(
+    tmp_path: Path,
+) -> None:
+    assert "no-clinical-duties" in flagged(
+        tmp_path, "Peers count medication, supervised by the RN."
+    )
+
+
+def test_not_only_excluded_but_also_carries_the_exclusion(tmp_path: Path) -> None:
+    line = "Peers are not only barred from MAP training but also from counting medication."
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+def test_not_only_but_also_without_a_negation_assigns_the_duty(tmp_path: Path) -> None:
+    line = "Peers are not only asked to listen but also to count medication."
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lived experience is nice but not a must.",
+        "Lived experience would be a big plus.",
+        "Experiencia vivida: no es indispensable.",
+    ],
+)
+def test_more_weak_qualifiers_of_lived_experience(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+def test_the_not_of_a_qualifier_does_not_negate_what_follows(tmp_path: Path) -> None:
+    line = "A degree is not required, and staff help residents with showering."
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Meets a target of 20 billable units per week.",
+        "Productivity quota: 25 hours of direct contact a week.",
+        "Cobrar la renta a los inquilinos cada viernes.",
+        "Count the cash drawer at the end of each shift.",
+    ],
+)
+def test_billing_quotas_and_cash_duties(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+def test_a_dress_code_is_not_personal_care(tmp_path: Path) -> None:
+    line = "The dress code for peer staff is the same as for other staff."
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line)

@@ -161,7 +161,7 @@ def _judge(
             qualifier_word(tokens, start, end)
             or negation(tokens, start, end)
             or list_scope
-            or another_position(tokens, start)
+            or another_position(tokens, start, end)
             or question(tokens, start)
             or _unless(entry, tokens, start, heading)
         )

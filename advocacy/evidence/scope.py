@@ -47,7 +47,7 @@ _TRIGGERS = {
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
-        "denies denied deny".split()
+        "denies denied deny barred banned".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
@@ -142,18 +142,50 @@ _OTHER_POSITIONS = frozenset(
     "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
     "accountants therapist therapists psychologist psychologists manager managers director "
-    "directors supervisor supervisors caseworker caseworkers "
+    "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "
     "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
     "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
-    "gerente gerentes director directora supervisor supervisora".split()
+    "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
+    "clínicas".split()
 )
 _BEFORE_TITLE = frozenset(
     "a an the our its each every one two separate dedicated designated licensed registered "
     "program house residential fiscal agency site staff finance business office billing "
-    "clinical practical night day shift el la los las un una nuestro nuestra cada del de "
-    "personal otro otra".split()
+    "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
+    "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
+    "sólo únicamente".split()
 )
+# Words after a duty that hand it to someone else ("medication is handled by the
+# Program Aide", "está a cargo del personal de enfermería"); a title must follow.
+_AGENT_CUES = {
+    "en": (
+        "handled by",
+        "done by",
+        "performed by",
+        "completed by",
+        "provided by",
+        "managed by",
+        "administered by",
+        "given by",
+        "written by",
+        "kept by",
+        "responsibility of",
+        "job of",
+    ),
+    "es": (
+        "a cargo",
+        "corresponde al",
+        "corresponde a",
+        "realizada por",
+        "realizado por",
+        "hecha por",
+        "hecho por",
+        "administrada por",
+        "administrado por",
+    ),
+}
+AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
@@ -194,6 +226,9 @@ _WEAK = {
         "need not",
         "optional",
         "nice to have",
+        "not a must",
+        "big plus",
+        "a bonus",
         "bonus",
         "encouraged",
     ),
@@ -217,6 +252,8 @@ _WEAK = {
         "no obligatorio",
         "no indispensable",
         "no imprescindible",
+        "no es indispensable",
+        "no es imprescindible",
         "preferente",
         "preferentemente",
         "deseada",
@@ -275,9 +312,36 @@ def _boundaries(tokens: Tokens) -> list[int]:
 
 def _find_boundaries(tokens: Tokens) -> list[int]:
     lang = _lang(tokens)
-    marks = [at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang]]
+    carried = _carried_negations(tokens)
+    marks = [
+        at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang] and at not in carried
+    ]
     marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
     return sorted([*marks, *tokens.colons])
+
+
+_BUT_ALSO = {"en": ("but also", "but even"), "es": ("sino también", "sino incluso")}
+
+
+def _carried_negations(tokens: Tokens) -> set[int]:
+    """The "but" of "not only *excluded from* X but also from Y": when a negation
+    stands between "not only" and "but also", it carries on past "but" (the
+    pseudo-trigger "not only" alone does not negate anything)."""
+    lang = _lang(tokens)
+    words = tokens.words
+    openings = [
+        c.end for c in _phrases(tokens, _PSEUDO[lang][:2] if lang == "en" else _PSEUDO[lang][:4])
+    ]
+    carried = set()
+    for cue in _phrases(tokens, _BUT_ALSO[lang]):
+        opened = [
+            at
+            for at in openings
+            if at < cue.start and tokens.sentences[at] == tokens.sentences[cue.start]
+        ]
+        if opened and any(words[at] in _TRIGGERS[lang] for at in range(max(opened) + 1, cue.start)):
+            carried.add(cue.start)
+    return carried
 
 
 def triggers(tokens: Tokens) -> list[Cue]:
@@ -319,6 +383,13 @@ def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) 
     return False
 
 
+def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
+    """Whether a trigger inside the match follows a subordinator that the match
+    also holds: "notify the team *when* a client does *not* engage", "grant-funded
+    (ends *if* the grant is *not* renewed)" negate the condition, not the duty."""
+    return any(words[at] in _SUBORDINATORS for at in range(start + 1, trigger))
+
+
 def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
 
@@ -335,9 +406,12 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
         boundaries = boundaries + sorted(qualifiers)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
+    in_qualifier = {
+        at for cue in _memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
+    }
     for cue in triggers(tokens):
-        if weak and cue.start in qualifiers:
-            continue  # "not required": the qualifier itself
+        if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
+            continue  # "not required", "not a must": a qualifier of what precedes it
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
         if (
@@ -346,6 +420,7 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
             and _same_clause(tokens, cue.end, end, boundaries)
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
+            and not _in_condition(words, start, cue.start)
         ):
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
@@ -362,15 +437,20 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
     return None
 
 
+def _raw_weak(tokens: Tokens) -> list[Cue]:
+    return _phrases(tokens, _WEAK[_lang(tokens)])
+
+
 def question(tokens: Tokens, start: int) -> str | None:
     """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
     return A_QUESTION if tokens.sentences[start] in tokens.questions else None
 
 
-def another_position(tokens: Tokens, start: int) -> str | None:
-    """Why a duty at word ``start`` belongs to someone else: its clause opens with
-    a staff title that is not a peer role ("a separate fiscal clerk manages …"),
-    or None."""
+def another_position(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why a duty at words ``start``..``end`` belongs to someone else: its clause
+    opens with a staff title that is not a peer role ("a separate fiscal clerk
+    manages …"), or a cue after it hands it to one ("… is handled by the Program
+    Aide"), or None."""
     boundaries = _boundaries(tokens)
     first = start
     while (
@@ -387,8 +467,31 @@ def another_position(tokens: Tokens, start: int) -> str | None:
             title = " ".join(words[first : at + 1])
             return f"{ANOTHER_POSITION} ('{title}')"
         if words[at] not in _BEFORE_TITLE:
-            return None
+            break
+    return _agent_after(tokens, start, end, boundaries)
+
+
+def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) -> str | None:
+    """A cue after the match that hands the duty to a staff title ("is handled by
+    the Program Aide"), in the same clause and with no peer named before it."""
+    words = tokens.words
+    for cue in _memo(tokens, "agents", _agent_cues):  # type: ignore[attr-defined]
+        if not end < cue.start <= end + AGENT_WINDOW:
+            continue
+        if not _same_clause(tokens, start, cue.start, boundaries):
+            continue
+        if any(w in _PEER_WORDS for w in words[start : cue.start]):
+            continue
+        at = cue.end + 1
+        while at < len(words) and words[at] in _BEFORE_TITLE and at - cue.end <= 5:
+            at += 1
+        if at < len(words) and words[at] in _OTHER_POSITIONS:
+            return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
     return None
+
+
+def _agent_cues(tokens: Tokens) -> list[Cue]:
+    return _phrases(tokens, _AGENT_CUES[_lang(tokens)])
 
 
 def position_title(text: str) -> bool:
