@@ -311,3 +311,62 @@ def test_billing_quotas_and_cash_duties(tmp_path: Path, line: str) -> None:
 def test_a_dress_code_is_not_personal_care(tmp_path: Path) -> None:
     line = "The dress code for peer staff is the same as for other staff."
     assert "distinct-job-descriptions" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer hours are set by program need each quarter.",
+        "Peer support will be offered on an as-needed basis.",
+        "Las horas de pares se fijan según la necesidad del programa.",
+    ],
+)
+def test_peer_time_left_to_program_need_is_optional(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+
+
+# ---- evidence in other words
+
+
+def evidence(tmp_path: Path, text: str) -> set[str]:
+    return {c["id"] for c in scan(tmp_path, text + "\n")["criteria"] if c["found"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every clinician and program manager takes a half-day course on peer roles.",
+        "The RLC leads a workshop for our dispatchers and board on working beside peers.",
+        "Todo el personal de enfermería recibe un taller sobre roles de pares.",
+    ],
+)
+def test_training_on_peer_roles_for_other_staff_is_workplace_evidence(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supportive-workplace" in evidence(tmp_path, line)
+
+
+def test_supervisors_trained_on_peer_roles_stay_supervision_evidence(tmp_path: Path) -> None:
+    line = "Supervisors must have completed training on supervising peer roles."
+    found = evidence(tmp_path, line)
+    assert "peer-supervisors" in found
+    assert "peer-supportive-workplace" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Members can switch mentors whenever they like.",
+        "Callers decide what they want to talk about.",
+        "No referral is needed; nobody is assigned a peer.",
+        "Texters can hang up at any time.",
+        "Solo si la persona lo pide, le recordamos sus citas.",
+    ],
+)
+def test_choice_in_other_words_is_voluntary_support(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in evidence(tmp_path, line)
+
+
+def test_supervision_by_a_peer_lead_is_supervision_evidence(tmp_path: Path) -> None:
+    line = "Each advocate has weekly supervision with the Peer Program Lead."
+    assert "peer-supervisors" in evidence(tmp_path, line)
