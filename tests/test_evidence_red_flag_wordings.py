@@ -370,3 +370,43 @@ def test_choice_in_other_words_is_voluntary_support(tmp_path: Path, line: str) -
 def test_supervision_by_a_peer_lead_is_supervision_evidence(tmp_path: Path) -> None:
     line = "Each advocate has weekly supervision with the Peer Program Lead."
     assert "peer-supervisors" in evidence(tmp_path, line)
+
+
+def test_a_numbered_clause_opened_by_another_title_is_another_position(tmp_path: Path) -> None:
+    data = scan(tmp_path, "3.1.2 La enfermera completa la evaluación de riesgo de cada persona.\n")
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+    reasons = [n["reason"] for n in data["not_counted"]]
+    assert "a duty of another position ('la enfermera')" in reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orientation for peer staff is the same as for direct care workers.",
+        "Los manejadores de casos coordinan los beneficios.",
+    ],
+)
+def test_same_training_or_a_case_manager_title_is_not_pay_or_a_renamed_job(
+    tmp_path: Path, line: str
+) -> None:
+    found = flagged(tmp_path, line)
+    assert "peer-retention-and-pay" not in found
+    assert "distinct-job-descriptions" not in found
+
+
+def test_the_same_training_as_direct_care_staff_is_generic_training(tmp_path: Path) -> None:
+    line = "Trainings for peer staff are the same as for all residential staff."
+    assert "peer-specific-training" in flagged(tmp_path, line)
+
+
+def test_emoji_bullets_start_items(tmp_path: Path) -> None:
+    """Each emoji line is its own item: the training line's words do not reach the pay line."""
+    text = (
+        "Perks:\n"
+        "💰 $16/hr, the same rate as our DSPs\n"
+        "📚 Paid orientation with CPR and HIPAA training\n"
+    )
+    data = scan(tmp_path, text)
+    assert "peer-retention-and-pay" in {f["criterion"] for f in data["red_flags"]}
+    lines = {f["location"] for f in data["red_flags"]}
+    assert {"line 2", "line 3"} <= lines

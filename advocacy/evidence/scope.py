@@ -464,9 +464,9 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
         if words[at] in _PEER_WORDS:
             return None
         if words[at] in _OTHER_POSITIONS:
-            title = " ".join(words[first : at + 1])
+            title = " ".join(w for w in words[first : at + 1] if not w.isdigit())
             return f"{ANOTHER_POSITION} ('{title}')"
-        if words[at] not in _BEFORE_TITLE:
+        if words[at] not in _BEFORE_TITLE and not words[at].isdigit():  # "2.4.5 La clínica …"
             break
     return _agent_after(tokens, start, end, boundaries)
 

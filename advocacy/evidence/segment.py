@@ -27,7 +27,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-BULLET = re.compile(r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→]|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)")
+# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too.
+BULLET = re.compile(
+    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
+    r"|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)"
+)
 _MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
