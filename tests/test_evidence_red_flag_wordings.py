@@ -410,3 +410,36 @@ def test_emoji_bullets_start_items(tmp_path: Path) -> None:
     assert "peer-retention-and-pay" in {f["criterion"] for f in data["red_flags"]}
     lines = {f["location"] for f in data["red_flags"]}
     assert {"line 2", "line 3"} <= lines
+
+
+def scan_md(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "matrix.md"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+MATRIX = (
+    "Our staffing plan assigns each task to the staff who will do it.\n\n"
+    "| Task | Case Manager | Peer Recovery Coach | RN |\n"
+    "|---|---|---|---|\n"
+    "| Medication administration for all of the residents | Yes | No – never | Yes |\n"
+    "| Writing progress notes for the members | Yes | Yes, every day | Yes |\n"
+    "| Managing the residents money and benefits | Yes | Nunca | No |\n"
+)
+
+
+def test_a_no_in_the_peer_column_of_a_roles_matrix_keeps_the_task_out(tmp_path: Path) -> None:
+    data = scan_md(tmp_path, MATRIX)
+    flagged_lines = {f["location"] for f in data["red_flags"]}
+    assert flagged_lines == {"line 6"}  # the notes row: the peer column says yes
+    reasons = {n["location"]: n["reason"] for n in data["not_counted"]}
+    assert reasons["line 5"] == "the peer role's column says 'No – never'"
+    assert reasons["line 7"] == "the peer role's column says 'Nunca'"
+
+
+def test_a_no_in_another_column_changes_nothing(tmp_path: Path) -> None:
+    text = MATRIX.replace("| Yes | No – never | Yes |", "| No | Yes | No |")
+    data = scan_md(tmp_path, text)
+    assert "line 5" in {f["location"] for f in data["red_flags"]}

@@ -357,6 +357,10 @@ def _is_label(passage: Passage) -> bool:
     return len(words) <= 6
 
 
+# A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
+_PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)\b", re.IGNORECASE)
+
+
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     from advocacy.evidence.scope import excluding, position_title
@@ -379,6 +383,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = heading_seen[passage.heading]
         if passage.owner is not None and position_title(passage.owner):
             reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
+        if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
+            reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if passage.item and lead_in is not None:
             reason = reason or lead_in
         elif not passage.item:

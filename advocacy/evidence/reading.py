@@ -41,6 +41,7 @@ class Passage:
     heading: str | None = None
     item: bool = False  # a list item (a lead-in's scope, such as "does not include:")
     owner: str | None = None  # in a table: the first cell of its row (the position it is about)
+    peer_cell: str | None = None  # in a table: the row's cell under a peer role's column
 
     @property
     def where(self) -> str:
@@ -252,7 +253,14 @@ def _read_lines(text: str, path: Path, markdown: bool) -> list[Passage]:
             heading = segment.text
         else:
             passages.append(
-                Passage(segment.text, f"line {segment.line}", heading, segment.item, segment.owner)
+                Passage(
+                    segment.text,
+                    f"line {segment.line}",
+                    heading,
+                    segment.item,
+                    segment.owner,
+                    segment.peer_cell,
+                )
             )
     return passages
 

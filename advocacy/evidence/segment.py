@@ -56,6 +56,7 @@ class Segment:
     heading: bool = False
     item: bool = False
     owner: str | None = None  # a table row's first cell (whose row it is), for the other cells
+    peer_cell: str | None = None  # a table row's cell under a column headed by a peer role
 
 
 def segment_text(text: str, markdown: bool = False) -> list[Segment]:
@@ -115,13 +116,15 @@ def _segments(
     previous = ""  # the last line added to ``current``
     fenced = False
     owner: str | None = None
+    header: list[str] = []  # the current table's header cells
+    peer_cell: str | None = None
 
     def flush() -> Segment | None:
         if not current:
             return None
         joined = " ".join(" ".join(current).split())
         current.clear()
-        return Segment(joined, start, item=item, owner=owner)
+        return Segment(joined, start, item=item, owner=owner, peer_cell=peer_cell)
 
     for (number, raw), after in zip(lines, following, strict=True):
         line = raw.strip()
@@ -164,7 +167,7 @@ def _segments(
         if not current:
             start = number
             item = bullet is not None
-            owner = None
+            owner = peer_cell = None
         content = line[bullet.end() :] if bullet else line
         if not markdown and after and _opens_label(line):
             content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
@@ -173,6 +176,10 @@ def _segments(
             if content.startswith("|") and content.endswith("|"):
                 cells = [cell.strip() for cell in content.strip("|").split("|")]
                 owner = cells[0] if len(cells) > 1 else None
+                if not previous.startswith("|"):
+                    header = cells  # a table's first row names its columns
+                else:
+                    peer_cell = _peer_cell(header, cells)
                 content = " ".join(cells)
         current.append(_unhyphen(current, content))
         previous = line
@@ -252,6 +259,17 @@ def looks_like_heading(line: str) -> bool:
     long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     capitalised = [w for w in long if w.lstrip("\"'“‘([")[:1].isupper()]
     return bool(long) and len(capitalised) / len(long) >= 0.6
+
+
+_PEER_HEADER = re.compile(r"\b(?:peers?|pares)\b", re.IGNORECASE)
+
+
+def _peer_cell(header: list[str], cells: list[str]) -> str | None:
+    """The row's cell in the first column after the first whose header names a peer role."""
+    for at, title in enumerate(header[1:], start=1):
+        if _PEER_HEADER.search(title) and at < len(cells):
+            return cells[at]
+    return None
 
 
 def _plain(line: str) -> str:
