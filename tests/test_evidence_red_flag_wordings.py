@@ -443,3 +443,21 @@ def test_a_no_in_another_column_changes_nothing(tmp_path: Path) -> None:
     text = MATRIX.replace("| Yes | No – never | Yes |", "| No | Yes | No |")
     data = scan_md(tmp_path, text)
     assert "line 5" in {f["location"] for f in data["red_flags"]}
+
+
+def test_a_word_roles_matrix_gives_the_markdown_verdicts(tmp_path: Path) -> None:
+    from advocacy.render import render
+
+    docx = tmp_path / "matrix.docx"
+    render(MATRIX, "docx", docx)
+    result = CliRunner().invoke(main, ["score", "evidence", str(docx), "--json"])
+    assert result.exit_code == 0, result.output
+    word = json.loads(result.output)
+    markdown = scan_md(tmp_path, MATRIX)
+    for data in (word, markdown):
+        reasons = sorted(n["reason"] for n in data["not_counted"] if "column" in n["reason"])
+        assert reasons == [
+            "the peer role's column says 'No – never'",
+            "the peer role's column says 'Nunca'",
+        ]
+    assert {f["flag"] for f in word["red_flags"]} == {f["flag"] for f in markdown["red_flags"]}

@@ -138,24 +138,37 @@ def _read_docx(path: Path) -> list[Passage]:
             heading = text
             continue
         item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
-        passages.append(Passage(text, f"¶ {number}", heading, item, _row_owner(element)))
+        passages.append(Passage(text, f"¶ {number}", heading, item, *_row_context(element)))
     if not passages:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return passages
 
 
-def _row_owner(paragraph) -> str | None:  # paragraph: an lxml element
-    """The text of the first cell of the table row ``paragraph`` is in, or None."""
+def _row_context(paragraph) -> tuple[str | None, str | None]:  # paragraph: an lxml element
+    """For a paragraph in a table row: the text of the row's first cell (unless the
+    paragraph is in it) and of its cell under a column headed by a peer role, as
+    :class:`Passage` ``owner`` and ``peer_cell``; (None, None) outside tables."""
+    from advocacy.evidence.segment import find_peer_cell
+
     cell = paragraph.getparent()
     while cell is not None and cell.tag != f"{W}tc":
         cell = cell.getparent()
     row = cell.getparent() if cell is not None else None
     if row is None or row.tag != f"{W}tr":
-        return None
-    first = row.find(f"{W}tc")
-    if first is None or first is cell:
-        return None
-    return " ".join("".join(t.text or "" for t in first.iter(f"{W}t")).split()) or None
+        return None, None
+    cells = row.findall(f"{W}tc")
+    owner = _cell_text(cells[0]) or None if cells and cells[0] is not cell else None
+    table = row.getparent()
+    header = table.find(f"{W}tr") if table is not None else None
+    if header is None or header is row:
+        return owner, None
+    return owner, find_peer_cell(
+        [_cell_text(c) for c in header.findall(f"{W}tc")], [_cell_text(c) for c in cells]
+    )
+
+
+def _cell_text(cell) -> str:  # cell: an lxml w:tc element
+    return " ".join("".join(t.text or "" for t in cell.iter(f"{W}t")).split())
 
 
 def _parse_xml(data: bytes, path: Path):  # -> lxml element

@@ -179,7 +179,7 @@ def _segments(
                 if not previous.startswith("|"):
                     header = cells  # a table's first row names its columns
                 else:
-                    peer_cell = _peer_cell(header, cells)
+                    peer_cell = find_peer_cell(header, cells)
                 content = " ".join(cells)
         current.append(_unhyphen(current, content))
         previous = line
@@ -264,7 +264,7 @@ def looks_like_heading(line: str) -> bool:
 _PEER_HEADER = re.compile(r"\b(?:peers?|pares)\b", re.IGNORECASE)
 
 
-def _peer_cell(header: list[str], cells: list[str]) -> str | None:
+def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
     """The row's cell in the first column after the first whose header names a peer role."""
     for at, title in enumerate(header[1:], start=1):
         if _PEER_HEADER.search(title) and at < len(cells):
