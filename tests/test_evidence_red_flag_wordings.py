@@ -461,3 +461,15 @@ def test_a_word_roles_matrix_gives_the_markdown_verdicts(tmp_path: Path) -> None
             "the peer role's column says 'Nunca'",
         ]
     assert {f["flag"] for f in word["red_flags"]} == {f["flag"] for f in markdown["red_flags"]}
+
+
+def test_a_clause_number_is_not_a_count_of_peers(tmp_path: Path) -> None:
+    numbered = "4.2.3 Peer staff attend the weekly huddle at each site."
+    counted = "Each site has 3 peer specialists who attend the weekly huddle."
+    assert "peer-staffing-ratio" not in evidence(tmp_path, numbered)
+    assert "peer-staffing-ratio" in evidence(tmp_path, counted)
+
+
+def test_a_clause_number_before_another_title_is_still_its_clause(tmp_path: Path) -> None:
+    data = scan(tmp_path, "4.2.3 The nurse keeps the medication log for each resident.\n")
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}

@@ -34,7 +34,9 @@ from functools import cache, cached_property, lru_cache
 
 from advocacy.evidence.normalise import normalise
 
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# A clause number ("2.4.2", "A.3.1") is one word, not numbers: "9.3.3 Peer staff …"
+# must not read as "3 peer staff".
+_TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence.
 _SENTENCE_END = re.compile(r"[!?;](?=\s|$)|\.(?=\s*$|\s+(?![a-záéíóúüñ]))")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence

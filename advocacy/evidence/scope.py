@@ -464,11 +464,16 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
         if words[at] in _PEER_WORDS:
             return None
         if words[at] in _OTHER_POSITIONS:
-            title = " ".join(w for w in words[first : at + 1] if not w.isdigit())
+            title = " ".join(w for w in words[first : at + 1] if not _numbering(w))
             return f"{ANOTHER_POSITION} ('{title}')"
-        if words[at] not in _BEFORE_TITLE and not words[at].isdigit():  # "2.4.5 La clínica …"
+        if words[at] not in _BEFORE_TITLE and not _numbering(words[at]):  # "2.4.5 La clínica …"
             break
     return _agent_after(tokens, start, end, boundaries)
+
+
+def _numbering(word: str) -> bool:
+    """A clause or item number ("3", "2.4.5")."""
+    return word.replace(".", "").isdigit()
 
 
 def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) -> str | None:
