@@ -473,3 +473,12 @@ def test_a_clause_number_is_not_a_count_of_peers(tmp_path: Path) -> None:
 def test_a_clause_number_before_another_title_is_still_its_clause(tmp_path: Path) -> None:
     data = scan(tmp_path, "4.2.3 The nurse keeps the medication log for each resident.\n")
     assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+
+
+def test_a_question_is_not_evidence(tmp_path: Path) -> None:
+    asked = "Q4. Will each peer specialist have a peer supervisor?"
+    answered = "A4. Yes. Each peer specialist has a peer supervisor."
+    data = scan(tmp_path, asked + "\n")
+    assert "peer-supervisors" not in {c["id"] for c in data["criteria"] if c["found"]}
+    assert "asked as a question" in {n["reason"] for n in data["not_counted"]}
+    assert "peer-supervisors" in evidence(tmp_path, answered)

@@ -168,8 +168,8 @@ def _judge(
     if weak is not None:
         return f"only '{weak}', not required"
     if self_negating(tokens, start, end):
-        return None
-    return negation(tokens, start, end)
+        return question(tokens, start)
+    return negation(tokens, start, end) or question(tokens, start)
 
 
 def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:
