@@ -482,3 +482,14 @@ def test_a_question_is_not_evidence(tmp_path: Path) -> None:
     assert "peer-supervisors" not in {c["id"] for c in data["criteria"] if c["found"]}
     assert "asked as a question" in {n["reason"] for n in data["not_counted"]}
     assert "peer-supervisors" in evidence(tmp_path, answered)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers report through their programs; there is no dedicated peer staff meeting.",
+        "Por ahora no hay reuniones de pares.",
+    ],
+)
+def test_no_peer_meeting_at_all_is_a_team_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-support-team" in flagged(tmp_path, line)
