@@ -493,3 +493,28 @@ def test_a_question_is_not_evidence(tmp_path: Path) -> None:
 )
 def test_no_peer_meeting_at_all_is_a_team_flag(tmp_path: Path, line: str) -> None:
     assert "peer-support-team" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers have no caseload, and the peer team meets every Monday.",
+        "Los pares no llevan casos, y el equipo de pares se reúne cada lunes.",
+    ],
+)
+def test_a_negation_stops_at_a_clause_with_its_own_subject(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    negated = [
+        n
+        for n in data["not_counted"]
+        if n["criterion"] == "peer-support-team" and n["reason"].startswith("negated")
+    ]
+    assert not negated
+    assert "peer-support-team" in {c["id"] for c in data["criteria"] if c["found"]}
+
+
+def test_a_negation_still_covers_a_list_joined_by_and(tmp_path: Path) -> None:
+    line = "Peers will not hold money, and the medication they will not count either."
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+    line = "Peers never handle cash, pass medication, and write progress notes."
+    assert "no-clinical-duties" not in flagged(tmp_path, line)

@@ -317,7 +317,29 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
         at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang] and at not in carried
     ]
     marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
+    marks += _new_subjects(tokens, lang)
     return sorted([*marks, *tokens.colons])
+
+
+# ", and the peer team meets …": after a comma, "and" + a determiner or pronoun
+# opens a clause with its own subject, which a negation before it does not reach.
+_AND = {"en": "and", "es": "y"}
+_SUBJECT_OPENERS = {
+    "en": frozenset("the our their its a an we they this each every".split()),
+    "es": frozenset("el la los las nuestro nuestra nuestros nuestras su sus cada".split()),
+}
+
+
+def _new_subjects(tokens: Tokens, lang: str) -> list[int]:
+    words = tokens.words
+    return [
+        at
+        for at in tokens.commas
+        if at + 1 < len(words)
+        and words[at] == _AND[lang]
+        and words[at + 1] in _SUBJECT_OPENERS[lang]
+        and tokens.sentences[at] == tokens.sentences[at + 1]
+    ]
 
 
 _BUT_ALSO = {"en": ("but also", "but even"), "es": ("sino también", "sino incluso")}
