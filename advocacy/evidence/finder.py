@@ -363,7 +363,8 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)\b", re.IGNORECASE)
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
-    from advocacy.evidence.scope import excluding, position_title
+    from advocacy.evidence.positions import position_title
+    from advocacy.evidence.scope import excluding
 
     scopes: list[str | None] = []
     lead_in: str | None = None

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
+from advocacy.evidence.positions import another_position
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
-    another_position,
     negation,
     qualifier_word,
     question,

@@ -36,7 +36,6 @@ not counted.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,65 +133,12 @@ _SUBORDINATORS = frozenset(
 POST_WINDOW = 3
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
-# Staff other than peers who may be the subject of a duty ("a separate fiscal
-# clerk manages personal needs allowances"), and the words that may come
-# before such a title in its noun phrase.
-_OTHER_POSITIONS = frozenset(
-    "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
-    "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
-    "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
-    "accountants therapist therapists psychologist psychologists manager managers director "
-    "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "
-    "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
-    "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
-    "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
-    "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
-    "clínicas".split()
-)
-_BEFORE_TITLE = frozenset(
-    "a an the our its each every one two separate dedicated designated licensed registered "
-    "program house residential fiscal agency site staff finance business office billing "
-    "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
-    "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
-    "sólo únicamente".split()
-)
-# Words after a duty that hand it to someone else ("medication is handled by the
-# Program Aide", "está a cargo del personal de enfermería"); a title must follow.
-_AGENT_CUES = {
-    "en": (
-        "handled by",
-        "done by",
-        "performed by",
-        "completed by",
-        "provided by",
-        "managed by",
-        "administered by",
-        "given by",
-        "written by",
-        "kept by",
-        "responsibility of",
-        "job of",
-    ),
-    "es": (
-        "a cargo",
-        "corresponde al",
-        "corresponde a",
-        "realizada por",
-        "realizado por",
-        "hecha por",
-        "hecho por",
-        "administrada por",
-        "administrado por",
-    ),
-}
-AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
 RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
-_PEER_WORDS = frozenset("peer peers par pares".split())
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
@@ -276,7 +222,7 @@ class Cue:
     end: int
 
 
-def _phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
+def find_phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
     """Occurrences of literal word sequences (not stemmed) in the passage."""
     found = []
     words = tokens.words
@@ -295,28 +241,28 @@ def _split(phrase: str) -> list[str]:
     return phrase.split()
 
 
-def _memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
+def memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
     if key not in tokens.memo:
         tokens.memo[key] = compute(tokens)
     return tokens.memo[key]
 
 
-def _lang(tokens: Tokens) -> str:
+def passage_language(tokens: Tokens) -> str:
     return tokens.lang if tokens.lang in _TRIGGERS else "en"
 
 
-def _boundaries(tokens: Tokens) -> list[int]:
+def clause_boundaries(tokens: Tokens) -> list[int]:
     """Word indices that start a new clause (after a terminator word)."""
-    return _memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
+    return memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
 
 
 def _find_boundaries(tokens: Tokens) -> list[int]:
-    lang = _lang(tokens)
+    lang = passage_language(tokens)
     carried = _carried_negations(tokens)
     marks = [
         at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang] and at not in carried
     ]
-    marks += [cue.start for cue in _phrases(tokens, _PHRASE_TERMINATORS[lang])]
+    marks += [cue.start for cue in find_phrases(tokens, _PHRASE_TERMINATORS[lang])]
     marks += _new_subjects(tokens, lang)
     return sorted([*marks, *tokens.colons])
 
@@ -343,19 +289,21 @@ def _new_subjects(tokens: Tokens, lang: str) -> list[int]:
 
 
 _BUT_ALSO = {"en": ("but also", "but even"), "es": ("sino también", "sino incluso")}
+_NOT_ONLY = {
+    "en": ("not only", "not just"),
+    "es": ("no solo", "no sólo", "no solamente", "no únicamente"),
+}
 
 
 def _carried_negations(tokens: Tokens) -> set[int]:
     """The "but" of "not only *excluded from* X but also from Y": when a negation
     stands between "not only" and "but also", it carries on past "but" (the
     pseudo-trigger "not only" alone does not negate anything)."""
-    lang = _lang(tokens)
+    lang = passage_language(tokens)
     words = tokens.words
-    openings = [
-        c.end for c in _phrases(tokens, _PSEUDO[lang][:2] if lang == "en" else _PSEUDO[lang][:4])
-    ]
+    openings = [c.end for c in find_phrases(tokens, _NOT_ONLY[lang])]
     carried = set()
-    for cue in _phrases(tokens, _BUT_ALSO[lang]):
+    for cue in find_phrases(tokens, _BUT_ALSO[lang]):
         opened = [
             at
             for at in openings
@@ -368,22 +316,24 @@ def _carried_negations(tokens: Tokens) -> set[int]:
 
 def triggers(tokens: Tokens) -> list[Cue]:
     """Negation triggers of the passage, pseudo-triggers left out."""
-    return _memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
+    return memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
 
 
 def _find_triggers(tokens: Tokens) -> list[Cue]:
-    lang = _lang(tokens)
-    pseudo = {at for cue in _phrases(tokens, _PSEUDO[lang]) for at in range(cue.start, cue.end + 1)}
+    lang = passage_language(tokens)
+    pseudo = {
+        at for cue in find_phrases(tokens, _PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
+    }
     found = [
         Cue(w, at, at)
         for at, w in enumerate(tokens.words)
         if w in _TRIGGERS[lang] and at not in pseudo
     ]
-    found += [c for c in _phrases(tokens, _PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
+    found += [c for c in find_phrases(tokens, _PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
     return sorted(found, key=lambda c: c.start)
 
 
-def _same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
+def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
     """Words ``a`` < ``b`` are in one sentence with no terminator between them."""
     if tokens.sentences[a] != tokens.sentences[b]:
         return False
@@ -419,17 +369,17 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
     negation that opens the qualifier ("is not required") is that qualifier,
     not a negation of the match.
     """
-    boundaries = _boundaries(tokens)
+    boundaries = clause_boundaries(tokens)
     words = tokens.words
     if weak:
         qualifiers = {
-            at for cue in _memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
+            at for cue in memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
         }
         boundaries = boundaries + sorted(qualifiers)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
     in_qualifier = {
-        at for cue in _memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
+        at for cue in memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
     }
     for cue in triggers(tokens):
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
@@ -439,7 +389,7 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
         if (
             cue.end < end
             and cue.start != start
-            and _same_clause(tokens, cue.end, end, boundaries)
+            and same_clause(tokens, cue.end, end, boundaries)
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
@@ -449,7 +399,7 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
             return f"negated by '{said}'"
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
     for at in after:
-        if not _same_clause(tokens, end, at, boundaries):
+        if not same_clause(tokens, end, at, boundaries):
             break
         word = words[at]
         if weak and at in qualifiers:
@@ -460,71 +410,12 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
 
 
 def _raw_weak(tokens: Tokens) -> list[Cue]:
-    return _phrases(tokens, _WEAK[_lang(tokens)])
+    return find_phrases(tokens, _WEAK[passage_language(tokens)])
 
 
 def question(tokens: Tokens, start: int) -> str | None:
     """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
     return A_QUESTION if tokens.sentences[start] in tokens.questions else None
-
-
-def another_position(tokens: Tokens, start: int, end: int) -> str | None:
-    """Why a duty at words ``start``..``end`` belongs to someone else: its clause
-    opens with a staff title that is not a peer role ("a separate fiscal clerk
-    manages …"), or a cue after it hands it to one ("… is handled by the Program
-    Aide"), or None."""
-    boundaries = _boundaries(tokens)
-    first = start
-    while (
-        first > 0
-        and tokens.sentences[first - 1] == tokens.sentences[start]
-        and first not in boundaries
-    ):
-        first -= 1
-    words = tokens.words
-    for at in range(first, start):
-        if words[at] in _PEER_WORDS:
-            return None
-        if words[at] in _OTHER_POSITIONS:
-            title = " ".join(w for w in words[first : at + 1] if not _numbering(w))
-            return f"{ANOTHER_POSITION} ('{title}')"
-        if words[at] not in _BEFORE_TITLE and not _numbering(words[at]):  # "2.4.5 La clínica …"
-            break
-    return _agent_after(tokens, start, end, boundaries)
-
-
-def _numbering(word: str) -> bool:
-    """A clause or item number ("3", "2.4.5")."""
-    return word.replace(".", "").isdigit()
-
-
-def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) -> str | None:
-    """A cue after the match that hands the duty to a staff title ("is handled by
-    the Program Aide"), in the same clause and with no peer named before it."""
-    words = tokens.words
-    for cue in _memo(tokens, "agents", _agent_cues):  # type: ignore[attr-defined]
-        if not end < cue.start <= end + AGENT_WINDOW:
-            continue
-        if not _same_clause(tokens, start, cue.start, boundaries):
-            continue
-        if any(w in _PEER_WORDS for w in words[start : cue.start]):
-            continue
-        at = cue.end + 1
-        while at < len(words) and words[at] in _BEFORE_TITLE and at - cue.end <= 5:
-            at += 1
-        if at < len(words) and words[at] in _OTHER_POSITIONS:
-            return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
-    return None
-
-
-def _agent_cues(tokens: Tokens) -> list[Cue]:
-    return _phrases(tokens, _AGENT_CUES[_lang(tokens)])
-
-
-def position_title(text: str) -> bool:
-    """Whether ``text`` (a table's first cell) names a staff position that is not a peer role."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    return not _PEER_WORDS & set(words) and bool(_OTHER_POSITIONS & set(words))
 
 
 def _hyphenated(tokens: Tokens, at: int) -> bool:
@@ -543,9 +434,9 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
-    boundaries = [b for b in _boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    boundaries = [b for b in clause_boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
     short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
-    weak = _memo(tokens, "weak", _weak_cues)
+    weak = memo(tokens, "weak", _weak_cues)
     for cue in weak:  # type: ignore[attr-defined]
         a, b = sorted((cue.start, start))
         if tokens.sentences[cue.start] != tokens.sentences[start]:
@@ -562,7 +453,7 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
 def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
     """Why the match at ``start``..``end`` is only part of a weak qualifier ("not
     mandatory", "no obligatoria" after "Lived experience:"), or None."""
-    weak = _memo(tokens, "weak", _weak_cues)
+    weak = memo(tokens, "weak", _weak_cues)
     for cue in weak:  # type: ignore[attr-defined]
         if cue.start <= start and end <= cue.end:
             return f"{A_QUALIFIER} ('{cue.text}')"
@@ -578,11 +469,11 @@ def weak_cue(text: str, lang: str = "en") -> str | None:
 def _weak_cues(tokens: Tokens) -> list[Cue]:
     """The weak qualifiers of the passage, less those a negation takes back
     ("not a bonus", "not optional", "no es opcional": a requirement)."""
-    lang = _lang(tokens)
+    lang = passage_language(tokens)
     words = tokens.words
     return [
         cue
-        for cue in _phrases(tokens, _WEAK[lang])
+        for cue in find_phrases(tokens, _WEAK[lang])
         if words[cue.start] in _TRIGGERS[lang]  # "not required" is itself the qualifier
         or not any(w in _TRIGGERS[lang] for w in words[max(0, cue.start - _TAKEN_BACK) : cue.start])
     ]
@@ -590,7 +481,7 @@ def _weak_cues(tokens: Tokens) -> list[Cue]:
 
 def self_negating(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the match itself contains a negation ("not map trained", "outside the role")."""
-    lang = _lang(tokens)
+    lang = passage_language(tokens)
     return any(
         w in _TRIGGERS[lang] or w in _EXCLUDING_WORDS or w == "non"
         for w in tokens.words[start : end + 1]

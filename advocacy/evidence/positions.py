@@ -1,0 +1,136 @@
+"""Whose duty a match is: a duty that another staff title holds is not the peer role's.
+
+A clause that opens with a title that is not a peer role ("a separate fiscal
+clerk manages …", "The RNs …", "2.4.5 La clínica …"), a cue after the duty that
+hands it to such a title ("… is handled by the Program Aide", "está a cargo del
+personal de enfermería"), or a table row that belongs to another position, is
+shown as not counted, "a duty of another position", and rules nothing out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from advocacy.evidence.matching import Tokens
+from advocacy.evidence.scope import (
+    ANOTHER_POSITION,
+    Cue,
+    clause_boundaries,
+    find_phrases,
+    memo,
+    passage_language,
+    same_clause,
+)
+
+_PEER_WORDS = frozenset("peer peers par pares".split())
+# Staff other than peers who may be the subject of a duty ("a separate fiscal
+# clerk manages personal needs allowances"), and the words that may come
+# before such a title in its noun phrase.
+_OTHER_POSITIONS = frozenset(
+    "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
+    "technician technicians aide aides psychiatrist psychiatrists physician physicians doctor "
+    "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
+    "accountants therapist therapists psychologist psychologists manager managers director "
+    "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "
+    "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
+    "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
+    "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
+    "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
+    "clínicas".split()
+)
+_BEFORE_TITLE = frozenset(
+    "a an the our its each every one two separate dedicated designated licensed registered "
+    "program house residential fiscal agency site staff finance business office billing "
+    "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
+    "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
+    "sólo únicamente".split()
+)
+# Words after a duty that hand it to someone else ("medication is handled by the
+# Program Aide", "está a cargo del personal de enfermería"); a title must follow.
+_AGENT_CUES = {
+    "en": (
+        "handled by",
+        "done by",
+        "performed by",
+        "completed by",
+        "provided by",
+        "managed by",
+        "administered by",
+        "given by",
+        "written by",
+        "kept by",
+        "responsibility of",
+        "job of",
+    ),
+    "es": (
+        "a cargo",
+        "corresponde al",
+        "corresponde a",
+        "realizada por",
+        "realizado por",
+        "hecha por",
+        "hecho por",
+        "administrada por",
+        "administrado por",
+    ),
+}
+AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
+
+
+def another_position(tokens: Tokens, start: int, end: int) -> str | None:
+    """Why a duty at words ``start``..``end`` belongs to someone else: its clause
+    opens with a staff title that is not a peer role ("a separate fiscal clerk
+    manages …"), or a cue after it hands it to one ("… is handled by the Program
+    Aide"), or None."""
+    boundaries = clause_boundaries(tokens)
+    first = start
+    while (
+        first > 0
+        and tokens.sentences[first - 1] == tokens.sentences[start]
+        and first not in boundaries
+    ):
+        first -= 1
+    words = tokens.words
+    for at in range(first, start):
+        if words[at] in _PEER_WORDS:
+            return None
+        if words[at] in _OTHER_POSITIONS:
+            title = " ".join(w for w in words[first : at + 1] if not _numbering(w))
+            return f"{ANOTHER_POSITION} ('{title}')"
+        if words[at] not in _BEFORE_TITLE and not _numbering(words[at]):  # "2.4.5 La clínica …"
+            break
+    return _agent_after(tokens, start, end, boundaries)
+
+
+def _numbering(word: str) -> bool:
+    """A clause or item number ("3", "2.4.5")."""
+    return word.replace(".", "").isdigit()
+
+
+def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) -> str | None:
+    """A cue after the match that hands the duty to a staff title ("is handled by
+    the Program Aide"), in the same clause and with no peer named before it."""
+    words = tokens.words
+    for cue in memo(tokens, "agents", _agent_cues):  # type: ignore[attr-defined]
+        if not end < cue.start <= end + AGENT_WINDOW:
+            continue
+        if not same_clause(tokens, start, cue.start, boundaries):
+            continue
+        if any(w in _PEER_WORDS for w in words[start : cue.start]):
+            continue
+        at = cue.end + 1
+        while at < len(words) and words[at] in _BEFORE_TITLE and at - cue.end <= 5:
+            at += 1
+        if at < len(words) and words[at] in _OTHER_POSITIONS:
+            return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
+    return None
+
+
+def _agent_cues(tokens: Tokens) -> list[Cue]:
+    return find_phrases(tokens, _AGENT_CUES[passage_language(tokens)])
+
+
+def position_title(text: str) -> bool:
+    """Whether ``text`` (a table's first cell) names a staff position that is not a peer role."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    return not _PEER_WORDS & set(words) and bool(_OTHER_POSITIONS & set(words))
