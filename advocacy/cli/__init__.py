@@ -1,8 +1,8 @@
 """The ``advocacy`` command line: parse options, call the core, print.
 
 Command modules import only Click at module level; the core (pydantic,
-python-docx, markdown-it) is imported inside each command, so ``advocacy
---help`` loads little more than Click.
+lxml, markdown-it) is imported inside each command, so ``advocacy --help``
+loads little more than Click.
 """
 
 from __future__ import annotations

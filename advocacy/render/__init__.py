@@ -2,8 +2,8 @@
 
 :func:`render` is the single entry point every command uses. Markdown with
 YAML front matter is the intermediate form; each output format
-(:mod:`advocacy.render.formats`: Markdown, DOCX) writes from it, so every
-output says the same thing. Importing this package is cheap: python-docx and
+(:mod:`advocacy.render.formats`: Markdown, DOCX, PDF) writes from it, so every
+output says the same thing. Importing this package is cheap: lxml and
 markdown-it load only when a DOCX is written.
 """
 
