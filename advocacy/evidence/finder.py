@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
+from advocacy.evidence.reading_list import to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
 
@@ -133,7 +134,7 @@ class EvidenceReport:
     criteria: list[CriterionEvidence]
     red_flags: list[RedFlagFinding]
     not_counted: list[NotCounted] = field(default_factory=list)
-    unmatched: list[Passage] = field(default_factory=list)  # duty lines that matched nothing
+    unmatched: list[Passage] = field(default_factory=list)  # "read these" (reading_list.py)
     languages: dict[str, int] = field(default_factory=dict)  # passages per language
     warnings: list[str] = field(default_factory=list)
 
@@ -176,9 +177,13 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             weak_heading,
             passage.heading,
         )
-        if not matches and _is_duty_line(passage):
-            unmatched.append(passage)
+        before = (len(red_flags), sum(map(len, hits.values())))
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
+        flagged = len(red_flags) > before[0]
+        evidenced = sum(map(len, hits.values())) > before[1]
+        context = duty_line or _is_duty_line(passage)
+        if to_read(passage.text, context, bool(matches), flagged, evidenced):
+            unmatched.append(passage)
     for cid, ranked in hits.items():
         evidence[cid].hits = [hit for _, hit in sorted(ranked, key=lambda pair: pair[0])[:top]]
     counts: dict[str, int] = {}
@@ -453,6 +458,10 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _is_duty_line(passage: Passage) -> bool:
-    """A list item, or a line under a duties or qualifications heading."""
+    """A list item, a table row, or a line under a duties or qualifications heading."""
     heading = (passage.heading or "").lower()
-    return passage.item or any(word in heading for word in _DUTY_HEADINGS)
+    return (
+        passage.item
+        or passage.owner is not None
+        or any(word in heading for word in _DUTY_HEADINGS)
+    )
