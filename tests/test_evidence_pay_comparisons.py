@@ -1,4 +1,4 @@
-"""Pay tied to another title's pay, and caseloads left open or set by managers.
+"""Pay tied to another title's pay.
 
 Lines written for these tests (not copied from the corpus), one per class of
 wording, in English and Spanish, with the other side guarded.
@@ -52,3 +52,4 @@ def test_pay_tied_to_another_titles_pay_is_a_pay_red_flag(tmp_path: Path, line: 
 )
 def test_pay_above_another_title_or_pay_equity_is_not_flagged(tmp_path: Path, line: str) -> None:
     assert PAY not in flagged(tmp_path, line)
+
