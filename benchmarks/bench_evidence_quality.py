@@ -152,8 +152,10 @@ def scan(doc: Document, rubric) -> None:  # rubric: LoadedRubric
         matched = [flag.passage.text[a:b] for a, b in flag.spans]
         for unit in _units_of(doc, starts, index[id(flag.passage)], matched):
             unit.found_red.add(flag.criterion)
-    for passage in getattr(report, "unmatched", []):
-        for unit in _units_of(doc, starts, index[id(passage)], [passage.text[:40]]):
+    spans = getattr(report, "read_spans", None) or [((0, 40),)] * len(report.unmatched)
+    for passage, read in zip(report.unmatched, spans, strict=True):
+        sentences = [passage.text[a:b].strip()[:40] for a, b in read]
+        for unit in _units_of(doc, starts, index[id(passage)], sentences):
             unit.to_read = True
     for criterion in report.criteria:
         for hit in criterion.hits:

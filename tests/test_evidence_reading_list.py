@@ -105,3 +105,20 @@ def test_the_rules_themselves() -> None:
     assert not to_read("x", duty_context=True, matched=False, flagged=True)
     assert not to_read("Pay $20/hr.", duty_context=False, matched=True, flagged=False, evidenced=True)
     assert to_read("Pay $20/hr.", duty_context=False, matched=True, flagged=False)
+
+
+def test_each_sentence_is_judged_on_its_own(tmp_path: Path) -> None:
+    """A flagged sentence does not hide a later sentence of the same paragraph."""
+    text = (
+        INTRO + "Peer staff administer medications at the evening med pass. "
+        "The census is about 900 people a year, served from one storefront.\n"
+    )
+    path = tmp_path / "posting.txt"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["score", "evidence", str(path)], env={"COLUMNS": "300"}
+    )
+    assert result.exit_code == 0, result.output
+    read = result.output.split("Read these")[1]
+    assert "The census is about 900 people" in read
+    assert "administer medications" not in read

@@ -203,8 +203,9 @@ def _print_evidence(report: EvidenceReport) -> None:
             "\n[bold]Read these:[/bold] duty, pay, staffing and supervision lines that raised "
             "no red flag and are not cited (the finder may not know their wording)"
         )
-        for p in report.unmatched[:READ_THESE_SHOWN]:
-            console.print(f"  • {untrusted(p.where)}: {untrusted(p.text[:140])}")
+        for p, spans in list(zip(report.unmatched, report.read_spans, strict=True))[:READ_THESE_SHOWN]:
+            text = " … ".join(p.text[a:b].strip() for a, b in spans)
+            console.print(f"  • {untrusted(p.where)}: {untrusted(text[:140])}")
         if len(report.unmatched) > READ_THESE_SHOWN:
             console.print(f"  … and {len(report.unmatched) - READ_THESE_SHOWN} more (--json)")
 

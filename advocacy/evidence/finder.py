@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
-from advocacy.evidence.reading_list import to_read
+from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
 
@@ -137,6 +137,8 @@ class EvidenceReport:
     unmatched: list[Passage] = field(default_factory=list)  # "read these" (reading_list.py)
     languages: dict[str, int] = field(default_factory=dict)  # passages per language
     warnings: list[str] = field(default_factory=list)
+    # for each passage of ``unmatched``: the character spans of its sentences to read
+    read_spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
 
     @property
     def unaddressed(self) -> list[CriterionEvidence]:
@@ -167,6 +169,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     red_flags: list[RedFlagFinding] = []
     not_counted: list[NotCounted] = []
     unmatched: list[Passage] = []
+    read_spans: list[tuple[tuple[int, int], ...]] = []
     for order, passage in enumerate(bid.passages):
         duty_line, weak_heading = sections[order]
         matches = index.scan(
@@ -177,13 +180,21 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             weak_heading,
             passage.heading,
         )
-        before = (len(red_flags), sum(map(len, hits.values())))
+        flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
-        flagged = len(red_flags) > before[0]
-        evidenced = sum(map(len, hits.values())) > before[1]
-        context = duty_line or _is_duty_line(passage)
-        if to_read(passage.text, context, bool(matches), flagged, evidenced):
+        cited = [span for f in red_flags[flags_before:] for span in f.spans]
+        new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
+        read = sentences_to_read(
+            passage.text,
+            _sentences(passage.text),
+            duty_line or _is_duty_line(passage),
+            [m.span for m in matches],
+            cited,
+            [span for h in new_hits for span in h.spans],
+        )
+        if read:
             unmatched.append(passage)
+            read_spans.append(read)
     for cid, ranked in hits.items():
         evidence[cid].hits = [hit for _, hit in sorted(ranked, key=lambda pair: pair[0])[:top]]
     counts: dict[str, int] = {}
@@ -199,6 +210,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
         counts,
     )
     report.warnings = text_warnings(bid.passages, counts, index.languages)
+    report.read_spans = read_spans
     return report
 
 

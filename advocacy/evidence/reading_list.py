@@ -20,12 +20,14 @@ from the *shape* of a line, not from its vocabulary:
   caseloads "set by each manager") that only a reader can make.
 
 A line that raised a red flag is already in front of the reviewer and is not
-listed again.
+listed again. Each sentence of a paragraph is judged on its own, so a flagged
+or cited sentence does not hide the next one.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # Words that state the terms of the job. Stems, so "supervised", "supervisión".
 _TERMS = re.compile(
@@ -79,3 +81,28 @@ def to_read(
     if states_terms(text):
         return not evidenced
     return not matched and (duty_context or binds_a_duty(text))
+
+
+Span = tuple[int, int]
+
+
+def sentences_to_read(
+    text: str,
+    starts: list[int],
+    context: bool,
+    matched: list[Span],
+    flagged: list[Span],
+    cited: list[Span],
+) -> tuple[Span, ...]:
+    """The spans of the sentences of ``text`` (starting at ``starts``) to read.
+
+    ``matched``, ``flagged`` and ``cited`` are the spans of every match, of the
+    red flags raised and of the evidence cited in the passage."""
+    # a clause label ("c. ", "2. ") is not a sentence of its own
+    bounds = [*(i for i in starts if i == 0 or i > 4), len(text)]
+    read = []
+    for a, b in pairwise(bounds):
+        inside = [any(a <= start < b for start, _ in spans) for spans in (matched, flagged, cited)]
+        if to_read(text[a:b], context, *inside):
+            read.append((a, b))
+    return tuple(read)
