@@ -152,8 +152,10 @@ def scan(doc: Document, rubric) -> None:  # rubric: LoadedRubric
         matched = [flag.passage.text[a:b] for a, b in flag.spans]
         for unit in _units_of(doc, starts, index[id(flag.passage)], matched):
             unit.found_red.add(flag.criterion)
-    for passage in getattr(report, "unmatched", []):
-        for unit in _units_of(doc, starts, index[id(passage)], [passage.text[:40]]):
+    spans = getattr(report, "read_spans", None) or [((0, 40),)] * len(report.unmatched)
+    for passage, read in zip(report.unmatched, spans, strict=True):
+        sentences = [passage.text[a:b].strip()[:40] for a, b in read]
+        for unit in _units_of(doc, starts, index[id(passage)], sentences):
             unit.to_read = True
     for criterion in report.criteria:
         for hit in criterion.hits:
@@ -207,9 +209,17 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
         f"   recall {ratio(red['recalled_lenient'], red['labelled'])}"
     )
     surfaced = sum(bool(u.red) and (bool(u.found_red & u.red) or u.to_read) for u in units)
+    seen = sum(bool(u.red) and (bool(u.found_red) or u.to_read) for u in units)
+    listed = [sum(u.to_read for u in d.units) for d in docs]
     print(
-        "red-flag lines flagged or listed under 'read these': "
-        f"{ratio(surfaced, red['labelled'])}; {sum(u.to_read for u in units)} lines listed to read"
+        "red-flag lines flagged for their criterion or listed under 'read these': "
+        f"{ratio(surfaced, red['labelled'])}; flagged for any criterion or listed: "
+        f"{ratio(seen, red['labelled'])}"
+    )
+    print(
+        f"lines listed to read: {sum(listed)} ({sum(listed) / max(len(docs), 1):.1f} per document,"
+        f" at most {max(listed, default=0)}); of them red-flag lines: "
+        f"{sum(u.to_read and bool(u.red) for u in units)}"
     )
     print(
         f"evidence    precision {ratio(evid['shown_ok'], evid['shown'])}"
@@ -254,6 +264,8 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
                     if false_e
                     else "",
                 ]
+                if u.red and not u.found_red and not u.to_read:
+                    notes.append("neither flagged nor listed")
                 notes = [n for n in notes if n]
                 if notes:
                     print(f"  {d.path.name}:{u.line}: {'; '.join(notes)}: {u.text[:90]}")

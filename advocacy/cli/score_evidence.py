@@ -81,8 +81,8 @@ def evidence(
     look like evidence (location, nearest heading, matched words
     highlighted, the phrase or concept that matched); red-flag duties with
     why they matter; matches not counted and why; a summary of each
-    mandatory criterion; and the duty lines that matched nothing, to read
-    yourself. An aid that cites excerpts, not a verdict: you still score.
+    mandatory criterion; and the duty, pay and staffing lines it could not
+    judge, to read yourself. An aid that cites excerpts, not a verdict: you still score.
     """
     from advocacy.cli._output import err, print_json, success, untrusted
     from advocacy.evaluate.sheets import load_sheet, sheets_rubric
@@ -200,11 +200,12 @@ def _print_evidence(report: EvidenceReport) -> None:
             )
     if report.unmatched:
         console.print(
-            "\n[bold]Read these:[/bold] duty and qualification lines that matched nothing "
-            "(the finder may not know their wording)"
+            "\n[bold]Read these:[/bold] duty, pay, staffing and supervision lines that raised "
+            "no red flag and are not cited (the finder may not know their wording)"
         )
-        for p in report.unmatched[:READ_THESE_SHOWN]:
-            console.print(f"  • {untrusted(p.where)}: {untrusted(p.text[:140])}")
+        for p, spans in list(zip(report.unmatched, report.read_spans, strict=True))[:READ_THESE_SHOWN]:
+            text = " … ".join(p.text[a:b].strip() for a, b in spans)
+            console.print(f"  • {untrusted(p.where)}: {untrusted(text[:140])}")
         if len(report.unmatched) > READ_THESE_SHOWN:
             console.print(f"  … and {len(report.unmatched) - READ_THESE_SHOWN} more (--json)")
 

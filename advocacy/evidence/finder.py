@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
+from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
 
@@ -133,9 +134,11 @@ class EvidenceReport:
     criteria: list[CriterionEvidence]
     red_flags: list[RedFlagFinding]
     not_counted: list[NotCounted] = field(default_factory=list)
-    unmatched: list[Passage] = field(default_factory=list)  # duty lines that matched nothing
+    unmatched: list[Passage] = field(default_factory=list)  # "read these" (reading_list.py)
     languages: dict[str, int] = field(default_factory=dict)  # passages per language
     warnings: list[str] = field(default_factory=list)
+    # for each passage of ``unmatched``: the character spans of its sentences to read
+    read_spans: list[tuple[tuple[int, int], ...]] = field(default_factory=list)
 
     @property
     def unaddressed(self) -> list[CriterionEvidence]:
@@ -166,6 +169,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     red_flags: list[RedFlagFinding] = []
     not_counted: list[NotCounted] = []
     unmatched: list[Passage] = []
+    read_spans: list[tuple[tuple[int, int], ...]] = []
     for order, passage in enumerate(bid.passages):
         duty_line, weak_heading = sections[order]
         matches = index.scan(
@@ -176,9 +180,21 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             weak_heading,
             passage.heading,
         )
-        if not matches and _is_duty_line(passage):
-            unmatched.append(passage)
+        flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
+        cited = [span for f in red_flags[flags_before:] for span in f.spans]
+        new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
+        read = sentences_to_read(
+            passage.text,
+            _sentences(passage.text),
+            duty_line or _is_duty_line(passage),
+            [m.span for m in matches],
+            cited,
+            [span for h in new_hits for span in h.spans],
+        )
+        if read:
+            unmatched.append(passage)
+            read_spans.append(read)
     for cid, ranked in hits.items():
         evidence[cid].hits = [hit for _, hit in sorted(ranked, key=lambda pair: pair[0])[:top]]
     counts: dict[str, int] = {}
@@ -194,6 +210,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
         counts,
     )
     report.warnings = text_warnings(bid.passages, counts, index.languages)
+    report.read_spans = read_spans
     return report
 
 
@@ -453,6 +470,10 @@ def _short(text: str, width: int = 60) -> str:
 
 
 def _is_duty_line(passage: Passage) -> bool:
-    """A list item, or a line under a duties or qualifications heading."""
+    """A list item, a table row, or a line under a duties or qualifications heading."""
     heading = (passage.heading or "").lower()
-    return passage.item or any(word in heading for word in _DUTY_HEADINGS)
+    return (
+        passage.item
+        or passage.owner is not None
+        or any(word in heading for word in _DUTY_HEADINGS)
+    )

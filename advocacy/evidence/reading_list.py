@@ -1,0 +1,108 @@
+"""Which lines the report asks a reviewer to read ("read these").
+
+The matching knows the wordings it has been given; every new author brings
+others, so a line that breaks the peer role in words the finder has not seen
+raises no flag. The reading list is the safety net for that, and it is built
+from the *shape* of a line, not from its vocabulary:
+
+* a duty or qualification line that matched nothing: a list item, a line
+  under a duties or qualifications heading or lead-in, a table row, a
+  numbered clause ("2.3 PRSS shall …", "b. …"), a sentence that binds
+  someone to do something ("shall", "must", "will", "deberá", "completarán",
+  "tendrán que"), or a line that opens with a duty verb in the third person
+  ("Transports clients …", "Performs …"), as class specifications do;
+* a line that states the terms of the job (pay, a caseload, census or
+  staffing level, who supervises or evaluates, funding) and is cited neither
+  as evidence nor as a red flag, even when some words of it matched (a
+  match not counted, or look-for words the crediting gave to no criterion).
+  Whether such a line is a strength or a red flag turns on a comparison
+  (pay "the same as" another title, one peer "for a census of 96",
+  caseloads "set by each manager") that only a reader can make.
+
+A line that raised a red flag is already in front of the reviewer and is not
+listed again. Each sentence of a paragraph is judged on its own, so a flagged
+or cited sentence does not hide the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+# Words that state the terms of the job. Stems, so "supervised", "supervisión".
+_TERMS = re.compile(
+    r"\$\s?\d|\d\s?/\s?h(?:ou)?r\b|\bper hour\b|\bhourly\b|\bsalar|\bwage|\bpay\b|\bpaid\b"
+    r"|\bgrade\b|\brate\b|\bstipend|\bsueldo|\bpago\b|\btarifa|\bescala\b|\bpor hora\b"
+    r"|\bmensual|\bcaseload|\bcase load|\bcensus|\bfte\b|\bratio\b|\bstaffing\b"
+    r"|\bproporci[oó]n|\bcarga de casos|\bpersonal por\b|\bone \(1\)|\bun \(1\)"
+    r"|\bsupervis|\breports? to\b|\breporta a\b|\bevaluat|\bevaluaci"
+    r"|\bfund(?:ed|ing|s)\b|\bgrant\b|\bappropriation|\bsubvenci|\bsubsidio|\bfondos\b",
+    re.IGNORECASE,
+)
+# A sentence that binds someone to a duty.
+_OBLIGATION = re.compile(
+    r"\b(?:shall|must|is expected to|are expected to|is required to|are required to"
+    r"|will|may be assigned|responsible for|\w+rán?"
+    r"|deber[áa]n?|tendr[áa]n? que|se espera|ser[áa]n? responsables?|les? corresponde)\b",
+    re.IGNORECASE,
+)
+# A clause number or letter at the start of a line: "2.3", "B-4.2.1", "a.", "(iv)".
+_CLAUSE = re.compile(r"^\s*(?:[A-Z]-?\d+(?:\.\d+)+|\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,3}[.)])\s+\S")
+# A duty verb in the third person opening the line: "Transports clients", "Performs".
+_THIRD_PERSON = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Z][a-z]{2,}(?:es|s)\s+[a-z]")
+_NOT_VERBS = frozenset("this these those its his hers ours yours always perhaps".split())
+
+
+def states_terms(text: str) -> bool:
+    """Whether the line states pay, a caseload or staffing level, supervision or funding."""
+    return _TERMS.search(text) is not None
+
+
+def binds_a_duty(text: str) -> bool:
+    """Whether the line reads as a duty: a numbered clause, an obligation, a duty verb."""
+    if _CLAUSE.match(text) or _OBLIGATION.search(text) or text.lstrip().startswith("|"):
+        return True
+    opening = _THIRD_PERSON.match(text)
+    return opening is not None and text.split()[0].lower() not in _NOT_VERBS
+
+
+def to_read(
+    text: str, duty_context: bool, matched: bool, flagged: bool, evidenced: bool = False
+) -> bool:
+    """Whether a line goes on the reading list.
+
+    ``duty_context``: a list item, a table row, or a line under a duties or
+    qualifications heading; ``matched``: anything matched on the line (counted
+    or not); ``flagged``: a red flag was raised on it; ``evidenced``: it is
+    cited as evidence.
+    """
+    if flagged:
+        return False
+    if states_terms(text):
+        return not evidenced
+    return not matched and (duty_context or binds_a_duty(text))
+
+
+Span = tuple[int, int]
+
+
+def sentences_to_read(
+    text: str,
+    starts: list[int],
+    context: bool,
+    matched: list[Span],
+    flagged: list[Span],
+    cited: list[Span],
+) -> tuple[Span, ...]:
+    """The spans of the sentences of ``text`` (starting at ``starts``) to read.
+
+    ``matched``, ``flagged`` and ``cited`` are the spans of every match, of the
+    red flags raised and of the evidence cited in the passage."""
+    # a clause label ("c. ", "2. ") is not a sentence of its own
+    bounds = [*(i for i in starts if i == 0 or i > 4), len(text)]
+    read = []
+    for a, b in pairwise(bounds):
+        inside = [any(a <= start < b for start, _ in spans) for spans in (matched, flagged, cited)]
+        if to_read(text[a:b], context, *inside):
+            read.append((a, b))
+    return tuple(read)
