@@ -8,6 +8,7 @@ the total, each entry's ratio to its compressed size, and the entry count.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 import zlib
@@ -119,11 +120,18 @@ def parse_xml(data: bytes, *, remove_blank_text: bool = False) -> Any:
 
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise ValueError("XML that declares entities or a DTD, which Word never writes")
-    parser = etree.XMLParser(
+    return etree.fromstring(data, _parser(remove_blank_text))
+
+
+@functools.cache
+def _parser(remove_blank_text: bool) -> Any:
+    """One parser per setting: making a parser costs more than parsing a small part."""
+    from lxml import etree
+
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
         huge_tree=False,
         remove_blank_text=remove_blank_text,
     )
-    return etree.fromstring(data, parser)

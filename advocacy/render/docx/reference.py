@@ -85,8 +85,16 @@ class Template:
 
     @functools.cached_property
     def package(self) -> Package:
-        """``data`` opened once; each render writes into a :meth:`~Package.copy`."""
-        return Package.from_bytes(self.data)
+        """``data`` opened once; each render writes into a :meth:`~Package.copy`.
+
+        The parts every render changes are parsed here, once: a copy of a
+        parsed part is cheaper than parsing it again for each letter of a batch.
+        """
+        package = Package.from_bytes(self.data)
+        for part in package.iter_parts():
+            if part.content_type in _WRITTEN_PARTS:
+                part.element  # noqa: B018 - parses the part
+        return package
 
 
 @dataclasses.dataclass(frozen=True)
@@ -97,6 +105,11 @@ class _OurStyles:
     ids_by_name: dict[tuple[str, str], str]  # (type, lower name) -> styleId
     abstract_nums: dict[str, etree._Element]  # name -> w:abstractNum
 
+
+#: Content types of the parts a render writes into.
+_WRITTEN_PARTS = frozenset(
+    {CT.DOCUMENT_MAIN, CT.STYLES, CT.NUMBERING, CT.FOOTNOTES, CT.HEADER, CT.FOOTER}
+)
 
 _TEMPLATES: dict[tuple[str, int, int], Template] = {}
 _OURS: dict[tuple[str, int, int], _OurStyles] = {}
