@@ -104,3 +104,18 @@ def libreoffice_pages(docx: Path, work: Path) -> list[str]:
         check=True, capture_output=True, text=True, timeout=60,
     ).stdout  # fmt: skip
     return [page for page in text.split("\f") if page.strip()]
+
+
+def scan_evidence(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
+    """``advocacy score evidence --json`` on ``text`` written to ``tmp_path/name``."""
+    import json
+
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)

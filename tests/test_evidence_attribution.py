@@ -7,21 +7,14 @@ scopes of work, Spanish postings).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from advocacy.cli import main
+from conftest import scan_evidence
 
 
 def scan(tmp_path: Path, text: str) -> dict:
-    path = tmp_path / "posting.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, "posting.txt")
 
 
 def flagged(data: dict) -> set[str]:

@@ -10,23 +10,17 @@ sentence. The lines are written for these tests.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import scan_evidence
 
-from advocacy.cli import main
 from advocacy.evidence.concepts import load_concepts
 
 
 def evidence_for(tmp_path: Path, text: str) -> set[str]:
     """The criteria that cite at least one passage of ``text`` as evidence."""
-    path = tmp_path / "bid.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = scan_evidence(tmp_path, text, "bid.txt")
     return {c["id"] for c in data["criteria"] if c["passages"]}
 
 
@@ -124,11 +118,8 @@ def test_every_home_names_a_shipped_talking_point() -> None:
 
 
 def red_flags(tmp_path: Path, text: str) -> set[str]:
-    path = tmp_path / "posting.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return {f["criterion"] for f in json.loads(result.output)["red_flags"]}
+    data = scan_evidence(tmp_path, text, "posting.txt")
+    return {f["criterion"] for f in data["red_flags"]}
 
 
 @pytest.mark.parametrize(

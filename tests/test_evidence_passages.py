@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import scan_evidence
 
 from advocacy.cli import main
 from advocacy.evidence.language import passage_languages
@@ -16,11 +17,7 @@ from advocacy.render import render
 
 
 def scan(tmp_path: Path, text: str, name: str = "bid.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, name)
 
 
 def evidence(data: dict, criterion: str) -> list[str]:

@@ -6,23 +6,17 @@ wording, in English and Spanish, with the other side guarded.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from advocacy.cli import main
+from conftest import scan_evidence
 
 PAY = "peer-retention-and-pay"
 
 
 def flagged(tmp_path: Path, line: str) -> set[str]:
-    path = tmp_path / "posting.txt"
-    path.write_text("Compensation\n\n" + line + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return {f["criterion"] for f in json.loads(result.output)["red_flags"]}
+    data = scan_evidence(tmp_path, "Compensation\n\n" + line + "\n", "posting.txt")
+    return {f["criterion"] for f in data["red_flags"]}
 
 
 @pytest.mark.parametrize(

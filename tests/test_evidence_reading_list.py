@@ -7,22 +7,18 @@ line can put them on the list.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import scan_evidence
 
 from advocacy.cli import main
 from advocacy.evidence.reading_list import binds_a_duty, states_terms, to_read
 
 
 def scan(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, name)
 
 
 def listed(data: dict) -> list[str]:

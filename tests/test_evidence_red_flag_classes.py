@@ -7,21 +7,14 @@ in English and Spanish, in the styles of job boards, memos and county bids.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from advocacy.cli import main
+from conftest import scan_evidence
 
 
 def scan(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, name)
 
 
 def flagged(tmp_path: Path, text: str) -> set[str]:

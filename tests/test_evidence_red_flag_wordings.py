@@ -14,16 +14,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import scan_evidence
 
 from advocacy.cli import main
 
 
 def scan(tmp_path: Path, text: str) -> dict:
-    path = tmp_path / "posting.txt"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, "posting.txt")
 
 
 def flagged(tmp_path: Path, text: str) -> set[str]:
@@ -413,11 +410,7 @@ def test_emoji_bullets_start_items(tmp_path: Path) -> None:
 
 
 def scan_md(tmp_path: Path, text: str) -> dict:
-    path = tmp_path / "matrix.md"
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, "matrix.md")
 
 
 MATRIX = (

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import scan_evidence
 
-from advocacy.cli import main
 from advocacy.evidence.matching import find, tokenize
 from advocacy.evidence.scope import negation, weak_qualifier
 
@@ -102,11 +100,7 @@ def test_weak_qualifiers(line: str, weak: str | None) -> None:
 
 
 def scan(tmp_path: Path, text: str, name: str = "bid.md") -> dict:
-    path = tmp_path / name
-    path.write_text(text, "utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
+    return scan_evidence(tmp_path, text, name)
 
 
 def test_items_under_an_excluding_lead_in_or_heading_are_not_counted(tmp_path: Path) -> None:

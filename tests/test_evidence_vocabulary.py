@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import scan_evidence
 
-from advocacy.cli import main
 from advocacy.errors import AdvocacyError
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import find, tokenize
@@ -21,11 +19,7 @@ def hits(phrase: str, text: str, lang: str = "en") -> list[str]:
 
 
 def scan(tmp_path: Path, text: str, name: str = "bid.txt") -> dict:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return scan_evidence(tmp_path, text, name)
 
 
 def flags(data: dict, criterion: str = "no-clinical-duties") -> list[str]:
