@@ -100,3 +100,25 @@ def test_a_relationship_to_nothing_is_dropped(target: str) -> None:
     package = Package.from_bytes(buffer.getvalue())
     assert "rIdX" not in package.main.rels
     assert all(isinstance(p, Part) for p in package.iter_parts())
+
+
+def test_relationships_to_the_package_bookkeeping_or_without_an_id_are_dropped() -> None:
+    """A stranger's package cannot make a part of [Content_Types].xml or a .rels file,
+    which writing would put over the ones it makes afresh."""
+    data = default_reference_doc().read_bytes()
+    buffer = io.BytesIO()
+    extra = (
+        f'<Relationship Id="rIdA" Type="{RT.IMAGE}" Target="/[Content_Types].xml"/>'
+        f'<Relationship Id="rIdB" Type="{RT.IMAGE}" Target="_rels/document.xml.rels"/>'
+        f'<Relationship Type="{RT.IMAGE}" Target="media/nothing.png"/>'
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for name in src.namelist():
+            content = src.read(name)
+            if name == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", extra.encode() + b"</Relationships>")
+            dst.writestr(name, content)
+    package = Package.from_bytes(buffer.getvalue())
+    assert not {"rIdA", "rIdB", None} & set(package.main.rels)
+    again = Package.from_bytes(package.to_bytes())  # still a readable package
+    assert again.main.related(RT.STYLES) is not None

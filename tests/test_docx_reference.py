@@ -191,3 +191,28 @@ def test_a_letterhead_from_libreoffice_keeps_one_set_of_core_properties(tmp_path
         assert cores == ["docProps/core.xml"]
         assert b"<dc:title>Mine</dc:title>" in archive.read("docProps/core.xml")
         assert archive.read("_rels/.rels").count(b"core-properties") == 1
+
+
+def test_a_header_reference_to_a_part_that_is_no_header_is_replaced(tmp_path: Path) -> None:
+    """An odd letterhead whose header reference points at a picture gets a header of ours."""
+    from advocacy.render.docx import default_reference_doc
+
+    source = default_reference_doc()
+    document = zipfile.ZipFile(source).read("word/document.xml").decode()
+    rels = zipfile.ZipFile(source).read("word/_rels/document.xml.rels").decode()
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdPic" Type="{RT.HEADER}" Target="media/logo.png"/></Relationships>',
+    )
+    document = document.replace(
+        "<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdPic"/>', 1
+    )
+    assert "rIdPic" in document
+    path = _rewrite(source, tmp_path / "odd.docx", {"word/document.xml": document.encode(),
+                                                    "word/_rels/document.xml.rels": rels.encode()})  # fmt: skip
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/media/logo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 30)
+    data = markdown_to_docx(FrontMatter(header="Our header"), "text", reference_doc=path)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        headers = [n for n in archive.namelist() if n.startswith("word/header")]
+        assert headers and b"Our header" in archive.read(headers[0])

@@ -147,7 +147,6 @@ def test_models_do_not_import_i18n() -> None:
         assert "advocacy.i18n" not in path.read_text("utf-8"), path.name
 
 
-
 def render_in_new_process(folder: Path, cache_home: Path) -> subprocess.CompletedProcess[str]:
     """Render ``t.md.j2`` from ``folder`` (with who=A) in a fresh interpreter."""
     code = (
@@ -177,3 +176,19 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path: Path) -> No
     folder = write_template(tmp_path / "tpl", "t.md.j2", "hello {{ who }}\n")
     done = render_in_new_process(folder, blocker)
     assert done.returncode == 0 and done.stdout == "hello A\n", done.stderr
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path) -> None:
+    """Compiled code is run from the cache: a folder others can write to is refused."""
+    cache = tmp_path / "cache"
+    folder = cache / "advocacy"
+    folder.mkdir(parents=True)
+    from advocacy import __version__
+
+    shared = folder / f"templates-{__version__}"
+    shared.mkdir()
+    shared.chmod(0o777)
+    source = write_template(tmp_path / "tpl", "t.md.j2", "hello {{ who }}\n")
+    done = render_in_new_process(source, cache)
+    assert done.returncode == 0 and done.stdout == "hello A\n", done.stderr
+    assert not list(shared.iterdir())

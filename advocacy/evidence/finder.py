@@ -375,7 +375,9 @@ def _is_label(passage: Passage) -> bool:
 
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
-_PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)\b", re.IGNORECASE)
+#: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
+#: enfermería"; not "No restrictions", where the word opens something else.
+_PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", re.IGNORECASE)
 
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:

@@ -95,6 +95,8 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
         if words[at] in _PEER_WORDS:
             return None
         if words[at] in _OTHER_POSITIONS:
+            if any(w in _PEER_WORDS for w in words[at + 1 : start]):
+                return None  # "the director supervises peer specialists who administer …"
             title = " ".join(w for w in words[first : at + 1] if not _numbering(w))
             return f"{ANOTHER_POSITION} ('{title}')"
         if words[at] not in _BEFORE_TITLE and not _numbering(words[at]):  # "2.4.5 La clínica …"

@@ -120,6 +120,7 @@ def _read_docx(path: Path) -> list[Passage]:
     styles = _parse_xml(members["word/styles.xml"], path) if "word/styles.xml" in members else None
     headings = _heading_styles(styles)
     passages: list[Passage] = []
+    tables = _Tables()
     heading: str | None = None
     number = 0
     chars = 0
@@ -138,33 +139,60 @@ def _read_docx(path: Path) -> list[Passage]:
             heading = text
             continue
         item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
-        passages.append(Passage(text, f"¶ {number}", heading, item, *_row_context(element)))
+        passages.append(Passage(text, f"¶ {number}", heading, item, *tables.context(element)))
     if not passages:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return passages
 
 
-def _row_context(paragraph) -> tuple[str | None, str | None]:  # paragraph: an lxml element
-    """For a paragraph in a table row: the text of the row's first cell (unless the
-    paragraph is in it) and of its cell under a column headed by a peer role, as
-    :class:`Passage` ``owner`` and ``peer_cell``; (None, None) outside tables."""
-    from advocacy.evidence.segment import find_peer_cell
+class _Tables:
+    """Row context for paragraphs in Word tables, worked out once per row and table.
 
-    cell = paragraph.getparent()
-    while cell is not None and cell.tag != f"{W}tc":
-        cell = cell.getparent()
-    row = cell.getparent() if cell is not None else None
-    if row is None or row.tag != f"{W}tr":
-        return None, None
-    cells = row.findall(f"{W}tc")
-    owner = _cell_text(cells[0]) or None if cells and cells[0] is not cell else None
-    table = row.getparent()
-    header = table.find(f"{W}tr") if table is not None else None
-    if header is None or header is row:
-        return owner, None
-    return owner, find_peer_cell(
-        [_cell_text(c) for c in header.findall(f"{W}tc")], [_cell_text(c) for c in cells]
-    )
+    A paragraph in a table row gets the text of the row's first cell (unless it
+    is in it) and of its cell under a column headed by a peer role, as
+    :class:`Passage` ``owner`` and ``peer_cell``. Columns are counted on the
+    table grid, so a cell spanning two columns (``w:gridSpan``) keeps the
+    columns after it in place.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[object, tuple[object, str | None, str | None]] = {}
+
+    def context(self, paragraph) -> tuple[str | None, str | None]:  # paragraph: lxml element
+        cell = paragraph.getparent()
+        while cell is not None and cell.tag != f"{W}tc":
+            cell = cell.getparent()
+        row = cell.getparent() if cell is not None else None
+        if row is None or row.tag != f"{W}tr":
+            return None, None
+        found = self._rows.get(row)
+        if found is None:
+            found = self._rows[row] = self._row(row)
+        first, owner, peer_cell = found
+        return (None if cell is first else owner), peer_cell
+
+    def _row(self, row) -> tuple[object, str | None, str | None]:
+        from advocacy.evidence.segment import find_peer_cell
+
+        cells = row.findall(f"{W}tc")
+        first = cells[0] if cells else None
+        owner = _cell_text(first) or None if first is not None else None
+        table = row.getparent()
+        header = table.find(f"{W}tr") if table is not None else None
+        if header is None or header is row:
+            return first, owner, None
+        return first, owner, find_peer_cell(_grid_texts(header), _grid_texts(row))
+
+
+def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element
+    """The row's cell texts, one per grid column (a spanning cell fills each of its columns)."""
+    texts: list[str] = []
+    for cell in row.findall(f"{W}tc"):
+        span = cell.find(f"{W}tcPr/{W}gridSpan")
+        count = span.get(f"{W}val", "1") if span is not None else "1"
+        text = _cell_text(cell)
+        texts.extend([text] * (int(count) if count.isdigit() and 0 < int(count) < 64 else 1))
+    return texts
 
 
 def _cell_text(cell) -> str:  # cell: an lxml w:tc element

@@ -261,15 +261,30 @@ def looks_like_heading(line: str) -> bool:
     return bool(long) and len(capitalised) / len(long) >= 0.6
 
 
-_PEER_HEADER = re.compile(r"\b(?:peers?|pares)\b", re.IGNORECASE)
+#: A column header naming a peer role ("Peer Recovery Coach", "Especialista de pares")…
+_PEER_HEADER = re.compile(r"(?<![-\w])(?:peers?|pares)\b", re.IGNORECASE)
+#: …unless it names someone else beside the word: "Non-peer staff", "Supervisor of peers".
+_NOT_PEER_ROLE = re.compile(
+    r"\bnon[-\s]?peer|\b(?:of|for|de|para)\s+(?:the\s+|los\s+|las\s+)?(?:peers?|pares)\b"
+    r"|supervis|manager|director|coordinat",
+    re.IGNORECASE,
+)
 
 
 def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
-    """The row's cell in the first column after the first whose header names a peer role."""
-    for at, title in enumerate(header[1:], start=1):
-        if _PEER_HEADER.search(title) and at < len(cells):
-            return cells[at]
-    return None
+    """The row's cell in the one column (after the first) whose header names a peer role.
+
+    None when no column or more than one does: a verdict read from the wrong
+    column would hide a duty.
+    """
+    columns = [
+        at
+        for at, title in enumerate(header[1:], start=1)
+        if _PEER_HEADER.search(title) and not _NOT_PEER_ROLE.search(title)
+    ]
+    if len(columns) != 1 or columns[0] >= len(cells):
+        return None
+    return cells[columns[0]]
 
 
 def _plain(line: str) -> str:

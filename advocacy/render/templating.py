@@ -152,8 +152,8 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     Compiling the templates is a good part of one letter's time. Jinja2 keys
     each entry by the template's file name and checks its source, so an edited
     template is compiled again; the folder name carries our version, so an
-    upgrade starts afresh. ``ADVOCACY_NO_CACHE=1``, or a folder that cannot be
-    made, means no cache.
+    upgrade starts afresh. ``ADVOCACY_NO_CACHE=1``, a folder that cannot be
+    made, or one that others can write to or that we do not own, means no cache.
     """
     import os
 
@@ -165,8 +165,11 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     folder = Path(base) / "advocacy" / f"templates-{__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        stat = folder.stat()
     except OSError:
         return None
+    if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
+        return None  # compiled code is run from here: only from a folder only we can write
     return _QuietBytecodeCache(str(folder))
 
 

@@ -234,9 +234,10 @@ class DocumentWriter:
         for ref in sect_pr.iterfind(q(f"w:{kind}Reference")):
             if ref.get(q("w:type")) == "default":
                 rel = self.package.main.rels.get(ref.get(q("r:id"), ""))
-                if rel is not None and isinstance(rel.target, Part):
-                    return rel.target
-                sect_pr.remove(ref)  # points at nothing: replaced below
+                target = rel.target if rel is not None else None
+                if isinstance(target, Part) and target.content_type in (CT.HEADER, CT.FOOTER):
+                    return target
+                sect_pr.remove(ref)  # points at nothing, or not at a header: replaced below
         root = "hdr" if kind == "header" else "ftr"
         blob = f'<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}"/>'.encode()
         main = self.package.main

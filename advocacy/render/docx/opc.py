@@ -159,7 +159,9 @@ class Package:
     def from_bytes(cls, data: bytes) -> Package:
         """Read a package from the bytes of a .docx (``zipfile.BadZipFile``, ``KeyError``,
         ``ValueError`` or ``etree.XMLSyntaxError`` when it is not one). Its XML is
-        parsed without entities or DTDs (:func:`~advocacy.safezip.parse_xml`)."""
+        parsed without entities or DTDs (:func:`~advocacy.safezip.parse_xml`). The
+        zip's sizes are not checked here: a caller reading a stranger's file runs
+        :func:`~advocacy.safezip.read_members` on it first."""
         package = cls()
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -173,10 +175,14 @@ class Package:
                 for rel in parse_xml(archive.read(rels_name)):
                     rid, reltype = rel.get("Id"), rel.get("Type")
                     target = rel.get("Target", "")
+                    if not rid or not reltype:
+                        continue  # not a relationship anyone can follow
                     if rel.get("TargetMode") == "External":
                         source.rels[rid] = Relationship(reltype, target, external=True)
                         continue
                     partname = _resolve(source.partname, target)
+                    if partname == "/[Content_Types].xml" or partname.endswith(".rels"):
+                        continue  # the package's own bookkeeping, written afresh
                     part = parts.get(partname)
                     if part is None:
                         member = partname[1:]
