@@ -123,6 +123,26 @@ def parse_xml(data: bytes, *, remove_blank_text: bool = False) -> Any:
     return etree.fromstring(data, _parser(remove_blank_text))
 
 
+def parse_part(data: bytes, path: Path | str) -> Any:
+    """:func:`parse_xml` for a part of the Word file at ``path``, with a clear refusal."""
+    from lxml import etree
+
+    try:
+        return parse_xml(data)
+    except ValueError:
+        raise AdvocacyError(
+            "the document's XML declares entities or a DTD",
+            path,
+            hint="Word never writes these; refused as a possible entity bomb",
+        ) from None
+    except etree.XMLSyntaxError as exc:
+        raise AdvocacyError(
+            f"the document's XML is damaged: {exc}",
+            path,
+            hint="is the file damaged, or saved under the wrong extension?",
+        ) from None
+
+
 @functools.cache
 def _parser(remove_blank_text: bool) -> Any:
     """One parser per setting: making a parser costs more than parsing a small part."""

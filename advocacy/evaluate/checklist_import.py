@@ -25,6 +25,7 @@ from advocacy.evaluate.rubric import LoadedRubric, lookup_rubric
 from advocacy.evaluate.sheets import LoadedSheet, validate_sheet
 from advocacy.library import Library
 from advocacy.models import ScoreSheet, load_model
+from advocacy.safezip import parse_part
 from advocacy.yamlio import load_yaml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -67,7 +68,7 @@ def read_checklist(path: Path) -> FilledChecklist:
         ) from None
     if "word/document.xml" not in members:
         raise AdvocacyError("not a Word document: no word/document.xml", path)
-    body = _parse(members["word/document.xml"], path)
+    body = parse_part(members["word/document.xml"], path)
     boxes = []
     for box in body.iter(f"{W14}checkbox"):
         checked = box.find(f"{W14}checked")
@@ -91,7 +92,7 @@ def _rubric_identity(members: dict[str, bytes], path: Path) -> tuple[str | None,
     if "docProps/custom.xml" in members:
         found = {
             prop.get("name"): "".join(prop.itertext()).strip()
-            for prop in _parse(members["docProps/custom.xml"], path).iter(f"{CUSTOM}property")
+            for prop in parse_part(members["docProps/custom.xml"], path).iter(f"{CUSTOM}property")
         }
         if found.get(RUBRIC_PROPERTY):
             # The file is the reviewer's: only a slug may name a rubric to look up.
@@ -103,7 +104,7 @@ def _rubric_identity(members: dict[str, bytes], path: Path) -> tuple[str | None,
             )
     keywords = ""
     if "docProps/core.xml" in members:
-        element = _parse(members["docProps/core.xml"], path).find(f"{CP}keywords")
+        element = parse_part(members["docProps/core.xml"], path).find(f"{CP}keywords")
         keywords = element.text or "" if element is not None else ""
     identity, fingerprint = _IDENTITY.search(keywords), _FINGERPRINT.search(keywords)
     return (
@@ -248,16 +249,3 @@ def _sheet_text(data: dict[str, Any], path: Path) -> str:
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
 
 
-def _parse(data: bytes, path: Path) -> Any:
-    from lxml import etree
-
-    from advocacy.safezip import parse_xml
-
-    try:
-        return parse_xml(data)
-    except ValueError as exc:
-        raise AdvocacyError(
-            f"the document holds {exc}", path, hint="refused as a possible entity bomb"
-        ) from None
-    except etree.XMLSyntaxError as exc:
-        raise AdvocacyError(f"the document's XML is damaged: {exc}", path) from None

@@ -182,14 +182,14 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
         )
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
-        cited = [span for f in red_flags[flags_before:] for span in f.spans]
+        flagged = [span for f in red_flags[flags_before:] for span in f.spans]
         new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
         read = sentences_to_read(
             passage.text,
             _sentences(passage.text),
             duty_line or _is_duty_line(passage),
             [m.span for m in matches],
-            cited,
+            flagged,
             [span for h in new_hits for span in h.spans],
         )
         if read:

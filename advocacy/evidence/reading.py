@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
+from advocacy.safezip import parse_part
 from advocacy.yamlio import check_regular_file, decode_text
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -116,8 +117,8 @@ def _read_docx(path: Path) -> list[Passage]:
         raise _not_a(path, "Word document", f"the zip package is damaged: {exc}") from None
     if "word/document.xml" not in members:
         raise _not_a(path, "Word document", "it has no word/document.xml")
-    body = _parse_xml(members["word/document.xml"], path)
-    styles = _parse_xml(members["word/styles.xml"], path) if "word/styles.xml" in members else None
+    body = parse_part(members["word/document.xml"], path)
+    styles = parse_part(members["word/styles.xml"], path) if "word/styles.xml" in members else None
     headings = _heading_styles(styles)
     passages: list[Passage] = []
     tables = _Tables()
@@ -197,23 +198,6 @@ def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element
 
 def _cell_text(cell) -> str:  # cell: an lxml w:tc element
     return " ".join("".join(t.text or "" for t in cell.iter(f"{W}t")).split())
-
-
-def _parse_xml(data: bytes, path: Path):  # -> lxml element
-    from lxml import etree
-
-    from advocacy.safezip import parse_xml
-
-    try:
-        return parse_xml(data)
-    except ValueError:
-        raise AdvocacyError(
-            "the document's XML declares entities or a DTD",
-            path,
-            hint="Word never writes these; refused as a possible entity bomb",
-        ) from None
-    except etree.XMLSyntaxError as exc:
-        raise _not_a(path, "Word document", f"its XML is damaged: {exc}") from None
 
 
 def _heading_styles(styles) -> set[str]:
