@@ -1,0 +1,170 @@
+"""Benchmark: does ``score evidence`` give the same verdicts in every format?
+
+Run from the repository root:
+
+    python benchmarks/bench_evidence_formats.py [--part heldout9] [--diff]
+
+Each document of a part of the labelled corpus (``evidence_corpus/``, format
+in its README) is scanned four times:
+
+* **as written**: the corpus file as it is (hard-wrapped lines and all);
+* **Markdown**: one paragraph per unit (a line with its continuations joined),
+  which is how a word processor holds the same text;
+* **DOCX**: that Markdown converted by pandoc, a tool that is not ours;
+* **PDF**: that DOCX converted by LibreOffice.
+
+Every verdict (a red flag, an evidence passage, a line listed under "read
+these") is mapped to the labelled unit whose words it matched, so verdicts
+can be compared whatever the format numbers its passages by (lines,
+paragraphs, pages). For each format the benchmark prints how many of the
+verdicts agree with the text as written (|both| / |either|) and how many
+documents get exactly the same verdicts; ``--diff`` lists every difference.
+pandoc and LibreOffice (``soffice``) must be on PATH. This is a measurement,
+not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_evidence_quality import CORPUS, ROOT, SHORT, Document, _norm, parse  # noqa: E402
+
+#: A verdict: (kind, criterion, index of the labelled unit it is about).
+Verdict = tuple[str, str, int]
+FORMATS = ("Markdown", "DOCX", "PDF")
+#: Characters that would turn a plain line into Markdown markup.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
+
+
+def paragraphs(doc: Document, markdown: bool) -> str:
+    """The document as a word processor holds it: one paragraph per unit.
+
+    The rows of a Markdown table stay together, as one table.
+    """
+    blocks: list[str] = []
+    for unit in doc.units:
+        text = unit.text if markdown else _INLINE_MARKUP.sub(r"\\\1", unit.text)
+        if markdown and text.startswith("|") and blocks and blocks[-1].startswith("|"):
+            blocks[-1] += "\n" + text
+        else:
+            blocks.append(text)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _unit_of(doc: Document, passage: str, words: str) -> int | None:
+    """The unit that holds ``words`` inside ``passage`` (by text, not by location)."""
+    key, inside = _norm(words), _norm(passage)
+    if not key:
+        return None
+    holders = [i for i, u in enumerate(doc.units) if key in _norm(u.text)]
+    if not holders:  # the words span two units (a passage joined lines): take the first word
+        first = key.split(" ")[0]
+        holders = [i for i, u in enumerate(doc.units) if first in _norm(u.text)]
+    within = [i for i in holders if _norm(doc.units[i].text)[:60] in inside]
+    chosen = within or holders
+    return chosen[0] if chosen else None
+
+
+def verdicts(doc: Document, path: Path, rubric) -> set[Verdict]:  # rubric: LoadedRubric
+    from advocacy.evidence import find_evidence, read_bid
+
+    report = find_evidence(read_bid(path), rubric, top=1000)
+    found: set[Verdict] = set()
+
+    def add(kind: str, criterion: str, passage: str, pieces: list[str]) -> None:
+        for words in pieces:
+            index = _unit_of(doc, passage, words)
+            if index is not None:
+                found.add((kind, SHORT.get(criterion, criterion), index))
+
+    for flag in report.red_flags:
+        text = flag.passage.text
+        add("red", flag.criterion, text, [text[a:b] for a, b in flag.spans])
+    for passage, spans in zip(report.unmatched, report.read_spans, strict=True):
+        add("read", "-", passage.text, [passage.text[a:b].strip()[:40] for a, b in spans])
+    for criterion in report.criteria:
+        for hit in criterion.hits:
+            text = hit.passage.text
+            add("evidence", criterion.criterion.id, text, [text[a:b] for a, b in hit.spans])
+    return found
+
+
+def convert(folder: Path, docs: list[Document]) -> dict[str, list[Path]]:
+    """Write each document in every format; returns the paths per format, in ``docs`` order."""
+    paths: dict[str, list[Path]] = {name: [] for name in FORMATS}
+    for number, doc in enumerate(docs):
+        markdown = folder / f"{number:03d}.md"
+        markdown.write_text(paragraphs(doc, doc.path.suffix == ".md"), encoding="utf-8")
+        docx = folder / f"{number:03d}.docx"
+        subprocess.run(["pandoc", "-f", "commonmark", "-o", str(docx), str(markdown)], check=True)
+        paths["Markdown"].append(markdown)
+        paths["DOCX"].append(docx)
+    docx_files = [str(p) for p in paths["DOCX"]]
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *docx_files],
+        check=True,
+        capture_output=True,
+    )
+    paths["PDF"] = [p.with_suffix(".pdf") for p in paths["DOCX"]]
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", default="heldout9", help="a folder under evidence_corpus/")
+    parser.add_argument("--diff", action="store_true", help="list every verdict that differs")
+    args = parser.parse_args()
+    for tool in ("pandoc", "soffice"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is not on PATH; this benchmark needs it")
+    sys.path.insert(0, str(ROOT))
+    from advocacy.evaluate.rubric import default_rubric
+    from advocacy.library import load_library
+
+    rubric = default_rubric(load_library())
+    folder = CORPUS / args.part
+    if not folder.is_dir():
+        parser.error(f"no part {args.part!r} under {CORPUS}")
+    docs = [parse(p) for p in sorted(folder.iterdir()) if re.match(r"\d+.*\.(txt|md)$", p.name)]
+    with tempfile.TemporaryDirectory() as tmp:
+        written = Path(tmp)
+        originals = []
+        for number, doc in enumerate(docs):
+            original = written / f"original-{number:03d}{doc.path.suffix}"
+            original.write_text(doc.text, encoding="utf-8")
+            originals.append(original)
+        base = [verdicts(doc, path, rubric) for doc, path in zip(docs, originals, strict=True)]
+        paths = convert(written, docs)
+        print(
+            f"== {args.part}: {len(docs)} documents, {sum(map(len, base))} verdicts as written =="
+        )
+        for name in FORMATS:
+            other = [verdicts(d, p, rubric) for d, p in zip(docs, paths[name], strict=True)]
+            both = sum(len(a & b) for a, b in zip(base, other, strict=True))
+            either = sum(len(a | b) for a, b in zip(base, other, strict=True))
+            same = sum(a == b for a, b in zip(base, other, strict=True))
+            print(
+                f"{name:<9} verdicts agreeing {both / max(either, 1):.2f} ({both}/{either});"
+                f" documents with identical verdicts {same}/{len(docs)}"
+            )
+            if args.diff:
+                for doc, a, b in zip(docs, base, other, strict=True):
+                    for sign, missing in (("-", a - b), ("+", b - a)):
+                        for kind, criterion, index in sorted(missing):
+                            text = doc.units[index].text[:80]
+                            print(
+                                f"  {sign} {doc.path.name}:{doc.units[index].line}"
+                                f" {kind} {criterion}: {text}"
+                            )
+
+
+if __name__ == "__main__":
+    main()
