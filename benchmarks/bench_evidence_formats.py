@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_evidence_quality import CORPUS, ROOT, SHORT, Document, _norm, parse  # noqa: E402
+from bench_evidence_quality import CORPUS, ROOT, SHORT, Document, _norm, parse
 
 #: A verdict: (kind, criterion, index of the labelled unit it is about).
 Verdict = tuple[str, str, int]
