@@ -108,6 +108,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
+    from advocacy.evidence.segment import BULLET, looks_like_heading, opens_label
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -120,8 +121,10 @@ def _read_docx(path: Path) -> list[Passage]:
     body = parse_part(members["word/document.xml"], path)
     styles = parse_part(members["word/styles.xml"], path) if "word/styles.xml" in members else None
     headings = _heading_styles(styles)
-    passages: list[Passage] = []
+    # Each entry: its texts (a grid row's cells are joined), then the Passage's other fields.
+    entries: list[tuple[list[str], str, str | None, bool, str | None, str | None]] = []
     tables = _Tables()
+    open_row = None  # the grid row whose cells are being joined into the last entry
     heading: str | None = None
     number = 0
     chars = 0
@@ -139,11 +142,29 @@ def _read_docx(path: Path) -> list[Passage]:
         if style_id in headings:
             heading = text
             continue
+        row, grid, owner, peer_cell = tables.context(element)
+        if grid:  # a row of one-line cells reads as one line, as a Markdown table's row does
+            if row is open_row:
+                entries[-1][0].append(text)
+            else:
+                entries.append(([text], f"¶ {number}", heading, False, owner, peer_cell))
+                open_row = row
+            continue
+        open_row = None
         item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
-        passages.append(Passage(text, f"¶ {number}", heading, item, *tables.context(element)))
-    if not passages:
+        if row is None and not item:
+            # Typed structure, as in a text file: a short title line is a heading
+            # ("Functions Not Included"), a typed bullet or "(a)" starts an item.
+            if looks_like_heading(text) and not opens_label(text):
+                heading = text
+                continue
+            bullet = BULLET.match(text)
+            if bullet:
+                text, item = text[bullet.end() :], True
+        entries.append(([text], f"¶ {number}", heading, item, owner, peer_cell))
+    if not entries:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
-    return passages
+    return [Passage(" ".join(texts), *rest) for texts, *rest in entries]
 
 
 class _Tables:
@@ -153,36 +174,43 @@ class _Tables:
     is in it) and of its cell under a column headed by a peer role, as
     :class:`Passage` ``owner`` and ``peer_cell``. Columns are counted on the
     table grid, so a cell spanning two columns (``w:gridSpan``) keeps the
-    columns after it in place.
+    columns after it in place. A row of two or more cells of one paragraph
+    each is a grid row: it is read as one passage (its first cell is the
+    owner of all of it), the way a Markdown table's row is; a row whose cells
+    hold several paragraphs (a table used for layout) keeps its paragraphs.
     """
 
     def __init__(self) -> None:
-        self._rows: dict[object, tuple[object, str | None, str | None]] = {}
+        self._rows: dict[object, tuple[object, bool, str | None, str | None]] = {}
 
-    def context(self, paragraph) -> tuple[str | None, str | None]:  # paragraph: lxml element
+    def context(self, paragraph) -> tuple[object, bool, str | None, str | None]:
+        """The paragraph's row (or None), whether it is a grid row, its owner and peer cell."""
         cell = paragraph.getparent()
         while cell is not None and cell.tag != f"{W}tc":
             cell = cell.getparent()
         row = cell.getparent() if cell is not None else None
         if row is None or row.tag != f"{W}tr":
-            return None, None
+            return None, False, None, None
         found = self._rows.get(row)
         if found is None:
             found = self._rows[row] = self._row(row)
-        first, owner, peer_cell = found
-        return (None if cell is first else owner), peer_cell
+        first, grid, owner, peer_cell = found
+        return row, grid, (None if cell is first and not grid else owner), peer_cell
 
-    def _row(self, row) -> tuple[object, str | None, str | None]:
+    def _row(self, row) -> tuple[object, bool, str | None, str | None]:
         from advocacy.evidence.segment import find_peer_cell
 
         cells = row.findall(f"{W}tc")
         first = cells[0] if cells else None
         owner = _cell_text(first) or None if first is not None else None
+        grid = len(cells) >= 2 and all(
+            sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells
+        )
         table = row.getparent()
         header = table.find(f"{W}tr") if table is not None else None
         if header is None or header is row:
-            return first, owner, None
-        return first, owner, find_peer_cell(_grid_texts(header), _grid_texts(row))
+            return first, grid, owner, None
+        return first, grid, owner, find_peer_cell(_grid_texts(header), _grid_texts(row))
 
 
 def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element

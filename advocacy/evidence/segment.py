@@ -32,7 +32,6 @@ BULLET = re.compile(
     r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
     r"|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)"
 )
-_MD_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
@@ -135,7 +134,8 @@ def _segments(
             continue
         wrapped = bool(current) and _wrapped(previous, line, width)
         heading = _heading(line, markdown, previous if current else "", wrapped, after)
-        bullet = (_MD_BULLET if markdown else BULLET).match(line)
+        # Markdown's list markers and the ones people type ("(a)", "✔"), in any text.
+        bullet = BULLET.match(line)
         starts = (
             not line
             or heading is not None
@@ -145,7 +145,7 @@ def _segments(
             or (
                 bool(current)
                 and _starts_sentence(line)
-                and not _opens_label(previous)  # the label's value
+                and not opens_label(previous)  # the label's value
                 and (
                     (dense and (_ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
@@ -169,7 +169,7 @@ def _segments(
             item = bullet is not None
             owner = peer_cell = None
         content = line[bullet.end() :] if bullet else line
-        if not markdown and after and _opens_label(line):
+        if not markdown and after and opens_label(line):
             content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
@@ -205,7 +205,7 @@ def _starts_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 
-def _opens_label(line: str) -> bool:
+def opens_label(line: str) -> bool:
     """A label whose value is on the next line: it ends with a word that needs one
     ("REPORTS TO", "Supervised by", "Reporta a")."""
     words = line.split()
@@ -227,12 +227,17 @@ def _heading(
         if line.startswith("#"):
             return line.lstrip("#").strip().rstrip("#").strip() or None
         bold = _MD_BOLD_LINE.match(line)
-        return bold.group(2).strip() if bold else None
+        if bold:
+            return bold.group(2).strip()
+        # A title line alone between blank lines, as a word processor's bold
+        # paragraph comes out ("Functions Not Included"): a heading, as in text.
+        alone = not previous and not after
+        return line if alone and looks_like_heading(line) and not opens_label(line) else None
     if previous and not _ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
-    if previous and _opens_label(previous):
+    if previous and opens_label(previous):
         return None  # the value of a label
-    if after[:1].islower() or _opens_label(line):
+    if after[:1].islower() or opens_label(line):
         return None
     return line if looks_like_heading(line) else None
 
