@@ -104,7 +104,7 @@ def convert(folder: Path, docs: list[Document]) -> dict[str, list[Path]]:
         markdown = folder / f"{number:03d}.md"
         markdown.write_text(paragraphs(doc, doc.path.suffix == ".md"), encoding="utf-8")
         docx = folder / f"{number:03d}.docx"
-        subprocess.run(["pandoc", "-f", "commonmark", "-o", str(docx), str(markdown)], check=True)
+        subprocess.run(["pandoc", "-f", "gfm", "-o", str(docx), str(markdown)], check=True)
         paths["Markdown"].append(markdown)
         paths["DOCX"].append(docx)
     docx_files = [str(p) for p in paths["DOCX"]]
