@@ -154,3 +154,44 @@ def test_terminal_report_summarises_mandatory_criteria_and_lists_lines_to_read(
     assert "Mandatory criteria" in result.output
     assert "no red flag matched, but no evidence either" in result.output
     assert "Read these" in result.output and "Drive the agency van on Fridays" in result.output
+
+
+def test_structure_typed_as_paragraphs_is_read_as_in_text(tmp_path: Path) -> None:
+    """A word processor's plain paragraphs: a title line alone is a heading, "(a)" an item.
+
+    So the items under "shall not assign … to:" are kept out of the peer role
+    in Markdown and Word as they are in text, not flagged as duties.
+    """
+    source = BIDS / "bid-typed-structure.md"
+    docx = tmp_path / "bid.docx"
+    render(source.read_text("utf-8"), "docx", docx)
+    for path in (source, docx):
+        data = evidence(path)
+        assert data["red_flags"] == [], path.suffix
+        kept_out = {hit["excerpt"].split()[0] for hit in data["not_counted"]}
+        assert {"administer,", "act", "cover"} <= kept_out, path.suffix  # markers stripped
+        coaches = next(p for p in read_bid(path).passages if "supervises" in p.text)
+        assert coaches.heading == "Supervision", path.suffix
+
+
+@pytest.mark.libreoffice
+def test_a_bold_line_is_a_heading_in_markdown_word_and_pdf(tmp_path: Path) -> None:
+    """LibreOffice's PDFs name the bold face ("DejaVuSans-Bold") but give no weight."""
+    markdown = (
+        "**Work that belongs to nurses and clinicians**\n\n"
+        "Medication administration, counts and daily shift notes are done by nursing staff.\n"
+    )
+    source = tmp_path / "bid.md"
+    source.write_text(markdown, "utf-8")
+    render(markdown, "docx", tmp_path / "bid.docx")
+    soffice = require_tool("soffice")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "bid.docx")],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    for suffix in ("md", "docx", "pdf"):
+        passages = read_bid(tmp_path / f"bid.{suffix}").passages
+        assert [p.heading for p in passages] == ["Work that belongs to nurses and clinicians"], (
+            suffix
+        )

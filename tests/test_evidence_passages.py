@@ -187,9 +187,11 @@ def test_duties_in_another_positions_table_row_are_not_red_flags(tmp_path: Path)
     result = CliRunner().invoke(main, ["score", "evidence", str(docx), "--json"])
     from_word = json.loads(result.output)
     # A Word table's row is one passage, as a Markdown table's row is: the same verdicts.
-    assert flags(from_word) == flags(data) == [
-        "Peer Specialist 1.0 Assist residents with medication packs"
-    ]
+    assert (
+        flags(from_word)
+        == flags(data)
+        == ["Peer Specialist 1.0 Assist residents with medication packs"]
+    )
     assert any("('Program Nurse', its table row)" in r for r in reasons(from_word))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from advocacy.evidence.segment import BULLET
+from advocacy.evidence.segment import BULLET, is_title
 
 _LINE = re.compile(r"[^\r\n]+")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
@@ -23,6 +23,8 @@ _GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
 BOLD = 600
+#: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Calibri-Semibold").
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -44,6 +46,7 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     import pypdfium2.raw as raw
 
     x, y = ctypes.c_double(), ctypes.c_double()
+    name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
     text = textpage.get_text_range().replace("\x02", "-")
     count = textpage.count_chars()
     lines = []
@@ -52,12 +55,20 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         if not stripped or _PAGE_NUMBER.match(stripped):
             continue
         first = match.start() + len(match.group()) - len(match.group().lstrip())
-        size = weight = 0.0
+        size = 0.0
+        bold = False
         if first < count:
             size = raw.FPDFText_GetFontSize(textpage.raw, first)
-            weight = raw.FPDFText_GetFontWeight(textpage.raw, first)
+            bold = raw.FPDFText_GetFontWeight(textpage.raw, first) >= BOLD
+            if not bold:  # many PDFs (LibreOffice's among them) give no weight, only the name
+                size_of_name = raw.FPDFText_GetFontInfo(
+                    textpage.raw, first, name, len(name), ctypes.byref(flags)
+                )
+                bold = 0 < size_of_name <= len(name) and bool(
+                    _BOLD_NAME.search(name.value.decode("latin-1"))
+                )
             raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
-        lines.append(PdfLine(stripped, page, round(size, 1), weight >= BOLD, y.value))
+        lines.append(PdfLine(stripped, page, round(size, 1), bold, y.value))
     return lines
 
 
@@ -88,6 +99,9 @@ def passages_from_lines(
     previous_heading: PdfLine | None = None
 
     def flush() -> Iterator[tuple[str, int, str | None, bool]]:
+        nonlocal heading
+        if len(current) == 1 and not item and is_title(current[0]):
+            heading = current.pop()  # a title line alone, as the text reader takes it
         if current:
             yield " ".join(" ".join(current).split()), page, heading, item
             current.clear()

@@ -108,7 +108,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
-    from advocacy.evidence.segment import BULLET, looks_like_heading, opens_label
+    from advocacy.evidence.segment import BULLET, is_title
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -155,7 +155,7 @@ def _read_docx(path: Path) -> list[Passage]:
         if row is None and not item:
             # Typed structure, as in a text file: a short title line is a heading
             # ("Functions Not Included"), a typed bullet or "(a)" starts an item.
-            if looks_like_heading(text) and not opens_label(text):
+            if is_title(text) or _bold_label(element, text):
                 heading = text
                 continue
             bullet = BULLET.match(text)
@@ -164,7 +164,10 @@ def _read_docx(path: Path) -> list[Passage]:
         entries.append(([text], f"¶ {number}", heading, item, owner, peer_cell))
     if not entries:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
-    return [Passage(" ".join(texts), *rest) for texts, *rest in entries]
+    return [
+        Passage(" ".join(texts), location, under, item, owner, peer_cell)
+        for texts, location, under, item, owner, peer_cell in entries
+    ]
 
 
 class _Tables:
@@ -211,6 +214,18 @@ class _Tables:
         if header is None or header is row:
             return first, grid, owner, None
         return first, grid, owner, find_peer_cell(_grid_texts(header), _grid_texts(row))
+
+
+def _bold_label(paragraph, text: str) -> bool:  # paragraph: an lxml w:p element
+    """A short line set in bold throughout, as a PDF's or Markdown's bold line is a heading."""
+    if len(text.split()) > 10 or text.endswith((".", "!", "?", ";")):
+        return False
+    runs = [r for r in paragraph.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t"))]
+    return bool(runs) and all(_bold(r.find(f"{W}rPr/{W}b")) for r in runs)
+
+
+def _bold(element) -> bool:  # element: a w:b element or None
+    return element is not None and element.get(f"{W}val", "true") not in ("0", "false", "off")
 
 
 def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element

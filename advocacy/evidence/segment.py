@@ -145,7 +145,7 @@ def _segments(
             or (
                 bool(current)
                 and _starts_sentence(line)
-                and not opens_label(previous)  # the label's value
+                and not _opens_label(previous)  # the label's value
                 and (
                     (dense and (_ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
@@ -169,7 +169,7 @@ def _segments(
             item = bullet is not None
             owner = peer_cell = None
         content = line[bullet.end() :] if bullet else line
-        if not markdown and after and opens_label(line):
+        if not markdown and after and _opens_label(line):
             content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
@@ -205,7 +205,7 @@ def _starts_sentence(line: str) -> bool:
     return first.isupper() or first.isdigit() or first in "$¿¡"
 
 
-def opens_label(line: str) -> bool:
+def _opens_label(line: str) -> bool:
     """A label whose value is on the next line: it ends with a word that needs one
     ("REPORTS TO", "Supervised by", "Reporta a")."""
     words = line.split()
@@ -231,15 +231,20 @@ def _heading(
             return bold.group(2).strip()
         # A title line alone between blank lines, as a word processor's bold
         # paragraph comes out ("Functions Not Included"): a heading, as in text.
-        alone = not previous and not after
-        return line if alone and looks_like_heading(line) and not opens_label(line) else None
+        return line if not previous and not after and is_title(line) else None
     if previous and not _ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
-    if previous and opens_label(previous):
+    if previous and _opens_label(previous):
         return None  # the value of a label
-    if after[:1].islower() or opens_label(line):
+    if after[:1].islower() or _opens_label(line):
         return None
     return line if looks_like_heading(line) else None
+
+
+def is_title(text: str) -> bool:
+    """A paragraph of its own that is a title ("Functions Not Included", "SALARIO"),
+    not a label whose value follows ("Reports to")."""
+    return looks_like_heading(text) and not _opens_label(text)
 
 
 def looks_like_heading(line: str) -> bool:
