@@ -87,6 +87,31 @@ def test_pdf_headings_come_from_the_font_not_from_leading_numbers() -> None:
     ]
 
 
+def test_a_pdf_title_line_alone_is_a_heading_even_in_body_type() -> None:
+    """Plain-type titles ("1. DEFINITIONS", "Functions Not Included") head what follows,
+    as they do in a text file; a short item or a sentence stays a passage."""
+    lines = [
+        PdfLine("1. DEFINITIONS", 1, 11.0, False),
+        PdfLine(
+            "Peer staff means staff in a position designated as a peer role under", 1, 11.0, False
+        ),
+        PdfLine("this Agreement.", 1, 11.0, False),
+        PdfLine("Functions Not Included", 1, 11.0, False),
+        PdfLine("• Medication counts", 1, 11.0, False),
+        PdfLine("2. Peer staff may decline any task outside the role.", 1, 11.0, False),
+    ]
+    assert list(passages_from_lines(lines)) == [
+        (
+            "Peer staff means staff in a position designated as a peer role under this Agreement.",
+            1,
+            "1. DEFINITIONS",
+            False,
+        ),
+        ("Medication counts", 1, "Functions Not Included", True),
+        ("Peer staff may decline any task outside the role.", 1, "Functions Not Included", True),
+    ]
+
+
 def test_zip_bomb_is_refused_before_expanding(tmp_path: Path) -> None:
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:

@@ -94,14 +94,16 @@ def passages_from_lines(
 
     heading: str | None = None
     current: list[str] = []
+    first_line = ""  # the first line of ``current``, with its bullet or number
     page = 0
     item = False
     previous_heading: PdfLine | None = None
 
     def flush() -> Iterator[tuple[str, int, str | None, bool]]:
         nonlocal heading
-        if len(current) == 1 and not item and is_title(current[0]):
-            heading = current.pop()  # a title line alone, as the text reader takes it
+        if len(current) == 1 and is_title(first_line):
+            current.clear()
+            heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
         if current:
             yield " ".join(" ".join(current).split()), page, heading, item
             current.clear()
@@ -120,7 +122,7 @@ def passages_from_lines(
         if bullet:
             yield from flush()
         if not current:
-            page, item = line.page, bool(bullet)
+            page, item, first_line = line.page, bool(bullet), line.text
         text = line.text[bullet.end() :] if bullet else line.text
         if current and current[-1].endswith("-") and text[:1].islower():
             current[-1] = current[-1][:-1] + text  # a word hyphenated across lines
