@@ -5,11 +5,13 @@ Run from the repository root:
     python benchmarks/bench_evidence_formats.py [--part heldout9] [--diff]
 
 Each document of a part of the labelled corpus (``evidence_corpus/``, format
-in its README) is scanned four times:
+in its README) is scanned five times:
 
 * **as written**: the corpus file as it is (hard-wrapped lines and all);
 * **Markdown**: one paragraph per unit (a line with its continuations joined),
   which is how a word processor holds the same text;
+* **wrapped**: that text hard-wrapped at 72 columns, as e-mail and text
+  copied from a PDF are, in the document's own format (``.txt`` or ``.md``);
 * **DOCX**: that Markdown converted by pandoc, a tool that is not ours;
 * **PDF**: that DOCX converted by LibreOffice.
 
@@ -31,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -39,7 +42,9 @@ from bench_evidence_quality import CORPUS, ROOT, SHORT, Document, _norm, parse
 
 #: A verdict: (kind, criterion, index of the labelled unit it is about).
 Verdict = tuple[str, str, int]
-FORMATS = ("Markdown", "DOCX", "PDF")
+FORMATS = ("Markdown", "wrapped", "DOCX", "PDF")
+#: The column the "wrapped" form is hard-wrapped at, as e-mail and copied PDFs are.
+WRAP = 72
 #: Characters that would turn a plain line into Markdown markup.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 
@@ -56,6 +61,27 @@ def paragraphs(doc: Document, markdown: bool) -> str:
             blocks[-1] += "\n" + text
         else:
             blocks.append(text)
+    return "\n\n".join(blocks) + "\n"
+
+
+def wrapped(doc: Document) -> str:
+    """The paragraph form hard-wrapped at ``WRAP`` columns (tables and headings kept)."""
+    from advocacy.evidence.segment import BULLET
+
+    markdown = doc.path.suffix == ".md"
+    blocks = []
+    for block in paragraphs(doc, markdown).rstrip("\n").split("\n\n"):
+        if block.startswith(("|", "#")):
+            blocks.append(block)
+            continue
+        bullet = BULLET.match(block)
+        indent = " " * len(bullet.group()) if bullet else ""
+        blocks.append(
+            textwrap.fill(
+                block, WRAP, subsequent_indent=indent, break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )  # fmt: skip
     return "\n\n".join(blocks) + "\n"
 
 
@@ -106,6 +132,9 @@ def convert(folder: Path, docs: list[Document]) -> dict[str, list[Path]]:
         docx = folder / f"{number:03d}.docx"
         subprocess.run(["pandoc", "-f", "gfm", "-o", str(docx), str(markdown)], check=True)
         paths["Markdown"].append(markdown)
+        wrapped_text = folder / f"{number:03d}-wrapped{doc.path.suffix}"
+        wrapped_text.write_text(wrapped(doc), encoding="utf-8")
+        paths["wrapped"].append(wrapped_text)
         paths["DOCX"].append(docx)
     docx_files = [str(p) for p in paths["DOCX"]]
     subprocess.run(
