@@ -49,15 +49,16 @@ WRAP = 72
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>])")
 
 
-def paragraphs(doc: Document, markdown: bool) -> str:
+def paragraphs(doc: Document, escape: bool) -> str:
     """The document as a word processor holds it: one paragraph per unit.
 
-    The rows of a Markdown table stay together, as one table.
+    ``escape`` keeps a plain-text document's characters from being read as
+    Markdown by pandoc. The rows of a Markdown table stay together.
     """
     blocks: list[str] = []
     for unit in doc.units:
-        text = unit.text if markdown else _INLINE_MARKUP.sub(r"\\\1", unit.text)
-        if markdown and text.startswith("|") and blocks and blocks[-1].startswith("|"):
+        text = _INLINE_MARKUP.sub(r"\\\1", unit.text) if escape else unit.text
+        if not escape and text.startswith("|") and blocks and blocks[-1].startswith("|"):
             blocks[-1] += "\n" + text
         else:
             blocks.append(text)
@@ -68,9 +69,8 @@ def wrapped(doc: Document) -> str:
     """The paragraph form hard-wrapped at ``WRAP`` columns (tables and headings kept)."""
     from advocacy.evidence.segment import BULLET
 
-    markdown = doc.path.suffix == ".md"
     blocks = []
-    for block in paragraphs(doc, markdown).rstrip("\n").split("\n\n"):
+    for block in paragraphs(doc, escape=False).rstrip("\n").split("\n\n"):
         if block.startswith(("|", "#")):
             blocks.append(block)
             continue
@@ -128,7 +128,7 @@ def convert(folder: Path, docs: list[Document]) -> dict[str, list[Path]]:
     paths: dict[str, list[Path]] = {name: [] for name in FORMATS}
     for number, doc in enumerate(docs):
         markdown = folder / f"{number:03d}.md"
-        markdown.write_text(paragraphs(doc, doc.path.suffix == ".md"), encoding="utf-8")
+        markdown.write_text(paragraphs(doc, escape=doc.path.suffix != ".md"), encoding="utf-8")
         docx = folder / f"{number:03d}.docx"
         subprocess.run(["pandoc", "-f", "gfm", "-o", str(docx), str(markdown)], check=True)
         paths["Markdown"].append(markdown)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from advocacy.evidence.segment import BULLET, is_title
+from advocacy.evidence.segment import BULLET, bold_title, is_title
 
 _LINE = re.compile(r"[^\r\n]+")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
@@ -23,8 +23,8 @@ _GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043
 _SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
 BOLD = 600
-#: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Calibri-Semibold").
-_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+#: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
+_BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -40,13 +40,23 @@ class PdfLine:
 
 
 def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 PdfTextPage
-    """The page's text lines with the font size and weight of their first character."""
+    """The page's text lines with the font size of their first character, and whether
+    they are bold from their first to their last character (so a run-in bold label,
+    "**Pay:** $21.50 an hour", is not a bold line)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     x, y = ctypes.c_double(), ctypes.c_double()
     name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+
+    def bold_at(index: int) -> bool:
+        if raw.FPDFText_GetFontWeight(textpage.raw, index) >= BOLD:
+            return True
+        # Many PDFs (LibreOffice's among them) give no weight, only the font's name.
+        length = raw.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
+        return 0 < length <= len(name) and bool(_BOLD_NAME.search(name.value.decode("latin-1")))
+
     text = textpage.get_text_range().replace("\x02", "-")
     count = textpage.count_chars()
     lines = []
@@ -55,27 +65,41 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         if not stripped or _PAGE_NUMBER.match(stripped):
             continue
         first = match.start() + len(match.group()) - len(match.group().lstrip())
+        last = match.start() + len(match.group().rstrip()) - 1
         size = 0.0
         bold = False
-        if first < count:
+        if last < count:
             size = raw.FPDFText_GetFontSize(textpage.raw, first)
-            bold = raw.FPDFText_GetFontWeight(textpage.raw, first) >= BOLD
-            if not bold:  # many PDFs (LibreOffice's among them) give no weight, only the name
-                size_of_name = raw.FPDFText_GetFontInfo(
-                    textpage.raw, first, name, len(name), ctypes.byref(flags)
-                )
-                bold = 0 < size_of_name <= len(name) and bool(
-                    _BOLD_NAME.search(name.value.decode("latin-1"))
-                )
+            bold = bold_at(first) and bold_at(last)
             raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
         lines.append(PdfLine(stripped, page, round(size, 1), bold, y.value))
     return lines
+
+
+def running_lines(lines: list[PdfLine]) -> set[tuple[str, float]]:
+    """Running headers and footers: lines repeated at the same height on most pages.
+
+    Page numbers inside them ("Page 3", "RFR 2027-14, p. 3") are ignored.
+    """
+    pages = len({line.page for line in lines})
+    if pages < 2:
+        return set()
+    seen: dict[tuple[str, float], set[int]] = {}
+    for line in lines:
+        seen.setdefault(_running_key(line), set()).add(line.page)
+    return {key for key, on in seen.items() if len(on) >= max(2, pages / 2)}
+
+
+def _running_key(line: PdfLine) -> tuple[str, float]:
+    return re.sub(r"\d+", "#", line.text), round(line.y)
 
 
 def passages_from_lines(
     lines: list[PdfLine],
 ) -> Iterator[tuple[str, int, str | None, bool]]:
     """(text, page, nearest heading, is a list item) for each passage of the document."""
+    running = running_lines(lines)
+    lines = [line for line in lines if _running_key(line) not in running]
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
@@ -94,19 +118,20 @@ def passages_from_lines(
 
     heading: str | None = None
     current: list[str] = []
-    first_line = ""  # the first line of ``current``, with its bullet or number
+    first_line = ""  # the line ``current`` holds, with its bullet or number, if it holds one
     page = 0
     item = False
     previous_heading: PdfLine | None = None
 
     def flush() -> Iterator[tuple[str, int, str | None, bool]]:
-        nonlocal heading
-        if len(current) == 1 and is_title(first_line):
+        nonlocal heading, first_line
+        if current and first_line and is_title(first_line):
             current.clear()
             heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
         if current:
             yield " ".join(" ".join(current).split()), page, heading, item
             current.clear()
+        first_line = ""
 
     for index, line in enumerate(lines):
         if _is_heading(line, body):
@@ -123,6 +148,8 @@ def passages_from_lines(
             yield from flush()
         if not current:
             page, item, first_line = line.page, bool(bullet), line.text
+        else:
+            first_line = ""  # two lines (or a word hyphenated across two) are no title line
         text = line.text[bullet.end() :] if bullet else line.text
         if current and current[-1].endswith("-") and text[:1].islower():
             current[-1] = current[-1][:-1] + text  # a word hyphenated across lines
@@ -153,7 +180,7 @@ def _is_heading(line: PdfLine, body: float) -> bool:
         return False
     if line.size >= body * HEADING_SIZE:
         return True
-    return line.bold and len(words) <= 10 and not _SENTENCE_END.search(line.text)
+    return line.bold and bold_title(line.text) and not _SENTENCE_END.search(line.text)
 
 
 def _starts_sentence(text: str) -> bool:

@@ -125,12 +125,13 @@ def _read_docx(path: Path) -> list[Passage]:
     entries: list[tuple[list[str], str, str | None, bool, str | None, str | None]] = []
     tables = _Tables()
     open_row = None  # the grid row whose cells are being joined into the last entry
+    titles: list[tuple[list[str], str, str | None, bool, str | None, str | None]] = []
     heading: str | None = None
     number = 0
     chars = 0
     for element in body.iter(f"{W}p"):
-        text = "".join(t.text or "" for t in element.iter(f"{W}t", f"{W}tab"))
-        text = " ".join(text.split())
+        pieces = element.iter(f"{W}t", f"{W}tab")
+        text = " ".join("".join(t.text or "" if t.tag == f"{W}t" else " " for t in pieces).split())
         if not text:
             continue
         number += 1
@@ -152,16 +153,19 @@ def _read_docx(path: Path) -> list[Passage]:
             continue
         open_row = None
         item = element.find(f"{W}pPr/{W}numPr") is not None or "List" in (style_id or "")
-        if row is None and not item:
+        if not item:
             # Typed structure, as in a text file: a short title line is a heading
-            # ("Functions Not Included"), a typed bullet or "(a)" starts an item.
-            if is_title(text) or _bold_label(element, text):
+            # ("Functions Not Included"), outside tables; a typed bullet or "(a)"
+            # starts an item, in a table's cells too.
+            if row is None and (is_title(text) or _bold_label(element, text)):
                 heading = text
+                titles.append(([text], f"¶ {number}", None, False, None, None))
                 continue
             bullet = BULLET.match(text)
             if bullet:
                 text, item = text[bullet.end() :], True
         entries.append(([text], f"¶ {number}", heading, item, owner, peer_cell))
+    entries = entries or titles  # a flyer of title lines only is read as it is
     if not entries:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return [
@@ -185,40 +189,66 @@ class _Tables:
 
     def __init__(self) -> None:
         self._rows: dict[object, tuple[object, bool, str | None, str | None]] = {}
+        self._headers: dict[object, list[str]] = {}
 
     def context(self, paragraph) -> tuple[object, bool, str | None, str | None]:
-        """The paragraph's row (or None), whether it is a grid row, its owner and peer cell."""
+        """The paragraph's row (or None), whether it is a grid row, its owner and peer cell.
+
+        A row of one cell is a box around text, not a table: None, as outside.
+        """
         cell = paragraph.getparent()
         while cell is not None and cell.tag != f"{W}tc":
             cell = cell.getparent()
         row = cell.getparent() if cell is not None else None
+        while row is not None and row.tag in _CONTENT_CONTROL:  # a cell in a form's control
+            row = row.getparent()
         if row is None or row.tag != f"{W}tr":
             return None, False, None, None
         found = self._rows.get(row)
         if found is None:
             found = self._rows[row] = self._row(row)
         first, grid, owner, peer_cell = found
+        if first is None:
+            return None, False, None, None
         return row, grid, (None if cell is first and not grid else owner), peer_cell
 
     def _row(self, row) -> tuple[object, bool, str | None, str | None]:
         from advocacy.evidence.segment import find_peer_cell
 
-        cells = row.findall(f"{W}tc")
-        first = cells[0] if cells else None
-        owner = _cell_text(first) or None if first is not None else None
-        grid = len(cells) >= 2 and all(
-            sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells
-        )
+        cells = _cells(row)
+        if len(cells) < 2:
+            return None, False, None, None
+        first = cells[0]
+        owner = _cell_text(first) or None
+        grid = all(sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells)
         table = row.getparent()
         header = table.find(f"{W}tr") if table is not None else None
         if header is None or header is row:
             return first, grid, owner, None
-        return first, grid, owner, find_peer_cell(_grid_texts(header), _grid_texts(row))
+        if table not in self._headers:
+            self._headers[table] = _grid_texts(header)
+        return first, grid, owner, find_peer_cell(self._headers[table], _grid_texts(row))
+
+
+_CONTENT_CONTROL = (f"{W}sdt", f"{W}sdtContent")
+
+
+def _cells(row) -> list:  # row: an lxml w:tr element -> its w:tc elements
+    """A row's cells, those inside content controls (``w:sdt``, as forms have) too."""
+    cells = []
+    for child in row:
+        if child.tag == f"{W}tc":
+            cells.append(child)
+        elif child.tag == f"{W}sdt":
+            cells += child.findall(f"{W}sdtContent/{W}tc")
+    return cells
 
 
 def _bold_label(paragraph, text: str) -> bool:  # paragraph: an lxml w:p element
-    """A short line set in bold throughout, as a PDF's or Markdown's bold line is a heading."""
-    if len(text.split()) > 10 or text.endswith((".", "!", "?", ";")):
+    """A short title set in bold throughout, as a PDF's bold line heads what follows."""
+    from advocacy.evidence.segment import bold_title
+
+    if not bold_title(text):
         return False
     runs = [r for r in paragraph.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t"))]
     return bool(runs) and all(_bold(r.find(f"{W}rPr/{W}b")) for r in runs)
@@ -231,7 +261,7 @@ def _bold(element) -> bool:  # element: a w:b element or None
 def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element
     """The row's cell texts, one per grid column (a spanning cell fills each of its columns)."""
     texts: list[str] = []
-    for cell in row.findall(f"{W}tc"):
+    for cell in _cells(row):
         span = cell.find(f"{W}tcPr/{W}gridSpan")
         count = span.get(f"{W}val", "1") if span is not None else "1"
         text = _cell_text(cell)

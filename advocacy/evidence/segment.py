@@ -30,8 +30,8 @@ from dataclasses import dataclass
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too.
 BULLET = re.compile(
     r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
-    r"|\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\))\s+(?=\S)"
-)
+    r"|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\))\s+(?=\S)"
+)  # "(a)", "b)", "(iv)", "(12)"; not "(RN)" or "(PRN)" at the start of a sentence
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
@@ -236,15 +236,63 @@ def _heading(
         return None  # the rest of a wrapped sentence, however it is capitalised
     if previous and _opens_label(previous):
         return None  # the value of a label
-    if after[:1].islower() or _opens_label(line):
+    if after[:1].islower():
         return None
-    return line if looks_like_heading(line) else None
+    return line if is_title(line) else None
+
+
+#: Words that make a short line a sentence, not a title ("MUST BE ABLE TO DRIVE",
+#: "Peer staff will never be asked to:", "EL PERSONAL DEBE …").
+_SENTENCE_WORDS = frozenset(
+    "must will shall may should can cannot is are be debe deben deberá deberán será puede".split()
+)
 
 
 def is_title(text: str) -> bool:
-    """A paragraph of its own that is a title ("Functions Not Included", "SALARIO"),
-    not a label whose value follows ("Reports to")."""
-    return looks_like_heading(text) and not _opens_label(text)
+    """A line of its own that heads what follows ("Functions Not Included", "SALARIO",
+    "1. DEFINITIONS", "What you'll do:").
+
+    Not a label whose value follows ("Reports to"), a sentence in capitals
+    ("MUST BE ABLE TO DRIVE"), a numbered item ("1. Medication Administration")
+    or a lead-in that excludes ("Outside the peer role:"): the exclusion of a
+    lead-in reaches its list, that of a heading its whole section.
+    """
+    if not looks_like_heading(text) or _opens_label(text) or _sentence_words(text):
+        return False
+    numbered = re.match(r"\d{1,3}[.)]\s+(\S.*)", text)
+    if numbered and not _capitals(numbered.group(1)):
+        return False
+    return not (text.endswith(":") and _excluding(text))
+
+
+def bold_title(text: str) -> bool:
+    """Whether a short line set in bold heads what follows: not a sentence, a pay
+    figure, a label and its value ("Pay: $21.50", "Supervision: weekly") or a lead-in
+    that excludes."""
+    words = text.split()
+    return (
+        0 < len(words) <= 10
+        and not text.endswith((".", "!", "?", ";"))
+        and "$" not in text
+        and not (": " in text and not _NUMBERED.match(text) and not _SECTION.match(text))
+        and not _sentence_words(text)
+        and not (text.endswith(":") and _excluding(text))
+    )
+
+
+def _sentence_words(text: str) -> bool:
+    return any(word.strip(".,:;!?()\"'“”’").lower() in _SENTENCE_WORDS for word in text.split())
+
+
+def _excluding(text: str) -> bool:
+    from advocacy.evidence.scope import excluding
+
+    return excluding(text, "en") is not None or excluding(text, "es") is not None
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
 
 
 def looks_like_heading(line: str) -> bool:
@@ -263,8 +311,7 @@ def looks_like_heading(line: str) -> bool:
     first = line.lstrip("\"'“‘([")[:1]
     if not (first.isupper() or first.isdigit()):
         return False
-    letters = [c for c in line if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+    if _capitals(line):
         return True  # ALL CAPS
     long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     capitalised = [w for w in long if w.lstrip("\"'“‘([")[:1].isupper()]
