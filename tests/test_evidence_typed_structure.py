@@ -210,3 +210,15 @@ def test_pdf_run_in_bold_label_is_no_heading(tmp_path: Path) -> None:
     assert flagged(source.with_suffix(".pdf")) == [
         "Medication: Peer Recovery Coaches administer medications to residents."
     ]
+
+
+def test_pdf_bold_numbered_question_heads_its_section() -> None:
+    lines = [
+        PdfLine("7.5.2 Which functions will peer staff not perform?", 1, 11.0, True),
+        PdfLine("Peer staff do not write progress notes.", 1, 11.0, False),
+        PdfLine("Coaches must administer medications on evening shifts", 1, 11.0, True),
+    ]
+    assert [heading for _, _, heading, _ in passages_from_lines(lines)] == [
+        "7.5.2 Which functions will peer staff not perform?",
+        "7.5.2 Which functions will peer staff not perform?",
+    ]

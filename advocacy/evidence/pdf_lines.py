@@ -27,6 +27,8 @@ BOLD = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
+#: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+\S")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -180,7 +182,13 @@ def _is_heading(line: PdfLine, body: float) -> bool:
         return False
     if line.size >= body * HEADING_SIZE:
         return True
-    return line.bold and bold_title(line.text) and not _SENTENCE_END.search(line.text)
+    if not line.bold:
+        return False
+    # A numbered bold line heads a section, a question too ("7.5.2 Which functions will
+    # peer staff not perform?", "4.3(c) Supervision and support.").
+    return bool(_SECTION_NUMBER.match(line.text)) or (
+        bold_title(line.text) and not _SENTENCE_END.search(line.text)
+    )
 
 
 def _starts_sentence(text: str) -> bool:
