@@ -19,8 +19,9 @@ Every verdict (a red flag, an evidence passage, a line listed under "read
 these") is mapped to the labelled unit whose words it matched, so verdicts
 can be compared whatever the format numbers its passages by (lines,
 paragraphs, pages). For each format the benchmark prints how many of the
-verdicts agree with the text as written (|both| / |either|) and how many
-documents get exactly the same verdicts; ``--diff`` lists every difference.
+verdicts agree with the text as written (|both| / |either|), in all and by
+kind, and how many documents get exactly the same verdicts; ``--diff`` lists
+every difference.
 pandoc and LibreOffice (``soffice``) must be on PATH. This is a measurement,
 not a test.
 """
@@ -123,6 +124,17 @@ def verdicts(doc: Document, path: Path, rubric) -> set[Verdict]:  # rubric: Load
     return found
 
 
+def agreement(pairs: list[tuple[set[Verdict], set[Verdict]]], kind: str | None = None) -> str:
+    """|both| / |either| over the documents' verdicts (of one kind, if given)."""
+
+    def keep(found: set[Verdict]) -> set[Verdict]:
+        return {v for v in found if kind is None or v[0] == kind}
+
+    both = sum(len(keep(a) & keep(b)) for a, b in pairs)
+    either = sum(len(keep(a) | keep(b)) for a, b in pairs)
+    return f"{both / max(either, 1):.2f} ({both}/{either})"
+
+
 def convert(folder: Path, docs: list[Document]) -> dict[str, list[Path]]:
     """Write each document in every format; returns the paths per format, in ``docs`` order."""
     paths: dict[str, list[Path]] = {name: [] for name in FORMATS}
@@ -175,15 +187,15 @@ def main() -> None:
         print(
             f"== {args.part}: {len(docs)} documents, {sum(map(len, base))} verdicts as written =="
         )
+        print("verdicts that agree with the text as written (|both| / |either|):")
+        titles = ("all", "red flags", "evidence", "to read", "same docs")
+        print(f"{'form':<9}" + "".join(f"{t:>16}" for t in titles[:4]) + f"{titles[4]:>13}")
         for name in FORMATS:
             other = [verdicts(d, p, rubric) for d, p in zip(docs, paths[name], strict=True)]
-            both = sum(len(a & b) for a, b in zip(base, other, strict=True))
-            either = sum(len(a | b) for a, b in zip(base, other, strict=True))
-            same = sum(a == b for a, b in zip(base, other, strict=True))
-            print(
-                f"{name:<9} verdicts agreeing {both / max(either, 1):.2f} ({both}/{either});"
-                f" documents with identical verdicts {same}/{len(docs)}"
-            )
+            pairs = list(zip(base, other, strict=True))
+            same = sum(a == b for a, b in pairs)
+            cells = [agreement(pairs, kind) for kind in (None, "red", "evidence", "read")]
+            print(f"{name:<9}" + "".join(f"{c:>16}" for c in cells) + f"{same:>10}/{len(docs)}")
             if args.diff:
                 for doc, a, b in zip(docs, base, other, strict=True):
                     for sign, missing in (("-", a - b), ("+", b - a)):
