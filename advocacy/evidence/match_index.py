@@ -183,16 +183,23 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
                 if end is not None:
                     said = " ".join(titled.words[at : end + 1])
                     return f"{ANOTHER_MEANING}: '{said}' in the heading"
-    sentence = tokens.sentences[start]
+    if not entry.unless:
+        return None
+    if entry.unless_in_passage:  # the same for every match of the entry in the passage
+        key = f"unless {id(entry)}"
+        if key not in tokens.memo:
+            tokens.memo[key] = _unless_in(entry, tokens, range(len(tokens.words)), "passage")
+        return tokens.memo[key]  # type: ignore[return-value]
+    return _unless_in(entry, tokens, range(*tokens.sentence_range(start)), "sentence")
+
+
+def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:
     for pattern in entry.unless:
-        for at, found in enumerate(tokens.sentences):
-            if found != sentence and not entry.unless_in_passage:
-                continue
+        for at in where:
             end = match_at(pattern, tokens, at)
             if end is not None:
                 said = " ".join(tokens.words[at : end + 1])
-                where = "passage" if entry.unless_in_passage else "sentence"
-                return f"{ANOTHER_MEANING}: '{said}' in the same {where}"
+                return f"{ANOTHER_MEANING}: '{said}' in the same {name}"
     return None
 
 

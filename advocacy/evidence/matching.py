@@ -28,6 +28,7 @@ decided by :mod:`advocacy.evidence.scope`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -83,6 +84,11 @@ class Tokens:
         for at, word in enumerate(self.words):
             index.setdefault(word, []).append(at)
         return index
+
+    def sentence_range(self, at: int) -> tuple[int, int]:
+        """The first word of word ``at``'s sentence and the word after its last."""
+        sentence = self.sentences[at]
+        return bisect_left(self.sentences, sentence), bisect_right(self.sentences, sentence)
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:

@@ -10,12 +10,14 @@ shown as not counted, "a duty of another position", and rules nothing out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.scope import (
     ANOTHER_POSITION,
     Cue,
     clause_boundaries,
+    clause_start,
     find_phrases,
     memo,
     passage_language,
@@ -83,13 +85,7 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     manages …"), or a cue after it hands it to one ("… is handled by the Program
     Aide"), or None."""
     boundaries = clause_boundaries(tokens)
-    first = start
-    while (
-        first > 0
-        and tokens.sentences[first - 1] == tokens.sentences[start]
-        and first not in boundaries
-    ):
-        first -= 1
+    first = clause_start(tokens, start, boundaries)
     words = tokens.words
     for at in range(first, start):
         if words[at] in _PEER_WORDS:
@@ -113,9 +109,9 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
     """A cue after the match that hands the duty to a staff title ("is handled by
     the Program Aide"), in the same clause and with no peer named before it."""
     words = tokens.words
-    for cue in memo(tokens, "agents", _agent_cues):  # type: ignore[attr-defined]
-        if not end < cue.start <= end + AGENT_WINDOW:
-            continue
+    cues, starts = memo(tokens, "agents", _agent_cues)
+    near = cues[bisect_right(starts, end) : bisect_right(starts, end + AGENT_WINDOW)]
+    for cue in near:
         if not same_clause(tokens, start, cue.start, boundaries):
             continue
         if any(w in _PEER_WORDS for w in words[start : cue.start]):
@@ -128,8 +124,14 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
     return None
 
 
-def _agent_cues(tokens: Tokens) -> list[Cue]:
-    return find_phrases(tokens, _AGENT_CUES[passage_language(tokens)])
+def _agent_cues(tokens: Tokens) -> tuple[list[Cue], list[int]]:
+    """The cues that hand a duty to someone, in order, and where they start."""
+    cues = sorted(find_phrases(tokens, _AGENT_CUES[passage_language(tokens)]), key=_start)
+    return cues, [cue.start for cue in cues]
+
+
+def _start(cue: Cue) -> int:
+    return cue.start
 
 
 def position_title(text: str) -> bool:

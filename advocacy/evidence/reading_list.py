@@ -27,6 +27,7 @@ or cited sentence does not hide the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 # Words that state the terms of the job. Stems, so "supervised", "supervisión".
@@ -100,9 +101,16 @@ def sentences_to_read(
     red flags raised and of the evidence cited in the passage."""
     # a clause label ("c. ", "2. ") is not a sentence of its own
     bounds = [*(i for i in starts if i == 0 or i > 4), len(text)]
+    firsts = [sorted(start for start, _ in spans) for spans in (matched, flagged, cited)]
     read = []
     for a, b in pairwise(bounds):
-        inside = [any(a <= start < b for start, _ in spans) for spans in (matched, flagged, cited)]
+        inside = [_any_in(found, a, b) for found in firsts]
         if to_read(text[a:b], context, *inside):
             read.append((a, b))
     return tuple(read)
+
+
+def _any_in(sorted_starts: list[int], a: int, b: int) -> bool:
+    """Whether one of ``sorted_starts`` is in ``a``..``b`` (``b`` excluded)."""
+    at = bisect_left(sorted_starts, a)
+    return at < len(sorted_starts) and sorted_starts[at] < b

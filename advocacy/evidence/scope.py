@@ -36,6 +36,7 @@ not counted.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -334,25 +335,43 @@ def _find_triggers(tokens: Tokens) -> list[Cue]:
 
 
 def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
-    """Words ``a`` < ``b`` are in one sentence with no terminator between them."""
-    if tokens.sentences[a] != tokens.sentences[b]:
-        return False
-    return not any(a < mark <= b for mark in boundaries)
+    """Words ``a`` < ``b`` are in one sentence with no terminator between them
+    (``boundaries`` sorted)."""
+    return tokens.sentences[a] == tokens.sentences[b] and not _crossed(boundaries, a, b)
+
+
+def _crossed(boundaries: list[int], a: int, b: int) -> bool:
+    """Whether a boundary ``m`` (of the sorted ``boundaries``) has ``a < m <= b``."""
+    after = bisect_right(boundaries, a)
+    return after < len(boundaries) and boundaries[after] <= b
+
+
+def clause_start(tokens: Tokens, at: int, boundaries: list[int]) -> int:
+    """The first word of word ``at``'s clause: the last boundary up to it, or its sentence's start."""
+    first = tokens.sentence_range(at)[0]
+    before = bisect_right(boundaries, at)
+    return max(first, boundaries[before - 1]) if before else first
 
 
 def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) -> bool:
-    """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``."""
-    if not any(trigger < comma <= end for comma in tokens.commas):
+    """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``:
+    the nearest comma or subordinator before it, in its clause, is a subordinator."""
+    commas = tokens.commas
+    after = bisect_right(commas, trigger)
+    if after == len(commas) or commas[after] > end:
         return False
-    sentence = tokens.sentences[trigger]
-    at = trigger
-    while at > 0 and tokens.sentences[at - 1] == sentence and at not in boundaries:
-        at -= 1
-        if at in tokens.commas:
-            return False
-        if tokens.words[at] in _SUBORDINATORS:
-            return True
-    return False
+    marks, comma_set = memo(tokens, "subordinators", _subordinators_and_commas)
+    before = bisect_right(marks, trigger - 1)
+    if not before:
+        return False
+    at = marks[before - 1]
+    return at >= clause_start(tokens, trigger, boundaries) and at not in comma_set
+
+
+def _subordinators_and_commas(tokens: Tokens) -> tuple[list[int], frozenset[int]]:
+    """Sorted words that are a subordinator or follow a comma, and those that follow a comma."""
+    found = [at for at, word in enumerate(tokens.words) if word in _SUBORDINATORS]
+    return sorted({*found, *tokens.commas}), frozenset(tokens.commas)
 
 
 def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
@@ -371,17 +390,14 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
     """
     boundaries = clause_boundaries(tokens)
     words = tokens.words
+    qualifiers: frozenset[int] = frozenset()
     if weak:
-        qualifiers = {
-            at for cue in memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
-        }
-        boundaries = boundaries + sorted(qualifiers)
+        qualifiers, boundaries = memo(tokens, "weak_bounds", _weak_boundaries)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
-    in_qualifier = {
-        at for cue in memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
-    }
-    for cue in triggers(tokens):
+    in_qualifier = memo(tokens, "in_weak", _in_raw_weak)
+    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+    for cue in by_sentence.get(tokens.sentences[end], ()):  # the others are in another sentence
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
         # A trigger before the match, or inside a gap of it ("write no progress notes").
@@ -413,6 +429,29 @@ def _raw_weak(tokens: Tokens) -> list[Cue]:
     return find_phrases(tokens, _WEAK[passage_language(tokens)])
 
 
+def _in_raw_weak(tokens: Tokens) -> frozenset[int]:
+    """The words of the passage's weak qualifiers, negated or not."""
+    return frozenset(
+        at for cue in memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
+    )
+
+
+def _weak_boundaries(tokens: Tokens) -> tuple[frozenset[int], list[int]]:
+    """The words of the weak qualifiers, and the clause boundaries with them added."""
+    qualifiers = frozenset(
+        at for cue in memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
+    )
+    return qualifiers, sorted([*clause_boundaries(tokens), *qualifiers])
+
+
+def _triggers_by_sentence(tokens: Tokens) -> dict[int, list[Cue]]:
+    """The triggers of each sentence (of each trigger's last word), in order."""
+    found: dict[int, list[Cue]] = {}
+    for cue in triggers(tokens):
+        found.setdefault(tokens.sentences[cue.end], []).append(cue)
+    return found
+
+
 def question(tokens: Tokens, start: int) -> str | None:
     """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
     return A_QUESTION if tokens.sentences[start] in tokens.questions else None
@@ -434,20 +473,26 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
-    boundaries = [b for b in clause_boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    boundaries, by_sentence = memo(tokens, "weak_by_sentence", _weak_by_sentence)
     short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
-    weak = memo(tokens, "weak", _weak_cues)
-    for cue in weak:  # type: ignore[attr-defined]
-        a, b = sorted((cue.start, start))
-        if tokens.sentences[cue.start] != tokens.sentences[start]:
-            continue
+    for cue in by_sentence.get(tokens.sentences[start], ()):
         if short:
             return cue.text
-        if cue.start > end and not any(end < m <= cue.start for m in boundaries):
+        if cue.start > end and not _crossed(boundaries, end, cue.start):
             return cue.text
-        if cue.end < start and not any(a < m <= b for m in boundaries):
+        if cue.end < start and not _crossed(boundaries, cue.start, start):
             return cue.text
     return None
+
+
+def _weak_by_sentence(tokens: Tokens) -> tuple[list[int], dict[int, list[Cue]]]:
+    """The clause boundaries a weak qualifier does not cross ("but" does not end its
+    reach), and the weak qualifiers of each sentence, in order."""
+    boundaries = [b for b in clause_boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in memo(tokens, "weak", _weak_cues):  # type: ignore[attr-defined]
+        by_sentence.setdefault(tokens.sentences[cue.start], []).append(cue)
+    return boundaries, by_sentence
 
 
 def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:
