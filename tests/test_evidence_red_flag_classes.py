@@ -201,3 +201,58 @@ def test_reporting_compliance_to_others_is_compliance_enforcement(
     tmp_path: Path, line: str
 ) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, "Duties:\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Our coach has no ties to any peer network or peer-run group.", "small-peer-teams"),
+        ("The agency is not affiliated with a recovery learning community.", "small-peer-teams"),
+        ("La mentora no tiene afiliación con ninguna red de pares.", "small-peer-teams"),
+        ("Specialists work at separate sites with no peer team meetings.", "peer-support-team"),
+        ("Cada mentor trabaja por su cuenta, sin reuniones con otros pares.", "peer-support-team"),
+        ("There is no paid networking time in this budget.", "paid-networking"),
+        ("Starting wage $16/hr; no raises are built into the contract.", "peer-retention-and-pay"),
+        (
+            "El salario es de $14 la hora y no hay aumentos para las mentoras.",
+            "peer-retention-and-pay",
+        ),
+    ],
+)
+def test_a_protection_the_bid_says_is_missing_is_a_red_flag(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Each coach joins the regional peer network and its monthly call.", "small-peer-teams"),
+        ("There is never a week without a peer team meeting.", "peer-support-team"),
+        ("No habrá ningún mes sin reunión del equipo de pares.", "peer-support-team"),
+        ("Time at the peer network meeting is not unpaid: it is work time.", "small-peer-teams"),
+        ("Peers will not be asked to skip their peer team meetings.", "peer-support-team"),
+        ("Staff move to the new site with no loss of benefits.", "peer-retention-and-pay"),
+    ],
+)
+def test_a_protection_stated_or_doubly_negated_is_not_missing(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer positions are paid from a pilot grant that ends in June 2027.",
+        "El puesto de pares depende de la renovación del contrato estatal.",
+    ],
+)
+def test_a_position_waiting_for_funding_is_a_pay_flag_too(tmp_path: Path, line: str) -> None:
+    assert {"peer-retention-and-pay", "peer-staffing-ratio"} <= flagged(tmp_path, line + "\n")
+
+
+def test_peer_hours_left_to_program_need_are_not_a_pay_flag(tmp_path: Path) -> None:
+    found = flagged(tmp_path, "Peer hours will be set by program need each quarter.\n")
+    assert "peer-staffing-ratio" in found and "peer-retention-and-pay" not in found

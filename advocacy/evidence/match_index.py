@@ -43,6 +43,7 @@ class Entry:
     unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
+    negated_only: bool = False  # counts only where a negation reaches it: a missing protection
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,10 @@ class MatchIndex:
 
 
 _DROP = object()
+# Words between a negation and a missing protection it names ("has no contact with
+# other peer workers"); one further away negates a verb of its own ("will not be
+# asked to skip peer team meetings").
+ABSENCE_REACH = 3
 
 
 def _judge(
@@ -151,6 +156,10 @@ def _judge(
     heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
+    if entry.negated_only:  # "no peer network affiliation": the protection is missing
+        if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
+            return _DROP
+        return list_scope or question(tokens, start) or _unless(entry, tokens, start, heading)
     weak = weak_qualifier(tokens, start, end) or weak_heading
     if entry.weak_only:
         if weak is None:
@@ -228,13 +237,14 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 f"{phrase}: {written}",
                                 compile_phrase(p, lang),
                                 concept.weak_only,
-                                not concept.weak_only,
+                                not (concept.weak_only or concept.negated_only),
                                 concept.duty_line_only,
                                 tuple(
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
                                 ),
                                 concept.unless_in_passage,
                                 concept.home,
+                                concept.negated_only,
                             )
                             index.add(lang, entry)
                 else:

@@ -99,6 +99,14 @@ _PSEUDO = {
         "at no cost",
         "no increase",
         "no change",
+        # a negative noun after the trigger: "no loss of benefits" keeps them
+        "no loss",
+        "no reduction",
+        "no cut",
+        "no decrease",
+        "without loss",
+        "without reduction",
+        "without a reduction",
     ),
     "es": (
         "no solo",
@@ -111,6 +119,9 @@ _PSEUDO = {
         "no menos de",
         "no más tarde",
         "sin costo",
+        "sin pérdida",
+        "sin reducción",
+        "sin reducir",
     ),
 }
 _TERMINATORS = {
@@ -381,8 +392,14 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
     return any(words[at] in _SUBORDINATORS for at in range(start + 1, trigger))
 
 
-def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | None:
+def negation(
+    tokens: Tokens, start: int, end: int, weak: bool = False, reach: int | None = None
+) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
+
+    With ``reach``, only a negation before the match counts, with at most that
+    many words between them, and not when another negation before it in the
+    clause takes it back ("no week without a peer meeting").
 
     With ``weak``, the match is read as weakened by a qualifier, and a
     negation that opens the qualifier ("is not required") is that qualifier,
@@ -409,10 +426,15 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
+            and (reach is None or start - cue.end - 1 <= reach)
         ):
+            if reach is not None and _taken_back(tokens, cue, boundaries):
+                return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
             return f"negated by '{said}'"
+    if reach is not None:
+        return None  # "the network meeting is not unpaid time": a post-negation says less
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
     for at in after:
         if not same_clause(tokens, end, at, boundaries):
@@ -423,6 +445,15 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
         if word in _POST_WORDS or (word in _POST and words[at - 1] in _COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in _POST else f"'{word}'"
     return None
+
+
+def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
+    """Whether another negation before ``negating``, in its clause, takes it back."""
+    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+    return any(
+        cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries)
+        for cue in by_sentence.get(tokens.sentences[negating.start], ())  # type: ignore[attr-defined]
+    )
 
 
 def _raw_weak(tokens: Tokens) -> list[Cue]:
