@@ -141,6 +141,22 @@ def test_a_question_states_no_duty(tmp_path: Path, question: str) -> None:
     assert any(m["reason"] == "asked as a question" for m in data["not_counted"])
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Q3. How would you keep track of residents' medication packs on the night shift?",
+        "Are you willing to chart shift notes on each client in our records system?",
+        "Do you handle members' spending money? This is part of the job.",
+        "¿Tiene experiencia en administrar los medicamentos de las personas que viven en el hogar?",
+        "¿Puede llevar las notas de progreso de cada participante? (Requisito del puesto.)",
+    ],
+)
+def test_a_question_that_takes_the_duty_as_given_is_a_red_flag(
+    tmp_path: Path, question: str
+) -> None:
+    assert scan(tmp_path, question + "\n")["red_flags"]
+
+
 def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) -> None:
     text = (
         "**Q18.** May peer staff help people manage their money?\n"

@@ -256,3 +256,18 @@ def test_a_position_waiting_for_funding_is_a_pay_flag_too(tmp_path: Path, line: 
 def test_peer_hours_left_to_program_need_are_not_a_pay_flag(tmp_path: Path) -> None:
     found = flagged(tmp_path, "Peer hours will be set by program need each quarter.\n")
     assert "peer-staffing-ratio" in found and "peer-retention-and-pay" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer mentors will share with the case manager anything residents disclose to them.",
+        "Coaches relay what participants tell them to the treating psychiatrist.",
+        "El mentor deberá contarle al terapeuta todo lo que los jóvenes le digan en las sesiones.",
+        "Coaches confirm attendance at court-mandated groups and send monthly reports to the "
+        "probation officer.",
+        "Phone residents who miss their appointment and let their counselor know the reason.",
+    ],
+)
+def test_passing_on_confidences_or_attendance_is_a_red_flag(tmp_path: Path, line: str) -> None:
+    assert {"cps-code-of-ethics", "voluntary-peer-support"} & flagged(tmp_path, line + "\n")

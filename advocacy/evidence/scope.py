@@ -99,6 +99,8 @@ _PSEUDO = {
         "at no cost",
         "no increase",
         "no change",
+        "no show",  # "no-show": a missed appointment
+        "no shows",
         # a negative noun after the trigger: "no loss of benefits" keeps them
         "no loss",
         "no reduction",
@@ -153,6 +155,9 @@ ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rule
 RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
+# A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
+# negates that clause only, not the duty after it ("… and report the absence").
+_RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 _EXCLUDING_WORDS = frozenset(
@@ -418,7 +423,11 @@ def negation(
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
         # A trigger before the match, or inside a gap of it ("write no progress notes").
-        short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
+        short = (
+            tokens.words[cue.start] in _SHORT_SCOPE
+            or tokens.words[cue.end] in _SHORT_SCOPE
+            or any(w in _RELATIVES for w in words[max(0, cue.start - 2) : cue.start])
+        )
         if (
             cue.end < end
             and cue.start != start
@@ -484,8 +493,77 @@ def _triggers_by_sentence(tokens: Tokens) -> dict[int, list[Cue]]:
 
 
 def question(tokens: Tokens, start: int) -> str | None:
-    """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
-    return A_QUESTION if tokens.sentences[start] in tokens.questions else None
+    """A match in a sentence that asks ("Can the role include other duties?") states no duty,
+    unless the question takes the duty as given ("How would you …?", "Are you
+    comfortable …?", in an interview) or the passage says it is required ("(required
+    for this role)", "Esta tarea es parte del puesto.")."""
+    sentence = tokens.sentences[start]
+    if sentence not in tokens.questions:
+        return None
+    presupposed = memo(tokens, "presupposed", _presupposing_questions)
+    if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
+        return None
+    return A_QUESTION
+
+
+# Questions to a candidate that take a duty as part of the job.
+_PRESUPPOSING = {
+    "en": (
+        "how would you",
+        "how will you",
+        "are you comfortable",
+        "are you willing",
+        "are you able",
+        "are you ok",
+        "are you okay",
+        "do you have experience",
+        "what experience do you have",
+    ),
+    "es": (
+        "tiene experiencia",
+        "tienes experiencia",
+        "está dispuesto",
+        "está dispuesta",
+        "estás dispuesto",
+        "estás dispuesta",
+        "se siente cómodo",
+        "se siente cómoda",
+        "qué experiencia tiene",
+    ),
+}
+# A statement, beside a question, that what it asks about is required.
+_REQUIRED = {
+    "en": (
+        "required for this role",
+        "required for this position",
+        "required for the role",
+        "required for the position",
+        "part of the job",
+        "part of the role",
+        "part of the position",
+        "part of this job",
+        "part of this role",
+        "part of this position",
+    ),
+    "es": (
+        "parte del puesto",
+        "parte del trabajo",
+        "parte del rol",
+        "requisito del puesto",
+        "requerido para el puesto",
+        "requerida para el puesto",
+    ),
+}
+
+
+def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
+    found = find_phrases(tokens, _PRESUPPOSING[passage_language(tokens)])
+    return frozenset(tokens.sentences[cue.start] for cue in found)
+
+
+def _states_required(tokens: Tokens) -> bool:
+    found = find_phrases(tokens, _REQUIRED[passage_language(tokens)])
+    return any(tokens.sentences[cue.start] not in tokens.questions for cue in found)
 
 
 def _hyphenated(tokens: Tokens, at: int) -> bool:
