@@ -271,3 +271,27 @@ def test_peer_hours_left_to_program_need_are_not_a_pay_flag(tmp_path: Path) -> N
 )
 def test_passing_on_confidences_or_attendance_is_a_red_flag(tmp_path: Path, line: str) -> None:
     assert {"cps-code-of-ethics", "voluntary-peer-support"} & flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("- Check blood pressure and record vitals for each guest at intake", "no-clinical-duties"),
+        ("- Obtain urine specimens per the unit schedule", "no-clinical-duties"),
+        (
+            "- Medir la presión arterial y registrar los signos vitales de cada residente",
+            "no-clinical-duties",
+        ),
+        ("- Help the aide staff with all daily unit tasks", "distinct-job-descriptions"),
+        ("- Ayudar a los técnicos en las tareas diarias de la sala", "distinct-job-descriptions"),
+        (
+            "Two years of experience as a behavioral health technician required.",
+            "distinct-job-descriptions",
+        ),
+        ("- Reemplazar a la secretaria durante sus vacaciones y ausencias", "no-clinical-duties"),
+    ],
+)
+def test_clinical_measurements_aide_work_and_cover_for_other_titles(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
