@@ -24,7 +24,7 @@ from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
-from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
+from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -380,6 +380,10 @@ def _is_label(passage: Passage) -> bool:
 _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", re.IGNORECASE)
 
 
+# The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
+_SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
+
+
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     from advocacy.evidence.positions import position_title
@@ -405,6 +409,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
         if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
+        if _SUBJECT_LINE.match(passage.text):
+            reason = reason or A_SUBJECT_LINE
         if passage.item and lead_in is not None:
             reason = reason or lead_in
         elif not passage.item:

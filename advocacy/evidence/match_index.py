@@ -15,6 +15,7 @@ from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, ma
 from advocacy.evidence.positions import another_position
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
+    bidder_ask,
     negation,
     qualifier_word,
     question,
@@ -172,6 +173,7 @@ def _judge(
             or list_scope
             or another_position(tokens, start, end)
             or question(tokens, start)
+            or bidder_ask(tokens, start)
             or _unless(entry, tokens, start, heading)
         )
     if weak is not None:

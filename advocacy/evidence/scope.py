@@ -47,7 +47,8 @@ _TRIGGERS = {
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
-        "denies denied deny barred banned".split()
+        "denies denied deny barred banned remove removes removed removing relieve relieves "
+        "relieved".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
@@ -137,7 +138,7 @@ _COPULAS = frozenset(
 )
 _POST = frozenset("not never no nunca".split())
 _POST_WORDS = frozenset(
-    "prohibited excluded forbidden prohibido prohibida prohibidos prohibidas excluido "
+    "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
     "excluida excluidos excluidas".split()
 )
 _SUBORDINATORS = frozenset(
@@ -152,7 +153,8 @@ A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
-RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
+A_SUBJECT_LINE = "a message's subject line"  # "Subject: overnight help": names a topic
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING, A_SUBJECT_LINE)
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
 # A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
@@ -554,6 +556,24 @@ _REQUIRED = {
         "requerida para el puesto",
     ),
 }
+
+
+# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a question.
+_ASKS = frozenset(
+    "describe attach discuss demonstrate describa describan adjunte adjunten explique expliquen "
+    "detalle detallen".split()
+)
+
+
+def bidder_ask(tokens: Tokens, start: int) -> str | None:
+    """A red flag in a sentence that opens with an instruction to the bidder ("5.3.j
+    Describe your retention plan, including the starting wage compared with …")
+    states no duty; what it asks for is still evidence of what the buyer wants."""
+    first, _ = tokens.sentence_range(start)
+    words = tokens.words
+    while first < start and (words[first].replace(".", "").isdigit() or len(words[first]) == 1):
+        first += 1  # a clause number or letter: "5.3.j", "(c)"
+    return A_QUESTION if words[first] in _ASKS else None
 
 
 def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
