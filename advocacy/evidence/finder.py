@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
+from advocacy.evidence.matching import sentence_starts
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
@@ -67,9 +68,6 @@ _DUTY_SECTIONS = (
     "responsabilidad",
 )
 
-# The end of a sentence: a full stop, "!", "?" or ";" before a space and a
-# capital letter, digit, opening quote or bullet.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 @dataclass(frozen=True)
@@ -186,7 +184,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
         new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
         read = sentences_to_read(
             passage.text,
-            _sentences(passage.text),
+            sentence_starts(passage.text),
             duty_line or _is_duty_line(passage),
             [m.span for m in matches],
             flagged,
@@ -233,7 +231,7 @@ def _collect(
     # criterion; only that it rules another flag out ("will not give out
     # medication; however, they will document each contact") still counts.
     # The other sentences of a paragraph still count.
-    sentences = _sentences(passage.text)
+    sentences = sentence_starts(passage.text)
     flagged = {
         _sentence_of(sentences, m.span[0])
         for (_, kind, _), found in per_item.items()
@@ -351,11 +349,6 @@ def _elsewhere(found: list[PhraseMatch]) -> bool:
     """Whether every match was not counted for a reason that says nothing about
     peers' duties (another position's duty, a word of a weak qualifier)."""
     return all((m.excluded or "").startswith(RULES_NOTHING_OUT) for m in found)
-
-
-def _sentences(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _sentence_of(starts: list[int], offset: int) -> int:

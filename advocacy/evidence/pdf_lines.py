@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from advocacy.evidence.segment import BULLET
+from advocacy.evidence.segment import BULLET, ends_sentence
 
 _LINE = re.compile(r"[^\r\n]+")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
 _GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
-_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
 BOLD = 600
 SHORT_LINE = 0.75  # of the page's longest line
@@ -120,7 +119,7 @@ def passages_from_lines(
             and usual_gap > 0
             and line.y - following.y > PARAGRAPH_GAP * usual_gap
         )
-        ends = bool(_SENTENCE_END.search(line.text))
+        ends = ends_sentence(line.text)
         if (
             following is None
             or wide_gap
@@ -137,7 +136,7 @@ def _is_heading(line: PdfLine, body: float) -> bool:
         return False
     if line.size >= body * HEADING_SIZE:
         return True
-    return line.bold and len(words) <= 10 and not _SENTENCE_END.search(line.text)
+    return line.bold and len(words) <= 10 and not ends_sentence(line.text)
 
 
 def _starts_sentence(text: str) -> bool:
