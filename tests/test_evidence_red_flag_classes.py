@@ -295,3 +295,29 @@ def test_clinical_measurements_aide_work_and_cover_for_other_titles(
     tmp_path: Path, line: str, criterion: str
 ) -> None:
     assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer caseloads are left to the discretion of each site director.",
+        "Caseloads will be decided by the clinic administrator after hiring.",
+        "The plan proposes no ratio of peer staff to people served.",
+        "There is no maximum caseload for recovery coaches.",
+        "Los casos serán asignados por la directora de cada clínica según la demanda.",
+        "El programa no ha fijado una proporción de especialistas por participante.",
+    ],
+)
+def test_caseloads_left_open_or_to_managers_are_a_staffing_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer specialists carry no caseload; they are not case managers.",
+        "Each peer supports at most 20 people, a ratio of 1:20.",
+    ],
+)
+def test_no_caseload_or_a_stated_ratio_is_no_staffing_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line + "\n")
