@@ -321,3 +321,26 @@ def test_caseloads_left_open_or_to_managers_are_a_staffing_flag(tmp_path: Path, 
 )
 def test_no_caseload_or_a_stated_ratio_is_no_staffing_flag(tmp_path: Path, line: str) -> None:
     assert "peer-staffing-ratio" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The monthly peer support huddle is cancelled for the summer.", "peer-support-team"),
+        ("Jo missed the last three peer team mtgs because of intake shifts.", "peer-support-team"),
+        ("Peer conferences and outside training will no longer be paid.", "peer-specific-training"),
+        (
+            "La capacitación externa de los mentores ya no se reembolsará este año.",
+            "peer-specific-training",
+        ),
+        ("Supervisora: Enfermera graduada del turno de noche.", "peer-supervisors"),
+        (
+            "The agency offers only its required HIPAA and fire safety modules.",
+            "peer-specific-training",
+        ),
+    ],
+)
+def test_meetings_missed_training_unpaid_and_a_nurse_as_supervisor(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
