@@ -163,3 +163,18 @@ def test_relative_clauses_no_shows_and_negative_nouns(
     sentence: str, phrase: str, lang: str, negated: bool
 ) -> None:
     assert (judged(sentence, phrase, lang) is not None) is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang"),
+    [
+        ("No mentor is excused from the nightly medication count.", "medication count", "en"),
+        ("It is not optional for coaches to write a contact note.", "contact note", "en"),
+        ("Peers may not refuse to search residents' rooms.", "search", "en"),
+        ("Ningún mentor estará exento de repartir los medicamentos.", "repartir", "es"),
+    ],
+)
+def test_a_negation_of_a_refusal_or_exemption_negates_nothing(
+    sentence: str, phrase: str, lang: str
+) -> None:
+    assert judged(sentence, phrase, lang) is None

@@ -137,6 +137,14 @@ _COPULAS = frozenset(
     "queda quedan".split()
 )
 _POST = frozenset("not never no nunca".split())
+# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
+# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
+# "No se permitirá que se *niegue* a transportar".
+_NEGATIVE_PREDICATES = frozenset(
+    "exempt exempted excused optional decline declines declining refuse refuses refusing "
+    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar".split()
+)
 _POST_WORDS = frozenset(
     "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
     "excluida excluidos excluidas".split()
@@ -424,6 +432,8 @@ def negation(
     for cue in by_sentence.get(tokens.sentences[end], ()):  # the others are in another sentence
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
+        if any(w in _NEGATIVE_PREDICATES for w in words[cue.end + 1 : start]):
+            continue  # "no peer is exempt from", "may not decline to": a double negation
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = (
             tokens.words[cue.start] in _SHORT_SCOPE
