@@ -69,7 +69,6 @@ _DUTY_SECTIONS = (
 )
 
 
-
 @dataclass(frozen=True)
 class Hit:
     """A passage and what of a criterion it shows."""
@@ -474,7 +473,5 @@ def _is_duty_line(passage: Passage) -> bool:
     """A list item, a table row, or a line under a duties or qualifications heading."""
     heading = (passage.heading or "").lower()
     return (
-        passage.item
-        or passage.owner is not None
-        or any(word in heading for word in _DUTY_HEADINGS)
+        passage.item or passage.owner is not None or any(word in heading for word in _DUTY_HEADINGS)
     )
