@@ -344,3 +344,30 @@ def test_meetings_missed_training_unpaid_and_a_nurse_as_supervisor(
     tmp_path: Path, line: str, criterion: str
 ) -> None:
     assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("- Hold the keys to the med cart and sign out each resident's meds", "no-clinical-duties"),
+        ("- Complete the CIWA scale for guests in early withdrawal", "no-clinical-duties"),
+        ("- Enforce visitor restrictions under the unit's level system", "voluntary-peer-support"),
+        ("- Report any student who seems intoxicated to the dean", "voluntary-peer-support"),
+        (
+            "- Pass on information learned in peer conversations to the probation team",
+            "cps-code-of-ethics",
+        ),
+        (
+            "- Contarle a la consejera escolar lo que los jóvenes revelen en las sesiones",
+            "cps-code-of-ethics",
+        ),
+        (
+            "- Velar por el cumplimiento del reglamento e informar las infracciones",
+            "voluntary-peer-support",
+        ),
+        ("- Work as a substitute teacher's aide when staff are out", "no-clinical-duties"),
+        ("Coaches are not eligible for step increases in this contract.", "peer-retention-and-pay"),
+    ],
+)
+def test_more_wordings_of_known_classes(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
