@@ -371,3 +371,19 @@ def test_meetings_missed_training_unpaid_and_a_nurse_as_supervisor(
 )
 def test_more_wordings_of_known_classes(tmp_path: Path, line: str, criterion: str) -> None:
     assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The coach is paid from a federal grant until June 2028.", "peer-retention-and-pay"),
+        (
+            "Clinical and administrative supervision of the peer staff is given by the team leader.",
+            "peer-supervisors",
+        ),
+    ],
+)
+def test_a_grant_with_an_end_date_and_clinical_and_other_supervision(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
