@@ -387,3 +387,16 @@ def test_a_grant_with_an_end_date_and_clinical_and_other_supervision(
     tmp_path: Path, line: str, criterion: str
 ) -> None:
     assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If a tenant does not take the evening pills, alert the case manager.",
+        "Members who skip two groups in a week lose their weekend pass.",
+        "Si un participante no llega a su cita, avisen al equipo clínico.",
+        "Quienes no vayan a las sesiones pierden el pase de salida.",
+    ],
+)
+def test_a_lapse_named_first_then_reported_or_punished(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line + "\n")

@@ -401,10 +401,13 @@ def _subordinators_and_commas(tokens: Tokens) -> tuple[list[int], frozenset[int]
 
 
 def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
-    """Whether a trigger inside the match follows a subordinator that the match
-    also holds: "notify the team *when* a client does *not* engage", "grant-funded
-    (ends *if* the grant is *not* renewed)" negate the condition, not the duty."""
-    return any(words[at] in _SUBORDINATORS for at in range(start + 1, trigger))
+    """Whether a trigger inside the match follows a subordinator or a relative pronoun
+    that the match also holds (from its first word): "notify the team *when* a client
+    does *not* engage", "*if* a resident does *not* take meds, tell the nurse",
+    "residents *who* do *not* attend get a write-up" negate the condition, not the duty."""
+    return any(
+        words[at] in _SUBORDINATORS or words[at] in _RELATIVES for at in range(start, trigger)
+    )
 
 
 def negation(
