@@ -225,3 +225,19 @@ def test_removing_or_declining_a_duty_and_a_mandatory_qualification_are_no_flags
     tmp_path: Path, line: str
 ) -> None:
     assert scan(tmp_path, line + "\n")["red_flags"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents' spending money is managed by the housing coordinator.",
+        "El dinero de bolsillo de los residentes sigue a cargo de la coordinadora de vivienda.",
+        "Client funds are handled by the business office.",
+    ],
+)
+def test_money_held_by_a_coordinator_or_an_office_is_another_positions(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert data["red_flags"] == []
+    assert any(m["reason"].startswith("a duty of another position") for m in data["not_counted"])

@@ -34,6 +34,7 @@ _OTHER_POSITIONS = frozenset(
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
     "accountants therapist therapists psychologist psychologists manager managers director "
     "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "
+    "office coordinator coordinators coordinador coordinadora coordinadores "
     "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
     "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
@@ -77,6 +78,7 @@ _AGENT_CUES = {
     ),
 }
 AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
+TITLE_WINDOW = 6  # words after such a cue where the title must be
 
 
 def another_position(tokens: Tokens, start: int, end: int) -> str | None:
@@ -116,11 +118,13 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
             continue
         if any(w in _PEER_WORDS for w in words[start : cue.start]):
             continue
-        at = cue.end + 1
-        while at < len(words) and words[at] in _BEFORE_TITLE and at - cue.end <= 5:
-            at += 1
-        if at < len(words) and words[at] in _OTHER_POSITIONS:
-            return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
+        # the title may follow a few words of its own ("the housing coordinator",
+        # "our business office"), but no peer
+        for at in range(cue.end + 1, min(len(words), cue.end + 1 + TITLE_WINDOW)):
+            if words[at] in _PEER_WORDS:
+                break
+            if words[at] in _OTHER_POSITIONS:
+                return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
     return None
 
 
