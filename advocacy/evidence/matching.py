@@ -163,11 +163,8 @@ class Word:
     exact_stems: tuple[str, ...] = ()  # the stems of ``exact``, to index the phrase by
 
     def matches(self, stem_: str, word: str) -> bool:
-        return (
-            stem_ in self.stems
-            or word in self.exact
-            or any(word.startswith(p) for p in self.prefixes)
-        )
+        # str.startswith takes the tuple of prefixes at once (an empty tuple matches nothing)
+        return stem_ in self.stems or word in self.exact or word.startswith(self.prefixes)
 
 
 Pattern = tuple[Word | int, ...]  # an int is a gap: how many other words may come between
