@@ -400,3 +400,26 @@ def test_a_grant_with_an_end_date_and_clinical_and_other_supervision(
 )
 def test_a_lapse_named_first_then_reported_or_punished(tmp_path: Path, line: str) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion", "flag"),
+    [
+        ("Starting pay $17/hr, no benefits for part-time coaches.", "peer-retention-and-pay", True),
+        (
+            "Coaches will not help with benefits paperwork or bank cards.",
+            "peer-retention-and-pay",
+            False,
+        ),
+        ("Pay is $18/hr, pegged to the Residential Aide band.", "peer-retention-and-pay", True),
+        (
+            "The Peer Case Manager carries a caseload of 30 members.",
+            "distinct-job-descriptions",
+            True,
+        ),
+    ],
+)
+def test_benefits_pay_bands_and_a_peer_case_manager(
+    tmp_path: Path, line: str, criterion: str, flag: bool
+) -> None:
+    assert (criterion in flagged(tmp_path, line + "\n")) is flag

@@ -445,7 +445,7 @@ def negation(
         )
         if (
             cue.end < end
-            and cue.start != start
+            and (cue.start != start or reach is not None)  # "no benefits": the absence itself
             and same_clause(tokens, cue.end, end, boundaries)
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
