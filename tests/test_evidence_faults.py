@@ -144,3 +144,21 @@ def test_a_very_long_paragraph_scans_in_near_linear_time(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["criteria"]
     assert took < 8, f"{took:.1f} s of CPU for one 200 KB paragraph"
+
+
+def test_a_long_run_on_text_without_stops_scans_in_near_linear_time(tmp_path: Path) -> None:
+    """100 KB with no full stop at all (text pasted out of a table): the negation rules
+    look only at the triggers of the match's clause, 'unless' phrases near the match."""
+    import time
+
+    words = (
+        "coaches do not hand out medication and staff manage client funds while others "
+        "complete progress notes unless the nurse is away "
+    )
+    bid = tmp_path / "runon.txt"
+    bid.write_text(words * (100_000 // len(words)), "utf-8")
+    started = time.process_time()
+    result = run(str(bid), "--json")
+    took = time.process_time() - started
+    assert result.exit_code == 0, result.output
+    assert took < 8, f"{took:.1f} s of CPU for 100 KB without a full stop"

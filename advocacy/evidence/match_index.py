@@ -145,6 +145,9 @@ _DROP = object()
 # other peer workers"); one further away negates a verb of its own ("will not be
 # asked to skip peer team meetings").
 ABSENCE_REACH = 3
+# Words either side of a match where its concept's 'unless' phrases are looked for,
+# within the sentence (a sentence is rarely longer; a run-on text without stops is).
+UNLESS_REACH = 60
 
 
 def _judge(
@@ -201,7 +204,9 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
         if key not in tokens.memo:
             tokens.memo[key] = _unless_in(entry, tokens, range(len(tokens.words)), "passage")
         return tokens.memo[key]  # type: ignore[return-value]
-    return _unless_in(entry, tokens, range(*tokens.sentence_range(start)), "sentence")
+    first, last = tokens.sentence_range(start)
+    near = range(max(first, start - UNLESS_REACH), min(last, start + UNLESS_REACH))
+    return _unless_in(entry, tokens, near, "sentence")
 
 
 def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:

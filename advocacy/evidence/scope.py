@@ -36,7 +36,7 @@ not counted.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -432,10 +432,16 @@ def negation(
         return f"'non-{words[start]}' names the opposite"
     in_qualifier = memo(tokens, "in_weak", _in_raw_weak)
     by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
-    for cue in by_sentence.get(tokens.sentences[end], ()):  # the others are in another sentence
+    # the others are in another sentence
+    cues, starts = by_sentence.get(tokens.sentences[end], ([], []))
+    # Only a trigger that ends before the match's end and after the last boundary up to
+    # it can negate it (a trigger is at most three words long).
+    last = bisect_right(boundaries, end)
+    first = bisect_left(starts, boundaries[last - 1] - 2) if last else 0
+    for cue in cues[first : bisect_left(starts, end)]:
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
-        if any(w in _NEGATIVE_PREDICATES for w in words[cue.end + 1 : start]):
+        if _between(memo(tokens, "predicates", _negative_predicates), cue.end, start):
             continue  # "no peer is exempt from", "may not decline to": a double negation
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = (
@@ -471,12 +477,22 @@ def negation(
     return None
 
 
+def _negative_predicates(tokens: Tokens) -> list[int]:
+    return [at for at, word in enumerate(tokens.words) if word in _NEGATIVE_PREDICATES]
+
+
+def _between(positions: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``positions`` lies strictly between ``a`` and ``b``."""
+    after = bisect_right(positions, a)
+    return after < len(positions) and positions[after] < b
+
+
 def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
     """Whether another negation before ``negating``, in its clause, takes it back."""
     by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
     return any(
         cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries)
-        for cue in by_sentence.get(tokens.sentences[negating.start], ())  # type: ignore[attr-defined]
+        for cue in by_sentence.get(tokens.sentences[negating.start], ([], []))[0]  # type: ignore[attr-defined]
     )
 
 
@@ -499,11 +515,14 @@ def _weak_boundaries(tokens: Tokens) -> tuple[frozenset[int], list[int]]:
     return qualifiers, sorted([*clause_boundaries(tokens), *qualifiers])
 
 
-def _triggers_by_sentence(tokens: Tokens) -> dict[int, list[Cue]]:
-    """The triggers of each sentence (of each trigger's last word), in order."""
-    found: dict[int, list[Cue]] = {}
+def _triggers_by_sentence(tokens: Tokens) -> dict[int, tuple[list[Cue], list[int]]]:
+    """The triggers of each sentence (of each trigger's last word), in order, and where
+    they start."""
+    found: dict[int, tuple[list[Cue], list[int]]] = {}
     for cue in triggers(tokens):
-        found.setdefault(tokens.sentences[cue.end], []).append(cue)
+        cues, starts = found.setdefault(tokens.sentences[cue.end], ([], []))
+        cues.append(cue)
+        starts.append(cue.start)
     return found
 
 
