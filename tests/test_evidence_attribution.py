@@ -141,6 +141,22 @@ def test_a_question_states_no_duty(tmp_path: Path, question: str) -> None:
     assert any(m["reason"] == "asked as a question" for m in data["not_counted"])
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Q3. How would you keep track of residents' medication packs on the night shift?",
+        "Are you willing to chart shift notes on each client in our records system?",
+        "Do you handle members' spending money? This is part of the job.",
+        "¿Tiene experiencia en administrar los medicamentos de las personas que viven en el hogar?",
+        "¿Puede llevar las notas de progreso de cada participante? (Requisito del puesto.)",
+    ],
+)
+def test_a_question_that_takes_the_duty_as_given_is_a_red_flag(
+    tmp_path: Path, question: str
+) -> None:
+    assert scan(tmp_path, question + "\n")["red_flags"]
+
+
 def test_a_bold_answer_under_a_bold_question_is_its_own_passage(tmp_path: Path) -> None:
     text = (
         "**Q18.** May peer staff help people manage their money?\n"
@@ -170,3 +186,58 @@ def test_check_mark_bullets_are_list_items(tmp_path: Path) -> None:
     )
     lines = {f["location"] for f in scan(tmp_path, text)["red_flags"]}
     assert lines == {"line 3"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subject: overnight cover and med counts",
+        "RE: Fwd: peers giving out medication on weekends",
+        "Asunto: turnos de noche y entrega de medicamentos",
+    ],
+)
+def test_a_subject_line_names_a_topic_and_raises_no_flag(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert data["red_flags"] == []
+    assert "a message's subject line" in {m["reason"] for m in data["not_counted"]}
+
+
+def test_an_instruction_to_the_bidder_asks_and_raises_no_flag(tmp_path: Path) -> None:
+    data = scan(
+        tmp_path,
+        "4.2.c Describe how peer staff are kept from giving out medication or handling "
+        "client funds.\n\n4.2.d Attach your peer job descriptions and the pay scale for peers "
+        "compared with entry-level direct-care pay.\n",
+    )
+    assert data["red_flags"] == []
+    assert "asked as a question" in {m["reason"] for m in data["not_counted"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We ask you to remove peer staff from medication counts and overnight coverage.",
+        "Any request for peers to chart progress notes will be declined.",
+        "La experiencia vivida en recuperación es un requisito obligatorio para el puesto de mentor.",
+    ],
+)
+def test_removing_or_declining_a_duty_and_a_mandatory_qualification_are_no_flags(
+    tmp_path: Path, line: str
+) -> None:
+    assert scan(tmp_path, line + "\n")["red_flags"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents' spending money is managed by the housing coordinator.",
+        "El dinero de bolsillo de los residentes sigue a cargo de la coordinadora de vivienda.",
+        "Client funds are handled by the business office.",
+    ],
+)
+def test_money_held_by_a_coordinator_or_an_office_is_another_positions(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert data["red_flags"] == []
+    assert any(m["reason"].startswith("a duty of another position") for m in data["not_counted"])

@@ -197,3 +197,12 @@ def test_cli_reports_bad_bids_without_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{path}: error: the PDF has no text layer" in result.output
     assert "internal error" not in result.output
+
+
+def test_a_pdf_line_and_a_text_line_end_a_sentence_alike() -> None:
+    """One test for a line's last sentence punctuation, in text and PDF: a bold line
+    ending in a closing curly quote is a sentence, not a heading."""
+    quoted = "Our members say it best: “nothing about us without us.”"
+    lines = [PdfLine(quoted, 1, 11.0, True), PdfLine("Peer staff lead the groups.", 1, 11.0, False)]
+    texts = [passage[0] for passage in passages_from_lines(lines)]
+    assert any(text.startswith(quoted) for text in texts)

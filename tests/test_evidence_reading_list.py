@@ -58,10 +58,7 @@ def test_a_duty_verb_in_the_third_person_opens_a_duty_line(tmp_path: Path) -> No
 
 
 def test_a_table_row_that_matched_nothing_is_listed(tmp_path: Path) -> None:
-    text = (
-        "| Task | Peer | Office |\n|---|---|---|\n"
-        "| Sort the donated clothing | Yes | No |\n"
-    )
+    text = "| Task | Peer | Office |\n|---|---|---|\n| Sort the donated clothing | Yes | No |\n"
     rows = listed(scan(tmp_path, INTRO + text, "posting.md"))
     assert any("Sort the donated clothing" in row for row in rows)
 
@@ -99,7 +96,9 @@ def test_the_rules_themselves() -> None:
     assert not binds_a_duty("Always bring a lunch.")
     assert to_read("x", duty_context=True, matched=False, flagged=False)
     assert not to_read("x", duty_context=True, matched=False, flagged=True)
-    assert not to_read("Pay $20/hr.", duty_context=False, matched=True, flagged=False, evidenced=True)
+    assert not to_read(
+        "Pay $20/hr.", duty_context=False, matched=True, flagged=False, evidenced=True
+    )
     assert to_read("Pay $20/hr.", duty_context=False, matched=True, flagged=False)
 
 
@@ -111,10 +110,27 @@ def test_each_sentence_is_judged_on_its_own(tmp_path: Path) -> None:
     )
     path = tmp_path / "posting.txt"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["score", "evidence", str(path)], env={"COLUMNS": "300"}
-    )
+    result = CliRunner().invoke(main, ["score", "evidence", str(path)], env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
     read = result.output.split("Read these")[1]
     assert "The census is about 900 people" in read
     assert "administer medications" not in read
+
+
+@pytest.mark.parametrize(
+    ("line", "duty"),
+    [
+        ("2024 budget figures were shared with the board", False),
+        ("12 people attended the open house", False),
+        ("3. Sorts the donated clothing", True),
+        ("4) sort the donated clothing", True),
+        ("2.3 The agency keeps one office in each county", True),
+        ("Benefits include dental and vision coverage", False),
+        ("Hours vary with the season", False),
+        ("Positions are posted each spring", False),
+        ("Transports residents to the food pantry", True),
+        ("Organizes the monthly clothing swap", True),
+    ],
+)
+def test_a_number_is_no_clause_and_a_plural_subject_is_no_duty_verb(line: str, duty: bool) -> None:
+    assert binds_a_duty(line) is duty

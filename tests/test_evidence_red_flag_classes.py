@@ -201,3 +201,225 @@ def test_reporting_compliance_to_others_is_compliance_enforcement(
     tmp_path: Path, line: str
 ) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, "Duties:\n\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Our coach has no ties to any peer network or peer-run group.", "small-peer-teams"),
+        ("The agency is not affiliated with a recovery learning community.", "small-peer-teams"),
+        ("La mentora no tiene afiliación con ninguna red de pares.", "small-peer-teams"),
+        ("Specialists work at separate sites with no peer team meetings.", "peer-support-team"),
+        ("Cada mentor trabaja por su cuenta, sin reuniones con otros pares.", "peer-support-team"),
+        ("There is no paid networking time in this budget.", "paid-networking"),
+        ("Starting wage $16/hr; no raises are built into the contract.", "peer-retention-and-pay"),
+        (
+            "El salario es de $14 la hora y no hay aumentos para las mentoras.",
+            "peer-retention-and-pay",
+        ),
+    ],
+)
+def test_a_protection_the_bid_says_is_missing_is_a_red_flag(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Each coach joins the regional peer network and its monthly call.", "small-peer-teams"),
+        ("There is never a week without a peer team meeting.", "peer-support-team"),
+        ("No habrá ningún mes sin reunión del equipo de pares.", "peer-support-team"),
+        ("Time at the peer network meeting is not unpaid: it is work time.", "small-peer-teams"),
+        ("Peers will not be asked to skip their peer team meetings.", "peer-support-team"),
+        ("Staff move to the new site with no loss of benefits.", "peer-retention-and-pay"),
+    ],
+)
+def test_a_protection_stated_or_doubly_negated_is_not_missing(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer positions are paid from a pilot grant that ends in June 2027.",
+        "El puesto de pares depende de la renovación del contrato estatal.",
+    ],
+)
+def test_a_position_waiting_for_funding_is_a_pay_flag_too(tmp_path: Path, line: str) -> None:
+    assert {"peer-retention-and-pay", "peer-staffing-ratio"} <= flagged(tmp_path, line + "\n")
+
+
+def test_peer_hours_left_to_program_need_are_not_a_pay_flag(tmp_path: Path) -> None:
+    found = flagged(tmp_path, "Peer hours will be set by program need each quarter.\n")
+    assert "peer-staffing-ratio" in found and "peer-retention-and-pay" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer mentors will share with the case manager anything residents disclose to them.",
+        "Coaches relay what participants tell them to the treating psychiatrist.",
+        "El mentor deberá contarle al terapeuta todo lo que los jóvenes le digan en las sesiones.",
+        "Coaches confirm attendance at court-mandated groups and send monthly reports to the "
+        "probation officer.",
+        "Phone residents who miss their appointment and let their counselor know the reason.",
+    ],
+)
+def test_passing_on_confidences_or_attendance_is_a_red_flag(tmp_path: Path, line: str) -> None:
+    assert {"cps-code-of-ethics", "voluntary-peer-support"} & flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("- Check blood pressure and record vitals for each guest at intake", "no-clinical-duties"),
+        ("- Obtain urine specimens per the unit schedule", "no-clinical-duties"),
+        (
+            "- Medir la presión arterial y registrar los signos vitales de cada residente",
+            "no-clinical-duties",
+        ),
+        ("- Help the aide staff with all daily unit tasks", "distinct-job-descriptions"),
+        ("- Ayudar a los técnicos en las tareas diarias de la sala", "distinct-job-descriptions"),
+        (
+            "Two years of experience as a behavioral health technician required.",
+            "distinct-job-descriptions",
+        ),
+        ("- Reemplazar a la secretaria durante sus vacaciones y ausencias", "no-clinical-duties"),
+    ],
+)
+def test_clinical_measurements_aide_work_and_cover_for_other_titles(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer caseloads are left to the discretion of each site director.",
+        "Caseloads will be decided by the clinic administrator after hiring.",
+        "The plan proposes no ratio of peer staff to people served.",
+        "There is no maximum caseload for recovery coaches.",
+        "Los casos serán asignados por la directora de cada clínica según la demanda.",
+        "El programa no ha fijado una proporción de especialistas por participante.",
+    ],
+)
+def test_caseloads_left_open_or_to_managers_are_a_staffing_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer specialists carry no caseload; they are not case managers.",
+        "Each peer supports at most 20 people, a ratio of 1:20.",
+    ],
+)
+def test_no_caseload_or_a_stated_ratio_is_no_staffing_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The monthly peer support huddle is cancelled for the summer.", "peer-support-team"),
+        ("Jo missed the last three peer team mtgs because of intake shifts.", "peer-support-team"),
+        ("Peer conferences and outside training will no longer be paid.", "peer-specific-training"),
+        (
+            "La capacitación externa de los mentores ya no se reembolsará este año.",
+            "peer-specific-training",
+        ),
+        ("Supervisora: Enfermera graduada del turno de noche.", "peer-supervisors"),
+        (
+            "The agency offers only its required HIPAA and fire safety modules.",
+            "peer-specific-training",
+        ),
+    ],
+)
+def test_meetings_missed_training_unpaid_and_a_nurse_as_supervisor(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("- Hold the keys to the med cart and sign out each resident's meds", "no-clinical-duties"),
+        ("- Complete the CIWA scale for guests in early withdrawal", "no-clinical-duties"),
+        ("- Enforce visitor restrictions under the unit's level system", "voluntary-peer-support"),
+        ("- Report any student who seems intoxicated to the dean", "voluntary-peer-support"),
+        (
+            "- Pass on information learned in peer conversations to the probation team",
+            "cps-code-of-ethics",
+        ),
+        (
+            "- Contarle a la consejera escolar lo que los jóvenes revelen en las sesiones",
+            "cps-code-of-ethics",
+        ),
+        (
+            "- Velar por el cumplimiento del reglamento e informar las infracciones",
+            "voluntary-peer-support",
+        ),
+        ("- Work as a substitute teacher's aide when staff are out", "no-clinical-duties"),
+        ("Coaches are not eligible for step increases in this contract.", "peer-retention-and-pay"),
+    ],
+)
+def test_more_wordings_of_known_classes(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, "Duties:\n" + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The coach is paid from a federal grant until June 2028.", "peer-retention-and-pay"),
+        (
+            "Clinical and administrative supervision of the peer staff is given by the team leader.",
+            "peer-supervisors",
+        ),
+    ],
+)
+def test_a_grant_with_an_end_date_and_clinical_and_other_supervision(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If a tenant does not take the evening pills, alert the case manager.",
+        "Members who skip two groups in a week lose their weekend pass.",
+        "Si un participante no llega a su cita, avisen al equipo clínico.",
+        "Quienes no vayan a las sesiones pierden el pase de salida.",
+    ],
+)
+def test_a_lapse_named_first_then_reported_or_punished(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion", "flag"),
+    [
+        ("Starting pay $17/hr, no benefits for part-time coaches.", "peer-retention-and-pay", True),
+        (
+            "Coaches will not help with benefits paperwork or bank cards.",
+            "peer-retention-and-pay",
+            False,
+        ),
+        ("Pay is $18/hr, pegged to the Residential Aide band.", "peer-retention-and-pay", True),
+        (
+            "The Peer Case Manager carries a caseload of 30 members.",
+            "distinct-job-descriptions",
+            True,
+        ),
+    ],
+)
+def test_benefits_pay_bands_and_a_peer_case_manager(
+    tmp_path: Path, line: str, criterion: str, flag: bool
+) -> None:
+    assert (criterion in flagged(tmp_path, line + "\n")) is flag

@@ -142,3 +142,39 @@ def test_label_lines_are_passages_not_headings(tmp_path: Path) -> None:
     assert [(f["criterion"], f["location"]) for f in data["red_flags"]] == [
         ("peer-supervisors", "line 2")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang", "negated"),
+    [
+        # a negation in a relative clause stays in it
+        ("Call members who do not come to group and report their absence.", "report", "en", False),
+        ("Llamar a quienes no vengan al grupo y avisar al equipo.", "avisar", "es", False),
+        ("Staff who do not hold a license never give out medication.", "medication", "en", True),
+        ("Peers who don't drive do not transport members.", "transport", "en", True),
+        # "no-show" names a missed appointment
+        ("Follow up on no-show clients and tell their nurse.", "tell", "en", False),
+        # a negative noun after the trigger keeps what follows
+        ("The move means no loss of benefits for peer staff.", "benefits", "en", False),
+        ("El cambio se hace sin pérdida de beneficios.", "beneficios", "es", False),
+    ],
+)
+def test_relative_clauses_no_shows_and_negative_nouns(
+    sentence: str, phrase: str, lang: str, negated: bool
+) -> None:
+    assert (judged(sentence, phrase, lang) is not None) is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang"),
+    [
+        ("No mentor is excused from the nightly medication count.", "medication count", "en"),
+        ("It is not optional for coaches to write a contact note.", "contact note", "en"),
+        ("Peers may not refuse to search residents' rooms.", "search", "en"),
+        ("Ningún mentor estará exento de repartir los medicamentos.", "repartir", "es"),
+    ],
+)
+def test_a_negation_of_a_refusal_or_exemption_negates_nothing(
+    sentence: str, phrase: str, lang: str
+) -> None:
+    assert judged(sentence, phrase, lang) is None

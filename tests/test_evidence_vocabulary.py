@@ -173,3 +173,20 @@ def test_wrapped_text_is_told_from_short_items_without_full_stops() -> None:
         ]
     )
     assert len(segment_text(wrapped)) == 2  # the capitalised lines continue a wrapped one
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If a guest says no, the mentor steps back and nobody asks twice.",
+        "Whether to keep meeting is entirely up to each participant.",
+        "Members can say they don't want a peer at the visit, and that choice is honored.",
+        "Leaving the program has no effect on housing or other services.",
+        "Cualquier persona puede decir que no, y su decisión se respeta siempre.",
+        "En nuestro centro nadie va a obligarle a participar en los grupos ni a tomar los medicamentos.",
+    ],
+)
+def test_saying_no_and_the_persons_choice_are_voluntary_support(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    voluntary = next(c for c in data["criteria"] if c["id"] == "voluntary-peer-support")
+    assert voluntary["passages"]

@@ -3,7 +3,9 @@
 ``templates/evidence/concepts.yaml`` is shipped with the package. Each
 concept has a short description, phrases per language, and optionally
 ``weak_only`` (it counts only where a weak qualifier such as "preferred"
-softens it), ``duty_line_only`` (it counts only on a line of a duties
+softens it), ``negated_only`` (it counts only where a negation reaches it:
+"no peer network affiliation", "sin reuniones de pares", a protection the
+bid says is missing), ``duty_line_only`` (it counts only on a line of a duties
 list) or ``unless`` (phrases per language that, in the same sentence, make a
 match not count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
@@ -30,7 +32,15 @@ from advocacy.resources import templates_dir
 CONCEPTS_FILE = "concepts.yaml"
 CLASSES_KEY = "word-classes"
 _CLASS_REF = re.compile(r"\{([a-z0-9-]+)\}")
-_OPTIONS = ("about", "weak_only", "duty_line_only", "unless", "unless_in_passage", "home")
+_OPTIONS = (
+    "about",
+    "weak_only",
+    "negated_only",
+    "duty_line_only",
+    "unless",
+    "unless_in_passage",
+    "home",
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +56,7 @@ class Concept:
     expanded: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
     home: str | None = None  # the talking point whose evidence this concept primarily is
+    negated_only: bool = False  # counts only where a negation reaches it: a missing protection
 
 
 def concepts_path() -> Path:
@@ -108,6 +119,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             expanded,
             bool(body.get("unless_in_passage", False)),
             home,
+            bool(body.get("negated_only", False)),
         )
     return concepts
 

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
+from advocacy.evidence.matching import sentence_starts
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
-from advocacy.evidence.scope import ANOTHER_POSITION, RULES_NOTHING_OUT
+from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -66,10 +67,6 @@ _DUTY_SECTIONS = (
     "tarea",
     "responsabilidad",
 )
-
-# The end of a sentence: a full stop, "!", "?" or ";" before a space and a
-# capital letter, digit, opening quote or bullet.
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 
 
 @dataclass(frozen=True)
@@ -186,7 +183,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
         new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
         read = sentences_to_read(
             passage.text,
-            _sentences(passage.text),
+            sentence_starts(passage.text),
             duty_line or _is_duty_line(passage),
             [m.span for m in matches],
             flagged,
@@ -233,7 +230,7 @@ def _collect(
     # criterion; only that it rules another flag out ("will not give out
     # medication; however, they will document each contact") still counts.
     # The other sentences of a paragraph still count.
-    sentences = _sentences(passage.text)
+    sentences = sentence_starts(passage.text)
     flagged = {
         _sentence_of(sentences, m.span[0])
         for (_, kind, _), found in per_item.items()
@@ -353,11 +350,6 @@ def _elsewhere(found: list[PhraseMatch]) -> bool:
     return all((m.excluded or "").startswith(RULES_NOTHING_OUT) for m in found)
 
 
-def _sentences(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
 def _sentence_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
@@ -378,6 +370,10 @@ def _is_label(passage: Passage) -> bool:
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
 #: enfermería"; not "No restrictions", where the word opens something else.
 _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", re.IGNORECASE)
+
+
+# The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
+_SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
 
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
@@ -405,6 +401,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
         if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
+        if _SUBJECT_LINE.match(passage.text):
+            reason = reason or A_SUBJECT_LINE
         if passage.item and lead_in is not None:
             reason = reason or lead_in
         elif not passage.item:
@@ -475,7 +473,5 @@ def _is_duty_line(passage: Passage) -> bool:
     """A list item, a table row, or a line under a duties or qualifications heading."""
     heading = (passage.heading or "").lower()
     return (
-        passage.item
-        or passage.owner is not None
-        or any(word in heading for word in _DUTY_HEADINGS)
+        passage.item or passage.owner is not None or any(word in heading for word in _DUTY_HEADINGS)
     )

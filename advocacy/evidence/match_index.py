@@ -15,6 +15,7 @@ from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, ma
 from advocacy.evidence.positions import another_position
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
+    bidder_ask,
     negation,
     qualifier_word,
     question,
@@ -43,6 +44,7 @@ class Entry:
     unless: tuple[Pattern, ...] = ()  # in the same sentence, these make a match not count
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
+    negated_only: bool = False  # counts only where a negation reaches it: a missing protection
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,13 @@ class MatchIndex:
 
 
 _DROP = object()
+# Words between a negation and a missing protection it names ("has no contact with
+# other peer workers"); one further away negates a verb of its own ("will not be
+# asked to skip peer team meetings").
+ABSENCE_REACH = 3
+# Words either side of a match where its concept's 'unless' phrases are looked for,
+# within the sentence (a sentence is rarely longer; a run-on text without stops is).
+UNLESS_REACH = 60
 
 
 def _judge(
@@ -151,6 +160,10 @@ def _judge(
     heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
+    if entry.negated_only:  # "no peer network affiliation": the protection is missing
+        if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
+            return _DROP
+        return list_scope or question(tokens, start) or _unless(entry, tokens, start, heading)
     weak = weak_qualifier(tokens, start, end) or weak_heading
     if entry.weak_only:
         if weak is None:
@@ -163,6 +176,7 @@ def _judge(
             or list_scope
             or another_position(tokens, start, end)
             or question(tokens, start)
+            or bidder_ask(tokens, start)
             or _unless(entry, tokens, start, heading)
         )
     if weak is not None:
@@ -183,16 +197,25 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
                 if end is not None:
                     said = " ".join(titled.words[at : end + 1])
                     return f"{ANOTHER_MEANING}: '{said}' in the heading"
-    sentence = tokens.sentences[start]
+    if not entry.unless:
+        return None
+    if entry.unless_in_passage:  # the same for every match of the entry in the passage
+        key = f"unless {id(entry)}"
+        if key not in tokens.memo:
+            tokens.memo[key] = _unless_in(entry, tokens, range(len(tokens.words)), "passage")
+        return tokens.memo[key]  # type: ignore[return-value]
+    first, last = tokens.sentence_range(start)
+    near = range(max(first, start - UNLESS_REACH), min(last, start + UNLESS_REACH))
+    return _unless_in(entry, tokens, near, "sentence")
+
+
+def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:
     for pattern in entry.unless:
-        for at, found in enumerate(tokens.sentences):
-            if found != sentence and not entry.unless_in_passage:
-                continue
+        for at in where:
             end = match_at(pattern, tokens, at)
             if end is not None:
                 said = " ".join(tokens.words[at : end + 1])
-                where = "passage" if entry.unless_in_passage else "sentence"
-                return f"{ANOTHER_MEANING}: '{said}' in the same {where}"
+                return f"{ANOTHER_MEANING}: '{said}' in the same {name}"
     return None
 
 
@@ -221,13 +244,14 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 f"{phrase}: {written}",
                                 compile_phrase(p, lang),
                                 concept.weak_only,
-                                not concept.weak_only,
+                                not (concept.weak_only or concept.negated_only),
                                 concept.duty_line_only,
                                 tuple(
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
                                 ),
                                 concept.unless_in_passage,
                                 concept.home,
+                                concept.negated_only,
                             )
                             index.add(lang, entry)
                 else:

@@ -28,6 +28,7 @@ decided by :mod:`advocacy.evidence.scope`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
@@ -39,6 +40,9 @@ from advocacy.evidence.normalise import normalise
 _TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence.
 _SENTENCE_END = re.compile(r"[!?;](?=\s|$)|\.(?=\s*$|\s+(?![a-záéíóúüñ]))")
+# Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
+# digit, opening quote or bullet (see sentence_starts).
+_CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
 GAP = 5
 CLAUSE_GAP = 10
@@ -84,6 +88,11 @@ class Tokens:
             index.setdefault(word, []).append(at)
         return index
 
+    def sentence_range(self, at: int) -> tuple[int, int]:
+        """The first word of word ``at``'s sentence and the word after its last."""
+        sentence = self.sentences[at]
+        return bisect_left(self.sentences, sentence), bisect_right(self.sentences, sentence)
+
     @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each stem occurs, so a phrase is only tried where it can start."""
@@ -91,6 +100,18 @@ class Tokens:
         for at, stem_ in enumerate(self.stems):
             index.setdefault(stem_, []).append(at)
         return index
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (the first at 0), for citing and reading.
+
+    Coarser than the sentences :func:`tokenize` gives the scope rules: a
+    sentence here ends at ".", "!", "?" or ";" only before a capital, a digit,
+    an opening quote or a bullet, so "…; the team" stays one sentence to cite,
+    while for a negation's reach the ";" ends it. (One splitter for both was
+    measured: it changes which lines are cited and listed.)
+    """
+    return [0] + [m.end() for m in _CITED_SENTENCE_END.finditer(text)]
 
 
 def tokenize(text: str, lang: str = "en") -> Tokens:
@@ -142,11 +163,8 @@ class Word:
     exact_stems: tuple[str, ...] = ()  # the stems of ``exact``, to index the phrase by
 
     def matches(self, stem_: str, word: str) -> bool:
-        return (
-            stem_ in self.stems
-            or word in self.exact
-            or any(word.startswith(p) for p in self.prefixes)
-        )
+        # str.startswith takes the tuple of prefixes at once (an empty tuple matches nothing)
+        return stem_ in self.stems or word in self.exact or word.startswith(self.prefixes)
 
 
 Pattern = tuple[Word | int, ...]  # an int is a gap: how many other words may come between

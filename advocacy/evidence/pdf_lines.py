@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from advocacy.evidence.segment import BULLET, bold_title, is_title
+from advocacy.evidence.segment import BULLET, bold_title, ends_sentence, is_title
 
 _LINE = re.compile(r"[^\r\n]+")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
 _GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
-_SENTENCE_END = re.compile(r"[.!?:;][\"')\]]*$")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
 BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
@@ -165,7 +164,7 @@ def passages_from_lines(
             and usual_gap > 0
             and line.y - following.y > PARAGRAPH_GAP * usual_gap
         )
-        ends = bool(_SENTENCE_END.search(line.text))
+        ends = ends_sentence(line.text)
         if (
             following is None
             or wide_gap
@@ -187,7 +186,7 @@ def _is_heading(line: PdfLine, body: float) -> bool:
     # A numbered bold line heads a section, a question too ("7.5.2 Which functions will
     # peer staff not perform?", "4.3(c) Supervision and support.").
     return bool(_SECTION_NUMBER.match(line.text)) or (
-        bold_title(line.text) and not _SENTENCE_END.search(line.text)
+        bold_title(line.text) and not ends_sentence(line.text)
     )
 
 

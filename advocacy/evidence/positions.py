@@ -10,12 +10,14 @@ shown as not counted, "a duty of another position", and rules nothing out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.scope import (
     ANOTHER_POSITION,
     Cue,
     clause_boundaries,
+    clause_start,
     find_phrases,
     memo,
     passage_language,
@@ -32,6 +34,7 @@ _OTHER_POSITIONS = frozenset(
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
     "accountants therapist therapists psychologist psychologists manager managers director "
     "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "
+    "office coordinator coordinators coordinador coordinadora coordinadores "
     "enfermera enfermero enfermeras enfermeros enfermería consejero consejera consejeros "
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
     "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
@@ -75,6 +78,7 @@ _AGENT_CUES = {
     ),
 }
 AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
+TITLE_WINDOW = 6  # words after such a cue where the title must be
 
 
 def another_position(tokens: Tokens, start: int, end: int) -> str | None:
@@ -83,13 +87,7 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     manages …"), or a cue after it hands it to one ("… is handled by the Program
     Aide"), or None."""
     boundaries = clause_boundaries(tokens)
-    first = start
-    while (
-        first > 0
-        and tokens.sentences[first - 1] == tokens.sentences[start]
-        and first not in boundaries
-    ):
-        first -= 1
+    first = clause_start(tokens, start, boundaries)
     words = tokens.words
     for at in range(first, start):
         if words[at] in _PEER_WORDS:
@@ -113,23 +111,31 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
     """A cue after the match that hands the duty to a staff title ("is handled by
     the Program Aide"), in the same clause and with no peer named before it."""
     words = tokens.words
-    for cue in memo(tokens, "agents", _agent_cues):  # type: ignore[attr-defined]
-        if not end < cue.start <= end + AGENT_WINDOW:
-            continue
+    cues, starts = memo(tokens, "agents", _agent_cues)
+    near = cues[bisect_right(starts, end) : bisect_right(starts, end + AGENT_WINDOW)]
+    for cue in near:
         if not same_clause(tokens, start, cue.start, boundaries):
             continue
         if any(w in _PEER_WORDS for w in words[start : cue.start]):
             continue
-        at = cue.end + 1
-        while at < len(words) and words[at] in _BEFORE_TITLE and at - cue.end <= 5:
-            at += 1
-        if at < len(words) and words[at] in _OTHER_POSITIONS:
-            return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
+        # the title may follow a few words of its own ("the housing coordinator",
+        # "our business office"), but no peer
+        for at in range(cue.end + 1, min(len(words), cue.end + 1 + TITLE_WINDOW)):
+            if words[at] in _PEER_WORDS:
+                break
+            if words[at] in _OTHER_POSITIONS:
+                return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
     return None
 
 
-def _agent_cues(tokens: Tokens) -> list[Cue]:
-    return find_phrases(tokens, _AGENT_CUES[passage_language(tokens)])
+def _agent_cues(tokens: Tokens) -> tuple[list[Cue], list[int]]:
+    """The cues that hand a duty to someone, in order, and where they start."""
+    cues = sorted(find_phrases(tokens, _AGENT_CUES[passage_language(tokens)]), key=_start)
+    return cues, [cue.start for cue in cues]
+
+
+def _start(cue: Cue) -> int:
+    return cue.start
 
 
 def position_title(text: str) -> bool:

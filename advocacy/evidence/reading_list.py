@@ -27,6 +27,7 @@ or cited sentence does not hide the next one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 # Words that state the terms of the job. Stems, so "supervised", "supervisión".
@@ -46,11 +47,20 @@ _OBLIGATION = re.compile(
     r"|deber[áa]n?|tendr[áa]n? que|se espera|ser[áa]n? responsables?|les? corresponde)\b",
     re.IGNORECASE,
 )
-# A clause number or letter at the start of a line: "2.3", "B-4.2.1", "a.", "(iv)".
-_CLAUSE = re.compile(r"^\s*(?:[A-Z]-?\d+(?:\.\d+)+|\d+(?:\.\d+)*[.)]?|\(?[a-z]{1,3}[.)])\s+\S")
+# A clause number or letter at the start of a line: "2.3", "B-4.2.1", "3.", "a.", "(iv)";
+# not a bare number ("2024 budget …", "12 peers …").
+_CLAUSE = re.compile(
+    r"^\s*(?:[A-Z]-?\d+(?:\.\d+)+|\d+(?:\.\d+)+[.)]?|\d{1,3}[.)]|\(?[a-z]{1,3}[.)])\s+\S"
+)
 # A duty verb in the third person opening the line: "Transports clients", "Performs".
-_THIRD_PERSON = re.compile(r"^\s*(?:\d+[.)]\s*)?[A-Z][a-z]{2,}(?:es|s)\s+[a-z]")
+_THIRD_PERSON = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Z][a-z]{2,}(?:es|s))\s+([a-z]+)")
 _NOT_VERBS = frozenset("this these those its his hers ours yours always perhaps".split())
+# Words that follow a plural noun as the subject ("Benefits include …", "Hours vary",
+# "Positions are …"), not the object of a duty verb ("Transports clients").
+_AFTER_A_SUBJECT = frozenset(
+    "are were will would may might can could must should shall include have had do did need "
+    "vary range start begin apply depend remain".split()
+)
 
 
 def states_terms(text: str) -> bool:
@@ -63,7 +73,11 @@ def binds_a_duty(text: str) -> bool:
     if _CLAUSE.match(text) or _OBLIGATION.search(text) or text.lstrip().startswith("|"):
         return True
     opening = _THIRD_PERSON.match(text)
-    return opening is not None and text.split()[0].lower() not in _NOT_VERBS
+    return (
+        opening is not None
+        and opening.group(1).lower() not in _NOT_VERBS
+        and opening.group(2) not in _AFTER_A_SUBJECT
+    )
 
 
 def to_read(
@@ -100,9 +114,16 @@ def sentences_to_read(
     red flags raised and of the evidence cited in the passage."""
     # a clause label ("c. ", "2. ") is not a sentence of its own
     bounds = [*(i for i in starts if i == 0 or i > 4), len(text)]
+    firsts = [sorted(start for start, _ in spans) for spans in (matched, flagged, cited)]
     read = []
     for a, b in pairwise(bounds):
-        inside = [any(a <= start < b for start, _ in spans) for spans in (matched, flagged, cited)]
+        inside = [_any_in(found, a, b) for found in firsts]
         if to_read(text[a:b], context, *inside):
             read.append((a, b))
     return tuple(read)
+
+
+def _any_in(sorted_starts: list[int], a: int, b: int) -> bool:
+    """Whether one of ``sorted_starts`` is in ``a``..``b`` (``b`` excluded)."""
+    at = bisect_left(sorted_starts, a)
+    return at < len(sorted_starts) and sorted_starts[at] < b

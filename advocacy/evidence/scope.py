@@ -36,6 +36,7 @@ not counted.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +47,8 @@ _TRIGGERS = {
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
-        "denies denied deny barred banned".split()
+        "denies denied deny barred banned remove removes removed removing relieve relieves "
+        "relieved".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
@@ -98,6 +100,16 @@ _PSEUDO = {
         "at no cost",
         "no increase",
         "no change",
+        "no show",  # "no-show": a missed appointment
+        "no shows",
+        # a negative noun after the trigger: "no loss of benefits" keeps them
+        "no loss",
+        "no reduction",
+        "no cut",
+        "no decrease",
+        "without loss",
+        "without reduction",
+        "without a reduction",
     ),
     "es": (
         "no solo",
@@ -110,6 +122,9 @@ _PSEUDO = {
         "no menos de",
         "no más tarde",
         "sin costo",
+        "sin pérdida",
+        "sin reducción",
+        "sin reducir",
     ),
 }
 _TERMINATORS = {
@@ -122,8 +137,16 @@ _COPULAS = frozenset(
     "queda quedan".split()
 )
 _POST = frozenset("not never no nunca".split())
+# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
+# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
+# "No se permitirá que se *niegue* a transportar".
+_NEGATIVE_PREDICATES = frozenset(
+    "exempt exempted excused optional decline declines declining refuse refuses refusing "
+    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar".split()
+)
 _POST_WORDS = frozenset(
-    "prohibited excluded forbidden prohibido prohibida prohibidos prohibidas excluido "
+    "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
     "excluida excluidos excluidas".split()
 )
 _SUBORDINATORS = frozenset(
@@ -138,9 +161,13 @@ A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
 # Reasons a red flag is not counted that say nothing about peers' duties.
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
-RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING)
+A_SUBJECT_LINE = "a message's subject line"  # "Subject: overnight help": names a topic
+RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING, A_SUBJECT_LINE)
 _SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 SHORT_SCOPE_WINDOW = 4
+# A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
+# negates that clause only, not the duty after it ("… and report the absence").
+_RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 _EXCLUDING_WORDS = frozenset(
@@ -334,36 +361,63 @@ def _find_triggers(tokens: Tokens) -> list[Cue]:
 
 
 def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
-    """Words ``a`` < ``b`` are in one sentence with no terminator between them."""
-    if tokens.sentences[a] != tokens.sentences[b]:
-        return False
-    return not any(a < mark <= b for mark in boundaries)
+    """Words ``a`` < ``b`` are in one sentence with no terminator between them
+    (``boundaries`` sorted)."""
+    return tokens.sentences[a] == tokens.sentences[b] and not _crossed(boundaries, a, b)
+
+
+def _crossed(boundaries: list[int], a: int, b: int) -> bool:
+    """Whether a boundary ``m`` (of the sorted ``boundaries``) has ``a < m <= b``."""
+    after = bisect_right(boundaries, a)
+    return after < len(boundaries) and boundaries[after] <= b
+
+
+def clause_start(tokens: Tokens, at: int, boundaries: list[int]) -> int:
+    """The first word of word ``at``'s clause: the last boundary up to it, or its sentence's start."""
+    first = tokens.sentence_range(at)[0]
+    before = bisect_right(boundaries, at)
+    return max(first, boundaries[before - 1]) if before else first
 
 
 def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) -> bool:
-    """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``."""
-    if not any(trigger < comma <= end for comma in tokens.commas):
+    """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``:
+    the nearest comma or subordinator before it, in its clause, is a subordinator."""
+    commas = tokens.commas
+    after = bisect_right(commas, trigger)
+    if after == len(commas) or commas[after] > end:
         return False
-    sentence = tokens.sentences[trigger]
-    at = trigger
-    while at > 0 and tokens.sentences[at - 1] == sentence and at not in boundaries:
-        at -= 1
-        if at in tokens.commas:
-            return False
-        if tokens.words[at] in _SUBORDINATORS:
-            return True
-    return False
+    marks, comma_set = memo(tokens, "subordinators", _subordinators_and_commas)
+    before = bisect_right(marks, trigger - 1)
+    if not before:
+        return False
+    at = marks[before - 1]
+    return at >= clause_start(tokens, trigger, boundaries) and at not in comma_set
+
+
+def _subordinators_and_commas(tokens: Tokens) -> tuple[list[int], frozenset[int]]:
+    """Sorted words that are a subordinator or follow a comma, and those that follow a comma."""
+    found = [at for at, word in enumerate(tokens.words) if word in _SUBORDINATORS]
+    return sorted({*found, *tokens.commas}), frozenset(tokens.commas)
 
 
 def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
-    """Whether a trigger inside the match follows a subordinator that the match
-    also holds: "notify the team *when* a client does *not* engage", "grant-funded
-    (ends *if* the grant is *not* renewed)" negate the condition, not the duty."""
-    return any(words[at] in _SUBORDINATORS for at in range(start + 1, trigger))
+    """Whether a trigger inside the match follows a subordinator or a relative pronoun
+    that the match also holds (from its first word): "notify the team *when* a client
+    does *not* engage", "*if* a resident does *not* take meds, tell the nurse",
+    "residents *who* do *not* attend get a write-up" negate the condition, not the duty."""
+    return any(
+        words[at] in _SUBORDINATORS or words[at] in _RELATIVES for at in range(start, trigger)
+    )
 
 
-def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | None:
+def negation(
+    tokens: Tokens, start: int, end: int, weak: bool = False, reach: int | None = None
+) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
+
+    With ``reach``, only a negation before the match counts, with at most that
+    many words between them, and not when another negation before it in the
+    clause takes it back ("no week without a peer meeting").
 
     With ``weak``, the match is read as weakened by a qualifier, and a
     negation that opens the qualifier ("is not required") is that qualifier,
@@ -371,32 +425,46 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
     """
     boundaries = clause_boundaries(tokens)
     words = tokens.words
+    qualifiers: frozenset[int] = frozenset()
     if weak:
-        qualifiers = {
-            at for cue in memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
-        }
-        boundaries = boundaries + sorted(qualifiers)
+        qualifiers, boundaries = memo(tokens, "weak_bounds", _weak_boundaries)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
-    in_qualifier = {
-        at for cue in memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
-    }
-    for cue in triggers(tokens):
+    in_qualifier = memo(tokens, "in_weak", _in_raw_weak)
+    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+    # the others are in another sentence
+    cues, starts = by_sentence.get(tokens.sentences[end], ([], []))
+    # Only a trigger that ends before the match's end and after the last boundary up to
+    # it can negate it (a trigger is at most three words long).
+    last = bisect_right(boundaries, end)
+    first = bisect_left(starts, boundaries[last - 1] - 2) if last else 0
+    for cue in cues[first : bisect_left(starts, end)]:
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
+        if _between(memo(tokens, "predicates", _negative_predicates), cue.end, start):
+            continue  # "no peer is exempt from", "may not decline to": a double negation
         # A trigger before the match, or inside a gap of it ("write no progress notes").
-        short = tokens.words[cue.start] in _SHORT_SCOPE or tokens.words[cue.end] in _SHORT_SCOPE
+        short = (
+            tokens.words[cue.start] in _SHORT_SCOPE
+            or tokens.words[cue.end] in _SHORT_SCOPE
+            or any(w in _RELATIVES for w in words[max(0, cue.start - 2) : cue.start])
+        )
         if (
             cue.end < end
-            and cue.start != start
+            and (cue.start != start or reach is not None)  # "no benefits": the absence itself
             and same_clause(tokens, cue.end, end, boundaries)
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
+            and (reach is None or start - cue.end - 1 <= reach)
         ):
+            if reach is not None and _taken_back(tokens, cue, boundaries):
+                return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
             return f"negated by '{said}'"
+    if reach is not None:
+        return None  # "the network meeting is not unpaid time": a post-negation says less
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
     for at in after:
         if not same_clause(tokens, end, at, boundaries):
@@ -409,13 +477,145 @@ def negation(tokens: Tokens, start: int, end: int, weak: bool = False) -> str | 
     return None
 
 
+def _negative_predicates(tokens: Tokens) -> list[int]:
+    return [at for at, word in enumerate(tokens.words) if word in _NEGATIVE_PREDICATES]
+
+
+def _between(positions: list[int], a: int, b: int) -> bool:
+    """Whether one of the sorted ``positions`` lies strictly between ``a`` and ``b``."""
+    after = bisect_right(positions, a)
+    return after < len(positions) and positions[after] < b
+
+
+def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
+    """Whether another negation before ``negating``, in its clause, takes it back."""
+    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+    return any(
+        cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries)
+        for cue in by_sentence.get(tokens.sentences[negating.start], ([], []))[0]  # type: ignore[attr-defined]
+    )
+
+
 def _raw_weak(tokens: Tokens) -> list[Cue]:
     return find_phrases(tokens, _WEAK[passage_language(tokens)])
 
 
+def _in_raw_weak(tokens: Tokens) -> frozenset[int]:
+    """The words of the passage's weak qualifiers, negated or not."""
+    return frozenset(
+        at for cue in memo(tokens, "weak_raw", _raw_weak) for at in range(cue.start, cue.end + 1)
+    )
+
+
+def _weak_boundaries(tokens: Tokens) -> tuple[frozenset[int], list[int]]:
+    """The words of the weak qualifiers, and the clause boundaries with them added."""
+    qualifiers = frozenset(
+        at for cue in memo(tokens, "weak", _weak_cues) for at in range(cue.start, cue.end + 1)
+    )
+    return qualifiers, sorted([*clause_boundaries(tokens), *qualifiers])
+
+
+def _triggers_by_sentence(tokens: Tokens) -> dict[int, tuple[list[Cue], list[int]]]:
+    """The triggers of each sentence (of each trigger's last word), in order, and where
+    they start."""
+    found: dict[int, tuple[list[Cue], list[int]]] = {}
+    for cue in triggers(tokens):
+        cues, starts = found.setdefault(tokens.sentences[cue.end], ([], []))
+        cues.append(cue)
+        starts.append(cue.start)
+    return found
+
+
 def question(tokens: Tokens, start: int) -> str | None:
-    """A match in a sentence that asks ("Can the role include other duties?") states no duty."""
-    return A_QUESTION if tokens.sentences[start] in tokens.questions else None
+    """A match in a sentence that asks ("Can the role include other duties?") states no duty,
+    unless the question takes the duty as given ("How would you …?", "Are you
+    comfortable …?", in an interview) or the passage says it is required ("(required
+    for this role)", "Esta tarea es parte del puesto.")."""
+    sentence = tokens.sentences[start]
+    if sentence not in tokens.questions:
+        return None
+    presupposed = memo(tokens, "presupposed", _presupposing_questions)
+    if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
+        return None
+    return A_QUESTION
+
+
+# Questions to a candidate that take a duty as part of the job.
+_PRESUPPOSING = {
+    "en": (
+        "how would you",
+        "how will you",
+        "are you comfortable",
+        "are you willing",
+        "are you able",
+        "are you ok",
+        "are you okay",
+        "do you have experience",
+        "what experience do you have",
+    ),
+    "es": (
+        "tiene experiencia",
+        "tienes experiencia",
+        "está dispuesto",
+        "está dispuesta",
+        "estás dispuesto",
+        "estás dispuesta",
+        "se siente cómodo",
+        "se siente cómoda",
+        "qué experiencia tiene",
+    ),
+}
+# A statement, beside a question, that what it asks about is required.
+_REQUIRED = {
+    "en": (
+        "required for this role",
+        "required for this position",
+        "required for the role",
+        "required for the position",
+        "part of the job",
+        "part of the role",
+        "part of the position",
+        "part of this job",
+        "part of this role",
+        "part of this position",
+    ),
+    "es": (
+        "parte del puesto",
+        "parte del trabajo",
+        "parte del rol",
+        "requisito del puesto",
+        "requerido para el puesto",
+        "requerida para el puesto",
+    ),
+}
+
+
+# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a question.
+_ASKS = frozenset(
+    "describe attach discuss demonstrate describa describan adjunte adjunten explique expliquen "
+    "detalle detallen".split()
+)
+
+
+def bidder_ask(tokens: Tokens, start: int) -> str | None:
+    """A red flag in a sentence that opens with an instruction to the bidder ("5.3.j
+    Describe your retention plan, including the starting wage compared with …")
+    states no duty; what it asks for is still evidence of what the buyer wants."""
+    first, _ = tokens.sentence_range(start)
+    words = tokens.words
+    while first < start and (words[first].replace(".", "").isdigit() or len(words[first]) == 1):
+        first += 1  # a clause number or letter: "5.3.j", "(c)"
+    return A_QUESTION if words[first] in _ASKS else None
+
+
+def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
+    found = find_phrases(tokens, _PRESUPPOSING[passage_language(tokens)])
+    return frozenset(tokens.sentences[cue.start] for cue in found)
+
+
+def _states_required(tokens: Tokens) -> bool:
+    found = find_phrases(tokens, _REQUIRED[passage_language(tokens)])
+    return any(tokens.sentences[cue.start] not in tokens.questions for cue in found)
 
 
 def _hyphenated(tokens: Tokens, at: int) -> bool:
@@ -434,20 +634,26 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
-    boundaries = [b for b in clause_boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    boundaries, by_sentence = memo(tokens, "weak_by_sentence", _weak_by_sentence)
     short = len(tokens.words) <= SHORT_PASSAGE  # a qualification line: "Lived experience: a plus"
-    weak = memo(tokens, "weak", _weak_cues)
-    for cue in weak:  # type: ignore[attr-defined]
-        a, b = sorted((cue.start, start))
-        if tokens.sentences[cue.start] != tokens.sentences[start]:
-            continue
+    for cue in by_sentence.get(tokens.sentences[start], ()):
         if short:
             return cue.text
-        if cue.start > end and not any(end < m <= cue.start for m in boundaries):
+        if cue.start > end and not _crossed(boundaries, end, cue.start):
             return cue.text
-        if cue.end < start and not any(a < m <= b for m in boundaries):
+        if cue.end < start and not _crossed(boundaries, cue.start, start):
             return cue.text
     return None
+
+
+def _weak_by_sentence(tokens: Tokens) -> tuple[list[int], dict[int, list[Cue]]]:
+    """The clause boundaries a weak qualifier does not cross ("but" does not end its
+    reach), and the weak qualifiers of each sentence, in order."""
+    boundaries = [b for b in clause_boundaries(tokens) if tokens.words[b] not in ("but", "pero")]
+    by_sentence: dict[int, list[Cue]] = {}
+    for cue in memo(tokens, "weak", _weak_cues):  # type: ignore[attr-defined]
+        by_sentence.setdefault(tokens.sentences[cue.start], []).append(cue)
+    return boundaries, by_sentence
 
 
 def qualifier_word(tokens: Tokens, start: int, end: int) -> str | None:

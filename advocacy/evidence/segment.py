@@ -147,9 +147,9 @@ def _segments(
                 and _starts_sentence(line)
                 and not _opens_label(previous)  # the label's value
                 and (
-                    (dense and (_ends_sentence(previous) or not wrapped))
+                    (dense and (ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
-                    or ((item or _ends_sentence(previous)) and not wrapped)
+                    or ((item or ends_sentence(previous)) and not wrapped)
                 )
             )
         )
@@ -196,7 +196,9 @@ def _unhyphen(current: list[str], content: str) -> str:
     return content
 
 
-def _ends_sentence(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends with sentence punctuation (or a colon), before closing
+    quotes, brackets or emphasis; a line that does not may have been wrapped."""
     return bool(_SENTENCE_END.search(line))
 
 
@@ -232,7 +234,7 @@ def _heading(
         # A title line alone between blank lines, as a word processor's bold
         # paragraph comes out ("Functions Not Included"): a heading, as in text.
         return line if not previous and not after and is_title(line) else None
-    if previous and not _ends_sentence(previous) and wrapped:
+    if previous and not ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
     if previous and _opens_label(previous):
         return None  # the value of a label
