@@ -184,7 +184,12 @@ def test_pdf_word_hyphenated_across_two_lines_is_no_title_line() -> None:
         PdfLine("istration by peer staff on the evening shift is required.", 1, 11.0, False),
     ]
     assert list(passages_from_lines(lines)) == [
-        ("Medication Administration by peer staff on the evening shift is required.", 1, None, False)
+        (
+            "Medication Administration by peer staff on the evening shift is required.",
+            1,
+            None,
+            False,
+        )
     ]
 
 
@@ -222,3 +227,47 @@ def test_pdf_bold_numbered_question_heads_its_section() -> None:
         "7.5.2 Which functions will peer staff not perform?",
         "7.5.2 Which functions will peer staff not perform?",
     ]
+
+
+SENTENCE_CASE = [
+    "Peer staff work in pairs.",
+    "Supervision and support",
+    "The coaches are supervised weekly by a peer supervisor with lived experience.",
+]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md", "docx"])
+def test_a_sentence_case_title_heads_the_text_after_it(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"bid.{suffix}"
+    if suffix == "txt":
+        path.write_text(f"{SENTENCE_CASE[0]}\n\n{SENTENCE_CASE[1]}\n{SENTENCE_CASE[2]}\n", "utf-8")
+    elif suffix == "md":
+        path.write_text("\n\n".join(SENTENCE_CASE) + "\n", "utf-8")
+    else:
+        word(path, [(line, False) for line in SENTENCE_CASE])
+    assert [(p.text, p.heading) for p in read_bid(path).passages] == [
+        (SENTENCE_CASE[0], None),
+        (SENTENCE_CASE[2], "Supervision and support"),
+    ]
+
+
+def test_a_sentence_case_title_in_a_pdf_heads_the_text_after_it() -> None:
+    lines = [PdfLine(text, 1, 11.0, False) for text in SENTENCE_CASE]
+    lines.insert(
+        0,
+        PdfLine("A long first line that sets the width of the page for this test", 1, 11.0, False),
+    )
+    assert [heading for _, _, heading, _ in passages_from_lines(lines)][-1] == (
+        "Supervision and support"
+    )
+
+
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+def test_short_lines_followed_by_short_lines_stay_duties(tmp_path: Path, suffix: str) -> None:
+    lines = ["Medication administration", "Budgeting with clients", "Facilitate groups"]
+    path = tmp_path / f"bid.{suffix}"
+    if suffix == "md":
+        path.write_text("\n\n".join(lines) + "\n", "utf-8")
+    else:
+        word(path, [(line, False) for line in lines])
+    assert [p.heading for p in read_bid(path).passages] == [None, None, None]

@@ -15,7 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from advocacy.evidence.segment import BULLET, bold_title, ends_sentence, is_title
+from advocacy.evidence.segment import (
+    BULLET,
+    SECTION_NUMBER,
+    bold_title,
+    ends_sentence,
+    is_title,
+    opens_text,
+    short_title,
+)
 
 _LINE = re.compile(r"[^\r\n]+")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
@@ -26,8 +34,6 @@ BOLD = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
-#: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
-_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+\S")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -124,9 +130,14 @@ def passages_from_lines(
     item = False
     previous_heading: PdfLine | None = None
 
-    def flush() -> Iterator[tuple[str, int, str | None, bool]]:
+    def flush(after: str = "") -> Iterator[tuple[str, int, str | None, bool]]:
+        """Yield the passage; a title line alone heads what follows instead (``after``
+        is the next line's text, which decides for a sentence-case title)."""
         nonlocal heading, first_line
-        if current and first_line and is_title(first_line):
+        title = first_line and (
+            is_title(first_line) or (short_title(first_line) and opens_text(after))
+        )
+        if current and title:
             current.clear()
             heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
         if current:
@@ -171,7 +182,7 @@ def passages_from_lines(
             or (following.page != line.page and ends)
             or (short and (ends or _starts_sentence(following.text)))
         ):
-            yield from flush()
+            yield from flush(following.text if following is not None else "")
     yield from flush()
 
 
@@ -185,7 +196,7 @@ def _is_heading(line: PdfLine, body: float) -> bool:
         return False
     # A numbered bold line heads a section, a question too ("7.5.2 Which functions will
     # peer staff not perform?", "4.3(c) Supervision and support.").
-    return bool(_SECTION_NUMBER.match(line.text)) or (
+    return bool(SECTION_NUMBER.match(line.text)) or (
         bold_title(line.text) and not ends_sentence(line.text)
     )
 

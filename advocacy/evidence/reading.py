@@ -108,7 +108,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
-    from advocacy.evidence.segment import BULLET, is_title
+    from advocacy.evidence.segment import BULLET, is_title, opens_text, short_title
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -126,6 +126,7 @@ def _read_docx(path: Path) -> list[Passage]:
     tables = _Tables()
     open_row = None  # the grid row whose cells are being joined into the last entry
     titles: list[tuple[list[str], str, str | None, bool, str | None, str | None]] = []
+    pending: tuple[list[str], str, str | None, bool, str | None, str | None] | None = None
     heading: str | None = None
     number = 0
     chars = 0
@@ -138,6 +139,13 @@ def _read_docx(path: Path) -> list[Passage]:
         chars += len(text)
         if chars > MAX_TEXT_CHARS:
             raise _too_much_text(path)
+        if pending is not None:  # a short title before: what this paragraph opens decides
+            if element.find(f"{W}pPr/{W}numPr") is not None or opens_text(text):
+                heading = pending[0][0]
+                titles.append(pending)
+            else:
+                entries.append(pending)
+            pending = None
         style = element.find(f"{W}pPr/{W}pStyle")
         style_id = style.get(f"{W}val") if style is not None else None
         if style_id in headings:
@@ -161,10 +169,15 @@ def _read_docx(path: Path) -> list[Passage]:
                 heading = text
                 titles.append(([text], f"¶ {number}", None, False, None, None))
                 continue
+            if row is None and short_title(text):  # a heading if running text or a list follows
+                pending = ([text], f"¶ {number}", heading, False, None, None)
+                continue
             bullet = BULLET.match(text)
             if bullet:
                 text, item = text[bullet.end() :], True
         entries.append(([text], f"¶ {number}", heading, item, owner, peer_cell))
+    if pending is not None:
+        entries.append(pending)
     entries = entries or titles  # a flyer of title lines only is read as it is
     if not entries:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")

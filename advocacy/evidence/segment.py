@@ -34,6 +34,8 @@ BULLET = re.compile(
 )  # "(a)", "b)", "(iv)", "(12)"; not "(RN)" or "(PRN)" at the start of a sentence
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
+#: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
+SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+(?=\S)")
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 # "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
 _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
@@ -109,6 +111,7 @@ def _segments(
 ) -> Iterator[Segment]:
     lines = list(numbered)
     following = [line.strip() for _, line in lines[1:]] + [""]
+    ahead = _next_non_empty(following)
     current: list[str] = []
     start = 0
     item = False
@@ -125,7 +128,7 @@ def _segments(
         current.clear()
         return Segment(joined, start, item=item, owner=owner, peer_cell=peer_cell)
 
-    for (number, raw), after in zip(lines, following, strict=True):
+    for (number, raw), after, next_text in zip(lines, following, ahead, strict=True):
         line = raw.strip()
         if markdown and line.startswith(("```", "~~~")):
             fenced = not fenced
@@ -133,7 +136,9 @@ def _segments(
         if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
             continue
         wrapped = bool(current) and _wrapped(previous, line, width)
-        heading = _heading(line, markdown, previous if current else "", wrapped, after)
+        heading = _heading(
+            line, markdown, previous if current else "", wrapped, after or next_text, not after
+        )
         # Markdown's list markers and the ones people type ("(a)", "✔"), in any text.
         bullet = BULLET.match(line)
         starts = (
@@ -215,13 +220,16 @@ def _opens_label(line: str) -> bool:
 
 
 def _heading(
-    line: str, markdown: bool, previous: str, wrapped: bool, after: str = ""
+    line: str, markdown: bool, previous: str, wrapped: bool, after: str = "", alone: bool = False
 ) -> str | None:
     """The heading text if ``line`` is a heading, else None.
 
-    In plain text, a line is not a heading when the next line continues it
-    (starts with a small letter, as the rest of a wrapped sentence does), when
-    it is a label whose value follows ("REPORTS TO"), or when it is that value.
+    ``after`` is the next line with text, ``alone`` whether a blank line comes
+    first. In plain text, a line is not a heading when the next line continues
+    it (starts with a small letter, as the rest of a wrapped sentence does),
+    when it is a label whose value follows ("REPORTS TO"), or when it is that
+    value. A short title in sentence case ("Supervision and support") is one
+    when running text or a list follows it.
     """
     if not line:
         return None
@@ -233,14 +241,53 @@ def _heading(
             return bold.group(2).strip()
         # A title line alone between blank lines, as a word processor's bold
         # paragraph comes out ("Functions Not Included"): a heading, as in text.
-        return line if not previous and not after and is_title(line) else None
+        if previous or not alone:
+            return None
+        return line if is_title(line) or (short_title(line) and opens_text(after)) else None
     if previous and not ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
     if previous and _opens_label(previous):
         return None  # the value of a label
     if after[:1].islower():
         return None
-    return line if is_title(line) else None
+    if is_title(line):
+        return line
+    starts_block = not previous or ends_sentence(previous)
+    return line if starts_block and short_title(line) and opens_text(after) else None
+
+
+def short_title(text: str) -> bool:
+    """A title of at most five words in sentence case ("Supervision and support",
+    "9.3 Sedes pequeñas"): capitalised, no sentence punctuation, pay figure,
+    label and value, list marker or sentence word."""
+    numbered = SECTION_NUMBER.match(text)  # "9.3 Sedes pequeñas"
+    if numbered:
+        text = text[numbered.end() :]
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", "!", "?", ":"))
+        and "$" not in text
+        and ": " not in text
+        and not BULLET.match(text)
+        and not _sentence_words(text)
+    )
+
+
+def opens_text(line: str) -> bool:
+    """Whether ``line`` opens what a title heads: a list item or a sentence of six words or more."""
+    return bool(BULLET.match(line)) or (len(line.split()) >= 6 and _starts_sentence(line))
+
+
+def _next_non_empty(lines: list[str]) -> list[str]:
+    """For each position, the first line with text at or after it."""
+    found: list[str] = []
+    upcoming = ""
+    for line in reversed(lines):
+        upcoming = line or upcoming
+        found.append(upcoming)
+    return found[::-1]
 
 
 #: Words that make a short line a sentence, not a title ("MUST BE ABLE TO DRIVE",
