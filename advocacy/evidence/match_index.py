@@ -213,7 +213,9 @@ def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | N
     for pattern in entry.unless:
         for at in where:
             end = match_at(pattern, tokens, at)
-            if end is not None:
+            # "no peer supervisor", "sin convenio con ninguna organización de pares":
+            # an answer the text says is missing answers nothing.
+            if end is not None and negation(tokens, at, end) is None:
                 said = " ".join(tokens.words[at : end + 1])
                 return f"{ANOTHER_MEANING}: '{said}' in the same {name}"
     return None
