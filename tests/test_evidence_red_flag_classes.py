@@ -451,3 +451,32 @@ def test_one_peer_for_many_people_is_a_staffing_red_flag(tmp_path: Path, line: s
 )
 def test_staffing_figures_within_reason_are_no_red_flag(tmp_path: Path, line: str) -> None:
     assert "peer-staffing-ratio" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervisor: M. Okonkwo, LMHC, Outpatient Team Lead",
+        "Licensed therapists supervise the two recovery coaches at each clinic.",
+        "Peer mentors are supervised by the unit's corrections lieutenant and the day sergeant.",
+        "La coordinadora de pares responde a la Directora Clínica, psicóloga licenciada, en todo.",
+    ],
+)
+def test_supervision_by_a_clinical_or_custody_title_in_other_words(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coordination with clinicians goes through the program lead, who never supervises peers.",
+        "The charge nurse oversees every dose given on the unit.",
+        "Peers share updates with the supervising parole officer only when the person asks.",
+    ],
+)
+def test_clinicians_near_supervision_words_without_supervising_peers(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" not in flagged(tmp_path, line + "\n")
