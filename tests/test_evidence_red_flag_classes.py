@@ -480,3 +480,47 @@ def test_clinicians_near_supervision_words_without_supervising_peers(
     tmp_path: Path, line: str
 ) -> None:
     assert "peer-supervisors" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She has been the single incumbent in this title since 2022.",
+        "The Riverside coach has no other peer at her site.",
+        "Most respondents never meet other peer workers during the week.",
+        "Su trabajo se hace sin vínculo con ninguna organización de pares.",
+    ],
+)
+def test_a_lone_peer_in_other_words_is_a_small_team_red_flag(tmp_path: Path, line: str) -> None:
+    assert "small-peer-teams" in flagged(tmp_path, line + "\n")
+
+
+def test_meeting_other_peers_is_no_small_team_red_flag(tmp_path: Path) -> None:
+    assert "small-peer-teams" not in flagged(tmp_path, "Our coaches meet other peers monthly.\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Members who skip two sessions in a row are reported to the housing office.",
+        "Please keep an eye on whether residents take their meds at breakfast.",
+        "Find out whether she is taking her Zyprexa and tell the team.",
+        "The sign-in sheet is forwarded to the probation department every Friday.",
+        "Coaches administer breathalyzer tests during home visits.",
+        "Quien falte a tres citas será reportado al tribunal.",
+        "La hoja de asistencia se envía al oficial de libertad condicional.",
+    ],
+)
+def test_compliance_by_consequence_or_watching_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staff who miss two shifts without notice may face discipline.",
+        "Peers never report missed appointments to anyone.",
+    ],
+)
+def test_staff_rules_and_refusals_are_no_compliance_flag(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, line + "\n")
