@@ -524,3 +524,24 @@ def test_compliance_by_consequence_or_watching_in_other_words(tmp_path: Path, li
 )
 def test_staff_rules_and_refusals_are_no_compliance_flag(tmp_path: Path, line: str) -> None:
     assert "voluntary-peer-support" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The certification exam fee is paid by the employee.",
+        "Academy tuition is the responsibility of the new hire's own budget and of the candidate.",
+        "Renewal fees and extra CEUs are at your own cost.",
+        "Modules can be done from home in the evenings.",
+        "El costo de la certificación corre por cuenta de la persona contratada.",
+    ],
+)
+def test_training_left_to_the_workers_money_or_time_in_other_words(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, line + "\n")
+
+
+def test_evening_training_on_paid_time_is_no_red_flag(tmp_path: Path) -> None:
+    line = "Peer trainings run on weekday evenings as paid time.\n"
+    assert "peer-specific-training" not in flagged(tmp_path, line)
