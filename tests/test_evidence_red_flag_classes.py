@@ -545,3 +545,21 @@ def test_training_left_to_the_workers_money_or_time_in_other_words(
 def test_evening_training_on_paid_time_is_no_red_flag(tmp_path: Path) -> None:
     line = "Peer trainings run on weekday evenings as paid time.\n"
     assert "peer-specific-training" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her hourly wage is below what the unit techs make.",
+        "Peers earn less than the front desk receptionist.",
+        "Peer titles were benchmarked against the aide classification.",
+        "El sueldo de los pares es inferior al de los técnicos.",
+    ],
+)
+def test_pay_set_below_or_against_an_entry_level_title(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line + "\n")
+
+
+def test_a_pay_floor_above_an_entry_level_title_is_no_red_flag(tmp_path: Path) -> None:
+    line = "Wages shall be no lower than 120 percent of the aide rate.\n"
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)
