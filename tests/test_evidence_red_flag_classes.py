@@ -563,3 +563,21 @@ def test_pay_set_below_or_against_an_entry_level_title(tmp_path: Path, line: str
 def test_a_pay_floor_above_an_entry_level_title_is_no_red_flag(tmp_path: Path) -> None:
     line = "Wages shall be no lower than 120 percent of the aide rate.\n"
     assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her request to go to the statewide peer conference was turned down.",
+        "He was told he could attend the peer network meeting on his day off.",
+        "This year we cannot send anybody to the peer network gathering.",
+        "La solicitud para asistir a la conferencia de pares fue denegada.",
+    ],
+)
+def test_network_time_refused_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "paid-networking" in flagged(tmp_path, line + "\n")
+
+
+def test_sending_peers_to_a_conference_is_no_red_flag(tmp_path: Path) -> None:
+    line = "We send two peers to the state conference every year.\n"
+    assert "paid-networking" not in flagged(tmp_path, line)
