@@ -581,3 +581,22 @@ def test_network_time_refused_in_other_words(tmp_path: Path, line: str) -> None:
 def test_sending_peers_to_a_conference_is_no_red_flag(tmp_path: Path) -> None:
     line = "We send two peers to the state conference every year.\n"
     assert "paid-networking" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Monthly anxiety questionnaires will be administered by the peer specialist at check-in.",
+        "Until we hire, the coaches will take over the intake screenings.",
+        "Los cuestionarios de depresión serán aplicados por el especialista de pares.",
+    ],
+)
+def test_screenings_given_to_peers_in_the_passive_or_handed_over(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line + "\n")
+
+
+def test_screenings_done_by_a_nurse_not_peers_are_no_red_flag(tmp_path: Path) -> None:
+    line = "Screenings are completed by the nurse, never by peers.\n"
+    assert "no-clinical-duties" not in flagged(tmp_path, line)

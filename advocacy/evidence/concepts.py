@@ -6,7 +6,8 @@ concept has a short description, phrases per language, and optionally
 softens it), ``negated_only`` (it counts only where a negation reaches it:
 "no peer network affiliation", "sin reuniones de pares", a protection the
 bid says is missing), ``duty_line_only`` (it counts only on a line of a duties
-list) or ``unless`` (phrases per language that, in the same sentence, make a
+list), ``people_per_peer_over`` (it counts only where the sentence's figures
+give more people per peer FTE, see :mod:`advocacy.evidence.staffing`) or ``unless`` (phrases per language that, in the same sentence, make a
 match not count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
 flag that the next sentence can answer, such as a single peer position with
