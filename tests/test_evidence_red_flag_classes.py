@@ -600,3 +600,22 @@ def test_screenings_given_to_peers_in_the_passive_or_handed_over(
 def test_screenings_done_by_a_nurse_not_peers_are_no_red_flag(tmp_path: Path) -> None:
     line = "Screenings are completed by the nurse, never by peers.\n"
     assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She was asked to help two aides hold a patient down.",
+        "Ride along in the ambulance with people being taken to the state hospital.",
+        "Sit with the patient to prevent elopement.",
+        "The advocate completes the C-SSRS for each caller.",
+        "Acompañará en la ambulancia a las personas con orden de detención.",
+    ],
+)
+def test_involuntary_interventions_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line + "\n")
+
+
+def test_interventions_peers_never_take_part_in_are_no_red_flag(tmp_path: Path) -> None:
+    line = "Peers never ride in police cruisers or help hold anyone down.\n"
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)
