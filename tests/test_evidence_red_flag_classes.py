@@ -423,3 +423,199 @@ def test_benefits_pay_bands_and_a_peer_case_manager(
     tmp_path: Path, line: str, criterion: str, flag: bool
 ) -> None:
     assert (criterion in flagged(tmp_path, line + "\n")) is flag
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Three peer FTEs will cover roughly 520 adults in the catchment area.",
+        "We budget one (1) part-time recovery mentor for an enrollment of about 275 families.",
+        "She is the sole peer for all four residential sites.",
+        "Una (1) especialista de pares atenderá a unas 400 personas en dos condados.",
+        "Un especialista de medio tiempo cubrirá todas las clínicas de la región.",
+    ],
+)
+def test_one_peer_for_many_people_is_a_staffing_red_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We will hire 8 peer FTEs for about 300 people, one FTE for every 40 people.",
+        "Each ACT team of 100 people has two peer specialists.",
+        "In 2025, 1,650 people joined at least one peer-led group.",
+        "Peer staff meet weekly as one peer team across all programs.",
+        "The mileage line is $1,200 for 150 participants' bus passes.",
+    ],
+)
+def test_staffing_figures_within_reason_are_no_red_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervisor: M. Okonkwo, LMHC, Outpatient Team Lead",
+        "Licensed therapists supervise the two recovery coaches at each clinic.",
+        "Peer mentors are supervised by the unit's corrections lieutenant and the day sergeant.",
+        "La coordinadora de pares responde a la Directora Clínica, psicóloga licenciada, en todo.",
+    ],
+)
+def test_supervision_by_a_clinical_or_custody_title_in_other_words(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coordination with clinicians goes through the program lead, who never supervises peers.",
+        "The charge nurse oversees every dose given on the unit.",
+        "Peers share updates with the supervising parole officer only when the person asks.",
+    ],
+)
+def test_clinicians_near_supervision_words_without_supervising_peers(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She has been the single incumbent in this title since 2022.",
+        "The Riverside coach has no other peer at her site.",
+        "Most respondents never meet other peer workers during the week.",
+        "Su trabajo se hace sin vínculo con ninguna organización de pares.",
+    ],
+)
+def test_a_lone_peer_in_other_words_is_a_small_team_red_flag(tmp_path: Path, line: str) -> None:
+    assert "small-peer-teams" in flagged(tmp_path, line + "\n")
+
+
+def test_meeting_other_peers_is_no_small_team_red_flag(tmp_path: Path) -> None:
+    assert "small-peer-teams" not in flagged(tmp_path, "Our coaches meet other peers monthly.\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Members who skip two sessions in a row are reported to the housing office.",
+        "Please keep an eye on whether residents take their meds at breakfast.",
+        "Find out whether she is taking her Zyprexa and tell the team.",
+        "The sign-in sheet is forwarded to the probation department every Friday.",
+        "Coaches administer breathalyzer tests during home visits.",
+        "Quien falte a tres citas será reportado al tribunal.",
+        "La hoja de asistencia se envía al oficial de libertad condicional.",
+    ],
+)
+def test_compliance_by_consequence_or_watching_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staff who miss two shifts without notice may face discipline.",
+        "Peers never report missed appointments to anyone.",
+    ],
+)
+def test_staff_rules_and_refusals_are_no_compliance_flag(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The certification exam fee is paid by the employee.",
+        "Academy tuition is the responsibility of the new hire's own budget and of the candidate.",
+        "Renewal fees and extra CEUs are at your own cost.",
+        "Modules can be done from home in the evenings.",
+        "El costo de la certificación corre por cuenta de la persona contratada.",
+    ],
+)
+def test_training_left_to_the_workers_money_or_time_in_other_words(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, line + "\n")
+
+
+def test_evening_training_on_paid_time_is_no_red_flag(tmp_path: Path) -> None:
+    line = "Peer trainings run on weekday evenings as paid time.\n"
+    assert "peer-specific-training" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her hourly wage is below what the unit techs make.",
+        "Peers earn less than the front desk receptionist.",
+        "Peer titles were benchmarked against the aide classification.",
+        "El sueldo de los pares es inferior al de los técnicos.",
+    ],
+)
+def test_pay_set_below_or_against_an_entry_level_title(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line + "\n")
+
+
+def test_a_pay_floor_above_an_entry_level_title_is_no_red_flag(tmp_path: Path) -> None:
+    line = "Wages shall be no lower than 120 percent of the aide rate.\n"
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her request to go to the statewide peer conference was turned down.",
+        "He was told he could attend the peer network meeting on his day off.",
+        "This year we cannot send anybody to the peer network gathering.",
+        "La solicitud para asistir a la conferencia de pares fue denegada.",
+    ],
+)
+def test_network_time_refused_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "paid-networking" in flagged(tmp_path, line + "\n")
+
+
+def test_sending_peers_to_a_conference_is_no_red_flag(tmp_path: Path) -> None:
+    line = "We send two peers to the state conference every year.\n"
+    assert "paid-networking" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Monthly anxiety questionnaires will be administered by the peer specialist at check-in.",
+        "Until we hire, the coaches will take over the intake screenings.",
+        "Los cuestionarios de depresión serán aplicados por el especialista de pares.",
+    ],
+)
+def test_screenings_given_to_peers_in_the_passive_or_handed_over(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line + "\n")
+
+
+def test_screenings_done_by_a_nurse_not_peers_are_no_red_flag(tmp_path: Path) -> None:
+    line = "Screenings are completed by the nurse, never by peers.\n"
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She was asked to help two aides hold a patient down.",
+        "Ride along in the ambulance with people being taken to the state hospital.",
+        "Sit with the patient to prevent elopement.",
+        "The advocate completes the C-SSRS for each caller.",
+        "Acompañará en la ambulancia a las personas con orden de detención.",
+    ],
+)
+def test_involuntary_interventions_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line + "\n")
+
+
+def test_interventions_peers_never_take_part_in_are_no_red_flag(tmp_path: Path) -> None:
+    line = "Peers never ride in police cruisers or help hold anyone down.\n"
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)

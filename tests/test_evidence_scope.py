@@ -178,3 +178,28 @@ def test_a_negation_of_a_refusal_or_exemption_negates_nothing(
     sentence: str, phrase: str, lang: str
 ) -> None:
     assert judged(sentence, phrase, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [
+        (
+            "I am the sole peer in the county office, with no connection at all to a peer group or an RLC.",
+            "small-peer-teams",
+        ),
+        (
+            "Soy la única especialista de pares del centro y no tengo ningún convenio con otra"
+            " organización de pares.",
+            "small-peer-teams",
+        ),
+        (
+            "His supervisor, a psychologist, told him that peer supervision is not necessary.",
+            "peer-supervisors",
+        ),
+    ],
+)
+def test_an_answer_said_to_be_missing_does_not_defuse_a_red_flag(
+    tmp_path: Path, text: str, criterion: str
+) -> None:
+    flags = {f["criterion"] for f in scan_evidence(tmp_path, text + "\n")["red_flags"]}
+    assert criterion in flags

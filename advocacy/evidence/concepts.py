@@ -6,7 +6,8 @@ concept has a short description, phrases per language, and optionally
 softens it), ``negated_only`` (it counts only where a negation reaches it:
 "no peer network affiliation", "sin reuniones de pares", a protection the
 bid says is missing), ``duty_line_only`` (it counts only on a line of a duties
-list) or ``unless`` (phrases per language that, in the same sentence, make a
+list), ``people_per_peer_over`` (it counts only where the sentence's figures
+give more people per peer FTE, see :mod:`advocacy.evidence.staffing`) or ``unless`` (phrases per language that, in the same sentence, make a
 match not count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
 flag that the next sentence can answer, such as a single peer position with
@@ -40,6 +41,7 @@ _OPTIONS = (
     "unless",
     "unless_in_passage",
     "home",
+    "people_per_peer_over",
 )
 
 
@@ -57,6 +59,8 @@ class Concept:
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
     home: str | None = None  # the talking point whose evidence this concept primarily is
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    # counts only where its sentence gives more people per peer FTE (or one peer for all)
+    people_per_peer_over: int = 0
 
 
 def concepts_path() -> Path:
@@ -104,6 +108,11 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
         home = body.get("home")
         if home is not None and not isinstance(home, str):
             raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
+        over = body.get("people_per_peer_over", 0)
+        if not isinstance(over, int) or isinstance(over, bool) or over < 0:
+            raise AdvocacyError(
+                f"concept {name!r}: 'people_per_peer_over' must be a whole number", path
+            )
         concepts[str(name)] = Concept(
             str(name),
             body["about"],
@@ -120,6 +129,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             bool(body.get("unless_in_passage", False)),
             home,
             bool(body.get("negated_only", False)),
+            over,
         )
     return concepts
 

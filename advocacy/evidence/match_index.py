@@ -22,6 +22,7 @@ from advocacy.evidence.scope import (
     self_negating,
     weak_qualifier,
 )
+from advocacy.evidence.staffing import too_many_per_peer
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
 PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
@@ -45,6 +46,7 @@ class Entry:
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,8 @@ class MatchIndex:
                 if judged is _DROP:
                     continue
                 seen.add(key)
+                if entry.people_per_peer_over:  # the whole figure: "1,800 personas"
+                    start, end = too_many_per_peer(tokens, start, entry.people_per_peer_over)  # type: ignore[misc]
                 span = (tokens.spans[start][0], tokens.spans[end][1])
                 found.append(PhraseMatch(entry, span, judged))  # type: ignore[arg-type]
         return found
@@ -160,6 +164,10 @@ def _judge(
     heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
+    if entry.people_per_peer_over and (
+        too_many_per_peer(tokens, start, entry.people_per_peer_over) is None
+    ):
+        return _DROP
     if entry.negated_only:  # "no peer network affiliation": the protection is missing
         if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
             return _DROP
@@ -213,7 +221,9 @@ def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | N
     for pattern in entry.unless:
         for at in where:
             end = match_at(pattern, tokens, at)
-            if end is not None:
+            # "no peer supervisor", "sin convenio con ninguna organización de pares":
+            # an answer the text says is missing answers nothing.
+            if end is not None and negation(tokens, at, end) is None:
                 said = " ".join(tokens.words[at : end + 1])
                 return f"{ANOTHER_MEANING}: '{said}' in the same {name}"
     return None
@@ -252,6 +262,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 concept.unless_in_passage,
                                 concept.home,
                                 concept.negated_only,
+                                concept.people_per_peer_over,
                             )
                             index.add(lang, entry)
                 else:

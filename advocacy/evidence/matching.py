@@ -38,8 +38,12 @@ from advocacy.evidence.normalise import normalise
 # A clause number ("2.4.2", "A.3.1") is one word, not numbers: "9.3.3 Peer staff …"
 # must not read as "3 peer staff".
 _TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
-# A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence.
-_SENTENCE_END = re.compile(r"[!?;](?=\s|$)|\.(?=\s*$|\s+(?![a-záéíóúüñ]))")
+# A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence;
+# nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW").
+_SENTENCE_END = re.compile(
+    r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
+    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]))"
+)
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
 # digit, opening quote or bullet (see sentence_starts).
 _CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
@@ -77,6 +81,7 @@ class Tokens:
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
     commas: tuple[int, ...] = ()  # indices of words that follow a comma
     questions: frozenset[int] = frozenset()  # numbers of the sentences that end in "?"
+    text: str = field(default="", compare=False, repr=False)  # the normalised text of the spans
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -150,6 +155,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
         tuple(after_colon),
         tuple(after_comma),
         frozenset(at for at, end in enumerate(ends) if text[end] == "?"),
+        text=text,
     )
 
 
