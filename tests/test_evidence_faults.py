@@ -125,40 +125,36 @@ def test_flow_style_sheet_gets_evidence_too(tmp_path: Path) -> None:
     assert "reviewer: Y  # me" in text and "4.1 Ethics" in text
 
 
-def test_a_very_long_paragraph_scans_in_near_linear_time(tmp_path: Path) -> None:
-    """One paragraph of 200 KB with negations, clauses and other positions' duties
-    throughout: the scope rules look only at the match's sentence and clause (the
-    rules that walked the whole paragraph for each match took over 20 s here)."""
+LONG_PARAGRAPH = (
+    "Peer staff will not hand out medication, but they complete progress notes when "
+    "no nurse is on shift, and the fiscal clerk handles client funds; other duties as "
+    "assigned are written by the program manager. "
+)
+RUN_ON = (
+    "coaches do not hand out medication and staff manage client funds while others "
+    "complete progress notes unless the nurse is away "
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("piece", "size"),
+    [(LONG_PARAGRAPH, 200_000), (RUN_ON, 100_000)],
+    ids=["one-200KB-paragraph", "100KB-without-a-full-stop"],
+)
+def test_a_huge_paragraph_scans_in_near_linear_time(tmp_path: Path, piece: str, size: int) -> None:
+    """A hostile bid: one paragraph of negations, clauses and other positions' duties,
+    with or without full stops (text pasted out of a table). The scope rules look
+    only at the match's sentence and clause and the triggers there, 'unless' phrases
+    near the match (rules that walked the whole paragraph took minutes). A guard
+    against a hang, with room to spare; speed itself is measured in benchmarks/."""
     import time
 
-    sentence = (
-        "Peer staff will not hand out medication, but they complete progress notes when "
-        "no nurse is on shift, and the fiscal clerk handles client funds; other duties as "
-        "assigned are written by the program manager. "
-    )
     bid = tmp_path / "long.txt"
-    bid.write_text(sentence * (200_000 // len(sentence)), "utf-8")
+    bid.write_text(piece * (size // len(piece)), "utf-8")
     started = time.process_time()
     result = run(str(bid), "--json")
     took = time.process_time() - started
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["criteria"]
-    assert took < 8, f"{took:.1f} s of CPU for one 200 KB paragraph"
-
-
-def test_a_long_run_on_text_without_stops_scans_in_near_linear_time(tmp_path: Path) -> None:
-    """100 KB with no full stop at all (text pasted out of a table): the negation rules
-    look only at the triggers of the match's clause, 'unless' phrases near the match."""
-    import time
-
-    words = (
-        "coaches do not hand out medication and staff manage client funds while others "
-        "complete progress notes unless the nurse is away "
-    )
-    bid = tmp_path / "runon.txt"
-    bid.write_text(words * (100_000 // len(words)), "utf-8")
-    started = time.process_time()
-    result = run(str(bid), "--json")
-    took = time.process_time() - started
-    assert result.exit_code == 0, result.output
-    assert took < 8, f"{took:.1f} s of CPU for 100 KB without a full stop"
+    assert took < 8, f"{took:.1f} s of CPU for {size // 1000} KB in one paragraph"
