@@ -271,3 +271,18 @@ def test_short_lines_followed_by_short_lines_stay_duties(tmp_path: Path, suffix:
     else:
         word(path, [(line, False) for line in lines])
     assert [p.heading for p in read_bid(path).passages] == [None, None, None]
+
+
+def test_a_first_cell_merged_down_keeps_its_position_for_every_row(tmp_path: Path) -> None:
+    """ "Program Nurse" merged over two rows: both rows are the nurse's duties."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Position", "Duties"
+    merged = table.cell(1, 0).merge(table.cell(2, 0))
+    merged.text = "Program Nurse"
+    table.cell(1, 1).text = "Administers medications at 8 am and 8 pm"
+    table.cell(2, 1).text = "Counts controlled substances each shift"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert [p.owner for p in read_bid(path).passages][1:] == ["Program Nurse"] * 2
+    assert flagged(path) == []

@@ -203,6 +203,7 @@ class _Tables:
     def __init__(self) -> None:
         self._rows: dict[object, tuple[object, bool, str | None, str | None]] = {}
         self._headers: dict[object, list[str]] = {}
+        self._owners: dict[object, str | None] = {}  # each table's last row owner
 
     def context(self, paragraph) -> tuple[object, bool, str | None, str | None]:
         """The paragraph's row (or None), whether it is a grid row, its owner and peer cell.
@@ -232,9 +233,14 @@ class _Tables:
         if len(cells) < 2:
             return None, False, None, None
         first = cells[0]
-        owner = _cell_text(first) or None
-        grid = all(sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells)
         table = row.getparent()
+        merged = first.find(f"{W}tcPr/{W}vMerge")
+        if merged is not None and merged.get(f"{W}val", "continue") == "continue":
+            owner = self._owners.get(table)  # the cell merged down from the row above
+        else:
+            owner = _cell_text(first) or None
+        self._owners[table] = owner
+        grid = all(sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells)
         header = table.find(f"{W}tr") if table is not None else None
         if header is None or header is row:
             return first, grid, owner, None
