@@ -41,7 +41,6 @@ _OPTIONS = (
     "unless",
     "unless_in_passage",
     "home",
-    "people_per_peer_over",
 )
 
 
@@ -59,8 +58,6 @@ class Concept:
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
     home: str | None = None  # the talking point whose evidence this concept primarily is
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
-    # counts only where its sentence gives more people per peer FTE (or one peer for all)
-    people_per_peer_over: int = 0
 
 
 def concepts_path() -> Path:
@@ -108,11 +105,6 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
         home = body.get("home")
         if home is not None and not isinstance(home, str):
             raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
-        over = body.get("people_per_peer_over", 0)
-        if not isinstance(over, int) or isinstance(over, bool) or over < 0:
-            raise AdvocacyError(
-                f"concept {name!r}: 'people_per_peer_over' must be a whole number", path
-            )
         concepts[str(name)] = Concept(
             str(name),
             body["about"],
@@ -129,7 +121,6 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             bool(body.get("unless_in_passage", False)),
             home,
             bool(body.get("negated_only", False)),
-            over,
         )
     return concepts
 

@@ -22,7 +22,6 @@ from advocacy.evidence.scope import (
     self_negating,
     weak_qualifier,
 )
-from advocacy.evidence.staffing import too_many_per_peer
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
 PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
@@ -46,7 +45,6 @@ class Entry:
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
-    people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
 
 
 @dataclass(frozen=True)
@@ -137,8 +135,6 @@ class MatchIndex:
                 if judged is _DROP:
                     continue
                 seen.add(key)
-                if entry.people_per_peer_over:  # the whole figure: "1,800 personas"
-                    start, end = too_many_per_peer(tokens, start, entry.people_per_peer_over)  # type: ignore[misc]
                 span = (tokens.spans[start][0], tokens.spans[end][1])
                 found.append(PhraseMatch(entry, span, judged))  # type: ignore[arg-type]
         return found
@@ -164,10 +160,6 @@ def _judge(
     heading: str | None = None,
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
-    if entry.people_per_peer_over and (
-        too_many_per_peer(tokens, start, entry.people_per_peer_over) is None
-    ):
-        return _DROP
     if entry.negated_only:  # "no peer network affiliation": the protection is missing
         if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
             return _DROP
@@ -262,7 +254,6 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 concept.unless_in_passage,
                                 concept.home,
                                 concept.negated_only,
-                                concept.people_per_peer_over,
                             )
                             index.add(lang, entry)
                 else:
