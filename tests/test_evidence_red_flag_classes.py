@@ -591,3 +591,16 @@ def test_involuntary_interventions_in_other_words(tmp_path: Path, line: str) -> 
 def test_interventions_peers_never_take_part_in_are_no_red_flag(tmp_path: Path) -> None:
     line = "Peers never ride in police cruisers or help hold anyone down.\n"
     assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Demonstrate ability to perform physical restraints and administer medication.",
+        "Discuss medication refusals with the probation officer after each visit.",
+    ],
+)
+def test_demonstrate_or_discuss_opens_a_duty_not_an_instruction_to_bidders(
+    tmp_path: Path, line: str
+) -> None:
+    assert flagged(tmp_path, line + "\n")

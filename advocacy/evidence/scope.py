@@ -590,10 +590,11 @@ _REQUIRED = {
 }
 
 
-# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a question.
+# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a
+# question. Not "demonstrate" or "discuss", which open duties and requirements in postings
+# ("Demonstrate ability to administer medication").
 _ASKS = frozenset(
-    "describe attach discuss demonstrate describa describan adjunte adjunten explique expliquen "
-    "detalle detallen".split()
+    "describe attach describa describan adjunte adjunten explique expliquen detalle detallen".split()
 )
 
 
