@@ -604,3 +604,16 @@ def test_demonstrate_or_discuss_opens_a_duty_not_an_instruction_to_bidders(
     tmp_path: Path, line: str
 ) -> None:
     assert flagged(tmp_path, line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Will peers administer medication? Yes, on the evening shift.", True),
+        ("¿Los pares administrarán medicamentos? Sí, en el turno de noche.", True),
+        ("Will peers administer medication? No, the nurse does.", False),
+        ("Will peers administer medication?", False),
+    ],
+)
+def test_a_question_answered_yes_states_the_duty(tmp_path: Path, text: str, flag: bool) -> None:
+    assert ("no-clinical-duties" in flagged(tmp_path, text + "\n")) is flag

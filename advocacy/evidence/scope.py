@@ -537,7 +537,21 @@ def question(tokens: Tokens, start: int) -> str | None:
     presupposed = memo(tokens, "presupposed", _presupposing_questions)
     if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
         return None
-    return A_QUESTION
+    return None if _answered_yes(tokens, sentence) else A_QUESTION
+
+
+_YES = frozenset({"yes", "sí", "si", "yeah"})
+
+
+def _answered_yes(tokens: Tokens, sentence: int) -> bool:
+    """Whether the next sentence answers the question "Yes" ("Will peers administer
+    medication? Yes, on the evening shift."): then it states the duty."""
+    after = bisect_right(tokens.sentences, sentence)
+    return (
+        after < len(tokens.words)
+        and tokens.sentences[after] == sentence + 1
+        and tokens.words[after] in _YES
+    )
 
 
 # Questions to a candidate that take a duty as part of the job.
