@@ -13,12 +13,11 @@ from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
 from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
 from advocacy.evidence.positions import another_position
+from advocacy.evidence.questions import bidder_ask, question
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
-    bidder_ask,
     negation,
     qualifier_word,
-    question,
     self_negating,
     weak_qualifier,
 )

@@ -40,122 +40,25 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from advocacy.evidence.cue_words import (
+    COPULAS,
+    EXCLUDING_WORDS,
+    NEGATIVE_PREDICATES,
+    PHRASE_TERMINATORS,
+    PHRASE_TRIGGERS,
+    POST,
+    POST_WORDS,
+    PSEUDO,
+    RELATIVES,
+    SHORT_SCOPE,
+    SUBORDINATORS,
+    TERMINATORS,
+    TRIGGERS,
+    WEAK,
+)
 from advocacy.evidence.matching import Tokens, tokenize
 
-_TRIGGERS = {
-    "en": frozenset(
-        "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
-        "prohibited forbidden excluding excludes excluded exclude refrain avoid "
-        "denies denied deny barred banned remove removes removed removing relieve relieves "
-        "relieved".split()
-    ),
-    "es": frozenset(
-        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
-        "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
-    ),
-}
-_PHRASE_TRIGGERS = {
-    "en": (
-        "rather than",
-        "instead of",
-        "in lieu of",
-        "free from",
-        "free of",
-        "no longer",
-        "negative for",
-        "absence of",
-        "distinct from",
-        "different from",
-        "differs from",
-        "separate from",
-        "as opposed to",
-        "unlike",
-    ),
-    "es": (
-        "en lugar de",
-        "en vez de",
-        "fuera de",
-        "distinto de",
-        "diferente de",
-        "a diferencia de",
-    ),
-}
-_PSEUDO = {
-    "en": (
-        "not only",
-        "not just",
-        "no lack of",
-        "not limited to",
-        "no later than",
-        "no more than",
-        "no less than",
-        "no fewer than",
-        "not necessarily",
-        "no matter",
-        "not to exceed",
-        "without delay",
-        "no doubt",
-        "no cost",
-        "at no cost",
-        "no increase",
-        "no change",
-        "no show",  # "no-show": a missed appointment
-        "no shows",
-        # a negative noun after the trigger: "no loss of benefits" keeps them
-        "no loss",
-        "no reduction",
-        "no cut",
-        "no decrease",
-        "without loss",
-        "without reduction",
-        "without a reduction",
-    ),
-    "es": (
-        "no solo",
-        "no sólo",
-        "no solamente",
-        "no únicamente",
-        "sin embargo",
-        "sin duda",
-        "no más de",
-        "no menos de",
-        "no más tarde",
-        "sin costo",
-        "sin pérdida",
-        "sin reducción",
-        "sin reducir",
-    ),
-}
-_TERMINATORS = {
-    "en": frozenset("but however although though except yet whereas unless while".split()),
-    "es": frozenset("pero aunque excepto salvo sino mientras embargo".split()),
-}
-_PHRASE_TERMINATORS = {"en": ("apart from", "other than", "aside from"), "es": ("a menos que",)}
-_COPULAS = frozenset(
-    "is are was were will be been being shall should must may es son está están será serán "
-    "queda quedan".split()
-)
-_POST = frozenset("not never no nunca".split())
-# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
-# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
-# "No se permitirá que se *niegue* a transportar".
-_NEGATIVE_PREDICATES = frozenset(
-    "exempt exempted excused optional decline declines declining refuse refuses refusing "
-    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
-    "nieguen negarse niega niegan rechace rechacen rechazar".split()
-)
-_POST_WORDS = frozenset(
-    "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
-    "excluida excluidos excluidas".split()
-)
-_SUBORDINATORS = frozenset(
-    "when whenever if where once until because since after before "
-    "cuando si donde mientras porque".split()
-)
 POST_WINDOW = 3
-# Prepositions negate only the few words after them: in "supervisors without
-# that experience complete the training" the training is not negated.
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
@@ -163,81 +66,11 @@ A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules noth
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
 A_SUBJECT_LINE = "a message's subject line"  # "Subject: overnight help": names a topic
 RULES_NOTHING_OUT = (ANOTHER_POSITION, A_QUALIFIER, A_QUESTION, ANOTHER_MEANING, A_SUBJECT_LINE)
-_SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+# Prepositions negate only the few words after them: in "supervisors without
+# that experience complete the training" the training is not negated.
 SHORT_SCOPE_WINDOW = 4
-# A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
-# negates that clause only, not the duty after it ("… and report the absence").
-_RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
-_EXCLUDING_WORDS = frozenset(
-    "outside excluded exclude excludes excluding exclusions prohibited beyond "
-    "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
-)
-_WEAK = {
-    "en": (
-        "preferred",
-        "preference",
-        "a plus",
-        "desirable",
-        "desired",
-        "ideally",
-        "ideal",
-        "helpful",
-        "an asset",
-        "welcome",
-        "welcomed",
-        "not required",
-        "not necessary",
-        "not mandatory",
-        "not essential",
-        "not a requirement",
-        "do not need",
-        "does not need",
-        "don't need",
-        "doesn't need",
-        "need not",
-        "optional",
-        "nice to have",
-        "not a must",
-        "big plus",
-        "a bonus",
-        "bonus",
-        "encouraged",
-    ),
-    "es": (
-        "preferida",
-        "preferido",
-        "preferible",
-        "preferiblemente",
-        "se prefiere",
-        "deseable",
-        "idealmente",
-        "no requerida",
-        "no requerido",
-        "no es requisito",
-        "no se requiere",
-        "no necesita",
-        "no necesitan",
-        "no es necesaria",
-        "no es necesario",
-        "no obligatoria",
-        "no obligatorio",
-        "no indispensable",
-        "no imprescindible",
-        "no es indispensable",
-        "no es imprescindible",
-        "preferente",
-        "preferentemente",
-        "deseada",
-        "deseado",
-        "se valora",
-        "opcional",
-        "un plus",
-        "se valorará",
-        "valorable",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -275,7 +108,7 @@ def memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(
 
 
 def passage_language(tokens: Tokens) -> str:
-    return tokens.lang if tokens.lang in _TRIGGERS else "en"
+    return tokens.lang if tokens.lang in TRIGGERS else "en"
 
 
 def clause_boundaries(tokens: Tokens) -> list[int]:
@@ -287,9 +120,9 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
     lang = passage_language(tokens)
     carried = _carried_negations(tokens)
     marks = [
-        at for at, w in enumerate(tokens.words) if w in _TERMINATORS[lang] and at not in carried
+        at for at, w in enumerate(tokens.words) if w in TERMINATORS[lang] and at not in carried
     ]
-    marks += [cue.start for cue in find_phrases(tokens, _PHRASE_TERMINATORS[lang])]
+    marks += [cue.start for cue in find_phrases(tokens, PHRASE_TERMINATORS[lang])]
     marks += _new_subjects(tokens, lang)
     return sorted([*marks, *tokens.colons])
 
@@ -336,7 +169,7 @@ def _carried_negations(tokens: Tokens) -> set[int]:
             for at in openings
             if at < cue.start and tokens.sentences[at] == tokens.sentences[cue.start]
         ]
-        if opened and any(words[at] in _TRIGGERS[lang] for at in range(max(opened) + 1, cue.start)):
+        if opened and any(words[at] in TRIGGERS[lang] for at in range(max(opened) + 1, cue.start)):
             carried.add(cue.start)
     return carried
 
@@ -349,14 +182,14 @@ def triggers(tokens: Tokens) -> list[Cue]:
 def _find_triggers(tokens: Tokens) -> list[Cue]:
     lang = passage_language(tokens)
     pseudo = {
-        at for cue in find_phrases(tokens, _PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
+        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
     }
     found = [
         Cue(w, at, at)
         for at, w in enumerate(tokens.words)
-        if w in _TRIGGERS[lang] and at not in pseudo
+        if w in TRIGGERS[lang] and at not in pseudo
     ]
-    found += [c for c in find_phrases(tokens, _PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
+    found += [c for c in find_phrases(tokens, PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
     return sorted(found, key=lambda c: c.start)
 
 
@@ -396,7 +229,7 @@ def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) 
 
 def _subordinators_and_commas(tokens: Tokens) -> tuple[list[int], frozenset[int]]:
     """Sorted words that are a subordinator or follow a comma, and those that follow a comma."""
-    found = [at for at, word in enumerate(tokens.words) if word in _SUBORDINATORS]
+    found = [at for at, word in enumerate(tokens.words) if word in SUBORDINATORS]
     return sorted({*found, *tokens.commas}), frozenset(tokens.commas)
 
 
@@ -405,9 +238,7 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
     that the match also holds (from its first word): "notify the team *when* a client
     does *not* engage", "*if* a resident does *not* take meds, tell the nurse",
     "residents *who* do *not* attend get a write-up" negate the condition, not the duty."""
-    return any(
-        words[at] in _SUBORDINATORS or words[at] in _RELATIVES for at in range(start, trigger)
-    )
+    return any(words[at] in SUBORDINATORS or words[at] in RELATIVES for at in range(start, trigger))
 
 
 def negation(
@@ -445,9 +276,9 @@ def negation(
             continue  # "no peer is exempt from", "may not decline to": a double negation
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = (
-            tokens.words[cue.start] in _SHORT_SCOPE
-            or tokens.words[cue.end] in _SHORT_SCOPE
-            or any(w in _RELATIVES for w in words[max(0, cue.start - 2) : cue.start])
+            tokens.words[cue.start] in SHORT_SCOPE
+            or tokens.words[cue.end] in SHORT_SCOPE
+            or any(w in RELATIVES for w in words[max(0, cue.start - 2) : cue.start])
         )
         if (
             cue.end < end
@@ -461,7 +292,7 @@ def negation(
             if reach is not None and _taken_back(tokens, cue, boundaries):
                 return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
-            said = f"{lead} {cue.text}" if lead in _COPULAS or lead in ("do", "does") else cue.text
+            said = f"{lead} {cue.text}" if lead in COPULAS or lead in ("do", "does") else cue.text
             return f"negated by '{said}'"
     if reach is not None:
         return None  # "the network meeting is not unpaid time": a post-negation says less
@@ -472,13 +303,13 @@ def negation(
         word = words[at]
         if weak and at in qualifiers:
             break
-        if word in _POST_WORDS or (word in _POST and words[at - 1] in _COPULAS):
-            return f"negated by '{words[at - 1]} {word}'" if word in _POST else f"'{word}'"
+        if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
+            return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return None
 
 
 def _negative_predicates(tokens: Tokens) -> list[int]:
-    return [at for at, word in enumerate(tokens.words) if word in _NEGATIVE_PREDICATES]
+    return [at for at, word in enumerate(tokens.words) if word in NEGATIVE_PREDICATES]
 
 
 def _between(positions: list[int], a: int, b: int) -> bool:
@@ -497,7 +328,7 @@ def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
 
 
 def _raw_weak(tokens: Tokens) -> list[Cue]:
-    return find_phrases(tokens, _WEAK[passage_language(tokens)])
+    return find_phrases(tokens, WEAK[passage_language(tokens)])
 
 
 def _in_raw_weak(tokens: Tokens) -> frozenset[int]:
@@ -526,113 +357,6 @@ def _triggers_by_sentence(tokens: Tokens) -> dict[int, tuple[list[Cue], list[int
     return found
 
 
-def question(tokens: Tokens, start: int) -> str | None:
-    """A match in a sentence that asks ("Can the role include other duties?") states no duty,
-    unless the question takes the duty as given ("How would you …?", "Are you
-    comfortable …?", in an interview) or the passage says it is required ("(required
-    for this role)", "Esta tarea es parte del puesto.")."""
-    sentence = tokens.sentences[start]
-    if sentence not in tokens.questions:
-        return None
-    presupposed = memo(tokens, "presupposed", _presupposing_questions)
-    if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
-        return None
-    return None if _answered_yes(tokens, sentence) else A_QUESTION
-
-
-_YES = frozenset({"yes", "sí", "si", "yeah"})
-
-
-def _answered_yes(tokens: Tokens, sentence: int) -> bool:
-    """Whether the next sentence answers the question "Yes" ("Will peers administer
-    medication? Yes, on the evening shift."): then it states the duty."""
-    after = bisect_right(tokens.sentences, sentence)
-    return (
-        after < len(tokens.words)
-        and tokens.sentences[after] == sentence + 1
-        and tokens.words[after] in _YES
-    )
-
-
-# Questions to a candidate that take a duty as part of the job.
-_PRESUPPOSING = {
-    "en": (
-        "how would you",
-        "how will you",
-        "are you comfortable",
-        "are you willing",
-        "are you able",
-        "are you ok",
-        "are you okay",
-        "do you have experience",
-        "what experience do you have",
-    ),
-    "es": (
-        "tiene experiencia",
-        "tienes experiencia",
-        "está dispuesto",
-        "está dispuesta",
-        "estás dispuesto",
-        "estás dispuesta",
-        "se siente cómodo",
-        "se siente cómoda",
-        "qué experiencia tiene",
-    ),
-}
-# A statement, beside a question, that what it asks about is required.
-_REQUIRED = {
-    "en": (
-        "required for this role",
-        "required for this position",
-        "required for the role",
-        "required for the position",
-        "part of the job",
-        "part of the role",
-        "part of the position",
-        "part of this job",
-        "part of this role",
-        "part of this position",
-    ),
-    "es": (
-        "parte del puesto",
-        "parte del trabajo",
-        "parte del rol",
-        "requisito del puesto",
-        "requerido para el puesto",
-        "requerida para el puesto",
-    ),
-}
-
-
-# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a
-# question. Not "demonstrate" or "discuss", which open duties and requirements in postings
-# ("Demonstrate ability to administer medication").
-_ASKS = frozenset(
-    "describe attach describa describan adjunte adjunten explique expliquen detalle detallen".split()
-)
-
-
-def bidder_ask(tokens: Tokens, start: int) -> str | None:
-    """A red flag in a sentence that opens with an instruction to the bidder ("5.3.j
-    Describe your retention plan, including the starting wage compared with …")
-    states no duty; what it asks for is still evidence of what the buyer wants."""
-    first, _ = tokens.sentence_range(start)
-    words = tokens.words
-    while first < start and (words[first].replace(".", "").isdigit() or len(words[first]) == 1):
-        first += 1  # a clause number or letter: "5.3.j", "(c)"
-    return A_QUESTION if words[first] in _ASKS else None
-
-
-def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
-    found = find_phrases(tokens, _PRESUPPOSING[passage_language(tokens)])
-    return frozenset(tokens.sentences[cue.start] for cue in found)
-
-
-def _states_required(tokens: Tokens) -> bool:
-    found = find_phrases(tokens, _REQUIRED[passage_language(tokens)])
-    return any(tokens.sentences[cue.start] not in tokens.questions for cue in found)
-
-
 def _hyphenated(tokens: Tokens, at: int) -> bool:
     """Whether word ``at`` is joined to the next by a hyphen ("non-clinical")."""
     return tokens.spans[at][1] + 1 == tokens.spans[at + 1][0]
@@ -644,7 +368,7 @@ def excluding(text: str, lang: str = "en") -> str | None:
     found = triggers(tokens)
     if found:
         return found[0].text
-    return next((w for w in tokens.words if w in _EXCLUDING_WORDS), None)
+    return next((w for w in tokens.words if w in EXCLUDING_WORDS), None)
 
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
@@ -694,9 +418,9 @@ def _weak_cues(tokens: Tokens) -> list[Cue]:
     words = tokens.words
     return [
         cue
-        for cue in find_phrases(tokens, _WEAK[lang])
-        if words[cue.start] in _TRIGGERS[lang]  # "not required" is itself the qualifier
-        or not any(w in _TRIGGERS[lang] for w in words[max(0, cue.start - _TAKEN_BACK) : cue.start])
+        for cue in find_phrases(tokens, WEAK[lang])
+        if words[cue.start] in TRIGGERS[lang]  # "not required" is itself the qualifier
+        or not any(w in TRIGGERS[lang] for w in words[max(0, cue.start - _TAKEN_BACK) : cue.start])
     ]
 
 
@@ -704,6 +428,6 @@ def self_negating(tokens: Tokens, start: int, end: int) -> bool:
     """Whether the match itself contains a negation ("not map trained", "outside the role")."""
     lang = passage_language(tokens)
     return any(
-        w in _TRIGGERS[lang] or w in _EXCLUDING_WORDS or w == "non"
+        w in TRIGGERS[lang] or w in EXCLUDING_WORDS or w == "non"
         for w in tokens.words[start : end + 1]
     )

@@ -1,0 +1,206 @@
+"""The words the scope rules look for, per language (English and Spanish).
+
+Negation triggers and pseudo-triggers (NegEx's "not only", "no lack of"),
+terminators, copulas, subordinators, words of exclusion and weak qualifiers:
+the vocabulary of :mod:`advocacy.evidence.scope`, kept apart from its rules so
+that a reviewer can read and extend the lists in one place.
+"""
+
+from __future__ import annotations
+
+TRIGGERS = {
+    "en": frozenset(
+        "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
+        "prohibited forbidden excluding excludes excluded exclude refrain avoid "
+        "denies denied deny barred banned remove removes removed removing relieve relieves "
+        "relieved".split()
+    ),
+    "es": frozenset(
+        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
+        "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
+    ),
+}
+
+PHRASE_TRIGGERS = {
+    "en": (
+        "rather than",
+        "instead of",
+        "in lieu of",
+        "free from",
+        "free of",
+        "no longer",
+        "negative for",
+        "absence of",
+        "distinct from",
+        "different from",
+        "differs from",
+        "separate from",
+        "as opposed to",
+        "unlike",
+    ),
+    "es": (
+        "en lugar de",
+        "en vez de",
+        "fuera de",
+        "distinto de",
+        "diferente de",
+        "a diferencia de",
+    ),
+}
+
+PSEUDO = {
+    "en": (
+        "not only",
+        "not just",
+        "no lack of",
+        "not limited to",
+        "no later than",
+        "no more than",
+        "no less than",
+        "no fewer than",
+        "not necessarily",
+        "no matter",
+        "not to exceed",
+        "without delay",
+        "no doubt",
+        "no cost",
+        "at no cost",
+        "no increase",
+        "no change",
+        "no show",  # "no-show": a missed appointment
+        "no shows",
+        # a negative noun after the trigger: "no loss of benefits" keeps them
+        "no loss",
+        "no reduction",
+        "no cut",
+        "no decrease",
+        "without loss",
+        "without reduction",
+        "without a reduction",
+    ),
+    "es": (
+        "no solo",
+        "no sólo",
+        "no solamente",
+        "no únicamente",
+        "sin embargo",
+        "sin duda",
+        "no más de",
+        "no menos de",
+        "no más tarde",
+        "sin costo",
+        "sin pérdida",
+        "sin reducción",
+        "sin reducir",
+    ),
+}
+
+TERMINATORS = {
+    "en": frozenset("but however although though except yet whereas unless while".split()),
+    "es": frozenset("pero aunque excepto salvo sino mientras embargo".split()),
+}
+
+PHRASE_TERMINATORS = {"en": ("apart from", "other than", "aside from"), "es": ("a menos que",)}
+
+COPULAS = frozenset(
+    "is are was were will be been being shall should must may es son está están será serán "
+    "queda quedan".split()
+)
+
+POST = frozenset("not never no nunca".split())
+
+# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
+# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
+# "No se permitirá que se *niegue* a transportar".
+NEGATIVE_PREDICATES = frozenset(
+    "exempt exempted excused optional decline declines declining refuse refuses refusing "
+    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar".split()
+)
+
+POST_WORDS = frozenset(
+    "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
+    "excluida excluidos excluidas".split()
+)
+
+SUBORDINATORS = frozenset(
+    "when whenever if where once until because since after before "
+    "cuando si donde mientras porque".split()
+)
+
+SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+
+# A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
+# negates that clause only, not the duty after it ("… and report the absence").
+RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
+
+EXCLUDING_WORDS = frozenset(
+    "outside excluded exclude excludes excluding exclusions prohibited beyond "
+    "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
+)
+
+WEAK = {
+    "en": (
+        "preferred",
+        "preference",
+        "a plus",
+        "desirable",
+        "desired",
+        "ideally",
+        "ideal",
+        "helpful",
+        "an asset",
+        "welcome",
+        "welcomed",
+        "not required",
+        "not necessary",
+        "not mandatory",
+        "not essential",
+        "not a requirement",
+        "do not need",
+        "does not need",
+        "don't need",
+        "doesn't need",
+        "need not",
+        "optional",
+        "nice to have",
+        "not a must",
+        "big plus",
+        "a bonus",
+        "bonus",
+        "encouraged",
+    ),
+    "es": (
+        "preferida",
+        "preferido",
+        "preferible",
+        "preferiblemente",
+        "se prefiere",
+        "deseable",
+        "idealmente",
+        "no requerida",
+        "no requerido",
+        "no es requisito",
+        "no se requiere",
+        "no necesita",
+        "no necesitan",
+        "no es necesaria",
+        "no es necesario",
+        "no obligatoria",
+        "no obligatorio",
+        "no indispensable",
+        "no imprescindible",
+        "no es indispensable",
+        "no es imprescindible",
+        "preferente",
+        "preferentemente",
+        "deseada",
+        "deseado",
+        "se valora",
+        "opcional",
+        "un plus",
+        "se valorará",
+        "valorable",
+    ),
+}

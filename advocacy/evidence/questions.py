@@ -1,0 +1,123 @@
+"""Questions and instructions: a match in a sentence that asks states no duty.
+
+"May peer staff manage money?" or an RFP's "Describe your retention plan,
+including the starting wage compared with …" rules nothing out and flags
+nothing, unless the question takes the duty as given ("Are you comfortable
+…?" in an interview), the passage says it is required, or the next sentence
+answers "Yes". Split from :mod:`advocacy.evidence.scope`, whose cue helpers it
+uses.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from advocacy.evidence.matching import Tokens
+from advocacy.evidence.scope import A_QUESTION, find_phrases, memo, passage_language
+
+
+def question(tokens: Tokens, start: int) -> str | None:
+    """A match in a sentence that asks ("Can the role include other duties?") states no duty,
+    unless the question takes the duty as given ("How would you …?", "Are you
+    comfortable …?", in an interview) or the passage says it is required ("(required
+    for this role)", "Esta tarea es parte del puesto.")."""
+    sentence = tokens.sentences[start]
+    if sentence not in tokens.questions:
+        return None
+    presupposed = memo(tokens, "presupposed", _presupposing_questions)
+    if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
+        return None
+    return None if _answered_yes(tokens, sentence) else A_QUESTION
+
+
+_YES = frozenset({"yes", "sí", "si", "yeah"})
+
+
+def _answered_yes(tokens: Tokens, sentence: int) -> bool:
+    """Whether the next sentence answers the question "Yes" ("Will peers administer
+    medication? Yes, on the evening shift."): then it states the duty."""
+    after = bisect_right(tokens.sentences, sentence)
+    return (
+        after < len(tokens.words)
+        and tokens.sentences[after] == sentence + 1
+        and tokens.words[after] in _YES
+    )
+
+
+# Questions to a candidate that take a duty as part of the job.
+_PRESUPPOSING = {
+    "en": (
+        "how would you",
+        "how will you",
+        "are you comfortable",
+        "are you willing",
+        "are you able",
+        "are you ok",
+        "are you okay",
+        "do you have experience",
+        "what experience do you have",
+    ),
+    "es": (
+        "tiene experiencia",
+        "tienes experiencia",
+        "está dispuesto",
+        "está dispuesta",
+        "estás dispuesto",
+        "estás dispuesta",
+        "se siente cómodo",
+        "se siente cómoda",
+        "qué experiencia tiene",
+    ),
+}
+# A statement, beside a question, that what it asks about is required.
+_REQUIRED = {
+    "en": (
+        "required for this role",
+        "required for this position",
+        "required for the role",
+        "required for the position",
+        "part of the job",
+        "part of the role",
+        "part of the position",
+        "part of this job",
+        "part of this role",
+        "part of this position",
+    ),
+    "es": (
+        "parte del puesto",
+        "parte del trabajo",
+        "parte del rol",
+        "requisito del puesto",
+        "requerido para el puesto",
+        "requerida para el puesto",
+    ),
+}
+
+
+# An RFP's instruction to the bidder ("5.3.j Describe your retention plan, …") asks, like a
+# question. Not "demonstrate" or "discuss", which open duties and requirements in postings
+# ("Demonstrate ability to administer medication").
+_ASKS = frozenset(
+    "describe attach describa describan adjunte adjunten explique expliquen detalle detallen".split()
+)
+
+
+def bidder_ask(tokens: Tokens, start: int) -> str | None:
+    """A red flag in a sentence that opens with an instruction to the bidder ("5.3.j
+    Describe your retention plan, including the starting wage compared with …")
+    states no duty; what it asks for is still evidence of what the buyer wants."""
+    first, _ = tokens.sentence_range(start)
+    words = tokens.words
+    while first < start and (words[first].replace(".", "").isdigit() or len(words[first]) == 1):
+        first += 1  # a clause number or letter: "5.3.j", "(c)"
+    return A_QUESTION if words[first] in _ASKS else None
+
+
+def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
+    found = find_phrases(tokens, _PRESUPPOSING[passage_language(tokens)])
+    return frozenset(tokens.sentences[cue.start] for cue in found)
+
+
+def _states_required(tokens: Tokens) -> bool:
+    found = find_phrases(tokens, _REQUIRED[passage_language(tokens)])
+    return any(tokens.sentences[cue.start] not in tokens.questions for cue in found)
