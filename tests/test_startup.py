@@ -64,10 +64,12 @@ def build_code(tmp_path: Path, suffix: str, response: str = "response.yaml") -> 
 
 
 #: What a plain letter never needs: scoring, the evidence finder, rubric models,
-#: Babel's locale data for an English letter, PDF or chart libraries, and
-#: python-docx (the Word writer works on lxml alone).
+#: Babel's locale data for an English letter, PDF or chart libraries,
+#: python-docx (the Word writer works on lxml alone), and Rich (its warnings and
+#: "wrote" line are plain lines; the shipped example prints a warning).
 NOT_FOR_A_LETTER = (
     "docx",
+    "rich",
     "advocacy.evaluate",
     "advocacy.evidence",
     "advocacy.models.rubric",

@@ -1,18 +1,24 @@
 """Printing for the CLI: data to stdout, messages to stderr, one error format.
 
-Rich is imported lazily so that ``advocacy --help`` stays fast. Rich already
-honours ``NO_COLOR`` and drops colour and animation when output is not a
-terminal, so ``advocacy … --json | jq`` always gets plain data.
+Rich is imported lazily so that ``advocacy --help`` stays fast, and only for
+output that needs it (tables, coloured diagnostics, progress): a one-line
+status such as "✓ wrote letter.docx" goes through Click, which costs nothing
+to import, so a plain build does not load Rich at all. Both honour
+``NO_COLOR`` and drop colour and animation when output is not a terminal, so
+``advocacy … --json | jq`` always gets plain data.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+import click
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,29 +84,45 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console | None = None) -> None:
-    """``file:line:col: error: message`` lines (and hints), on stderr by default.
+def print_diagnostics(diagnostics: Iterable[Diagnostic], stdout: bool = False) -> None:
+    """``file:line:col: error: message`` lines (and hints), on stderr unless ``stdout``.
 
-    Printed some hundred lines at a time: Rich's cost is mostly per call, and
-    a library with thousands of findings took seconds to print line by line.
+    Written through Click a few hundred lines at a time: a library with
+    thousands of findings prints at once, and printing warnings does not load
+    Rich. Colour only on a terminal, and never under ``NO_COLOR``.
     """
-    console = console or err()
     lines: list[str] = []
     for diag in diagnostics:  # messages quote file text: names, cells, ids
-        colour = "red" if diag.severity.value == "error" else "yellow"
-        code = f" [dim]\\[{untrusted(diag.code)}][/dim]" if diag.code else ""
-        where = f"[bold]{untrusted(diag.location)}[/bold]: " if diag.file else ""
-        lines.append(
-            f"{where}[{colour}]{diag.severity.value}[/{colour}]: {untrusted(diag.message)}{code}"
+        severity = click.style(
+            diag.severity.value, fg="red" if diag.severity.value == "error" else "yellow"
         )
+        code = click.style(f" [{_plain(diag.code)}]", dim=True) if diag.code else ""
+        where = click.style(_plain(diag.location), bold=True) + ": " if diag.file else ""
+        lines.append(f"{where}{severity}: {_plain(diag.message)}{code}")
         if diag.hint:
-            lines.append(f"  [dim]hint:[/dim] {untrusted(diag.hint)}")
+            lines.append(f"  {click.style('hint:', dim=True)} {_plain(diag.hint)}")
         if len(lines) >= 500:
-            console.print("\n".join(lines), soft_wrap=True)
+            _echo("\n".join(lines), stdout)
             lines.clear()
     if lines:
-        console.print("\n".join(lines), soft_wrap=True)
+        _echo("\n".join(lines), stdout)
+
+
+def note(message: str, mark: str = "", colour: str | None = None) -> None:
+    """One plain status line on stderr, ``mark`` in ``colour`` on a terminal."""
+    if mark:
+        message = f"{click.style(mark, fg=colour)} {message}"
+    _echo(message, stdout=False)
+
+
+def _plain(text: object) -> str:
+    return untrusted(text, markup=False)
+
+
+def _echo(text: str, stdout: bool) -> None:
+    """Click strips the colour when the stream is not a terminal; ``NO_COLOR`` always."""
+    click.echo(text, err=not stdout, color=False if os.environ.get("NO_COLOR") else None)
 
 
 def success(message: str) -> None:
-    err().print(f"[green]✓[/green] {untrusted(message)}", soft_wrap=True)
+    note(_plain(message), "✓", "green")

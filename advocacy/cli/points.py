@@ -263,9 +263,9 @@ def lint_points(
 
 
 def _print_text_report(report: LintReport) -> None:
-    from advocacy.cli._output import err, out, print_diagnostics
+    from advocacy.cli._output import err, print_diagnostics
 
-    print_diagnostics(report.diagnostics, out())
+    print_diagnostics(report.diagnostics, stdout=True)
     n_err, n_warn = len(report.errors), len(report.warnings)
     files = f"{report.files} file{'s' if report.files != 1 else ''}"
     if not n_err and not n_warn:

@@ -291,7 +291,7 @@ def build(
     then answers each question with your words set apart and the
     recommendations after them; cited sources become footnotes.
     """
-    from advocacy.cli._output import err, print_diagnostics
+    from advocacy.cli._output import note, print_diagnostics
     from advocacy.respond import build_response, load_response, with_appendix, with_language
 
     if spoken:
@@ -313,7 +313,7 @@ def build(
     print_diagnostics(report.warnings)
     emit(data, target)
     if target is not None:
-        err().print(f"  personal share {round(report.personal_share * 100)}%")
+        note(f"  personal share {round(report.personal_share * 100)}%")
 
 
 def _build_spoken(
@@ -368,12 +368,12 @@ def lint(app: AppContext, files: tuple[Path, ...], strict: bool) -> None:
     For words, limits, deadline and personal share, use 'rfi check'.
     Exit status: 0 clean, 1 errors (or warnings with --strict).
     """
-    from advocacy.cli._output import err, out, print_diagnostics
+    from advocacy.cli._output import err, print_diagnostics
     from advocacy.errors import Severity
     from advocacy.respond.lint import lint_rfi_files
 
     diagnostics = lint_rfi_files(list(files), app.load_library())
-    print_diagnostics(diagnostics, out())
+    print_diagnostics(diagnostics, stdout=True)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if diagnostics:
