@@ -286,3 +286,27 @@ def test_a_first_cell_merged_down_keeps_its_position_for_every_row(tmp_path: Pat
     document.save(str(path))
     assert [p.owner for p in read_bid(path).passages][1:] == ["Program Nurse"] * 2
     assert flagged(path) == []
+
+
+@pytest.mark.parametrize(
+    "title", ["AMENDMENT NO. 3 TO AGREEMENT BHA-22-0457", "Enmienda Núm. 2 al Contrato"]
+)
+@pytest.mark.parametrize("suffix", ["md", "docx"])
+def test_a_number_sign_in_a_title_is_no_negation(tmp_path: Path, title: str, suffix: str) -> None:
+    """'No. 3' is a number: the title over the duties does not exclude them."""
+    lines = [title, "The peer specialist shall administer medications to residents at bedtime."]
+    path = tmp_path / f"amendment.{suffix}"
+    if suffix == "md":
+        path.write_text("\n\n".join(lines) + "\n", "utf-8")
+    else:
+        word(path, [(line, False) for line in lines])
+    assert flagged(path) == [lines[-1]]
+
+
+def test_a_number_sign_ends_no_sentence_and_no_1_to_1_still_negates() -> None:
+    from advocacy.evidence.matching import tokenize
+    from advocacy.evidence.scope import excluding
+
+    tokens = tokenize("Under Contract No. 12 peers count pills.")
+    assert len(set(tokens.sentences)) == 1 and "no" not in tokens.words
+    assert excluding("Peers do no 1:1 observation") == "no"

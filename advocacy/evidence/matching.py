@@ -48,6 +48,9 @@ _SENTENCE_END = re.compile(
 # digit, opening quote or bullet (see sentence_starts).
 _CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
+# "No. 3", "NO. 12", "Núm. 4" (a number sign, after normalising "Nº"): neither a
+# negation nor the end of a sentence. "no 1:1 observation", without the stop, is a negation.
+_NUMBER_SIGN = re.compile(r"\bN(?:[oO]|[uú]m)\.(?=\s*\d)")
 GAP = 5
 CLAUSE_GAP = 10
 LANGUAGES = {"en": "english", "es": "spanish"}
@@ -122,7 +125,8 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
     """Words of ``text`` (normalised, lowercased), their stems, spans and sentences."""
     text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}
+    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() not in signs.values()]
     colons = [m.start() for m in _COLON.finditer(text)]
     commas = [at for at, char in enumerate(text) if char == ","]
     after_colon: list[int] = []
@@ -140,7 +144,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
             after_comma.append(at)
             while comma < len(commas) and commas[comma] < match.start():
                 comma += 1
-        word = match.group().lower()
+        word = match.group().lower() + ("." if match.start() in signs else "")
         words.append(word)
         stems.append(stem(word, lang))
         spans.append(match.span())
