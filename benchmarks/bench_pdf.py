@@ -81,7 +81,7 @@ def main() -> None:
         print(f"CPUs: {cores}; letters: {len(docx)}; rounds: {args.rounds}")
         for round_ in range(1, args.rounds + 1):
             alone = libreoffice_alone(docx, work / f"alone{round_}", cores)
-            batch = timed([*base, "-o", str(work / f"pdf{round_}"), "--format", "pdf"])
+            batch, _ = timed([*base, "-o", str(work / f"pdf{round_}"), "--format", "pdf"])
             made = len(list((work / f"pdf{round_}").glob("*.pdf")))
             if made != len(docx):
                 sys.exit(f"the batch wrote {made} PDF files for {len(docx)} letters")
