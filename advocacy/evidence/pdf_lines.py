@@ -5,15 +5,23 @@ font (larger than the body text, or bold and short), which PDFium reports per
 character, never by a leading number: a wrapped line that starts with "30
 days" is body text. A paragraph ends at a short line that closes a sentence
 or is followed by a new sentence, and a bullet or number starts a list item.
+
+A table has no structure either, but it shows in the lines' positions: its
+cells are written one after another, so the text goes back up the page to the
+top of the row for each cell. A row read that way is one passage, as a row of
+a Word or Markdown table is, and its first cell (the position it is about) is
+kept.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from advocacy.evidence.segment import (
     BULLET,
@@ -26,6 +34,7 @@ from advocacy.evidence.segment import (
 )
 
 _LINE = re.compile(r"[^\r\n]+")
+_LINE_HYPHEN = re.compile("[\x02\ufffe]")
 # Word and LibreOffice put bullets in the Symbol font's private-use area.
 _GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
@@ -34,6 +43,7 @@ BOLD = 600
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
+ROW_GAP = 1.15  # in a table, a gap this much wider than usual ends a row (cells are padded)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -44,6 +54,22 @@ class PdfLine:
     size: float
     bold: bool
     y: float = 0.0  # the baseline's height on the page (PDF points, from the bottom)
+    x: float = 0.0  # where the line starts (PDF points, from the left)
+    last_y: float | None = None  # the last character's baseline, where PDFium joined two lines
+    xs: tuple[float, ...] = ()  # on a page with a table: where each character starts
+
+    @property
+    def low(self) -> float:
+        """The height of the line's lowest baseline."""
+        return self.y if self.last_y is None else self.last_y
+
+
+class PdfPassage(NamedTuple):
+    text: str
+    page: int
+    heading: str | None
+    item: bool  # a list item
+    owner: str | None = None  # in a table row: its first cell
 
 
 def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 PdfTextPage
@@ -64,9 +90,12 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         length = raw.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
         return 0 < length <= len(name) and bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
-    text = textpage.get_text_range().replace("\x02", "-")
+    # PDFium marks a hyphen at the end of a line with \x02 or U+FFFE, and joins the line
+    # with the next: such a "line" has two baselines.
+    text = textpage.get_text_range()
     count = textpage.count_chars()
     lines = []
+    ranges = []
     for match in _LINE.finditer(text):
         stripped = match.group().strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
@@ -75,12 +104,34 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         last = match.start() + len(match.group().rstrip()) - 1
         size = 0.0
         bold = False
+        last_y = None
         if last < count:
             size = raw.FPDFText_GetFontSize(textpage.raw, first)
             bold = bold_at(first) and bold_at(last)
+            if _LINE_HYPHEN.search(stripped):
+                raw.FPDFText_GetCharOrigin(textpage.raw, last, ctypes.byref(x), ctypes.byref(y))
+                last_y = y.value
             raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
-        lines.append(PdfLine(stripped, page, round(size, 1), bold, y.value))
+        text_of_line = _LINE_HYPHEN.sub("-", stripped)
+        lines.append(PdfLine(text_of_line, page, round(size, 1), bold, y.value, x.value, last_y))
+        ranges.append((first, last))
+    if any(b.y > a.low + 1 for a, b in pairwise(lines)):  # a table: cells may share a line
+        lines = [
+            replace(line, xs=tuple(_char_x(textpage, at, x, y) for at in range(first, last + 1)))
+            if last < count
+            else line
+            for line, (first, last) in zip(lines, ranges, strict=True)
+        ]
     return lines
+
+
+def _char_x(textpage, index: int, x, y) -> float:  # x, y: ctypes doubles
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    return float(x.value)
 
 
 def running_lines(lines: list[PdfLine]) -> set[tuple[str, float]]:
@@ -101,10 +152,8 @@ def _running_key(line: PdfLine) -> tuple[str, float]:
     return re.sub(r"\d+", "#", line.text), round(line.y)
 
 
-def passages_from_lines(
-    lines: list[PdfLine],
-) -> Iterator[tuple[str, int, str | None, bool]]:
-    """(text, page, nearest heading, is a list item) for each passage of the document."""
+def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
+    """Each passage of the document, with its page and nearest heading."""
     running = running_lines(lines)
     lines = [line for line in lines if _running_key(line) not in running]
     sizes: Counter[float] = Counter()
@@ -115,9 +164,9 @@ def passages_from_lines(
     for line in lines:
         widths[line.page] = max(widths.get(line.page, 0), len(line.text))
     gaps = (
-        a.y - b.y
+        a.low - b.y
         for a, b in pairwise(lines)
-        if a.page == b.page and a.size == b.size == body and a.y > b.y
+        if a.page == b.page and a.size == b.size == body and a.low > b.y
     )
     # The line spacing inside a paragraph is the smallest gap between body lines
     # (a smaller one is a fragment of the same line, such as a superscript).
@@ -130,7 +179,9 @@ def passages_from_lines(
     item = False
     previous_heading: PdfLine | None = None
 
-    def flush(after: str = "") -> Iterator[tuple[str, int, str | None, bool]]:
+    rows = table_rows(lines, usual_gap)
+
+    def flush(after: str = "") -> Iterator[PdfPassage]:
         """Yield the passage; a title line alone heads what follows instead (``after``
         is the next line's text, which decides for a sentence-case title)."""
         nonlocal heading, first_line
@@ -141,11 +192,21 @@ def passages_from_lines(
             current.clear()
             heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
         if current:
-            yield " ".join(" ".join(current).split()), page, heading, item
+            yield PdfPassage(" ".join(" ".join(current).split()), page, heading, item)
             current.clear()
         first_line = ""
 
+    skip_to = 0
     for index, line in enumerate(lines):
+        if index < skip_to:
+            continue  # a line of the table row yielded below
+        if index in rows:
+            yield from flush()
+            skip_to, owner = rows[index]
+            text = _joined(line.text for line in lines[index:skip_to])
+            yield PdfPassage(text, line.page, heading, False, owner)
+            previous_heading = None
+            continue
         if _is_heading(line, body):
             yield from flush()
             if previous_heading is not None and previous_heading.size == line.size:
@@ -173,7 +234,7 @@ def passages_from_lines(
             following is not None
             and following.page == line.page
             and usual_gap > 0
-            and line.y - following.y > PARAGRAPH_GAP * usual_gap
+            and line.low - following.y > PARAGRAPH_GAP * usual_gap
         )
         ends = ends_sentence(line.text)
         if (
@@ -184,6 +245,87 @@ def passages_from_lines(
         ):
             yield from flush(following.text if following is not None else "")
     yield from flush()
+
+
+def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, tuple[int, str | None]]:
+    """The table rows among ``lines``: the index of each row's first line, the index
+    after its last, and its first cell's text (None when it is not known).
+
+    A line higher on the page than the line before it starts another cell of the
+    same row; a table is a run of lines with such a step up, between gaps wider
+    than a paragraph's. In it, a row starts below the last row's lowest line, at
+    the first column, after a line of another column (or after a gap wider than
+    the lines of a cell).
+    """
+    rows: dict[int, tuple[int, str | None]] = {}
+    if usual_gap <= 0:
+        return rows
+    start = 0
+    for end in range(1, len(lines) + 1):
+        if end < len(lines) and not _block_break(lines[end - 1], lines[end], usual_gap):
+            continue
+        block = range(start, end)
+        if any(lines[i].y > lines[i - 1].low + 1 for i in block[1:]):
+            rows.update(_rows_of_block(lines, block, usual_gap))
+        start = end
+    return rows
+
+
+def _block_break(above: PdfLine, line: PdfLine, usual_gap: float) -> bool:
+    return line.page != above.page or above.low - line.y > PARAGRAPH_GAP * usual_gap
+
+
+def _rows_of_block(
+    lines: list[PdfLine], block: range, usual_gap: float
+) -> dict[int, tuple[int, str | None]]:
+    first_column = min(lines[i].x for i in block)
+    starts = [block.start]
+    bottom = lines[block.start].low
+    for i in block[1:]:
+        line, above = lines[i], lines[i - 1]
+        if line.y < bottom - 1 and (
+            (_near(line.x, first_column) and not _near(above.x, first_column))
+            or bottom - line.y > ROW_GAP * usual_gap
+        ):
+            starts.append(i)
+            bottom = line.low
+        bottom = min(bottom, line.low)
+    second_column = min((lines[i].x for i in block if lines[i].x > first_column + 2), default=None)
+    rows: dict[int, tuple[int, str | None]] = {}
+    for start, end in zip(starts, [*starts[1:], block.stop], strict=True):
+        cell = start + 1
+        while (
+            cell < end
+            and _near(lines[cell].x, first_column)
+            and lines[cell].y < lines[cell - 1].low
+        ):
+            cell += 1  # the first cell's wrapped lines
+        owner = None
+        if second_column is not None:  # each line up to where the second column starts
+            owner = _joined(_before(line, second_column) for line in lines[start:cell]) or None
+        rows[start] = (end, owner)
+    return rows
+
+
+def _before(line: PdfLine, column: float) -> str:
+    """The part of ``line`` left of ``column`` (short cells of one row share a line)."""
+    cut = bisect_left(line.xs, column - 1) if line.xs else len(line.text)
+    return line.text[:cut].rstrip()
+
+
+def _near(a: float, b: float) -> bool:
+    return abs(a - b) < 2
+
+
+def _joined(texts: Iterable[str]) -> str:
+    """Lines as one text, a word hyphenated across two lines joined."""
+    out: list[str] = []
+    for text in texts:
+        if out and out[-1].endswith("-") and text[:1].islower():
+            out[-1] = out[-1][:-1] + text
+        else:
+            out.append(text)
+    return " ".join(" ".join(out).split())
 
 
 def _is_heading(line: PdfLine, body: float) -> bool:

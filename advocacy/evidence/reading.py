@@ -343,8 +343,8 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
     finally:
         document.close()
     passages = [
-        Passage(text, f"p. {page}", heading, item)
-        for text, page, heading, item in passages_from_lines(lines)
+        Passage(p.text, f"p. {p.page}", p.heading, p.item, p.owner)
+        for p in passages_from_lines(lines)
     ]
     if not passages:
         raise AdvocacyError(

@@ -43,6 +43,8 @@ _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+# A pipe table's rule row ("|---|:---:|", "--- | ---"): no text.
+_RULE_ROW = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
 WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
 WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
@@ -133,8 +135,9 @@ def _segments(
         if markdown and line.startswith(("```", "~~~")):
             fenced = not fenced
             continue
-        if markdown and (fenced or line.startswith(("---", "<!--", "|---", "| ---"))):
-            continue
+        if (markdown and (fenced or line.startswith(("---", "<!--")))) or _RULE_ROW.match(line):
+            continue  # front matter, a comment, a table's rule row
+        row = _table_row(line, markdown)
         wrapped = bool(current) and _wrapped(previous, line, width)
         heading = _heading(
             line, markdown, previous if current else "", wrapped, after or next_text, not after
@@ -145,7 +148,7 @@ def _segments(
             not line
             or heading is not None
             or bullet is not None
-            or (markdown and line.startswith("|"))  # a table row
+            or row
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             or (
                 bool(current)
@@ -178,19 +181,27 @@ def _segments(
             content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
-            if content.startswith("|") and content.endswith("|"):
-                cells = [cell.strip() for cell in content.strip("|").split("|")]
-                owner = cells[0] if len(cells) > 1 else None
-                if not previous.startswith("|"):
-                    header = cells  # a table's first row names its columns
-                else:
-                    peer_cell = find_peer_cell(header, cells)
-                content = " ".join(cells)
+        if row and content.startswith("|") and content.endswith("|"):
+            cells = [cell.strip() for cell in content.strip("|").split("|")]
+            owner = cells[0] if len(cells) > 1 else None
+            if not previous.startswith("|"):
+                header = cells  # a table's first row names its columns
+            else:
+                peer_cell = find_peer_cell(header, cells)
+            content = " ".join(cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
     if done:
         yield done
+
+
+def _table_row(line: str, markdown: bool) -> bool:
+    """A row of a pipe table: in Markdown any line starting with "|"; in text, which
+    people paste such tables into, a line of two or more cells between pipes."""
+    if markdown:
+        return line.startswith("|")
+    return line.startswith("|") and line.endswith("|") and line.count("|") >= 3
 
 
 def _unhyphen(current: list[str], content: str) -> str:
