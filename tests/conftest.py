@@ -87,18 +87,23 @@ def openxml_audit(docx: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def libreoffice_pages(docx: Path, work: Path) -> list[str]:
-    """The text of each page of ``docx`` as LibreOffice lays it out (via PDF and pdftotext)."""
+def pdf_of(source: Path, work: Path) -> Path:
+    """``source`` (DOCX) converted to PDF by LibreOffice, in ``work``, with a private profile."""
     soffice = require_tool("soffice")
-    pdftotext = require_tool("pdftotext")
-    profile = (work / "lo-profile").as_uri()  # private profile: parallel runs don't clash
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work), str(docx)],
+        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    pdf = work / (docx.stem + ".pdf")
+    pdf = work / (source.stem + ".pdf")
     assert pdf.exists(), "LibreOffice wrote no PDF"
+    return pdf
+
+
+def libreoffice_pages(docx: Path, work: Path) -> list[str]:
+    """The text of each page of ``docx`` as LibreOffice lays it out (via PDF and pdftotext)."""
+    pdftotext = require_tool("pdftotext")
+    pdf = pdf_of(docx, work)
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"],
         check=True, capture_output=True, text=True, timeout=60,

@@ -7,6 +7,15 @@ give the lines as PDFium reports them (text, page, size, bold, baseline, start).
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import pdf_of
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from advocacy.evidence import read_bid
 from advocacy.evidence.pdf_lines import PdfLine, passages_from_lines
 
 
@@ -55,12 +64,42 @@ def test_short_cells_that_share_a_line_are_split_by_their_columns() -> None:
         line(merged, 660.0, xs=xs),
         line("assessments", 646.0, 200.0),
         line("Nurse Manager", 660.0, 330.0),  # the third cell: back up
+        line("Peer Specialist", 628.4),
+        line("Recovery groups,", 628.4, 200.0),
+        line("WRAP", 614.4, 200.0),
+        line("Peer Lead", 628.4, 330.0),
         AFTER,
     ]
     rows = [p for p in passages_from_lines(lines) if p.owner]
     assert [(p.text, p.owner) for p in rows] == [
-        ("RN Charge Med pass, assessments Nurse Manager", "RN Charge")
+        ("RN Charge Med pass, assessments Nurse Manager", "RN Charge"),
+        ("Peer Specialist Recovery groups, WRAP Peer Lead", "Peer Specialist"),
     ]
+
+
+def test_text_in_two_columns_is_no_table() -> None:
+    """The second column steps up once, to the first column's top: paragraphs stay."""
+    first = ["Peer staff do not pass medications.", "They run recovery groups."]
+    second = ["Supervision is by a peer supervisor.", "Pay starts at $24 an hour."]
+    lines = [line(t, 660.0 - 14 * i) for i, t in enumerate(first)] + [
+        line(t, 660.0 - 14 * i, 320.0) for i, t in enumerate(second)
+    ]
+    passages = list(passages_from_lines(lines))
+    assert all(p.owner is None for p in passages)
+    assert " ".join(p.text for p in passages) == " ".join(first + second)
+    assert not any("medications" in p.text and "Supervision" in p.text for p in passages)
+
+
+def test_a_raised_footnote_mark_is_no_table() -> None:
+    lines = [
+        line("Peer staff are paid for regional network meetings", 660.0),
+        line("1", 664.0, 340.0),  # a superscript PDFium reports as a line of its own
+        line("and for the state peer conference.", 646.0),
+        line("2", 650.0, 250.0),
+        line("Supervision is by a peer supervisor.", 620.0),
+    ]
+    assert all(p.owner is None for p in passages_from_lines(lines))
+    assert len(list(passages_from_lines(lines))) <= 3
 
 
 def test_text_that_never_steps_up_is_no_table() -> None:
@@ -87,3 +126,39 @@ def test_a_line_pdfium_joined_at_a_hyphen_keeps_its_paragraph() -> None:
         "Peers never report non-attendance at the day program to a case manager.",
         "Supervision is by a peer supervisor.",
     ]
+
+
+@pytest.mark.libreoffice
+def test_word_table_and_two_column_page_through_libreoffice(tmp_path: Path) -> None:
+    """A staffing table's rows, and a page set in two columns, as LibreOffice writes them."""
+    document = docx.Document()
+    columns = OxmlElement("w:cols")  # two columns of text
+    columns.set(qn("w:num"), "2")
+    document.sections[0]._sectPr.append(columns)
+    text = [
+        "Peer specialists run recovery groups at the times people choose.",
+        "During evening shifts, coaches administer medications to residents.",
+        "Peer staff are supervised by a peer supervisor with five years in a peer role.",
+    ] * 8
+    for sentence in text:
+        document.add_paragraph(sentence).paragraph_format.space_after = 0
+    table = document.add_table(rows=0, cols=3)
+    for row in [
+        ("Registered Nurse, evenings", "Medication administration and charting", "Nursing"),
+        ("Peer Recovery Specialist", "Recovery groups, WRAP planning and outreach", "Peer Lead"),
+        ("Residential Counselor, nights", "Room checks and the petty cash box", "Manager"),
+    ]:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    passages = read_bid(pdf_of(source, tmp_path)).passages
+    assert max(len(p.text) for p in passages) < 200  # no page read as one "row"
+    owners = {p.owner: p.text for p in passages if p.owner}
+    assert set(owners) == {
+        "Registered Nurse, evenings",
+        "Peer Recovery Specialist",
+        "Residential Counselor, nights",
+    }
+    assert "Medication administration" in owners["Registered Nurse, evenings"]

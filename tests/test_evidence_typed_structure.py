@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import require_tool
+from conftest import pdf_of
 
 from advocacy.cli import main
 from advocacy.evidence import read_bid
@@ -34,16 +33,6 @@ def word(path: Path, paragraphs: list[tuple[str, bool]]) -> Path:
         document.add_paragraph().add_run(text).bold = bold
     document.save(str(path))
     return path
-
-
-def pdf_of(source: Path, tmp_path: Path) -> Path:
-    soffice = require_tool("soffice")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    return source.with_suffix(".pdf")
 
 
 @pytest.mark.parametrize(

@@ -6,23 +6,21 @@ character, never by a leading number: a wrapped line that starts with "30
 days" is body text. A paragraph ends at a short line that closes a sentence
 or is followed by a new sentence, and a bullet or number starts a list item.
 
-A table has no structure either, but it shows in the lines' positions: its
-cells are written one after another, so the text goes back up the page to the
-top of the row for each cell. A row read that way is one passage, as a row of
-a Word or Markdown table is, and its first cell (the position it is about) is
-kept.
+A table row (found by :mod:`advocacy.evidence.pdf_tables`) is one passage,
+as a row of a Word or Markdown table is, and keeps its first cell (the
+position it is about).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import NamedTuple
 
+from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
 from advocacy.evidence.segment import (
     BULLET,
     SECTION_NUMBER,
@@ -42,8 +40,6 @@ BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
-PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
-ROW_GAP = 1.15  # in a table, a gap this much wider than usual ends a row (cells are padded)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -203,7 +199,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         if index in rows:
             yield from flush()
             skip_to, owner = rows[index]
-            text = _joined(line.text for line in lines[index:skip_to])
+            text = joined([line.text for line in lines[index:skip_to]])
             yield PdfPassage(text, line.page, heading, False, owner)
             previous_heading = None
             continue
@@ -245,87 +241,6 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         ):
             yield from flush(following.text if following is not None else "")
     yield from flush()
-
-
-def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, tuple[int, str | None]]:
-    """The table rows among ``lines``: the index of each row's first line, the index
-    after its last, and its first cell's text (None when it is not known).
-
-    A line higher on the page than the line before it starts another cell of the
-    same row; a table is a run of lines with such a step up, between gaps wider
-    than a paragraph's. In it, a row starts below the last row's lowest line, at
-    the first column, after a line of another column (or after a gap wider than
-    the lines of a cell).
-    """
-    rows: dict[int, tuple[int, str | None]] = {}
-    if usual_gap <= 0:
-        return rows
-    start = 0
-    for end in range(1, len(lines) + 1):
-        if end < len(lines) and not _block_break(lines[end - 1], lines[end], usual_gap):
-            continue
-        block = range(start, end)
-        if any(lines[i].y > lines[i - 1].low + 1 for i in block[1:]):
-            rows.update(_rows_of_block(lines, block, usual_gap))
-        start = end
-    return rows
-
-
-def _block_break(above: PdfLine, line: PdfLine, usual_gap: float) -> bool:
-    return line.page != above.page or above.low - line.y > PARAGRAPH_GAP * usual_gap
-
-
-def _rows_of_block(
-    lines: list[PdfLine], block: range, usual_gap: float
-) -> dict[int, tuple[int, str | None]]:
-    first_column = min(lines[i].x for i in block)
-    starts = [block.start]
-    bottom = lines[block.start].low
-    for i in block[1:]:
-        line, above = lines[i], lines[i - 1]
-        if line.y < bottom - 1 and (
-            (_near(line.x, first_column) and not _near(above.x, first_column))
-            or bottom - line.y > ROW_GAP * usual_gap
-        ):
-            starts.append(i)
-            bottom = line.low
-        bottom = min(bottom, line.low)
-    second_column = min((lines[i].x for i in block if lines[i].x > first_column + 2), default=None)
-    rows: dict[int, tuple[int, str | None]] = {}
-    for start, end in zip(starts, [*starts[1:], block.stop], strict=True):
-        cell = start + 1
-        while (
-            cell < end
-            and _near(lines[cell].x, first_column)
-            and lines[cell].y < lines[cell - 1].low
-        ):
-            cell += 1  # the first cell's wrapped lines
-        owner = None
-        if second_column is not None:  # each line up to where the second column starts
-            owner = _joined(_before(line, second_column) for line in lines[start:cell]) or None
-        rows[start] = (end, owner)
-    return rows
-
-
-def _before(line: PdfLine, column: float) -> str:
-    """The part of ``line`` left of ``column`` (short cells of one row share a line)."""
-    cut = bisect_left(line.xs, column - 1) if line.xs else len(line.text)
-    return line.text[:cut].rstrip()
-
-
-def _near(a: float, b: float) -> bool:
-    return abs(a - b) < 2
-
-
-def _joined(texts: Iterable[str]) -> str:
-    """Lines as one text, a word hyphenated across two lines joined."""
-    out: list[str] = []
-    for text in texts:
-        if out and out[-1].endswith("-") and text[:1].islower():
-            out[-1] = out[-1][:-1] + text
-        else:
-            out.append(text)
-    return " ".join(" ".join(out).split())
 
 
 def _is_heading(line: PdfLine, body: float) -> bool:
