@@ -241,3 +241,41 @@ def test_money_held_by_a_coordinator_or_an_office_is_another_positions(
     data = scan(tmp_path, line + "\n")
     assert data["red_flags"] == []
     assert any(m["reason"].startswith("a duty of another position") for m in data["not_counted"])
+
+
+def reasons(data: dict) -> list[str]:
+    return [n["reason"] for n in data["not_counted"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer specialist reports to the program director and reports missed "
+        "appointments to the probation officer.",
+        "Reports to the Team Leader and reports curfew violations to the landlord.",
+        "The coach, who reports directly to the site manager, tells the court whenever "
+        "a participant misses a session.",
+        "La especialista reporta directamente a la directora del programa e informa a la "
+        "oficial probatoria cuando alguien no asiste a las citas.",
+    ],
+)
+def test_a_reporting_line_does_not_defuse_a_report_on_a_person_beside_it(
+    tmp_path: Path, line: str
+) -> None:
+    """'Reports to <title>' is a reporting line, not a report on a person: it takes
+    back only the match it is part of, not another duty in the same sentence."""
+    assert "voluntary-peer-support" in flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer specialist reports to the program director.",
+        "The peer specialist reports to the program director and shares only aggregate "
+        "counts of missed appointments.",
+        "La especialista reporta directamente a la directora del programa.",
+    ],
+)
+def test_a_reporting_line_alone_is_no_report_on_a_person(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert "voluntary-peer-support" not in flagged(data)

@@ -44,6 +44,7 @@ class Entry:
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    unless_same_words: tuple[Pattern, ...] = ()  # where they share its words, another meaning
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _judge(
             or another_position(tokens, start, end)
             or question(tokens, start)
             or bidder_ask(tokens, start)
+            or _same_words(entry, tokens, start, end)
             or _unless(entry, tokens, start, heading)
         )
     if weak is not None:
@@ -206,6 +208,22 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
     first, last = tokens.sentence_range(start)
     near = range(max(first, start - UNLESS_REACH), min(last, start + UNLESS_REACH))
     return _unless_in(entry, tokens, near, "sentence")
+
+
+def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | None:
+    """Why a phrase of the concept's ``unless_same_words`` list that shares words with
+    the match at ``start``..``end`` gives them another meaning ("reports to the program
+    director": a reporting line); the sentence's other matches are left alone."""
+    if not entry.unless_same_words:
+        return None
+    first, _ = tokens.sentence_range(start)
+    for pattern in entry.unless_same_words:
+        for at in range(max(first, start - UNLESS_REACH), end + 1):
+            found = match_at(pattern, tokens, at)
+            if found is not None and found >= start:
+                said = " ".join(tokens.words[at : found + 1])
+                return f"{ANOTHER_MEANING}: '{said}'"
+    return None
 
 
 def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:
@@ -253,6 +271,10 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 concept.unless_in_passage,
                                 concept.home,
                                 concept.negated_only,
+                                tuple(
+                                    compile_phrase(u, lang)
+                                    for u in concept.unless_same_words.get(lang, ())
+                                ),
                             )
                             index.add(lang, entry)
                 else:
