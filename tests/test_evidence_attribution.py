@@ -42,15 +42,64 @@ def test_assessments_are_clinical_duties_and_a_renamed_job(tmp_path: Path, line:
     "line",
     [
         "- Let the clinician know right away if a resident skips their meds.",
-        "- Report any non-adherence to treatment to the clinical team.",
-        "- Informar a la trabajadora social cualquier resistencia al tratamiento.",
+        "- Report medication refusals to the nurse on duty.",
+        "- Complete the monthly medication adherence checklist and share it with the prescriber.",
+        "- Informar al psiquiatra cuando el participante no esté tomando sus medicamentos.",
+        "- Si un residente no toma sus medicamentos, avisen a la enfermera.",
     ],
 )
-def test_reporting_on_a_person_is_a_duty_and_breaks_voluntary_support(
+def test_reporting_medication_adherence_is_a_duty_and_breaks_voluntary_support(
     tmp_path: Path, line: str
 ) -> None:
     criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
     assert {"no-clinical-duties", "voluntary-peer-support"} <= criteria
+    assert "cps-code-of-ethics" not in criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Report any non-adherence to treatment to the clinical team.",
+        "- Report missed appointments and curfew violations to the probation officer.",
+        "- Let the landlord know when a tenant misses a house meeting.",
+        "- Informar a la trabajadora social cualquier resistencia al tratamiento.",
+        "- Informar al tribunal sobre la asistencia de cada participante.",
+    ],
+)
+def test_reporting_on_a_person_breaks_voluntary_support_not_ethics(
+    tmp_path: Path, line: str
+) -> None:
+    """Compliance reporting on a person (attendance, curfew, treatment) is a voluntary
+    support flag; independent reviewers do not label it an ethics breach or a clinical
+    duty unless the text names a confidence or medication."""
+    criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
+    assert "voluntary-peer-support" in criteria
+    assert not {"cps-code-of-ethics", "no-clinical-duties"} & criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Anything a member shares in confidence is passed to the clinical team.",
+        "- Relay information disclosed by patients during coaching sessions to the physician.",
+        "- Let the team know what residents tell you in confidence about their use.",
+        "- Use your personal recovery story to encourage clients to comply with treatment.",
+        "- Deberá compartir con la consejera escolar todo lo que los estudiantes le cuenten.",
+    ],
+)
+def test_passing_on_confidences_is_an_ethics_flag(tmp_path: Path, line: str) -> None:
+    assert "cps-code-of-ethics" in flagged(scan(tmp_path, DUTIES + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What people share with staff is kept confidential within the limits explained at intake.",
+        "Lo que las personas comparten con el equipo se mantiene confidencial.",
+    ],
+)
+def test_keeping_what_people_share_confidential_is_no_breach(tmp_path: Path, line: str) -> None:
+    assert "cps-code-of-ethics" not in flagged(scan(tmp_path, line + "\n"))
 
 
 @pytest.mark.parametrize(

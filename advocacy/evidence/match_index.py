@@ -102,7 +102,8 @@ class MatchIndex:
         table = self.by_stem.get(lang, {})
         prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []
-        seen: set[tuple[int, str, str, str]] = set()
+        # where in ``found`` the match of an item starting at a word is
+        seen: dict[tuple[int, str, str, str], int] = {}
         short_keys = any(len(key) < PREFIX_KEY for key in prefixed)
         stems = tokens.stems
         last = len(stems) - 1
@@ -127,16 +128,21 @@ class MatchIndex:
                 if end is None:
                     continue
                 key = (start, entry.criterion, entry.kind, entry.item)
-                if key in seen:
+                earlier = seen.get(key)
+                if earlier is not None and found[earlier].excluded is None:
                     continue
                 if entry.duty_line_only and not duty_line:
                     continue
                 judged = _judge(entry, tokens, start, end, list_scope, weak_heading, heading)
-                if judged is _DROP:
+                if judged is _DROP or (earlier is not None and judged is not None):
                     continue
-                seen.add(key)
                 span = (tokens.spans[start][0], tokens.spans[end][1])
-                found.append(PhraseMatch(entry, span, judged))  # type: ignore[arg-type]
+                match = PhraseMatch(entry, span, judged)  # type: ignore[arg-type]
+                if earlier is not None:  # another phrase of the item, not counted, gives way
+                    found[earlier] = match
+                else:
+                    seen[key] = len(found)
+                    found.append(match)
         return found
 
 
