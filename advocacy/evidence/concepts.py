@@ -146,6 +146,42 @@ def _expand_all(
     }
 
 
+#: Word classes of verbs that open a duty ("Administer …", "Manage …", "Registrar …").
+DUTY_VERB_CLASSES = (
+    "handle-med",
+    "handle-money",
+    "write-record",
+    "watch",
+    "search",
+    "make-sure",
+    "tell",
+    "assess",
+)
+
+
+@cache
+def duty_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """language → (whole words, prefixes) of the verb classes that open a duty."""
+    from advocacy.yamlio import load_yaml_file
+
+    path = concepts_path()
+    data = load_yaml_file(path).data or {}
+    classes = _word_classes(data.get(CLASSES_KEY, {}), path)
+    verbs: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    for lang, by_name in classes.items():
+        words = [
+            w.lstrip("=").lower()
+            for name in DUTY_VERB_CLASSES
+            for w in by_name.get(name, "").split("|")
+            if w
+        ]
+        verbs[lang] = (
+            frozenset(w for w in words if not w.endswith("*")),
+            tuple(w[:-1] for w in words if w.endswith("*")),
+        )
+    return verbs
+
+
 def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:
     """language → class name → its words as one ``a|b*|c`` alternative."""
     if not isinstance(data, dict):
