@@ -225,6 +225,9 @@ def missing_protections(tmp_path: Path, line: str) -> set[str]:
         "Nunca se reducirá la proporción.",
         "No se reducirá nunca la proporción de pares.",
         "Nunca se cancelan las reuniones de pares.",
+        "No peer team meeting was cancelled this year.",
+        "Ninguna reunión de pares fue cancelada este año.",
+        "There is no cap on raises for peer staff.",
         # no limit on a protection is more of it, not less
         "There is no limit on paid networking time.",
         "No cap on paid networking time for peer staff.",

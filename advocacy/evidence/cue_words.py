@@ -129,7 +129,7 @@ NEGATIVE_PREDICATES = frozenset(
 LOSSES = {
     "en": re.compile(
         r"cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)"
-        r"|cancel(?:s|led|ed|ling|ing)?|skip(?:s|ped|ping)?|los(?:e|es|ing)|lost"
+        r"|cancel(?:s|led|ed|ling|ing)?|skip(?:s|ped|ping)?|los(?:e|es|ing)|lost|miss(?:es|ed|ing)?"
         r"|drop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|pause[sd]?|pausing|shorten(?:s|ed|ing)?"
         r"|limit(?:s|ed|ing)?|caps?|capped|ceilings?|restrict(?:s|ed|ing|ions?)?|maximum"
     ),

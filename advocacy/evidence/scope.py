@@ -298,6 +298,7 @@ def negation(
             if reach is not None and (
                 _taken_back(tokens, cue, boundaries)
                 or _loss_between(tokens, _negated_from(tokens, cue, boundaries), start)
+                or _loss_after(tokens, end, boundaries)
             ):
                 return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
@@ -332,6 +333,17 @@ def _loss_between(tokens: Tokens, a: int, b: int) -> bool:
     "no cap on", "reducirá", "sin tope de"), which a negation before it keeps away."""
     losses = LOSSES[passage_language(tokens)]
     return any(losses.fullmatch(word) for word in tokens.words[a + 1 : b])
+
+
+def _loss_after(tokens: Tokens, end: int, boundaries: list[int]) -> bool:
+    """Whether a loss follows the match closely in its clause: "no peer meeting was
+    *cancelled*", "ninguna reunión fue *cancelada*" (the negation is of the loss)."""
+    losses = LOSSES[passage_language(tokens)]
+    last = min(len(tokens.words), end + 1 + POST_WINDOW)
+    return any(
+        losses.fullmatch(tokens.words[at]) and same_clause(tokens, end, at, boundaries)
+        for at in range(end + 1, last)
+    )
 
 
 def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
