@@ -42,15 +42,64 @@ def test_assessments_are_clinical_duties_and_a_renamed_job(tmp_path: Path, line:
     "line",
     [
         "- Let the clinician know right away if a resident skips their meds.",
-        "- Report any non-adherence to treatment to the clinical team.",
-        "- Informar a la trabajadora social cualquier resistencia al tratamiento.",
+        "- Report medication refusals to the nurse on duty.",
+        "- Complete the monthly medication adherence checklist and share it with the prescriber.",
+        "- Informar al psiquiatra cuando el participante no esté tomando sus medicamentos.",
+        "- Si un residente no toma sus medicamentos, avisen a la enfermera.",
     ],
 )
-def test_reporting_on_a_person_is_a_duty_and_breaks_voluntary_support(
+def test_reporting_medication_adherence_is_a_duty_and_breaks_voluntary_support(
     tmp_path: Path, line: str
 ) -> None:
     criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
     assert {"no-clinical-duties", "voluntary-peer-support"} <= criteria
+    assert "cps-code-of-ethics" not in criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Report any non-adherence to treatment to the clinical team.",
+        "- Report missed appointments and curfew violations to the probation officer.",
+        "- Let the landlord know when a tenant misses a house meeting.",
+        "- Informar a la trabajadora social cualquier resistencia al tratamiento.",
+        "- Informar al tribunal sobre la asistencia de cada participante.",
+    ],
+)
+def test_reporting_on_a_person_breaks_voluntary_support_not_ethics(
+    tmp_path: Path, line: str
+) -> None:
+    """Compliance reporting on a person (attendance, curfew, treatment) is a voluntary
+    support flag; independent reviewers do not label it an ethics breach or a clinical
+    duty unless the text names a confidence or medication."""
+    criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
+    assert "voluntary-peer-support" in criteria
+    assert not {"cps-code-of-ethics", "no-clinical-duties"} & criteria
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Anything a member shares in confidence is passed to the clinical team.",
+        "- Relay information disclosed by patients during coaching sessions to the physician.",
+        "- Let the team know what residents tell you in confidence about their use.",
+        "- Use your personal recovery story to encourage clients to comply with treatment.",
+        "- Deberá compartir con la consejera escolar todo lo que los estudiantes le cuenten.",
+    ],
+)
+def test_passing_on_confidences_is_an_ethics_flag(tmp_path: Path, line: str) -> None:
+    assert "cps-code-of-ethics" in flagged(scan(tmp_path, DUTIES + line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What people share with staff is kept confidential within the limits explained at intake.",
+        "Lo que las personas comparten con el equipo se mantiene confidencial.",
+    ],
+)
+def test_keeping_what_people_share_confidential_is_no_breach(tmp_path: Path, line: str) -> None:
+    assert "cps-code-of-ethics" not in flagged(scan(tmp_path, line + "\n"))
 
 
 @pytest.mark.parametrize(
@@ -241,3 +290,41 @@ def test_money_held_by_a_coordinator_or_an_office_is_another_positions(
     data = scan(tmp_path, line + "\n")
     assert data["red_flags"] == []
     assert any(m["reason"].startswith("a duty of another position") for m in data["not_counted"])
+
+
+def reasons(data: dict) -> list[str]:
+    return [n["reason"] for n in data["not_counted"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer specialist reports to the program director and reports missed "
+        "appointments to the probation officer.",
+        "Reports to the Team Leader and reports curfew violations to the landlord.",
+        "The coach, who reports directly to the site manager, tells the court whenever "
+        "a participant misses a session.",
+        "La especialista reporta directamente a la directora del programa e informa a la "
+        "oficial probatoria cuando alguien no asiste a las citas.",
+    ],
+)
+def test_a_reporting_line_does_not_defuse_a_report_on_a_person_beside_it(
+    tmp_path: Path, line: str
+) -> None:
+    """'Reports to <title>' is a reporting line, not a report on a person: it takes
+    back only the match it is part of, not another duty in the same sentence."""
+    assert "voluntary-peer-support" in flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer specialist reports to the program director.",
+        "The peer specialist reports to the program director and shares only aggregate "
+        "counts of missed appointments.",
+        "La especialista reporta directamente a la directora del programa.",
+    ],
+)
+def test_a_reporting_line_alone_is_no_report_on_a_person(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, line + "\n")
+    assert "voluntary-peer-support" not in flagged(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import scan_evidence
 
@@ -204,3 +205,54 @@ def test_a_weak_qualifier_rules_no_red_flag_out(tmp_path: Path) -> None:
     assert all(r.startswith("a qualifier") for r in reasons(data, "voluntary-peer-support"))
     data = scan(tmp_path, "El apoyo entre pares nunca es obligatorio para los residentes.\n")
     assert evidence(data, "voluntary-peer-support")
+
+
+TITLE_CASE_DUTIES = (
+    "Peer Recovery Coach\n\n"
+    "Essential Duties and Responsibilities\n\n"
+    "Administer Medications And Monitor Side Effects\n"
+    "Manage Client Funds\n"
+    "Facilitate Recovery Groups\n\n"
+    "Supervision and Support\n\n"
+    "The coach meets weekly with a peer supervisor who has worked in a peer role.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["posting.txt", "posting.md"])
+def test_a_duty_in_title_case_on_its_own_line_is_read_not_taken_for_a_heading(
+    tmp_path: Path, name: str
+) -> None:
+    """A line that opens with a verb of the duty vocabulary is a duty, however it is
+    capitalised; each such line is its own passage, under the real heading."""
+    data = scan(tmp_path, TITLE_CASE_DUTIES, name)
+    found = {(f["location"], f["heading"]) for f in data["red_flags"]}
+    heading = "Essential Duties and Responsibilities"
+    assert ("line 5", heading) in found  # medication
+    assert ("line 6", heading) in found  # money
+    first, second = flags(data)
+    assert first == "Administer Medications And Monitor Side Effects"
+    assert second.startswith("Manage Client Funds")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Supervision and Support", True),
+        ("Essential Duties and Responsibilities", True),
+        ("Medication Management Policy", True),
+        ("Monitoring and Evaluation", True),
+        ("Supervisor Responsibilities", True),
+        ("Administración de Medicamentos", True),
+        ("ADMINISTER MEDICATIONS", True),  # capitals: a title
+        ("Administer Medications And Monitor Side Effects", False),
+        ("Manage Client Funds", False),
+        ("Monitor Medication Adherence", False),
+        ("Administrar Medicamentos", False),
+    ],
+)
+def test_a_heading_names_a_topic_and_a_duty_line_opens_with_its_verb(
+    line: str, heading: bool
+) -> None:
+    from advocacy.evidence.segment import is_title
+
+    assert is_title(line) is heading

@@ -34,14 +34,16 @@ def flagged(tmp_path: Path, text: str) -> set[str]:
         "Relay information about each member's progress to the drug court judge.",
         "Let the House Manager know when a guest comes back after curfew.",
         "Escalate disengagement to the care team within 48 hours.",
-        "Anything a member shares in confidence is passed to the clinical team.",
         "Informar a la jueza sobre el progreso de cada participante.",
         "Compartir observaciones sobre cada joven con el oficial de probatoria.",
     ],
 )
 def test_telling_a_court_or_manager_about_a_person_is_compliance(tmp_path: Path, line: str) -> None:
+    """Reporting on a person breaks voluntary support; it is an ethics flag only where
+    the text names a confidence (reviewers label it so, see the corpus README)."""
     found = flagged(tmp_path, line)
-    assert {"voluntary-peer-support", "cps-code-of-ethics"} <= found
+    assert "voluntary-peer-support" in found
+    assert "cps-code-of-ethics" not in found
 
 
 @pytest.mark.parametrize(

@@ -203,3 +203,60 @@ def test_an_answer_said_to_be_missing_does_not_defuse_a_red_flag(
 ) -> None:
     flags = {f["criterion"] for f in scan_evidence(tmp_path, text + "\n")["red_flags"]}
     assert criterion in flags
+
+
+def missing_protections(tmp_path: Path, line: str) -> set[str]:
+    """The criteria ``line`` raises a 'protection missing' (negated_only) flag for."""
+    data = scan_evidence(tmp_path, line + "\n", "bid.txt")
+    return {f["criterion"] for f in data["red_flags"] if "-missing:" in f["phrase"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a negation taken back by another: the protection is there
+        "There is no caseload without a ratio.",
+        "Peers are never without a peer network affiliation.",
+        "No hay semana sin reunión de pares.",
+        # a negated loss keeps the protection
+        "We will never cut the ratio.",
+        "We never cancel peer team meetings.",
+        "Peer staff will not lose their paid networking time.",
+        "Nunca se reducirá la proporción.",
+        "No se reducirá nunca la proporción de pares.",
+        "Nunca se cancelan las reuniones de pares.",
+        "No peer team meeting was cancelled this year.",
+        "Ninguna reunión de pares fue cancelada este año.",
+        "There is no cap on raises for peer staff.",
+        # no limit on a protection is more of it, not less
+        "There is no limit on paid networking time.",
+        "No cap on paid networking time for peer staff.",
+        "No hay límite de tiempo pagado para redes de pares.",
+        "Sin tope de tiempo pagado para redes de pares.",
+    ],
+)
+def test_a_double_negative_or_a_negated_loss_is_no_missing_protection(
+    tmp_path: Path, line: str
+) -> None:
+    assert missing_protections(tmp_path, line) == set()
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The program has no staffing ratio.", "peer-staffing-ratio"),
+        ("El programa no tiene proporción de personal.", "peer-staffing-ratio"),
+        # a limit that is the protection itself, in either language
+        ("There is no caseload limit for peer staff.", "peer-staffing-ratio"),
+        ("No cap on caseloads.", "peer-staffing-ratio"),
+        ("No hay límite de casos.", "peer-staffing-ratio"),
+        ("Sin tope de casos para los pares.", "peer-staffing-ratio"),
+        ("There is no paid networking time.", "paid-networking"),
+        ("No hay tiempo pagado para redes.", "paid-networking"),
+        # Spanish negative concord is one negation, not two
+        ("No hay nunca reuniones de pares.", "peer-support-team"),
+        ("No hay ninguna reunión de pares.", "peer-support-team"),
+    ],
+)
+def test_a_protection_the_text_says_is_missing(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in missing_protections(tmp_path, line)

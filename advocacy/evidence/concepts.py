@@ -11,7 +11,10 @@ give more people per peer FTE, see :mod:`advocacy.evidence.staffing`) or ``unles
 match not count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
 flag that the next sentence can answer, such as a single peer position with
-an outside peer affiliation). ``home`` names the talking point a concept of
+an outside peer affiliation); ``unless_same_words`` lists phrases that give a
+match's own words another meaning ("reports to the program director" is a
+reporting line, not a report on a person): only a match that shares a word
+with one is not counted, not the other matches of its sentence. ``home`` names the talking point a concept of
 evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
 only that point (see :func:`advocacy.evidence.finder.credited`). The reserved key ``word-classes`` names classes of words (handling
@@ -40,6 +43,7 @@ _OPTIONS = (
     "duty_line_only",
     "unless",
     "unless_in_passage",
+    "unless_same_words",
     "home",
 )
 
@@ -58,6 +62,9 @@ class Concept:
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
     home: str | None = None  # the talking point whose evidence this concept primarily is
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    # language → phrases that give a match's own words another meaning ("reports to the
+    # program director"): only a match sharing words with one does not count
+    unless_same_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def concepts_path() -> Path:
@@ -96,12 +103,9 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
                 _expand(item, classes.get(str(lang), {}), f"concept {name!r} ({lang})", path)
                 for item in items
             )
-        unless = body.get("unless", {})
-        if not isinstance(unless, dict) or not all(
-            isinstance(items, list) and all(isinstance(i, str) for i in items)
-            for items in unless.values()
-        ):
-            raise AdvocacyError(f"concept {name!r}: 'unless' must map languages to phrases", path)
+        unless, same_words = (
+            _phrases_by_language(body, key, name, path) for key in ("unless", "unless_same_words")
+        )
         home = body.get("home")
         if home is not None and not isinstance(home, str):
             raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
@@ -111,18 +115,71 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             phrases,
             bool(body.get("weak_only", False)),
             bool(body.get("duty_line_only", False)),
-            {
-                str(lang): tuple(
-                    _expand(i, classes.get(str(lang), {}), f"concept {name!r}", path) for i in items
-                )
-                for lang, items in unless.items()
-            },
+            _expand_all(unless, classes, name, path),
             expanded,
             bool(body.get("unless_in_passage", False)),
             home,
             bool(body.get("negated_only", False)),
+            _expand_all(same_words, classes, name, path),
         )
     return concepts
+
+
+def _phrases_by_language(body: dict, key: str, name: object, path: Path) -> dict:
+    phrases = body.get(key, {})
+    if not isinstance(phrases, dict) or not all(
+        isinstance(items, list) and all(isinstance(i, str) for i in items)
+        for items in phrases.values()
+    ):
+        raise AdvocacyError(f"concept {name!r}: {key!r} must map languages to phrases", path)
+    return phrases
+
+
+def _expand_all(
+    phrases: dict, classes: dict[str, dict[str, str]], name: object, path: Path
+) -> dict[str, tuple[str, ...]]:
+    return {
+        str(lang): tuple(
+            _expand(i, classes.get(str(lang), {}), f"concept {name!r}", path) for i in items
+        )
+        for lang, items in phrases.items()
+    }
+
+
+#: Word classes of verbs that open a duty ("Administer …", "Manage …", "Registrar …").
+DUTY_VERB_CLASSES = (
+    "handle-med",
+    "handle-money",
+    "write-record",
+    "watch",
+    "search",
+    "make-sure",
+    "tell",
+    "assess",
+)
+
+
+@cache
+def duty_verbs() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """language → (whole words, prefixes) of the verb classes that open a duty."""
+    from advocacy.yamlio import load_yaml_file
+
+    path = concepts_path()
+    data = load_yaml_file(path).data or {}
+    classes = _word_classes(data.get(CLASSES_KEY, {}), path)
+    verbs: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    for lang, by_name in classes.items():
+        words = [
+            w.lstrip("=").lower()
+            for name in DUTY_VERB_CLASSES
+            for w in by_name.get(name, "").split("|")
+            if w
+        ]
+        verbs[lang] = (
+            frozenset(w for w in words if not w.endswith("*")),
+            tuple(w[:-1] for w in words if w.endswith("*")),
+        )
+    return verbs
 
 
 def _word_classes(data: object, path: Path) -> dict[str, dict[str, str]]:

@@ -8,6 +8,8 @@ that a reviewer can read and extend the lists in one place.
 
 from __future__ import annotations
 
+import re
+
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
@@ -118,6 +120,28 @@ NEGATIVE_PREDICATES = frozenset(
     "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
     "nieguen negarse niega niegan rechace rechacen rechazar".split()
 )
+
+# Words between a negation and a protection it would say is missing, which the negation
+# then applies to instead: the protection is kept ("will never *cut* the ratio", "nunca se
+# *reducirá* la proporción", "no *limit* on paid networking time", "sin *tope* de horas
+# de red"). A limit that is itself the protection is part of the match ("no caseload
+# limit", "sin límite de casos"), not between.
+LOSSES = {
+    "en": re.compile(
+        r"cut|cuts|cutting|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|eliminat(?:e|es|ed|ing)"
+        r"|cancel(?:s|led|ed|ling|ing)?|skip(?:s|ped|ping)?|los(?:e|es|ing)|lost|miss(?:es|ed|ing)?"
+        r"|drop(?:s|ped|ping)?|suspend(?:s|ed|ing)?|pause[sd]?|pausing|shorten(?:s|ed|ing)?"
+        r"|limit(?:s|ed|ing)?|caps?|capped|ceilings?|restrict(?:s|ed|ing|ions?)?|maximum"
+    ),
+    "es": re.compile(
+        r"reduc\w*|recort\w*|elimin\w*|cancel\w*|suspend\w*|quit\w*|perd\w*|pierd\w*"
+        r"|acort\w*|disminu\w*|límites?|limit\w*|topes?|máxim[oa]s?|restring\w*|restricci\w*"
+    ),
+}
+
+# Spanish negative concord: "no … nunca", "no hay ninguna reunión" is one negation, so a
+# "no" before these does not take them back as "no … without" does.
+CONCORD = frozenset("nunca jamás ningún ninguna ninguno nada nadie ni tampoco nor".split())
 
 POST_WORDS = frozenset(
     "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "

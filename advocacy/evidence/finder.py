@@ -16,7 +16,7 @@ nothing, for the reviewer to read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
@@ -318,14 +318,12 @@ def credited(
         if not item.startswith("rules out: ")
     ]
 
-    def shared(cid: str, m: PhraseMatch) -> bool:  # another criterion matched these words
-        a, b = m.span
-        return any(
-            other != cid and n.span[0] < b and a < n.span[1] and not _inside(n.span, m.span)
-            for other, n in look
-        )
-
-    own = {(cid, _sentence_of(sentences, m.span[0])) for cid, m in look if not shared(cid, m)}
+    shared = shared_words([(cid, m.span) for cid, m in look])
+    own = {
+        (cid, _sentence_of(sentences, m.span[0]))
+        for (cid, m), is_shared in zip(look, shared, strict=True)
+        if not is_shared
+    }
     return {
         cid: [
             (item, m)
@@ -338,10 +336,39 @@ def credited(
     }
 
 
-def _inside(inner: tuple[int, int], outer: tuple[int, int]) -> bool:
-    """Whether ``inner`` is a strict part of ``outer``: the longer match says more
-    ("separate pay grade" beside "pay grade") and keeps its words."""
-    return outer[0] <= inner[0] and inner[1] <= outer[1] and inner != outer
+def shared_words(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:
+    """For each (criterion, span), whether a match of another criterion shares its
+    words: overlaps it and is not a strict part of it (the longer match says more,
+    "separate pay grade" beside "pay grade", and keeps its words).
+
+    Such a match has the same span, or starts before one end of the span (its
+    start or its end) and finishes after it; so for each end it is enough to know
+    the two matches of different criteria that reach furthest among those
+    starting before it. Sorting once makes this n log n, where a passage of a
+    long run-on table has thousands of matches.
+    """
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for cid, span in spans:
+        by_span.setdefault(span, set()).add(cid)
+    ordered = sorted(spans, key=lambda item: item[1][0])
+    starts = [span[0] for _, span in ordered]
+    # furthest[k]: the (end, criterion) pairs, at most two of different criteria,
+    # that reach furthest among the first k + 1 matches by start
+    furthest: list[tuple[tuple[int, str], ...]] = []
+    best: dict[str, int] = {}
+    for cid, (_, end) in ordered:
+        best[cid] = max(best.get(cid, end), end)
+        best = dict(sorted(best.items(), key=lambda item: -item[1])[:2])
+        furthest.append(tuple((e, c) for c, e in best.items()))
+
+    def crossed(at: int, cid: str) -> bool:  # a match of another criterion runs over ``at``
+        before = bisect_left(starts, at)
+        return before > 0 and any(e > at for e, c in furthest[before - 1] if c != cid)
+
+    return [
+        len(by_span[span]) > 1 or crossed(span[0], cid) or crossed(span[1], cid)
+        for cid, span in spans
+    ]
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:

@@ -44,6 +44,7 @@ class Entry:
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    unless_same_words: tuple[Pattern, ...] = ()  # where they share its words, another meaning
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ class MatchIndex:
         table = self.by_stem.get(lang, {})
         prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []
-        seen: set[tuple[int, str, str, str]] = set()
+        # where in ``found`` the match of an item starting at a word is
+        seen: dict[tuple[int, str, str, str], int] = {}
         short_keys = any(len(key) < PREFIX_KEY for key in prefixed)
         stems = tokens.stems
         last = len(stems) - 1
@@ -126,16 +128,21 @@ class MatchIndex:
                 if end is None:
                     continue
                 key = (start, entry.criterion, entry.kind, entry.item)
-                if key in seen:
+                earlier = seen.get(key)
+                if earlier is not None and found[earlier].excluded is None:
                     continue
                 if entry.duty_line_only and not duty_line:
                     continue
                 judged = _judge(entry, tokens, start, end, list_scope, weak_heading, heading)
-                if judged is _DROP:
+                if judged is _DROP or (earlier is not None and judged is not None):
                     continue
-                seen.add(key)
                 span = (tokens.spans[start][0], tokens.spans[end][1])
-                found.append(PhraseMatch(entry, span, judged))  # type: ignore[arg-type]
+                match = PhraseMatch(entry, span, judged)  # type: ignore[arg-type]
+                if earlier is not None:  # another phrase of the item, not counted, gives way
+                    found[earlier] = match
+                else:
+                    seen[key] = len(found)
+                    found.append(match)
         return found
 
 
@@ -176,6 +183,7 @@ def _judge(
             or another_position(tokens, start, end)
             or question(tokens, start)
             or bidder_ask(tokens, start)
+            or _same_words(entry, tokens, start, end)
             or _unless(entry, tokens, start, heading)
         )
     if weak is not None:
@@ -206,6 +214,22 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
     first, last = tokens.sentence_range(start)
     near = range(max(first, start - UNLESS_REACH), min(last, start + UNLESS_REACH))
     return _unless_in(entry, tokens, near, "sentence")
+
+
+def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | None:
+    """Why a phrase of the concept's ``unless_same_words`` list that shares words with
+    the match at ``start``..``end`` gives them another meaning ("reports to the program
+    director": a reporting line); the sentence's other matches are left alone."""
+    if not entry.unless_same_words:
+        return None
+    first, _ = tokens.sentence_range(start)
+    for pattern in entry.unless_same_words:
+        for at in range(max(first, start - UNLESS_REACH), end + 1):
+            found = match_at(pattern, tokens, at)
+            if found is not None and found >= start:
+                said = " ".join(tokens.words[at : found + 1])
+                return f"{ANOTHER_MEANING}: '{said}'"
+    return None
 
 
 def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:
@@ -253,6 +277,10 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 concept.unless_in_passage,
                                 concept.home,
                                 concept.negated_only,
+                                tuple(
+                                    compile_phrase(u, lang)
+                                    for u in concept.unless_same_words.get(lang, ())
+                                ),
                             )
                             index.add(lang, entry)
                 else:

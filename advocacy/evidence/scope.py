@@ -41,8 +41,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
+    CONCORD,
     COPULAS,
     EXCLUDING_WORDS,
+    LOSSES,
     NEGATIVE_PREDICATES,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
@@ -246,9 +248,12 @@ def negation(
 ) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
 
-    With ``reach``, only a negation before the match counts, with at most that
-    many words between them, and not when another negation before it in the
-    clause takes it back ("no week without a peer meeting").
+    With ``reach`` (a protection the text says is missing), only the nearest
+    negation before the match counts, with at most that many words between them,
+    and not when another negation before it in the clause takes it back ("no week
+    without a peer meeting"), nor when it negates a loss or a limit between them,
+    which keeps the protection ("will never cut the ratio", "no cap on paid
+    networking time", "nunca se reducirá la proporción").
 
     With ``weak``, the match is read as weakened by a qualifier, and a
     negation that opens the qualifier ("is not required") is that qualifier,
@@ -269,7 +274,8 @@ def negation(
     # it can negate it (a trigger is at most three words long).
     last = bisect_right(boundaries, end)
     first = bisect_left(starts, boundaries[last - 1] - 2) if last else 0
-    for cue in cues[first : bisect_left(starts, end)]:
+    near = cues[first : bisect_left(starts, end)]
+    for cue in reversed(near) if reach is not None else near:
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
         if _between(memo(tokens, "predicates", _negative_predicates), cue.end, start):
@@ -289,7 +295,11 @@ def negation(
             and not _in_condition(words, start, cue.start)
             and (reach is None or start - cue.end - 1 <= reach)
         ):
-            if reach is not None and _taken_back(tokens, cue, boundaries):
+            if reach is not None and (
+                _taken_back(tokens, cue, boundaries)
+                or _loss_between(tokens, _negated_from(tokens, cue, boundaries), start)
+                or _loss_after(tokens, end, boundaries)
+            ):
                 return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in COPULAS or lead in ("do", "does") else cue.text
@@ -318,13 +328,50 @@ def _between(positions: list[int], a: int, b: int) -> bool:
     return after < len(positions) and positions[after] < b
 
 
-def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
-    """Whether another negation before ``negating``, in its clause, takes it back."""
-    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+def _loss_between(tokens: Tokens, a: int, b: int) -> bool:
+    """Whether a word between words ``a`` and ``b`` names a loss or a limit ("cut",
+    "no cap on", "reducirá", "sin tope de"), which a negation before it keeps away."""
+    losses = LOSSES[passage_language(tokens)]
+    return any(losses.fullmatch(word) for word in tokens.words[a + 1 : b])
+
+
+def _loss_after(tokens: Tokens, end: int, boundaries: list[int]) -> bool:
+    """Whether a loss follows the match closely in its clause: "no peer meeting was
+    *cancelled*", "ninguna reunión fue *cancelada*" (the negation is of the loss)."""
+    losses = LOSSES[passage_language(tokens)]
+    last = min(len(tokens.words), end + 1 + POST_WINDOW)
     return any(
-        cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries)
-        for cue in by_sentence.get(tokens.sentences[negating.start], ([], []))[0]  # type: ignore[attr-defined]
+        losses.fullmatch(tokens.words[at]) and same_clause(tokens, end, at, boundaries)
+        for at in range(end + 1, last)
     )
+
+
+def _taken_back(tokens: Tokens, negating: Cue, boundaries: list[int]) -> bool:
+    """Whether another negation before ``negating``, in its clause, takes it back;
+    not a word of negative concord ("no hay nunca", "no … ninguna"), which agrees
+    with it."""
+    if tokens.words[negating.start] in CONCORD:
+        return False
+    return _earlier(tokens, negating, boundaries) is not None
+
+
+def _negated_from(tokens: Tokens, negating: Cue, boundaries: list[int]) -> int:
+    """Where the negation ``negating`` belongs to starts: for a word of negative concord,
+    the negation it agrees with ("*no* se reducirá nunca")."""
+    if tokens.words[negating.start] in CONCORD:
+        earlier = _earlier(tokens, negating, boundaries)
+        if earlier is not None:
+            return earlier.end
+    return negating.end
+
+
+def _earlier(tokens: Tokens, negating: Cue, boundaries: list[int]) -> Cue | None:
+    """The first negation before ``negating`` in its clause, if any."""
+    by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
+    for cue in by_sentence.get(tokens.sentences[negating.start], ([], []))[0]:  # type: ignore[attr-defined]
+        if cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries):
+            return cue  # type: ignore[no-any-return]
+    return None
 
 
 def _raw_weak(tokens: Tokens) -> list[Cue]:

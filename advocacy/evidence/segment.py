@@ -150,6 +150,8 @@ def _segments(
             or bullet is not None
             or row
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
+            # a duty of its own line, in Title Case ("Manage Client Funds")
+            or (bool(current) and not wrapped and not ends_sentence(previous) and opens_duty(line))
             or (
                 bool(current)
                 and _starts_sentence(line)
@@ -267,6 +269,36 @@ def _heading(
     return line if starts_block and short_title(line) and opens_text(after) else None
 
 
+# What may follow a duty verb's prefix in its base or third-person form ("manag*":
+# "Manage", "Manages"; "administr*": "Administrar", "Administra"), not in a noun
+# ("Management", "Manager", "Supervision", "Administración").
+_VERB_ENDINGS = {
+    "en": re.compile(r"(?:e|es|s)?"),
+    "es": re.compile(r"(?:[aei]r|[ae]n?)"),
+}
+
+
+def opens_duty(text: str) -> bool:
+    """Whether ``text`` starts with a verb of the duty vocabulary in its base or
+    third-person form ("Administer Medications And Monitor Side Effects", "Manage
+    Client Funds", "Registrar Notas"): a duty, however it is capitalised, not a
+    heading ("Medication Management Policy", "Supervision and Support")."""
+    from advocacy.evidence.concepts import duty_verbs
+
+    numbered = SECTION_NUMBER.match(text)
+    words = (text[numbered.end() :] if numbered else text).split()
+    if not words:
+        return False
+    first = words[0].strip("\"'“‘([*_").lower()
+    for lang, (whole, prefixes) in duty_verbs().items():
+        if first in whole:
+            return True
+        endings = _VERB_ENDINGS.get(lang, _VERB_ENDINGS["en"])
+        if any(first.startswith(p) and endings.fullmatch(first[len(p) :]) for p in prefixes):
+            return True
+    return False
+
+
 def short_title(text: str) -> bool:
     """A title of at most five words in sentence case ("Supervision and support",
     "9.3 Sedes pequeñas"): capitalised, no sentence punctuation, pay figure,
@@ -283,6 +315,7 @@ def short_title(text: str) -> bool:
         and ": " not in text
         and not BULLET.match(text)
         and not _sentence_words(text)
+        and not opens_duty(text)
     )
 
 
@@ -319,6 +352,8 @@ def is_title(text: str) -> bool:
     """
     if not looks_like_heading(text) or _opens_label(text) or _sentence_words(text):
         return False
+    if not _capitals(text) and opens_duty(text):
+        return False  # a duty in Title Case ("Manage Client Funds"); "MANAGE …" stays a title
     numbered = re.match(r"\d{1,3}[.)]\s+(\S.*)", text)
     if numbered and not _capitals(numbered.group(1)):
         return False
