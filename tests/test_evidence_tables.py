@@ -82,3 +82,36 @@ def test_a_director_who_supervises_peers_does_not_take_their_duty(tmp_path: Path
         "Duties\n\n- Our program director supervises peer specialists who administer medications.\n"
     )
     assert DUTIES in flags(scan_evidence(tmp_path, text, "posting.md"))
+
+
+@pytest.mark.parametrize("name", ["plan.txt", "plan.md"])
+def test_the_line_after_a_pipe_table_is_not_its_last_row(tmp_path: Path, name: str) -> None:
+    text = (
+        "Staffing plan\n\n| Position | Duties |\n|---|---|\n"
+        "| Residential Counselor | Room checks and outings |\n"
+        "Peer specialists count medications at the evening med pass and chart them.\n"
+    )
+    data = scan_evidence(tmp_path, text, name)
+    assert DUTIES in flags(data)
+    assert all("Residential Counselor" not in f["excerpt"] for f in data["red_flags"])
+
+
+def test_a_grid_table_row_wrapped_over_lines_is_one_row(tmp_path: Path) -> None:
+    """A text grid table ("+----+" borders): a row's cells wrapped onto more lines are
+    one row, owned by its whole first cell, so the nurse's duty is hers."""
+    text = (
+        "Staffing plan\n\n"
+        "+------------+-------------------------------------+\n"
+        "| Position   | Duties                              |\n"
+        "+============+=====================================+\n"
+        "| Registered | Medication administration and shift |\n"
+        "| Nurse      | charting in the EHR                 |\n"
+        "+------------+-------------------------------------+\n"
+        "| Peer       | Recovery groups and counting        |\n"
+        "| Specialist | medications at the med pass         |\n"
+        "+------------+-------------------------------------+\n"
+    )
+    data = scan_evidence(tmp_path, text, "plan.txt")
+    assert [f["excerpt"] for f in data["red_flags"] if f["criterion"] == DUTIES] == [
+        "Peer Specialist Recovery groups and counting medications at the med pass"
+    ]

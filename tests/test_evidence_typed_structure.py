@@ -246,9 +246,7 @@ def test_a_sentence_case_title_in_a_pdf_heads_the_text_after_it() -> None:
         0,
         PdfLine("A long first line that sets the width of the page for this test", 1, 11.0, False),
     )
-    assert [p.heading for p in passages_from_lines(lines)][-1] == (
-        "Supervision and support"
-    )
+    assert [p.heading for p in passages_from_lines(lines)][-1] == ("Supervision and support")
 
 
 @pytest.mark.parametrize("suffix", ["md", "docx"])
@@ -278,7 +276,14 @@ def test_a_first_cell_merged_down_keeps_its_position_for_every_row(tmp_path: Pat
 
 
 @pytest.mark.parametrize(
-    "title", ["AMENDMENT NO. 3 TO AGREEMENT BHA-22-0457", "Enmienda Núm. 2 al Contrato"]
+    "title",
+    [
+        "AMENDMENT NO. 3 TO AGREEMENT BHA-22-0457",
+        "Enmienda Núm. 2 al Contrato",
+        "AMENDMENT Nº 3",
+        "Amendment no. 3",
+        "ENMIENDA N.º 4",
+    ],
 )
 @pytest.mark.parametrize("suffix", ["md", "docx"])
 def test_a_number_sign_in_a_title_is_no_negation(tmp_path: Path, title: str, suffix: str) -> None:
@@ -299,3 +304,5 @@ def test_a_number_sign_ends_no_sentence_and_no_1_to_1_still_negates() -> None:
     tokens = tokenize("Under Contract No. 12 peers count pills.")
     assert len(set(tokens.sentences)) == 1 and "no" not in tokens.words
     assert excluding("Peers do no 1:1 observation") == "no"
+    # An answer "No." before a number opens its sentence: it still says no.
+    assert excluding("Will peers count medications? No. 3 licensed nurses do.") == "no"

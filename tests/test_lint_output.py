@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 import pytest
 
-from advocacy.cli._output import print_diagnostics, untrusted
+from advocacy.cli._output import note, print_diagnostics, untrusted
 from advocacy.errors import Diagnostic, error, warning
 
 #: Texts that Rich could read as markup, emoji codes, escapes or wide characters.
@@ -83,3 +83,12 @@ def test_colour_on_a_terminal_unless_no_color(
     printed = capsys.readouterr().err
     assert ("\x1b[31merror" in printed) is (no_color is None)
     assert click.unstyle(printed) == "points/a.yaml:3:1: error: bad field\n"
+
+
+def test_a_note_is_made_safe_to_print(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("click._compat.isatty", lambda stream: True)  # a terminal
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    note("wrote \x1b[31mred\x1b]8;;http://x\x07link\x1b]8;;\x07.docx")
+    assert capsys.readouterr().err == "wrote redlink.docx\n"

@@ -109,7 +109,9 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], stdout: bool = False) -
 
 
 def note(message: str, mark: str = "", colour: str | None = None) -> None:
-    """One plain status line on stderr, ``mark`` in ``colour`` on a terminal."""
+    """One plain status line on stderr, ``mark`` in ``colour`` on a terminal; the
+    message is made safe to print (it may quote a file's name or text)."""
+    message = _plain(message)
     if mark:
         message = f"{click.style(mark, fg=colour)} {message}"
     _echo(message, stdout=False)
@@ -125,4 +127,4 @@ def _echo(text: str, stdout: bool) -> None:
 
 
 def success(message: str) -> None:
-    note(_plain(message), "✓", "green")
+    note(message, "✓", "green")

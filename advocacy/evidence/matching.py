@@ -48,9 +48,14 @@ _SENTENCE_END = re.compile(
 # digit, opening quote or bullet (see sentence_starts).
 _CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 _COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
-# "No. 3", "NO. 12", "Núm. 4" (a number sign, after normalising "Nº"): neither a
-# negation nor the end of a sentence. "no 1:1 observation", without the stop, is a negation.
-_NUMBER_SIGN = re.compile(r"\bN(?:[oO]|[uú]m)\.(?=\s*\d)")
+# A number sign after a word ("Amendment No. 3", "CONTRATO Nº 12", "Núm. 4", "(no. 2)"),
+# read in the text as written (normalising makes "Nº" "No"): neither a negation nor the
+# end of a sentence. "no 1:1 observation" without a stop, and an answer "No. 3 nurses …"
+# at the start of a sentence, are negations.
+_NUMBER_SIGN = re.compile(
+    r"(?:(?<=\w )|(?<=\w, )|(?<=\())n(?:o\.|o?[º°]\.?|\.[º°]|[uú]m\.|ro\.)(?=\s*\d)",
+    re.IGNORECASE,
+)
 GAP = 5
 CLAUSE_GAP = 10
 LANGUAGES = {"en": "english", "es": "spanish"}
@@ -123,9 +128,9 @@ def sentence_starts(text: str) -> list[int]:
 
 def tokenize(text: str, lang: str = "en") -> Tokens:
     """Words of ``text`` (normalised, lowercased), their stems, spans and sentences."""
+    signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}  # same length
     text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
-    signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}
     ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() not in signs.values()]
     colons = [m.start() for m in _COLON.finditer(text)]
     commas = [at for at, char in enumerate(text) if char == ","]

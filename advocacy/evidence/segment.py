@@ -43,8 +43,11 @@ _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
-# A pipe table's rule row ("|---|:---:|", "--- | ---"): no text.
-_RULE_ROW = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
+# A table's rule row: a pipe table's ("|---|:---:|", "--- | ---") or a grid table's border
+# ("+------+====+"). No text.
+_GRID_BORDER = re.compile(r"^\+[-=:+]+\+$")
+_GRID_CELLS = re.compile(r"^\|.*\|$")
+_RULE_ROW = re.compile(r"^(?:\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?|\+[-=:+]+\+)$")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
 WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
 WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
@@ -68,11 +71,31 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
     if markdown and lines and lines[0].strip() == "---":  # front matter: not bid text
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
         lines[: end + 1] = [""] * (end + 1)
+    _join_grid_rows(lines)
     dense = not any(
         not line.strip() and before.strip() and after.strip()
         for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
     )
     return list(_segments(enumerate(lines, start=1), markdown, dense, wrap_width(lines)))
+
+
+def _join_grid_rows(lines: list[str]) -> None:
+    """A grid table's row ("+----+" borders) whose cells wrap over several lines becomes
+    one line at its first, each column's pieces joined; its other lines become blank."""
+    at = 0
+    while at < len(lines):
+        if not _GRID_BORDER.match(lines[at].strip()):
+            at += 1
+            continue
+        end = at + 1
+        while end < len(lines) and _GRID_CELLS.match(lines[end].strip()):
+            end += 1
+        rows = [lines[i].strip().strip("|").split("|") for i in range(at + 1, end)]
+        if len(rows) > 1 and len({len(cells) for cells in rows}) == 1:
+            columns = [" ".join(" ".join(column).split()) for column in zip(*rows, strict=True)]
+            lines[at + 1] = "| " + " | ".join(columns) + " |"
+            lines[at + 2 : end] = [""] * (end - at - 2)
+        at = end
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -121,6 +144,7 @@ def _segments(
     fenced = False
     owner: str | None = None
     header: list[str] = []  # the current table's header cells
+    row_owner: str | None = None  # the last table row's first cell
     peer_cell: str | None = None
 
     def flush() -> Segment | None:
@@ -138,6 +162,7 @@ def _segments(
         if (markdown and (fenced or line.startswith(("---", "<!--")))) or _RULE_ROW.match(line):
             continue  # front matter, a comment, a table's rule row
         row = _table_row(line, markdown)
+        after_row = bool(previous) and _table_row(previous, markdown) and not row
         wrapped = bool(current) and _wrapped(previous, line, width)
         heading = _heading(
             line, markdown, previous if current else "", wrapped, after or next_text, not after
@@ -149,6 +174,7 @@ def _segments(
             or heading is not None
             or bullet is not None
             or row
+            or after_row  # the text after a table is not its last row
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             # a duty of its own line, in Title Case ("Manage Client Funds")
             or (bool(current) and not wrapped and not ends_sentence(previous) and opens_duty(line))
@@ -186,6 +212,9 @@ def _segments(
         if row and content.startswith("|") and content.endswith("|"):
             cells = [cell.strip() for cell in content.strip("|").split("|")]
             owner = cells[0] if len(cells) > 1 else None
+            if not cells[0] and previous.startswith("|"):
+                owner = row_owner  # a row's cells wrapped onto the next line, the first empty
+            row_owner = owner
             if not previous.startswith("|"):
                 header = cells  # a table's first row names its columns
             else:
