@@ -26,8 +26,13 @@ if TYPE_CHECKING:
     from advocacy.errors import Diagnostic
 
 
+#: What Rich reads from the environment when a console is made: a console is
+#: made again when one of them changes (as a test's environment does).
+_CONSOLE_ENV = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE")
+
+
 @cache
-def _consoles() -> tuple[Console, Console]:
+def _consoles(environment: tuple[str | None, ...]) -> tuple[Console, Console]:
     from rich.console import Console
 
     class _Console(Console):
@@ -38,16 +43,20 @@ def _consoles() -> tuple[Console, Console]:
     return _Console(highlight=False), _Console(stderr=True, highlight=False)
 
 
+def _environment() -> tuple[str | None, ...]:
+    return tuple(os.environ.get(name) for name in _CONSOLE_ENV)
+
+
 def out() -> Console:
     """The console for data and reports (stdout)."""
-    console = _consoles()[0]
+    console = _consoles(_environment())[0]
     console.file = sys.stdout  # follow redirection (CliRunner swaps sys.stdout)
     return console
 
 
 def err() -> Console:
     """The console for messages, warnings and progress (stderr)."""
-    console = _consoles()[1]
+    console = _consoles(_environment())[1]
     console.file = sys.stderr
     return console
 
