@@ -7,6 +7,7 @@ give the lines as PDFium reports them (text, page, size, bold, baseline, start).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -61,7 +62,7 @@ def test_short_cells_that_share_a_line_are_split_by_their_columns() -> None:
     )
     lines = [
         INTRO,
-        line(merged, 660.0, xs=xs),
+        line(merged, 660.0, xs=xs, ends=tuple(x + 5 for x in xs)),  # 5 points a character
         line("assessments", 646.0, 200.0),
         line("Nurse Manager", 660.0, 330.0),  # the third cell: back up
         line("Peer Specialist", 628.4),
@@ -162,3 +163,73 @@ def test_word_table_and_two_column_page_through_libreoffice(tmp_path: Path) -> N
         "Residential Counselor, nights",
     }
     assert "Medication administration" in owners["Registered Nurse, evenings"]
+
+
+def cells(*parts: tuple[str, float], y: float, page: int = 1) -> PdfLine:
+    """One line holding short cells, each (text, where it starts), 5 points a character."""
+    text, xs = "", []
+    for piece, start in parts:
+        if text:
+            text += " "
+            xs.append(xs[-1] + 5)
+        text += piece
+        xs += [start + 5 * i for i in range(len(piece))]
+    return PdfLine(
+        text, page, 12.0, False, y, parts[0][1], xs=tuple(xs), ends=tuple(x + 5 for x in xs)
+    )
+
+
+def wrapped_row(owner: list[str], duties: list[str], top: float, page: int = 1) -> list[PdfLine]:
+    """A row whose first cell wraps, so its second cell steps back up."""
+    return [PdfLine(t, page, 12.0, False, top - 14 * i, 72.0) for i, t in enumerate(owner)] + [
+        PdfLine(t, page, 12.0, False, top - 14 * i, 200.0) for i, t in enumerate(duties)
+    ]
+
+
+def owners(lines: list[PdfLine]) -> list[tuple[str | None, str]]:
+    return [(p.owner, p.text) for p in passages_from_lines(lines)]
+
+
+def test_a_row_on_one_line_between_wrapped_rows_is_a_row_of_its_own() -> None:
+    lines = [
+        *wrapped_row(["Registered", "Nurse"], ["Medication administration"], 660.0),
+        cells(("Peer Specialist", 72.0), ("Recovery groups", 200.0), y=628.4),
+        *wrapped_row(["Residential", "Counselor"], ["Room checks and", "petty cash"], 610.8),
+    ]
+    assert [owner for owner, _ in owners(lines)] == [
+        "Registered Nurse",
+        "Peer Specialist",
+        "Residential Counselor",
+    ]
+
+
+def test_a_row_broken_over_a_page_keeps_its_owner() -> None:
+    header = cells(("Position", 72.0), ("Duties", 200.0), y=700.0)
+    lines = [
+        header,
+        *wrapped_row(["Registered", "Nurse"], ["Medication administration"], 680.0),
+        *wrapped_row(["Peer", "Specialist"], ["Recovery groups and"], 652.4),
+        replace(header, page=2),  # repeated on each page (dropped as a running header)
+        PdfLine("counting medications at the med pass", 2, 12.0, False, 680.0, 200.0),
+        *wrapped_row(["Unit", "Clerk"], ["Phones and census"], 660.0, page=2),
+        *wrapped_row(["Residential", "Counselor"], ["Room checks"], 630.0, page=2),
+    ]
+    found = owners(lines)
+    assert ("Peer Specialist", "counting medications at the med pass") in found
+    assert ("Registered Nurse", "Registered Nurse Medication administration") in found
+
+
+def test_centred_cells_or_prose_in_columns_are_not_read_as_a_table() -> None:
+    centred = [
+        *wrapped_row(["Registered", "Nurse"], ["Medication"], 660.0),
+        PdfLine("administration and charting", 1, 12.0, False, 632.0, 180.0),  # centred
+        *wrapped_row(["Peer", "Specialist"], ["Recovery groups"], 600.0),
+    ]
+    prose = wrapped_row(
+        ["Day shift: the nurse manager covers the unit and", "the registered nurse keeps the room"],
+        ["Peer specialists count medications at", "the evening med pass."],
+        660.0,
+    ) + wrapped_row(["Night shift: the same again and", "the nurse keeps the room locked"],
+                    ["Peers count medications", "at night."], 600.0)  # fmt: skip
+    for lines in (centred, prose):
+        assert all(owner is None for owner, _ in owners(lines))

@@ -53,6 +53,7 @@ class PdfLine:
     x: float = 0.0  # where the line starts (PDF points, from the left)
     last_y: float | None = None  # the last character's baseline, where PDFium joined two lines
     xs: tuple[float, ...] = ()  # on a page with a table: where each character starts
+    ends: tuple[float, ...] = ()  # and where it ends
 
     @property
     def low(self) -> float:
@@ -113,21 +114,27 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         ranges.append((first, last))
     if any(b.y > a.low + 1 for a, b in pairwise(lines)):  # a table: cells may share a line
         lines = [
-            replace(line, xs=tuple(_char_x(textpage, at, x, y) for at in range(first, last + 1)))
-            if last < count
-            else line
+            _with_boxes(line, textpage, first, last) if last < count else line
             for line, (first, last) in zip(lines, ranges, strict=True)
         ]
     return lines
 
 
-def _char_x(textpage, index: int, x, y) -> float:  # x, y: ctypes doubles
+def _with_boxes(line: PdfLine, textpage, first: int, last: int) -> PdfLine:
+    """``line`` with where each of its characters starts and ends across the page."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    raw.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-    return float(x.value)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    starts, ends = [], []
+    for index in range(first, last + 1):
+        raw.FPDFText_GetCharBox(
+            textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
+        )
+        starts.append(left.value)
+        ends.append(right.value)
+    return replace(line, xs=tuple(starts), ends=tuple(ends))
 
 
 def running_lines(lines: list[PdfLine]) -> set[tuple[str, float]]:

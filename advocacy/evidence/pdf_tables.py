@@ -22,8 +22,8 @@ column's margin, crosses one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from advocacy.evidence.pdf_lines import PdfLine
@@ -31,10 +31,20 @@ if TYPE_CHECKING:
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
 ROW_GAP = 1.15  # in a table, a gap this much wider than usual ends a row (cells are padded)
 CELL_LINES = 15  # a step up of more lines than this is a column of text, not a cell
-COLUMN_GAP = 1.0  # between two cells on one line: at least this many font sizes of space
+COLUMN_GAP = 0.6  # between two cells on one line: at least this many font sizes of space
+FIRST_CELL_WORDS = 12  # a first cell longer than this is running text in columns
 
 #: A table row: the index after its last line, and its first cell (None when not known).
 Row = tuple[int, "str | None"]
+
+
+class _Carried(NamedTuple):
+    """A table that ran to the foot of its page, for the rows at the top of the next."""
+
+    header: str  # its first row, which may be repeated at the top of the next page
+    owner: str | None  # its last row's first cell
+    left: float
+    boundary: float
 
 
 def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
@@ -42,20 +52,59 @@ def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
     rows: dict[int, Row] = {}
     if usual_gap <= 0:
         return rows
+    carried: _Carried | None = None
     for block in _blocks(lines, usual_gap):
-        steps = _steps(lines, block, usual_gap)
-        if len({round(lines[top].y) for _, top in steps}) < 2:
+        new_page = block.start == 0 or lines[block.start].page != lines[block.start - 1].page
+        table = _table(lines, block, usual_gap, carried if new_page else None)
+        if table is None or not new_page or table[0].start != block.start:
+            carried = None  # only a table at the top of the next page goes on
+        if table is None:
             continue
+        found, left, boundary = table
+        these = _rows(lines, found, usual_gap, boundary, carried)
+        if any(len((owner or "").split()) > FIRST_CELL_WORDS for _, owner in these.values()):
+            carried = None
+            continue  # a "first cell" of running prose: text in columns, not a table
+        rows.update(these)
+        at_foot = found.stop == block.stop and (
+            block.stop == len(lines) or lines[block.stop].page != lines[block.stop - 1].page
+        )
+        header = carried.header if carried else lines[found.start].text
+        carried = _Carried(header, these[max(these)][1], left, boundary) if at_foot else None
+    return rows
+
+
+def _table(
+    lines: list[PdfLine], block: range, usual_gap: float, carried: _Carried | None
+) -> tuple[range, float, float] | None:
+    """The table in ``block`` (its lines, the left of its first column and where its
+    second column starts), or None. At the top of a page, a table from the foot of
+    the page before goes on in its columns, whatever steps up it still shows."""
+    steps = _steps(lines, block, usual_gap)
+    if len({round(lines[top].y) for _, top in steps}) >= 2:
         start = min(top for _, top in steps)
         end = max(step for step, _ in steps) + 1
-        columns = sorted({lines[i].x for i in range(start, end)})  # where the cells start
-        columns = [x for n, x in enumerate(columns) if n == 0 or x - columns[n - 1] >= 2]
-        while start > block.start and _in_columns(lines[start - 1], columns, before=True):
-            start -= 1
-        while end < block.stop and _in_columns(lines[end], columns, before=False):
-            end += 1
-        rows.update(_rows(lines, range(start, end), usual_gap, columns))
-    return rows
+        left = min(lines[top].x for _, top in steps)
+        starts = [lines[step].x for step, _ in steps] + [
+            x for i in range(start, end) if (x := _cell_after_gap(lines[i], left)) is not None
+        ]
+        found = min((x for x in starts if x > left + 2), default=None)
+        if found is None:
+            return None
+        boundary = found
+    elif carried is not None and _in_table(
+        lines[block.start], carried.left, carried.boundary, before=False
+    ):
+        start, end, left, boundary = block.start, block.start + 1, carried.left, carried.boundary
+    else:
+        return None
+    while start > block.start and _in_table(lines[start - 1], left, boundary, before=True):
+        start -= 1
+    while end < block.stop and _in_table(lines[end], left, boundary, before=False):
+        end += 1
+    if any(left + 2 < lines[i].x < boundary - 1 for i in range(start, end)):
+        return None  # centred or indented cells: the columns cannot be told apart
+    return range(start, end), left, boundary
 
 
 def joined(texts: list[str]) -> str:
@@ -109,71 +158,107 @@ def _steps(lines: list[PdfLine], block: range, usual_gap: float) -> list[tuple[i
     return steps
 
 
-def _in_columns(line: PdfLine, columns: list[float], before: bool) -> bool:
-    """Whether ``line`` is a line of the table: it starts at a column and runs over
-    no column boundary except with a cell's gap. Before the first step up, where
-    running text at the margin looks like a first cell, the line must also show
-    that it is a row: it starts in another column or holds several cells."""
-    if not any(_near(line.x, x) for x in columns):
-        return False
-    later = [x for x in columns if x > line.x + 2]
-    gaps = [_gap_at(line, x) for x in later]
-    if any(gap is not None and gap < COLUMN_GAP * line.size for gap in gaps):
-        return False  # running text across a column boundary
-    if not before:
-        return True
-    return not _near(line.x, columns[0]) or any(gap is not None for gap in gaps)
+def _cell_after_gap(line: PdfLine, left: float) -> float | None:
+    """Where the first cell after a cell's gap starts on ``line`` (short cells of a row
+    share a line), or None."""
+    marks = _marks(line)
+    for a, b in pairwise(marks):
+        if line.xs[b] - line.ends[a] >= COLUMN_GAP * line.size and line.xs[b] > left + 2:
+            return line.xs[b]
+    return None
 
 
-def _gap_at(line: PdfLine, column: float) -> float | None:
-    """The space before the first character at or right of ``column``, or None if the
-    line does not reach it (or its characters' positions are not known)."""
-    cut = bisect_left(line.xs, column - 1)
-    if not line.xs or cut >= len(line.xs) or cut == 0:
+def _marks(line: PdfLine) -> list[int]:
+    """The indices of the line's visible characters whose place is known."""
+    if len(line.ends) != len(line.text):
+        return []
+    return [i for i, char in enumerate(line.text) if not char.isspace()]
+
+
+def _gap_before(line: PdfLine, x: float) -> float | None:
+    """The space before the first visible character at or right of ``x``, or None if
+    the line does not reach ``x`` there (or its characters' places are not known)."""
+    marks = _marks(line)
+    after = next((n for n, i in enumerate(marks) if line.xs[i] >= x), None)
+    if not after:  # None, or the first character: nothing before it on the line
         return None
-    return line.xs[cut] - line.xs[cut - 1]
+    return line.xs[marks[after]] - line.ends[marks[after - 1]]
+
+
+def _in_table(line: PdfLine, left: float, boundary: float, before: bool) -> bool:
+    """Whether ``line`` is a line of the table: it starts inside the table and runs
+    over the second column's start only after a cell's gap (running text crosses
+    it). Before the first step up, where text at the margin looks like a first
+    cell, the line must also show that it is a row: it starts in another column or
+    holds several cells."""
+    if line.x < left - 2:
+        return False
+    crossing = _crosses(line, boundary)
+    if crossing is True:
+        return False  # running text across a column
+    return not before or line.x >= boundary - 1 or crossing is False
+
+
+def _crosses(line: PdfLine, boundary: float) -> bool | None:
+    """Whether ``line`` runs on from its first column over ``boundary`` without a
+    cell's gap (True), after one (False), or does not reach it or start left of it
+    (None)."""
+    if line.x >= boundary - 1:
+        return None
+    gap = _gap_before(line, boundary - 1)
+    return None if gap is None else gap < COLUMN_GAP * line.size
 
 
 def _rows(
-    lines: list[PdfLine], table: range, usual_gap: float, columns: list[float]
+    lines: list[PdfLine],
+    table: range,
+    usual_gap: float,
+    boundary: float,
+    carried: _Carried | None,
 ) -> dict[int, Row]:
     """Split ``table`` into rows: a row starts below the last row's lowest line, in
-    the first column, after a line of another column (or after a gap wider than
-    the lines of one cell)."""
-    first_column = columns[0]
+    the first column, once the row before has reached another column (or after a gap
+    wider than the lines of one cell). Lines at the top of a page that continue the
+    last row of the page before (under a repeated header row, if any) keep its owner."""
     starts = [table.start]
+    reached = _reached(lines[table.start], boundary)
     bottom = lines[table.start].low
+    header_again = carried is not None and lines[table.start].text == carried.header
     for i in table[1:]:
-        line, above = lines[i], lines[i - 1]
+        line = lines[i]
         if line.y < bottom - 1 and (
-            (_near(line.x, first_column) and not _near(above.x, first_column))
+            (line.x < boundary - 1 and reached)
             or bottom - line.y > ROW_GAP * usual_gap
+            or (header_again and i == table.start + 1)
         ):
             starts.append(i)
             bottom = line.low
+            reached = False
+        reached = reached or _reached(line, boundary)
         bottom = min(bottom, line.low)
-    second_column = columns[1] if len(columns) > 1 else None
     rows: dict[int, Row] = {}
-    for start, end in zip(starts, [*starts[1:], table.stop], strict=True):
+    for n, (start, end) in enumerate(zip(starts, [*starts[1:], table.stop], strict=True)):
+        if carried is not None and n == int(header_again) and lines[start].x >= boundary - 1:
+            rows[start] = (end, carried.owner)  # the rest of a row from the page before
+            continue
         cell = start + 1
-        while (
-            cell < end
-            and _near(lines[cell].x, first_column)
-            and lines[cell].y < lines[cell - 1].low
-        ):
+        while cell < end and lines[cell].x < boundary - 1 and lines[cell].y < lines[cell - 1].low:
             cell += 1  # the first cell's wrapped lines
-        owner = None
-        if second_column is not None:  # each line up to where the second column starts
-            owner = joined([_before(line, second_column) for line in lines[start:cell]]) or None
+        owner = joined([_before(line, boundary) for line in lines[start:cell]]) or None
         rows[start] = (end, owner)
     return rows
 
 
+def _reached(line: PdfLine, boundary: float) -> bool:
+    """Whether ``line`` is in a column after the first, or holds one after a gap."""
+    return line.x >= boundary - 1 or _crosses(line, boundary) is False
+
+
 def _before(line: PdfLine, column: float) -> str:
-    """The part of ``line`` left of ``column`` (short cells of one row share a line)."""
-    cut = bisect_left(line.xs, column - 1) if line.xs else len(line.text)
+    """The part of ``line`` left of ``column``, cut only at a cell's gap."""
+    if line.x >= column - 1:
+        return ""
+    if _crosses(line, column) is not False:
+        return line.text  # it does not reach the column, or its words run on
+    cut = next(i for i in _marks(line) if line.xs[i] >= column - 1)
     return line.text[:cut].rstrip()
-
-
-def _near(a: float, b: float) -> bool:
-    return abs(a - b) < 2
