@@ -134,13 +134,16 @@ RUN_ON = (
     "coaches do not hand out medication and staff manage client funds while others "
     "complete progress notes unless the nurse is away "
 )
+#: Words that several points look for, about 10,000 matches in one passage: comparing
+#: every match with every other took 12 s of CPU; sorted, about 1 s.
+SHARED = "A peer supervisor on the peer team links each recovery learning community to peer staff. "
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("piece", "size"),
-    [(LONG_PARAGRAPH, 200_000), (RUN_ON, 100_000)],
-    ids=["one-200KB-paragraph", "100KB-without-a-full-stop"],
+    [(LONG_PARAGRAPH, 200_000), (RUN_ON, 100_000), (SHARED, 2_000 * len(SHARED))],
+    ids=["one-200KB-paragraph", "100KB-without-a-full-stop", "2000-sentences-of-shared-words"],
 )
 def test_a_huge_paragraph_scans_in_near_linear_time(tmp_path: Path, piece: str, size: int) -> None:
     """A hostile bid: one paragraph of negations, clauses and other positions' duties,
@@ -186,23 +189,3 @@ def test_shared_words_gives_what_comparing_every_pair_gives() -> None:
                 (rng.choice("ABCD"[: rng.randint(1, 4)]), (start, start + rng.randint(1, 6)))
             )
         assert shared_words(spans) == _shared_by_pairs(spans), spans
-
-
-@pytest.mark.slow
-def test_a_passage_with_thousands_of_shared_matches_scans_fast(tmp_path: Path) -> None:
-    """Words that several points look for (a peer supervisor, the peer team, a
-    recovery learning community), 2,000 times in one passage: about 10,000 matches.
-    Comparing every match with every other took 12 s of CPU here; sorted, about 1 s."""
-    import time
-
-    piece = (
-        "A peer supervisor on the peer team links each recovery learning community to peer staff. "
-    )
-    bid = tmp_path / "long.txt"
-    bid.write_text(piece * 2000, "utf-8")
-    started = time.process_time()
-    result = run(str(bid), "--json")
-    took = time.process_time() - started
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["criteria"]
-    assert took < 5, f"{took:.1f} s of CPU for 2,000 sentences of shared words in one passage"
