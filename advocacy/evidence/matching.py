@@ -47,7 +47,8 @@ _SENTENCE_END = re.compile(
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
 # digit, opening quote or bullet (see sentence_starts).
 _CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
-_COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
+# ends a clause ("Duties: …", "Raises: not applicable — merit increases frozen"), not a sentence
+_COLON = re.compile(r":(?=\s|$)|(?<=\s)-(?=\s)")  # normalise() makes every dash "-"
 GAP = 5
 CLAUSE_GAP = 10
 LANGUAGES = {"en": "english", "es": "spanish"}

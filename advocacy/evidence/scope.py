@@ -59,6 +59,7 @@ from advocacy.evidence.cue_words import (
 from advocacy.evidence.matching import Tokens, tokenize
 
 POST_WINDOW = 3
+COORDINATORS = frozenset("and but y pero".split())
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
@@ -301,8 +302,8 @@ def negation(
         if not same_clause(tokens, end, at, boundaries):
             break
         word = words[at]
-        if weak and at in qualifiers:
-            break
+        if (weak and at in qualifiers) or word in COORDINATORS:
+            break  # "funded by a one-year gift and may not be renewed": a predicate of its own
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return None
