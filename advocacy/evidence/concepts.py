@@ -14,7 +14,10 @@ flag that the next sentence can answer, such as a single peer position with
 an outside peer affiliation). ``home`` names the talking point a concept of
 evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
-only that point (see :func:`advocacy.evidence.finder.credited`). The reserved key ``word-classes`` names classes of words (handling
+only that point (see :func:`advocacy.evidence.finder.credited`).
+``another_title`` marks a concept that names what another title does (a
+clinician supervising peers), so a clause opening with that title does not make
+it "a duty of another position". The reserved key ``word-classes`` names classes of words (handling
 verbs, medication nouns, clinical titles) per language, which phrases use as
 ``{name}``: a duty is written once as a verb class near an object class, not
 as a list of its wordings. See the file's header for the rules.
@@ -41,6 +44,7 @@ _OPTIONS = (
     "unless",
     "unless_in_passage",
     "home",
+    "another_title",
 )
 
 
@@ -58,6 +62,7 @@ class Concept:
     unless_in_passage: bool = False  # 'unless' looks at the whole passage, not the sentence
     home: str | None = None  # the talking point whose evidence this concept primarily is
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    another_title: bool = False  # names what another title does: "whose duty" is not asked
 
 
 def concepts_path() -> Path:
@@ -121,6 +126,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             bool(body.get("unless_in_passage", False)),
             home,
             bool(body.get("negated_only", False)),
+            bool(body.get("another_title", False)),
         )
     return concepts
 

@@ -110,6 +110,19 @@ COPULAS = frozenset(
 
 POST = frozenset("not never no nunca".split())
 
+# A protection said missing after it is named: "release time for peer network
+# meetings is not covered", "eso no se paga". HELD words say so only in a
+# perfect tense ("the peer staff meeting has not been held since August"), not
+# of one occasion ("is not held on holidays").
+WITHHELD = (
+    "cover provid paid pay fund offer reimburs budget allow approv includ "
+    "cubr cubiert pag financ ofrec permit aprob inclu"
+).split()
+HELD = "held met happen occur conven celebr realiz reun hech".split()
+PERFECT = frozenset(
+    "has have had hasn't haven't hadn't been since ha han había habían desde".split()
+)
+
 # Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
 # "No se permitirá que se *niegue* a transportar".

@@ -20,6 +20,7 @@ from advocacy.evidence.scope import (
     qualifier_word,
     self_negating,
     weak_qualifier,
+    withheld_after,
 )
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
@@ -44,6 +45,7 @@ class Entry:
     unless_in_passage: bool = False  # … or anywhere in the passage
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
+    another_title: bool = False  # names what another title does ("the LCSW supervises")
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,9 @@ def _judge(
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
     if entry.negated_only:  # "no peer network affiliation": the protection is missing
-        if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
+        if negation(tokens, start, end, reach=ABSENCE_REACH) is None and not withheld_after(
+            tokens, end
+        ):
             return _DROP
         return list_scope or question(tokens, start) or _unless(entry, tokens, start, heading)
     weak = weak_qualifier(tokens, start, end) or weak_heading
@@ -173,7 +177,7 @@ def _judge(
             qualifier_word(tokens, start, end)
             or negation(tokens, start, end)
             or list_scope
-            or another_position(tokens, start, end)
+            or (None if entry.another_title else another_position(tokens, start, end))
             or question(tokens, start)
             or bidder_ask(tokens, start)
             or _unless(entry, tokens, start, heading)
@@ -253,6 +257,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 concept.unless_in_passage,
                                 concept.home,
                                 concept.negated_only,
+                                concept.another_title,
                             )
                             index.add(lang, entry)
                 else:

@@ -43,7 +43,9 @@ from functools import lru_cache
 from advocacy.evidence.cue_words import (
     COPULAS,
     EXCLUDING_WORDS,
+    HELD,
     NEGATIVE_PREDICATES,
+    PERFECT,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
     POST,
@@ -55,6 +57,7 @@ from advocacy.evidence.cue_words import (
     TERMINATORS,
     TRIGGERS,
     WEAK,
+    WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
 
@@ -307,6 +310,26 @@ def negation(
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return None
+
+
+def withheld_after(tokens: Tokens, end: int) -> bool:
+    """Whether the clause after a match says it is not given: "… is not covered",
+    "… has not been held since August", "… no se paga"."""
+    words = tokens.words
+    boundaries = clause_boundaries(tokens)
+    stop = min(len(words), end + 1 + POST_WINDOW + 2)
+    for at in range(end + 1, stop):
+        if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
+            return False
+        if words[at] not in POST and not words[at].endswith("n't"):
+            continue
+        for verb in range(at + 1, min(len(words), at + 4)):
+            if words[verb].startswith(tuple(WITHHELD)):
+                return True
+            if words[verb].startswith(tuple(HELD)) and PERFECT & set(words[end + 1 : verb]):
+                return True
+        return False
+    return False
 
 
 def _negative_predicates(tokens: Tokens) -> list[int]:

@@ -1,0 +1,123 @@
+"""Red flags by kind of wording, second set: a clinician named as the subject of
+supervision, and the other classes below.
+
+Each test is a class, not one phrase: the lines are written for these tests,
+in English and Spanish, in the styles of job boards, evaluation forms,
+messages and county bids.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import scan_evidence
+
+SUPERVISION = "peer-supervisors"
+
+
+def scan(tmp_path: Path, text: str) -> dict:
+    return scan_evidence(tmp_path, text + "\n", "posting.txt")
+
+
+def flagged(tmp_path: Path, text: str) -> set[str]:
+    return {f["criterion"] for f in scan(tmp_path, text)["red_flags"]}
+
+
+def evidence(tmp_path: Path, text: str) -> set[str]:
+    return {c["id"] for c in scan(tmp_path, text)["criteria"] if c["passages"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The charge nurse will be their direct supervisor.",
+        "Our LCSW serves as supervisor for all peer coaches.",
+        "The program director, an LICSW, supervises the peer specialists.",
+        "Coaches are supervised by the program LPC; no peer supervision training is described.",
+        "El psicólogo del programa supervisa a los especialistas.",
+        "La directora clínica es la supervisora directa del puesto.",
+        "La coordinadora (trabajadora social licenciada) supervisa todas las tareas.",
+    ],
+)
+def test_a_clinician_named_as_the_supervisor_is_a_supervision_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert SUPERVISION in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The clinical director is the supervisor of our peer supervisor.",
+        "Peers supervised by a peer lead meet weekly.",
+        "La supervisión de pares la da una coordinadora que trabajó como especialista.",
+    ],
+)
+def test_a_peer_supervisor_beside_a_clinician_is_no_supervision_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert SUPERVISION not in flagged(tmp_path, line)
+
+
+def test_peers_supervised_by_a_clinician_is_not_peer_supervision(tmp_path: Path) -> None:
+    assert SUPERVISION not in evidence(tmp_path, "All peers supervised by the unit psychologist.")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("The peer team meeting hasn't been held since the spring.", "peer-support-team"),
+        ("Our weekly peer staff meeting has not been held since May.", "peer-support-team"),
+        ("La reunión de pares no se ha celebrado desde enero.", "peer-support-team"),
+        ("FYI the peer team mtg is off this month.", "peer-support-team"),
+        ("Release time for regional peer network meetings is not covered.", "paid-networking"),
+        ("Los encuentros regionales de pares no se pagan.", "paid-networking"),
+        ("No me dan tiempo para ir a reuniones de afuera.", "paid-networking"),
+        ("There is no time to attend outside peer events.", "paid-networking"),
+    ],
+)
+def test_a_protection_said_withheld_after_it_is_named(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer meetings are not held on public holidays.",
+        "The network meeting is not unpaid time.",
+        "Release time for peer network meetings is covered in full.",
+    ],
+)
+def test_one_occasion_or_a_protection_kept_is_not_withheld(tmp_path: Path, line: str) -> None:
+    assert not {"peer-support-team", "paid-networking", "small-peer-teams"} & flagged(
+        tmp_path, line
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "My supervisor refused my request to attend the WRAP facilitator course.",
+        "HR turned down her request for time to attend the certification training.",
+        "Le negaron la solicitud para ir al curso de certificación.",
+        "You will pay for the certification course yourself, in your free time.",
+        "El curso de certificación lo tendrías que pagar tú.",
+        "Las promotoras tomarán el curso de certificación por su cuenta.",
+    ],
+)
+def test_training_refused_or_left_to_the_worker_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We approved every request to attend the WRAP facilitator course.",
+        "La agencia paga el curso de certificación en horario laboral.",
+    ],
+)
+def test_training_granted_is_no_training_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-specific-training" not in flagged(tmp_path, line)
