@@ -48,7 +48,6 @@ def test_pay_above_another_title_or_pay_equity_is_not_flagged(tmp_path: Path, li
     assert PAY not in flagged(tmp_path, line)
 
 
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -76,9 +75,7 @@ def test_a_peer_title_on_another_titles_scale_or_grade_is_a_pay_red_flag(
         "Se suspendieron los ajustes salariales hasta nuevo aviso.",
     ],
 )
-def test_raises_frozen_suspended_or_cancelled_are_a_pay_red_flag(
-    tmp_path: Path, line: str
-) -> None:
+def test_raises_frozen_suspended_or_cancelled_are_a_pay_red_flag(tmp_path: Path, line: str) -> None:
     assert PAY in flagged(tmp_path, line)
 
 

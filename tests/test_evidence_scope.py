@@ -141,8 +141,16 @@ def test_a_colon_ends_the_clause_of_a_label() -> None:
     ("sentence", "phrase", "lang"),
     [
         ("Raises: not applicable - merit increases frozen this year.", "increases frozen", "en"),
-        ("Not our practice \u2014 peers administer medication on nights.", "administer medication", "en"),
-        ("Aumentos: no aplica \u2013 los aumentos están congelados.", "aumentos están congelados", "es"),
+        (
+            "Not our practice \u2014 peers administer medication on nights.",
+            "administer medication",
+            "en",
+        ),
+        (
+            "Aumentos: no aplica \u2013 los aumentos están congelados.",
+            "aumentos están congelados",
+            "es",
+        ),
     ],
 )
 def test_a_spaced_dash_ends_a_clause_like_a_colon(sentence: str, phrase: str, lang: str) -> None:
@@ -154,7 +162,11 @@ def test_a_spaced_dash_ends_a_clause_like_a_colon(sentence: str, phrase: str, la
     [
         ("The post is funded by a one-year grant and may not be renewed.", "one-year grant", "en"),
         ("Peers pass medications and do not need MAP certification.", "pass medications", "en"),
-        ("Los pares reparten medicamentos y no necesitan certificación.", "reparten medicamentos", "es"),
+        (
+            "Los pares reparten medicamentos y no necesitan certificación.",
+            "reparten medicamentos",
+            "es",
+        ),
     ],
 )
 def test_a_negation_after_and_does_not_reach_back(sentence: str, phrase: str, lang: str) -> None:
