@@ -121,3 +121,52 @@ def test_training_refused_or_left_to_the_worker_in_other_words(tmp_path: Path, l
 )
 def test_training_granted_is_no_training_flag(tmp_path: Path, line: str) -> None:
     assert "peer-specific-training" not in flagged(tmp_path, line)
+
+
+DUTIES = "no-clinical-duties"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "10% - Reception coverage during lunch hours.",
+        "Peers help at the front desk when the receptionist is out.",
+        "You will be the second staff person on the overnight.",
+        "She was scheduled as the awake overnight staff on weekends.",
+        "Los pares ayudarán en la recepción cuando falte la recepcionista.",
+        "Los pares pasan los medicamentos de la noche.",
+        "Hoy te toca repartir los meds de las 8.",
+        "Completa las notas de caso de cada participante.",
+        "Performs Q15 checks and vital signs on the unit.",
+    ],
+)
+def test_covering_a_post_and_duties_in_more_words_are_duties(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff greet people at the front desk and offer coffee.",
+        "Coordinate plans with the overnight staff at shift change.",
+        "Los pares pasan tiempo con los residentes en la sala.",
+    ],
+)
+def test_being_at_a_desk_or_beside_staff_is_no_duty(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "They have me passing meds on nights now, is that allowed?",
+        "Me pusieron a pasar las pastillas en la casa, ¿eso se puede?",
+        "I'm not sure I'm supposed to pass meds, but the nurse said to.",
+    ],
+)
+def test_a_tag_question_or_a_doubt_does_not_hide_the_duty(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+def test_a_question_with_a_short_tail_still_asks(tmp_path: Path) -> None:
+    assert DUTIES not in flagged(tmp_path, "May peer staff manage residents' money, for example?")
