@@ -170,3 +170,52 @@ def test_a_tag_question_or_a_doubt_does_not_hide_the_duty(tmp_path: Path, line: 
 
 def test_a_question_with_a_short_tail_still_asks(tmp_path: Path) -> None:
     assert DUTIES not in flagged(tmp_path, "May peer staff manage residents' money, for example?")
+
+
+VOLUNTARY = "voluntary-peer-support"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The probation officer asked whether Marcus attends the Tuesday group.",
+        "Drug court coordinator wants to know if he has been showing up.",
+        "Probation called asking T. whether the participant attends.",
+        "El oficial de probatoria quiere saber si José asiste al grupo.",
+        "If she doesn't take her pills, let the nurse know.",
+        "Y si no se la toma me avisas para ponerlo en el reporte.",
+        "Call the team nurse about any medication refusal.",
+        "Residents who refuse to meet with their mentor will be referred to the director.",
+        "Hacer chequeo de bolsas al regreso del pase.",
+    ],
+)
+def test_reporting_attendance_or_lapses_and_checks_in_more_words(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Call members who missed group to invite them back.",
+        "Members can ask whether a group is running this week.",
+    ],
+)
+def test_reaching_out_or_a_members_question_is_no_compliance(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Program director has asked L. to complete PHQ-9 screenings at intake.", DUTIES),
+        ("The nurse told Ana to pass the evening meds.", DUTIES),
+    ],
+)
+def test_a_title_asking_someone_else_hands_the_duty_on(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_a_title_doing_the_duty_itself_is_still_another_position(tmp_path: Path) -> None:
+    assert DUTIES not in flagged(tmp_path, "The nurse passes the evening meds.")

@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
 # nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW").
 _SENTENCE_END = re.compile(
     r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
-    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]))"
+    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]|[a-záéíóúüñ]))"
 )
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
 # digit, opening quote or bullet (see sentence_starts).
