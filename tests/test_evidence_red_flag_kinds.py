@@ -219,3 +219,55 @@ def test_a_title_asking_someone_else_hands_the_duty_on(
 
 def test_a_title_doing_the_duty_itself_is_still_another_position(tmp_path: Path) -> None:
     assert DUTIES not in flagged(tmp_path, "The nurse passes the evening meds.")
+
+
+RATIO = "peer-staffing-ratio"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staffing levels will be set by each Team Leader according to census.",
+        "Caseloads are decided by each site.",
+        "The plan does not set a caseload limit for peer staff.",
+        "There is no cap on caseload size; it is at the provider's discretion.",
+        "No hay límite de carga de casos para los especialistas.",
+    ],
+)
+def test_caseloads_left_to_leaders_or_without_a_limit(tmp_path: Path, line: str) -> None:
+    assert RATIO in flagged(tmp_path, line)
+
+
+def test_staffing_set_by_the_peer_services_lead_is_no_flag(tmp_path: Path) -> None:
+    line = "Peer staffing was set by the Peer Services Manager at 1 FTE per 25 people."
+    assert RATIO not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If there's a takedown you just help hold legs.",
+        "Peer to help with takedowns if needed.",
+        "Supervisee will assist with Baker Act transports.",
+        "Ride along to the 5150 with the crisis team.",
+        "Si hay una crisis, ayúdale a sujetarle los brazos.",
+    ],
+)
+def test_joining_holds_and_involuntary_transports_in_more_words(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
+
+
+def test_holds_peers_never_join_are_no_crisis_flag(tmp_path: Path) -> None:
+    line = "Peers will never take part in takedowns or Baker Act transports."
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No se necesita experiencia vivida; le damos entrenamiento.",
+        "No hace falta experiencia propia de recuperación.",
+    ],
+)
+def test_lived_experience_not_needed_in_spanish_is_a_job_flag(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
