@@ -187,7 +187,6 @@ WEAK = {
         "not a must",
         "big plus",
         "a bonus",
-        "bonus",
         "encouraged",
     ),
     "es": (

@@ -67,7 +67,14 @@ def stem(word: str, lang: str = "en") -> str:
     word = normalise(word).lower()
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _UNSTEMMED.get(lang, ()):
+        return word
     return _stemmer(lang).stemWord(word)
+
+
+# Words whose Snowball stem is another word's: Spanish "para" (for) and "paro", "parar"
+# (strike, stop) stem to "par", the stem of "pares" (peers).
+_UNSTEMMED = {"es": frozenset("para paro parar paras".split())}
 
 
 @dataclass(frozen=True)
