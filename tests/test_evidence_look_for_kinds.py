@@ -79,3 +79,23 @@ def test_para_does_not_stem_to_pares() -> None:
 def test_a_doubt_about_the_certificate_is_no_training_evidence(tmp_path: Path) -> None:
     line = "Supervisors will discuss why supervisors need peer training."
     assert "peer-specific-training" not in cited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nothing about our groups is mandatory.",
+        "Nobody has to come to a group or talk to a worker.",
+        "No one will force you to talk about anything.",
+        "We don't do drug testing, and nobody is required to see a coach.",
+        "Las personas participan solo si quieren.",
+        "Cada quien viene cuando quiere.",
+    ],
+)
+def test_nobody_made_to_take_part_is_voluntary_support(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in cited(tmp_path, line)
+
+
+def test_nobody_negates_a_duty_in_its_own_clause(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, "Peers do not pass medications, and nobody checks bags.\n")
+    assert not data["red_flags"]

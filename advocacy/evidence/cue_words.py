@@ -11,7 +11,7 @@ from __future__ import annotations
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved".split()

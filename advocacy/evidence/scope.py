@@ -135,8 +135,12 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
 # opens a clause with its own subject, which a negation before it does not reach.
 _AND = {"en": "and", "es": "y"}
 _SUBJECT_OPENERS = {
-    "en": frozenset("the our their its a an we they this each every".split()),
-    "es": frozenset("el la los las nuestro nuestra nuestros nuestras su sus cada".split()),
+    "en": frozenset(
+        "the our their its a an we they this each every nobody everyone anyone".split()
+    ),
+    "es": frozenset(
+        "el la los las nuestro nuestra nuestros nuestras su sus cada nadie todos".split()
+    ),
 }
 
 
