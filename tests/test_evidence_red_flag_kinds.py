@@ -271,3 +271,18 @@ def test_holds_peers_never_join_are_no_crisis_flag(tmp_path: Path) -> None:
 )
 def test_lived_experience_not_needed_in_spanish_is_a_job_flag(tmp_path: Path, line: str) -> None:
     assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Caseload is planned at 1 peer FTE per 20 active participants.",
+        "The plan does not set a caseload limit for peer staff.",
+    ],
+)
+def test_a_caseload_in_a_staffing_plan_is_no_renamed_job(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line)
+
+
+def test_carrying_a_caseload_is_still_a_renamed_job(tmp_path: Path) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, "Carries a caseload of 30 members.")
