@@ -286,3 +286,38 @@ def test_a_caseload_in_a_staffing_plan_is_no_renamed_job(tmp_path: Path, line: s
 
 def test_carrying_a_caseload_is_still_a_renamed_job(tmp_path: Path) -> None:
     assert "distinct-job-descriptions" in flagged(tmp_path, "Carries a caseload of 30 members.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our team asks people whether they would like to attend a peer group.",
+        "Staff will ask residents if they are interested in coming to WRAP.",
+        "El equipo pregunta a cada persona si quiere participar en el grupo.",
+        "If you don't show up for your shift, notify your supervisor.",
+        "Call your supervisor if you are absent.",
+        "Si no asistes al turno, avisa a tu supervisora.",
+    ],
+)
+def test_asking_people_or_a_staff_rule_is_no_compliance(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May peer staff hold residents' money, is that allowed under the contract?",
+        "¿Pueden los pares administrar medicamentos, verdad?",
+        "As the night staff arrive, peers hand over the drop-in log.",
+    ],
+)
+def test_a_question_with_a_tag_or_night_staff_arriving_is_no_duty(
+    tmp_path: Path, line: str
+) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+def test_scheduled_as_the_night_staff_is_covering_a_post(tmp_path: Path) -> None:
+    assert DUTIES in flagged(
+        tmp_path, "Since May I have been scheduled as the night staff on Sundays."
+    )

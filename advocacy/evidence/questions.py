@@ -34,6 +34,11 @@ def question(tokens: Tokens, start: int) -> str | None:
 # a pasar las pastillas, ¿eso se puede?": only the short part after the last comma asks.
 _TAG_OPENERS = frozenset("is isn't right ok okay correct eso es está verdad cierto".split())
 _TAG_WORDS = 5
+_ASKING_OPENERS = frozenset(
+    "may can could will would should shall must do does did is are was were who what which "
+    "when where why how puede pueden podrá podrán podría podrían debe deben deberá deberán "
+    "es son está están será serán qué quién quiénes cuál cuándo dónde cómo".split()
+)
 
 
 def _before_a_tag(tokens: Tokens, sentence: int, start: int) -> bool:
@@ -44,7 +49,11 @@ def _before_a_tag(tokens: Tokens, sentence: int, start: int) -> bool:
     if at < 0 or commas[at] <= max(first, start):
         return False
     tag = commas[at]
-    return end - tag <= _TAG_WORDS and tokens.words[tag] in _TAG_OPENERS
+    return (
+        end - tag <= _TAG_WORDS
+        and tokens.words[tag] in _TAG_OPENERS
+        and tokens.words[first] not in _ASKING_OPENERS  # "May peers hold money, is that allowed?"
+    )
 
 
 _YES = frozenset({"yes", "sí", "si", "yeah"})
