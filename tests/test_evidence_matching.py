@@ -181,3 +181,10 @@ def test_snowball_stems_plurals_and_verb_forms() -> None:
 
 def test_a_gap_stays_inside_its_sentence() -> None:
     assert hits("supervised by ... clinician", "Supervised by a peer. The clinician") == []
+
+
+def test_an_initial_before_a_small_letter_does_not_end_the_sentence() -> None:
+    tokens = tokenize("Probation called asking T. whether she attends. She does.")
+    whether, does = tokens.words.index("whether"), tokens.words.index("does")
+    assert tokens.sentences[whether] == tokens.sentences[0]
+    assert tokens.sentences[does] != tokens.sentences[0]

@@ -137,6 +137,46 @@ def test_a_colon_ends_the_clause_of_a_label() -> None:
     assert judged("Not required: administer medication at 8 pm.", "administer medication") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang"),
+    [
+        ("Raises: not applicable - merit increases frozen this year.", "increases frozen", "en"),
+        (
+            "Not our practice \u2014 peers administer medication on nights.",
+            "administer medication",
+            "en",
+        ),
+        (
+            "Aumentos: no aplica \u2013 los aumentos están congelados.",
+            "aumentos están congelados",
+            "es",
+        ),
+    ],
+)
+def test_a_spaced_dash_ends_a_clause_like_a_colon(sentence: str, phrase: str, lang: str) -> None:
+    assert judged(sentence, phrase, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang"),
+    [
+        ("The post is funded by a one-year grant and may not be renewed.", "one-year grant", "en"),
+        ("Peers pass medications and do not need MAP certification.", "pass medications", "en"),
+        (
+            "Los pares reparten medicamentos y no necesitan certificación.",
+            "reparten medicamentos",
+            "es",
+        ),
+    ],
+)
+def test_a_negation_after_and_does_not_reach_back(sentence: str, phrase: str, lang: str) -> None:
+    assert judged(sentence, phrase, lang) is None
+
+
+def test_a_negation_right_after_the_match_still_negates() -> None:
+    assert judged("Medication administration is not part of the role.", "medication administration")
+
+
 def test_label_lines_are_passages_not_headings(tmp_path: Path) -> None:
     data = scan(tmp_path, "Peer Support Worker\nSupervisor: Unit Director (RN)\n", "posting.txt")
     assert [(f["criterion"], f["location"]) for f in data["red_flags"]] == [

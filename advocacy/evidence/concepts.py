@@ -17,7 +17,10 @@ reporting line, not a report on a person): only a match that shares a word
 with one is not counted, not the other matches of its sentence. ``home`` names the talking point a concept of
 evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
-only that point (see :func:`advocacy.evidence.finder.credited`). The reserved key ``word-classes`` names classes of words (handling
+only that point (see :func:`advocacy.evidence.finder.credited`).
+``another_title`` marks a concept that names what another title does (a
+clinician supervising peers), so a clause opening with that title does not make
+it "a duty of another position". The reserved key ``word-classes`` names classes of words (handling
 verbs, medication nouns, clinical titles) per language, which phrases use as
 ``{name}``: a duty is written once as a verb class near an object class, not
 as a list of its wordings. See the file's header for the rules.
@@ -45,6 +48,7 @@ _OPTIONS = (
     "unless_in_passage",
     "unless_same_words",
     "home",
+    "another_title",
 )
 
 
@@ -65,6 +69,7 @@ class Concept:
     # language → phrases that give a match's own words another meaning ("reports to the
     # program director"): only a match sharing words with one does not count
     unless_same_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    another_title: bool = False  # names what another title does: "whose duty" is not asked
 
 
 def concepts_path() -> Path:
@@ -121,6 +126,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             home,
             bool(body.get("negated_only", False)),
             _expand_all(same_words, classes, name, path),
+            bool(body.get("another_title", False)),
         )
     return concepts
 

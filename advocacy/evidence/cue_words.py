@@ -13,7 +13,7 @@ import re
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved".split()
@@ -66,6 +66,9 @@ PSEUDO = {
         "not to exceed",
         "without delay",
         "no doubt",
+        # a doubt, not a negation: "I'm not sure I'm supposed to be the 2nd staff"
+        "not sure",
+        "not certain",
         "no cost",
         "at no cost",
         "no increase",
@@ -88,6 +91,9 @@ PSEUDO = {
         "no únicamente",
         "sin embargo",
         "sin duda",
+        "no estoy segura",
+        "no estoy seguro",
+        "no sé si",
         "no más de",
         "no menos de",
         "no más tarde",
@@ -111,6 +117,19 @@ COPULAS = frozenset(
 )
 
 POST = frozenset("not never no nunca".split())
+
+# A protection said missing after it is named: "release time for peer network
+# meetings is not covered", "eso no se paga". HELD words say so only in a
+# perfect tense ("the peer staff meeting has not been held since August"), not
+# of one occasion ("is not held on holidays").
+WITHHELD = (
+    "cover provid paid pay fund offer reimburs budget allow approv includ "
+    "cubr cubiert pag financ ofrec permit aprob inclu"
+).split()
+HELD = "held met happen occur conven celebr realiz reun hech".split()
+PERFECT = frozenset(
+    "has have had hasn't haven't hadn't been since ha han había habían desde".split()
+)
 
 # Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
@@ -192,7 +211,6 @@ WEAK = {
         "not a must",
         "big plus",
         "a bonus",
-        "bonus",
         "encouraged",
     ),
     "es": (
@@ -209,6 +227,9 @@ WEAK = {
         "no se requiere",
         "no necesita",
         "no necesitan",
+        "no se necesita",
+        "no se necesitan",
+        "no hace falta",
         "no es necesaria",
         "no es necesario",
         "no obligatoria",

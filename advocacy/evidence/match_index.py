@@ -20,6 +20,7 @@ from advocacy.evidence.scope import (
     qualifier_word,
     self_negating,
     weak_qualifier,
+    withheld_after,
 )
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
@@ -45,6 +46,7 @@ class Entry:
     home: str | None = None  # the criterion a shared concept's words credit (concept ``home``)
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
     unless_same_words: tuple[Pattern, ...] = ()  # where they share its words, another meaning
+    another_title: bool = False  # names what another title does ("the LCSW supervises")
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,9 @@ def _judge(
 ):
     """None if the match counts, a reason if not, ``_DROP`` if it is no match at all."""
     if entry.negated_only:  # "no peer network affiliation": the protection is missing
-        if negation(tokens, start, end, reach=ABSENCE_REACH) is None:
+        if negation(tokens, start, end, reach=ABSENCE_REACH) is None and not withheld_after(
+            tokens, end
+        ):
             return _DROP
         return list_scope or question(tokens, start) or _unless(entry, tokens, start, heading)
     weak = weak_qualifier(tokens, start, end) or weak_heading
@@ -180,7 +184,7 @@ def _judge(
             qualifier_word(tokens, start, end)
             or negation(tokens, start, end)
             or list_scope
-            or another_position(tokens, start, end)
+            or (None if entry.another_title else another_position(tokens, start, end))
             or question(tokens, start)
             or bidder_ask(tokens, start)
             or _same_words(entry, tokens, start, end)
@@ -281,6 +285,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                     compile_phrase(u, lang)
                                     for u in concept.unless_same_words.get(lang, ())
                                 ),
+                                concept.another_title,
                             )
                             index.add(lang, entry)
                 else:

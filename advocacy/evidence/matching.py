@@ -42,12 +42,13 @@ _TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
 # nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW").
 _SENTENCE_END = re.compile(
     r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
-    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]))"
+    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]|[a-záéíóúüñ]))"
 )
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
 # digit, opening quote or bullet (see sentence_starts).
 _CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
-_COLON = re.compile(r":(?=\s|$)")  # ends a clause ("Duties: …"), not a sentence
+# ends a clause ("Duties: …", "Raises: not applicable — merit increases frozen"), not a sentence
+_COLON = re.compile(r":(?=\s|$)|(?<=\s)-(?=\s)")  # normalise() makes every dash "-"
 # A number sign after a word ("Amendment No. 3", "CONTRATO Nº 12", "Núm. 4", "(no. 2)"),
 # read in the text as written (normalising makes "Nº" "No"): neither a negation nor the
 # end of a sentence. "no 1:1 observation" without a stop, and an answer "No. 3 nurses …"
@@ -74,7 +75,14 @@ def stem(word: str, lang: str = "en") -> str:
     word = normalise(word).lower()
     if word.endswith("'s"):
         word = word[:-2]
+    if word in _UNSTEMMED.get(lang, ()):
+        return word
     return _stemmer(lang).stemWord(word)
+
+
+# Words whose Snowball stem is another word's: Spanish "para" (for) and "paro", "parar"
+# (strike, stop) stem to "par", the stem of "pares" (peers).
+_UNSTEMMED = {"es": frozenset("para paro parar paras".split())}
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,12 @@ _BEFORE_TITLE = frozenset(
     "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
     "sólo únicamente".split()
 )
+# Verbs by which a title hands a duty to the person after it ("the director asked L. to …").
+_ASKING = frozenset(
+    "asked asks ask told tells tell wants wanted expects expected instructed directed "
+    "assigned assigns requested requests pidió pide piden pidieron mandó manda quiere "
+    "quieren asignó".split()
+)
 # Words after a duty that hand it to someone else ("medication is handled by the
 # Program Aide", "está a cargo del personal de enfermería"); a title must follow.
 _AGENT_CUES = {
@@ -93,8 +99,10 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
         if words[at] in _PEER_WORDS:
             return None
         if words[at] in _OTHER_POSITIONS:
-            if any(w in _PEER_WORDS for w in words[at + 1 : start]):
-                return None  # "the director supervises peer specialists who administer …"
+            if any(w in _PEER_WORDS or w in _ASKING for w in words[at + 1 : start]):
+                # "the director supervises peer specialists who administer …",
+                # "the program director asked L. to complete screenings"
+                return None
             title = " ".join(w for w in words[first : at + 1] if not _numbering(w))
             return f"{ANOTHER_POSITION} ('{title}')"
         if words[at] not in _BEFORE_TITLE and not _numbering(words[at]):  # "2.4.5 La clínica …"

@@ -10,7 +10,7 @@ uses.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.scope import A_QUESTION, find_phrases, memo, passage_language
@@ -22,12 +22,38 @@ def question(tokens: Tokens, start: int) -> str | None:
     comfortable …?", in an interview) or the passage says it is required ("(required
     for this role)", "Esta tarea es parte del puesto.")."""
     sentence = tokens.sentences[start]
-    if sentence not in tokens.questions:
+    if sentence not in tokens.questions or _before_a_tag(tokens, sentence, start):
         return None
     presupposed = memo(tokens, "presupposed", _presupposing_questions)
     if sentence in presupposed or memo(tokens, "required", _states_required):  # type: ignore[operator]
         return None
     return None if _answered_yes(tokens, sentence) else A_QUESTION
+
+
+# Tag questions: "They have me passing meds on nights, is that allowed?", "me pusieron
+# a pasar las pastillas, ¿eso se puede?": only the short part after the last comma asks.
+_TAG_OPENERS = frozenset("is isn't right ok okay correct eso es está verdad cierto".split())
+_TAG_WORDS = 5
+_ASKING_OPENERS = frozenset(
+    "may can could will would should shall must do does did is are was were who what which "
+    "when where why how puede pueden podrá podrán podría podrían debe deben deberá deberán "
+    "es son está están será serán qué quién quiénes cuál cuándo dónde cómo".split()
+)
+
+
+def _before_a_tag(tokens: Tokens, sentence: int, start: int) -> bool:
+    first = bisect_left(tokens.sentences, sentence)
+    end = bisect_right(tokens.sentences, sentence)
+    commas = tokens.commas
+    at = bisect_left(commas, end) - 1
+    if at < 0 or commas[at] <= max(first, start):
+        return False
+    tag = commas[at]
+    return (
+        end - tag <= _TAG_WORDS
+        and tokens.words[tag] in _TAG_OPENERS
+        and tokens.words[first] not in _ASKING_OPENERS  # "May peers hold money, is that allowed?"
+    )
 
 
 _YES = frozenset({"yes", "sí", "si", "yeah"})

@@ -44,8 +44,10 @@ from advocacy.evidence.cue_words import (
     CONCORD,
     COPULAS,
     EXCLUDING_WORDS,
+    HELD,
     LOSSES,
     NEGATIVE_PREDICATES,
+    PERFECT,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
     POST,
@@ -57,10 +59,12 @@ from advocacy.evidence.cue_words import (
     TERMINATORS,
     TRIGGERS,
     WEAK,
+    WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
 
 POST_WINDOW = 3
+COORDINATORS = frozenset("and but y pero".split())
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
@@ -133,8 +137,12 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
 # opens a clause with its own subject, which a negation before it does not reach.
 _AND = {"en": "and", "es": "y"}
 _SUBJECT_OPENERS = {
-    "en": frozenset("the our their its a an we they this each every".split()),
-    "es": frozenset("el la los las nuestro nuestra nuestros nuestras su sus cada".split()),
+    "en": frozenset(
+        "the our their its a an we they this each every nobody everyone anyone".split()
+    ),
+    "es": frozenset(
+        "el la los las nuestro nuestra nuestros nuestras su sus cada nadie todos".split()
+    ),
 }
 
 
@@ -311,11 +319,31 @@ def negation(
         if not same_clause(tokens, end, at, boundaries):
             break
         word = words[at]
-        if weak and at in qualifiers:
-            break
+        if (weak and at in qualifiers) or word in COORDINATORS:
+            break  # "funded by a one-year gift and may not be renewed": a predicate of its own
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return None
+
+
+def withheld_after(tokens: Tokens, end: int) -> bool:
+    """Whether the clause after a match says it is not given: "… is not covered",
+    "… has not been held since August", "… no se paga"."""
+    words = tokens.words
+    boundaries = clause_boundaries(tokens)
+    stop = min(len(words), end + 1 + POST_WINDOW + 2)
+    for at in range(end + 1, stop):
+        if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
+            return False
+        if words[at] not in POST and not words[at].endswith("n't"):
+            continue
+        for verb in range(at + 1, min(len(words), at + 4)):
+            if words[verb].startswith(tuple(WITHHELD)):
+                return True
+            if words[verb].startswith(tuple(HELD)) and PERFECT & set(words[end + 1 : verb]):
+                return True
+        return False
+    return False
 
 
 def _negative_predicates(tokens: Tokens) -> list[int]:
