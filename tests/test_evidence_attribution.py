@@ -328,3 +328,41 @@ def test_a_reporting_line_does_not_defuse_a_report_on_a_person_beside_it(
 def test_a_reporting_line_alone_is_no_report_on_a_person(tmp_path: Path, line: str) -> None:
     data = scan(tmp_path, line + "\n")
     assert "voluntary-peer-support" not in flagged(data)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guests keep and manage their own medications in a locked personal box.",
+        "Residents handle their own money; the program holds no funds.",
+        "Los residentes manejan su propio dinero y sus propios medicamentos.",
+    ],
+)
+def test_what_the_people_served_do_themselves_is_not_a_peer_duty(tmp_path: Path, line: str) -> None:
+    data = scan(tmp_path, "Peer staff run recovery groups. " + line + "\n")
+    assert "no-clinical-duties" not in flagged(data)
+    assert any("people served do themselves" in n["reason"] for n in data["not_counted"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clients' own medications are counted by peer staff at night.",  # peers named
+        "Members who skip two sessions in a row are reported to the housing office.",  # to them
+    ],
+)
+def test_a_duty_done_to_the_people_served_still_counts(tmp_path: Path, line: str) -> None:
+    assert flagged(scan(tmp_path, line + "\n"))
+
+
+@pytest.mark.parametrize("name", ["policy.txt", "policy.md"])
+def test_lettered_items_under_an_excluding_lead_in_are_kept_out(tmp_path: Path, name: str) -> None:
+    text = (
+        "2.3 The following tasks are outside the peer role and shall not be assigned to peer staff:\n"
+        "a. medication administration, prompting or counts;\n"
+        "b. representative payee duties or holding money for clients;\n"
+        "c. coverage of reception, residential shifts or staff breaks.\n"
+    )
+    data = scan_evidence(tmp_path, text, name)
+    assert data["red_flags"] == []
+    assert len(data["not_counted"]) >= 3

@@ -29,15 +29,19 @@ INTRO = "Harbor Lane Services welcomes applications from the community.\n\n"
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "shown"),
     [
-        "2.2 The Grantee keeps one office open in each of the eleven counties.",
-        "B-4.1.3 Coaches sort the donated clothing every week.",
-        "c. Peer staff sort the donated clothing every week.",
+        ("2.2 The Grantee keeps one office open in each of the eleven counties.", None),
+        ("B-4.1.3 Coaches sort the donated clothing every week.", None),
+        # a lettered item: its marker is a list's, as "(c)" is
+        ("c. Peer staff sort the donated clothing every week.", "Peer staff sort the donated"),
     ],
 )
-def test_a_numbered_clause_that_matched_nothing_is_listed(tmp_path: Path, line: str) -> None:
-    assert line in listed(scan(tmp_path, INTRO + line + "\n"))
+def test_a_numbered_clause_that_matched_nothing_is_listed(
+    tmp_path: Path, line: str, shown: str | None
+) -> None:
+    found = listed(scan(tmp_path, INTRO + line + "\n"))
+    assert (line in found) if shown is None else any(t.startswith(shown) for t in found)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Whose duty a match is: a duty that another staff title holds is not the peer role's.
 
 A clause that opens with a title that is not a peer role ("a separate fiscal
-clerk manages …", "The RNs …", "2.4.5 La clínica …"), a cue after the duty that
+clerk manages …", "The RNs …", "2.4.5 La clínica …") or with the people served
+("Guests keep and manage their own medications"), a cue after the duty that
 hands it to such a title ("… is handled by the Program Aide", "está a cargo del
 personal de enfermería"), or a table row that belongs to another position, is
 shown as not counted, "a duty of another position", and rules nothing out.
@@ -15,6 +16,7 @@ from bisect import bisect_right
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.scope import (
     ANOTHER_POSITION,
+    THEIR_OWN,
     Cue,
     clause_boundaries,
     clause_start,
@@ -48,6 +50,17 @@ _BEFORE_TITLE = frozenset(
     "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
     "sólo únicamente".split()
 )
+# The people a program serves: a clause that opens with them and says it is their own
+# ("Guests keep and manage their own medications", "Los residentes manejan su propio
+# dinero") tells what they do themselves, unless it names peers too.
+_PEOPLE_SERVED = frozenset(
+    "guest guests resident residents client clients participant participants member members "
+    "patient patients tenant tenants individual individuals consumer consumers veteran "
+    "veterans youth people person persons "
+    "huésped huéspedes residente residentes cliente clientes participante participantes "
+    "miembro miembros paciente pacientes inquilino inquilinos persona personas".split()
+)
+_OWN = frozenset("own themselves himself herself self propio propia propios propias".split())
 # Verbs by which a title hands a duty to the person after it ("the director asked L. to …").
 _ASKING = frozenset(
     "asked asks ask told tells tell wants wanted expects expected instructed directed "
@@ -98,6 +111,12 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     for at in range(first, start):
         if words[at] in _PEER_WORDS:
             return None
+        if words[at] in _PEOPLE_SERVED:
+            _, last = tokens.sentence_range(start)
+            clause = {words[i] for i in range(at, next((b for b in boundaries if b > end), last))}
+            if clause & _OWN and not clause & _PEER_WORDS:
+                return f"{THEIR_OWN} ('{words[at]}')"
+            break  # "members who skip sessions are reported …": done to them, by someone
         if words[at] in _OTHER_POSITIONS:
             if any(w in _PEER_WORDS or w in _ASKING for w in words[at + 1 : start]):
                 # "the director supervises peer specialists who administer …",

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too.
 BULLET = re.compile(
     r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
-    r"|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\))\s+(?=\S)"
-)  # "(a)", "b)", "(iv)", "(12)"; not "(RN)" or "(PRN)" at the start of a sentence
+    r"|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
+)  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 #: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
