@@ -194,3 +194,70 @@ def test_words_that_name_something_else_raise_no_flag(
 )
 def test_the_duty_itself_is_still_flagged(tmp_path: Path, line: str, criterion: str) -> None:
     assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Only staff who hold the medication certificate may pass or prompt medications.",
+        "Solo el personal con el curso de medicamentos puede repartir medicamentos.",
+    ],
+)
+def test_a_duty_kept_to_only_some_staff_is_another_positions(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+def test_only_before_an_instruction_to_the_peer_still_flags(tmp_path: Path) -> None:
+    line = "Only hand out medications when the night nurse is on break."
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+def test_only_before_something_that_is_not_staff_keeps_the_flag(tmp_path: Path) -> None:
+    line = (
+        "No se ha pagado adiestramiento para pares este año; solo los módulos generales en línea."
+    )
+    assert "peer-specific-training" in flagged(tmp_path, line)
+
+
+def test_a_relative_clause_about_a_meeting_negates_its_loss(tmp_path: Path) -> None:
+    line = "Peers attend the monthly peer team meeting, which is never cancelled for census."
+    assert "peer-support-team" not in flagged(tmp_path, line)
+
+
+def test_a_relative_clause_about_people_is_still_the_lapse(tmp_path: Path) -> None:
+    line = "Report tenants who do not attend house meetings to the property manager."
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+def test_a_spanish_i_cannot_do_it_after_the_duty_negates_it(tmp_path: Path) -> None:
+    line = "Con respeto, lo de avisarle a la enfermera si no se toma la pastilla no lo puedo hacer."
+    assert "voluntary-peer-support" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line, criterion",
+    [
+        # "mutual-aid" is not an aide's pay scale
+        (
+            "Coaches are linked to treatment or mutual-aid meetings in the county.",
+            "peer-retention-and-pay",
+        ),
+        # a supervisor of record is not a record about a person
+        ("The documented supervisor of record must hold a clinical license.", "no-clinical-duties"),
+    ],
+)
+def test_idioms_that_look_like_duties_raise_no_flag(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Acts as a one-to-one observer whenever nursing asks.",
+        "Funciona como observadora uno a uno cuando falta personal.",
+    ],
+)
+def test_a_one_to_one_observer_is_covering_a_post(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)

@@ -5,7 +5,7 @@ that do not end a negated lead-in.
   code is not assigned: "MAP and med reminders *are outside* the peer role", "lists
   med passes *as outside* the peer role", "Holding someone down *isn't* consistent
   with …", "Dar o contar medicamentos *no es* parte del apoyo", "tomar muestras *va
-  en contra* del principio". Not after "and" + a verb of its own ("… and are outside
+  en contra* del principio", "lo de avisar … *no lo puedo* hacer". Not after "and" + a verb of its own ("… and are outside
   the union"), nor across a relative clause ("…, which is outside their role" is a
   complaint about a duty that was given).
 * A colon after a negated lead-in to a list does not end the negation: "The following
@@ -25,6 +25,7 @@ AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
 AS_WORDS = frozenset("as como".split())
 CONTRACTED = frozenset("isn't aren't wasn't weren't".split())
 LIST_WORDS = frozenset("following siguiente siguientes".split())
+REFUSING = frozenset("puedo podemos voy vamos pienso haré haremos".split())
 
 
 def out_of_role_after(tokens: Tokens, end: int, in_clause: Callable[[int], bool]) -> str | None:
@@ -57,6 +58,9 @@ def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:
         return f"{before} {word}"
     if at == end + 1 and word in CONTRACTED:
         return word
+    refusing = words[at + 2] if at + 2 < len(words) else ""
+    if word == "no" and following in ("lo", "la") and refusing in REFUSING:
+        return f"no {following} {refusing}"  # "lo de avisar si no se la toma no lo puedo hacer"
     return f"no {following}" if at == end + 1 and word == "no" and following in COPULAS else None
 
 

@@ -258,7 +258,10 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
     that the match also holds (from its first word): "notify the team *when* a client
     does *not* engage", "*if* a resident does *not* take meds, tell the nurse",
     "residents *who* do *not* attend get a write-up" negate the condition, not the duty."""
-    return any(words[at] in SUBORDINATORS or words[at] in RELATIVES for at in range(start, trigger))
+    return any(
+        words[at] in SUBORDINATORS or (words[at] in RELATIVES and words[at] != "which")
+        for at in range(start, trigger)
+    )  # "the Peer Team meeting, *which* is *never* cancelled": of a thing, not a lapse
 
 
 def negation(
