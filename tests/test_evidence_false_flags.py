@@ -261,3 +261,29 @@ def test_idioms_that_look_like_duties_raise_no_flag(
 )
 def test_a_one_to_one_observer_is_covering_a_post(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer specialists complete the functional screen for each new enrollee.",
+        "Peers do the LOCUS and the GAD-7 with walk-ins.",
+    ],
+)
+def test_a_screen_given_by_peers_is_an_assessment_duty(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Works under the direction of the unit Nurse Manager, with peer practice guidance "
+        "from the Peer Recovery Services lead.",
+        "Trabaja bajo la supervisión de la enfermera jefa, con apoyo en la práctica de pares "
+        "de la coordinadora.",
+    ],
+)
+def test_a_clinical_manager_beside_peer_practice_guidance_is_not_a_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-supervisors" not in flagged(tmp_path, line)
