@@ -287,3 +287,39 @@ def test_a_clinical_manager_beside_peer_practice_guidance_is_not_a_flag(
     tmp_path: Path, line: str
 ) -> None:
     assert "peer-supervisors" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers administer the DAST and the AUDIT at every first visit.",
+        "Completes the SDQ with each parent at enrollment.",
+        "Aplicar el cuestionario de tamizaje de salud a cada persona nueva.",
+    ],
+)
+def test_named_screening_tools_given_by_peers_are_assessment_duties(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Help out at the front desk on busy clinic mornings.",
+        "Assists reception with phones when the clerk is out.",
+    ],
+)
+def test_helping_at_the_front_desk_is_covering_it(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer support rate remains at the FY2020 level for the life of the contract.",
+        "There will be no rate increase for peer services this biennium.",
+    ],
+)
+def test_a_payer_rate_held_at_an_old_level_is_pay_withdrawn(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
