@@ -323,3 +323,13 @@ def test_helping_at_the_front_desk_is_covering_it(tmp_path: Path, line: str) -> 
 )
 def test_a_payer_rate_held_at_an_old_level_is_pay_withdrawn(tmp_path: Path, line: str) -> None:
     assert "peer-retention-and-pay" in flagged(tmp_path, line)
+
+
+def test_a_meeting_never_cancelled_is_not_said_missing(tmp_path: Path) -> None:
+    line = "Peers attend the weekly peer team meeting, which is never cancelled for coverage."
+    assert "peer-support-team" not in flagged(tmp_path, line)
+
+
+def test_a_meeting_not_covered_is_still_withheld(tmp_path: Path) -> None:
+    line = "Time for the monthly peer team meeting is not covered by the grant."
+    assert "peer-support-team" in flagged(tmp_path, line)

@@ -363,6 +363,8 @@ def withheld_after(tokens: Tokens, end: int) -> bool:
         if words[at] not in POST and not words[at].endswith("n't"):
             continue
         for verb in range(at + 1, min(len(words), at + 4)):
+            if LOSSES[passage_language(tokens)].fullmatch(words[verb]):
+                return False  # "which is never cancelled for coverage": a loss denied
             if words[verb].startswith(tuple(WITHHELD)):
                 return True
             if words[verb].startswith(tuple(HELD)) and PERFECT & set(words[end + 1 : verb]):
