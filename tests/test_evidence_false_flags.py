@@ -333,3 +333,9 @@ def test_a_meeting_never_cancelled_is_not_said_missing(tmp_path: Path) -> None:
 def test_a_meeting_not_covered_is_still_withheld(tmp_path: Path) -> None:
     line = "Time for the monthly peer team meeting is not covered by the grant."
     assert "peer-support-team" in flagged(tmp_path, line)
+
+
+def test_a_drug_screen_is_a_rule_check_not_an_assessment(tmp_path: Path) -> None:
+    found = flagged(tmp_path, "Conduct random drug screens when residents return from a pass.")
+    assert "voluntary-peer-support" in found
+    assert "distinct-job-descriptions" not in found
