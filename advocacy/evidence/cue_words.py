@@ -40,8 +40,17 @@ PHRASE_TRIGGERS = {
         "separate from",
         "as opposed to",
         "unlike",
+        # a peer worker's own refusal: "I have refused to report on people to probation"
+        "i refused to",
+        "i refuse to",
+        "we refuse to",
+        "i have refused to",
+        "we have refused to",
     ),
     "es": (
+        "me negué a",
+        "me niego a",
+        "nos negamos a",
         "en lugar de",
         "en vez de",
         "fuera de",
@@ -63,6 +72,8 @@ PSEUDO = {
         "no fewer than",
         "not necessarily",
         "no matter",
+        "not available",  # "sit with patients when a sitter is not available": covering for one
+        "isn't available",
         "not to exceed",
         "without delay",
         "no doubt",
@@ -90,6 +101,9 @@ PSEUDO = {
         "no solamente",
         "no únicamente",
         "sin embargo",
+        "no esté disponible",
+        "no está disponible",
+        "no estén disponibles",
         "sin duda",
         "no estoy segura",
         "no estoy seguro",
@@ -166,6 +180,8 @@ POST_WORDS = frozenset(
     "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
     "excluida excluidos excluidas".split()
 )
+
+COORDINATORS = frozenset("and but y pero".split())
 
 SUBORDINATORS = frozenset(
     "when whenever if where once until because since after before "

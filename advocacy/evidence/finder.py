@@ -409,7 +409,7 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
     from advocacy.evidence.scope import excluding
 
     scopes: list[str | None] = []
-    lead_in: str | None = None
+    lead_in, nested = None, False  # nested: the lead-in is itself a list item
     heading_seen: dict[str, str | None] = {}
     previous_heading: str | None = None
     for passage, lang in zip(passages, languages, strict=True):
@@ -430,15 +430,12 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):
             reason = reason or A_SUBJECT_LINE
-        if passage.item and lead_in is not None:
-            reason = reason or lead_in
-        elif not passage.item:
-            text = passage.text.rstrip()
-            lead_in = (
-                f"listed under '{_short(text)}'"
-                if text.endswith(":") and excluding(text, lang)
-                else None
-            )
+        text = passage.text.rstrip()
+        if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
+            reason = reason or lead_in  # an item's own sub-items continue its sentence
+        elif not passage.item or text.endswith(":"):
+            nested, excludes = passage.item, text.endswith(":") and excluding(text, lang)
+            lead_in = f"listed under '{_short(text)}'" if excludes else None
         scopes.append(reason)
     return scopes
 

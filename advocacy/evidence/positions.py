@@ -50,6 +50,13 @@ _BEFORE_TITLE = frozenset(
     "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
     "sólo únicamente".split()
 )
+# A clause that opens with "Only staff who …" or "Solo el personal …" restricts a duty
+# to others ("Only staff who have completed the medication course may administer").
+_ONLY = frozenset("only solo sólo únicamente solamente".split())
+_STAFF = frozenset(
+    "staff employees personnel those qualified trained certified credentialed licensed "
+    "designated authorized personal".split()
+)
 # The people a program serves: a clause that opens with them and says it is their own
 # ("Guests keep and manage their own medications", "Los residentes manejan su propio
 # dinero") tells what they do themselves, unless it names peers too.
@@ -108,6 +115,10 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     boundaries = clause_boundaries(tokens)
     first = clause_start(tokens, start, boundaries)
     words = tokens.words
+    opener = [w for w in words[first:start] if not _numbering(w)][:3]
+    staff = any(w in _STAFF or w in _OTHER_POSITIONS for w in opener)
+    if opener and opener[0] in _ONLY and staff and not _PEER_WORDS & set(words[first:start]):
+        return f"{ANOTHER_POSITION} ('{' '.join(opener)} …')"  # "Only staff who … may"
     for at in range(first, start):
         if words[at] in _PEER_WORDS:
             return None

@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
     CONCORD,
+    COORDINATORS,
     COPULAS,
     EXCLUDING_WORDS,
     HELD,
@@ -62,9 +63,11 @@ from advocacy.evidence.cue_words import (
     WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
+from advocacy.evidence.out_of_role import list_colons, out_of_role_after
 
 POST_WINDOW = 3
-COORDINATORS = frozenset("and but y pero".split())
+# "non-" before these at a match's end names the opposite ("supervision is non-clinical")
+_OPPOSITES = ("clinic", "clínic", "licens", "medic", "médic")
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
@@ -138,7 +141,8 @@ def _find_boundaries(tokens: Tokens) -> list[int]:
     ]
     marks += [cue.start for cue in find_phrases(tokens, PHRASE_TERMINATORS[lang])]
     marks += _new_subjects(tokens, lang)
-    return sorted([*marks, *tokens.colons])
+    starts = [cue.start for cue in triggers(tokens)]
+    return sorted([*marks, *list_colons(tokens, marks, starts)])
 
 
 # ", and the peer team meets …": after a comma, "and" + a determiner or pronoun
@@ -199,9 +203,7 @@ def triggers(tokens: Tokens) -> list[Cue]:
 
 def _find_triggers(tokens: Tokens) -> list[Cue]:
     lang = passage_language(tokens)
-    pseudo = {
-        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
-    }
+    pseudo = memo(tokens, "pseudo", _pseudo_words)
     found = [
         Cue(w, at, at)
         for at, w in enumerate(tokens.words)
@@ -256,7 +258,10 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
     that the match also holds (from its first word): "notify the team *when* a client
     does *not* engage", "*if* a resident does *not* take meds, tell the nurse",
     "residents *who* do *not* attend get a write-up" negate the condition, not the duty."""
-    return any(words[at] in SUBORDINATORS or words[at] in RELATIVES for at in range(start, trigger))
+    return any(
+        words[at] in SUBORDINATORS or (words[at] in RELATIVES and words[at] != "which")
+        for at in range(start, trigger)
+    )  # "the Peer Team meeting, *which* is *never* cancelled": of a thing, not a lapse
 
 
 def negation(
@@ -282,6 +287,9 @@ def negation(
         qualifiers, boundaries = memo(tokens, "weak_bounds", _weak_boundaries)
     if start > 0 and words[start - 1] == "non" and _hyphenated(tokens, start - 1):
         return f"'non-{words[start]}' names the opposite"
+    opposite = end > start and words[end - 1] == "non" and words[end].startswith(_OPPOSITES)
+    if opposite and _hyphenated(tokens, end - 1):  # "supervision is non-clinical"
+        return f"'non-{words[end]}' names the opposite"
     in_qualifier = memo(tokens, "in_weak", _in_raw_weak)
     by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
     # the others are in another sentence
@@ -329,9 +337,18 @@ def negation(
         word = words[at]
         if (weak and at in qualifiers) or word in COORDINATORS:
             break  # "funded by a one-year gift and may not be renewed": a predicate of its own
+        if at in memo(tokens, "pseudo", _pseudo_words):
+            break  # "when a sitter is not available": covering for one
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
-    return None
+    return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
+
+
+def _pseudo_words(tokens: Tokens) -> frozenset[int]:
+    lang = passage_language(tokens)
+    return frozenset(
+        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
+    )
 
 
 def withheld_after(tokens: Tokens, end: int) -> bool:
@@ -346,6 +363,8 @@ def withheld_after(tokens: Tokens, end: int) -> bool:
         if words[at] not in POST and not words[at].endswith("n't"):
             continue
         for verb in range(at + 1, min(len(words), at + 4)):
+            if LOSSES[passage_language(tokens)].fullmatch(words[verb]):
+                return False  # "which is never cancelled for coverage": a loss denied
             if words[verb].startswith(tuple(WITHHELD)):
                 return True
             if words[verb].startswith(tuple(HELD)) and PERFECT & set(words[end + 1 : verb]):

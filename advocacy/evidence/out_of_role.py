@@ -1,0 +1,80 @@
+"""Clause rules that put a duty out of the peer role after it is named, and colons
+that do not end a negated lead-in.
+
+* A duty as the subject of a predicate that puts it out of the role or against the
+  code is not assigned: "MAP and med reminders *are outside* the peer role", "lists
+  med passes *as outside* the peer role", "Holding someone down *isn't* consistent
+  with …", "Dar o contar medicamentos *no es* parte del apoyo", "tomar muestras *va
+  en contra* del principio", "lo de avisar … *no lo puedo* hacer". Not after "and" + a verb of its own ("… and are outside
+  the union"), nor across a relative clause ("…, which is outside their role" is a
+  complaint about a duty that was given).
+* A colon after a negated lead-in to a list does not end the negation: "The following
+  … should not be assigned to peer staff: medication administration, transportation".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from advocacy.evidence.cue_words import COORDINATORS, COPULAS, EXCLUDING_WORDS, RELATIVES
+from advocacy.evidence.matching import Tokens
+
+WINDOW = 8  # words after a match to the predicate that puts it out of the role
+AGAINST = frozenset("against contra".split())
+AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
+AS_WORDS = frozenset("as como".split())
+CONTRACTED = frozenset("isn't aren't wasn't weren't".split())
+LIST_WORDS = frozenset("following siguiente siguientes".split())
+REFUSING = frozenset("puedo podemos voy vamos pienso haré haremos".split())
+
+
+def out_of_role_after(tokens: Tokens, end: int, in_clause: Callable[[int], bool]) -> str | None:
+    """Why the clause after a match ending at word ``end`` puts it out of the role
+    ("negated by 'are outside'"), or None; ``in_clause(at)`` says whether word ``at``
+    is in the match's clause."""
+    words = tokens.words
+    for at in range(end + 1, min(len(words), end + 1 + WINDOW)):
+        word = words[at]
+        if not in_clause(at) or word in RELATIVES:
+            return None
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if word in COORDINATORS and (following in COPULAS or following in AGAINST_VERBS):
+            return None
+        said = _predicate(words, at, end)
+        if said:
+            return f"negated by '{said}'"
+    return None
+
+
+def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:
+    """What, at word ``at`` after a match ending at ``end``, says the match is out of the
+    role or against it: "are outside", "as outside", "va en contra", "goes against";
+    right after the match, "isn't" or Spanish "no es" ("no es parte del apoyo")."""
+    word, before = words[at], words[at - 1]
+    following = words[at + 1] if at + 1 < len(words) else ""
+    if (word in EXCLUDING_WORDS and (before in COPULAS or before in AS_WORDS)) or (
+        word in AGAINST and before in AGAINST_VERBS
+    ):
+        return f"{before} {word}"
+    if at == end + 1 and word in CONTRACTED:
+        return word
+    refusing = words[at + 2] if at + 2 < len(words) else ""
+    if word == "no" and following in ("lo", "la") and refusing in REFUSING:
+        return f"no {following} {refusing}"  # "lo de avisar si no se la toma no lo puedo hacer"
+    return f"no {following}" if at == end + 1 and word == "no" and following in COPULAS else None
+
+
+def list_colons(tokens: Tokens, marks: list[int], trigger_starts: list[int]) -> list[int]:
+    """The colons that end a clause, given the other clause boundaries ``marks`` and where
+    the negation triggers start: not one after a negated lead-in to a list."""
+    kept: list[int] = []
+    words = tokens.words
+    for colon in tokens.colons:
+        opened = max([m for m in [*marks, *kept] if m < colon], default=0)
+        first = tokens.sentence_range(colon)[0]
+        if not (
+            any(w in LIST_WORDS for w in words[first:colon])
+            and any(opened <= start < colon - 1 for start in trigger_starts)
+        ):
+            kept.append(colon)
+    return kept
