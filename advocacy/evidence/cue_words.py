@@ -2,8 +2,9 @@
 
 Negation triggers and pseudo-triggers (NegEx's "not only", "no lack of"),
 terminators, copulas, subordinators, words of exclusion and weak qualifiers:
-the vocabulary of :mod:`advocacy.evidence.scope`, kept apart from its rules so
-that a reviewer can read and extend the lists in one place.
+the vocabulary of :mod:`advocacy.evidence.scope` and
+:mod:`advocacy.evidence.clauses`, kept apart from their rules so that a
+reviewer can read and extend the lists in one place.
 """
 
 from __future__ import annotations

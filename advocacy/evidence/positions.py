@@ -13,10 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from advocacy.evidence.matching import Tokens
-from advocacy.evidence.scope import (
-    ANOTHER_POSITION,
-    THEIR_OWN,
+from advocacy.evidence.clauses import (
     Cue,
     clause_boundaries,
     clause_start,
@@ -25,6 +22,8 @@ from advocacy.evidence.scope import (
     passage_language,
     same_clause,
 )
+from advocacy.evidence.matching import Tokens
+from advocacy.evidence.scope import ANOTHER_POSITION, THEIR_OWN
 
 _PEER_WORDS = frozenset("peer peers par pares".split())
 # Staff other than peers who may be the subject of a duty ("a separate fiscal

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from advocacy.evidence.clauses import find_phrases, memo, passage_language
 from advocacy.evidence.matching import Tokens
-from advocacy.evidence.scope import A_QUESTION, find_phrases, memo, passage_language
+from advocacy.evidence.scope import A_QUESTION
 
 
 def question(tokens: Tokens, start: int) -> str | None:

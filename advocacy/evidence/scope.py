@@ -37,9 +37,19 @@ not counted.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
 
+from advocacy.evidence.clauses import (
+    Cue,
+    clause_boundaries,
+    clause_start,
+    crossed,
+    find_phrases,
+    memo,
+    passage_language,
+    pseudo_words,
+    same_clause,
+    triggers,
+)
 from advocacy.evidence.cue_words import (
     CONCORD,
     COORDINATORS,
@@ -49,21 +59,17 @@ from advocacy.evidence.cue_words import (
     LOSSES,
     NEGATIVE_PREDICATES,
     PERFECT,
-    PHRASE_TERMINATORS,
-    PHRASE_TRIGGERS,
     POST,
     POST_WORDS,
-    PSEUDO,
     RELATIVES,
     SHORT_SCOPE,
     SUBORDINATORS,
-    TERMINATORS,
     TRIGGERS,
     WEAK,
     WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
-from advocacy.evidence.out_of_role import list_colons, out_of_role_after
+from advocacy.evidence.out_of_role import out_of_role_after
 
 POST_WINDOW = 3
 # "non-" before these at a match's end names the opposite ("supervision is non-clinical")
@@ -88,148 +94,6 @@ RULES_NOTHING_OUT = (
 SHORT_SCOPE_WINDOW = 4
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A word or phrase of the text that changes a match, and where it is."""
-
-    text: str
-    start: int  # word indices
-    end: int
-
-
-def find_phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
-    """Occurrences of literal word sequences (not stemmed) in the passage."""
-    found = []
-    words = tokens.words
-    index = tokens.word_positions
-    for phrase in phrases:
-        parts = _split(phrase)
-        n = len(parts)
-        for at in index.get(parts[0], ()):
-            if list(words[at : at + n]) == parts:
-                found.append(Cue(phrase, at, at + n - 1))
-    return found
-
-
-@lru_cache(maxsize=512)
-def _split(phrase: str) -> list[str]:
-    return phrase.split()
-
-
-def memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
-    if key not in tokens.memo:
-        tokens.memo[key] = compute(tokens)
-    return tokens.memo[key]
-
-
-def passage_language(tokens: Tokens) -> str:
-    return tokens.lang if tokens.lang in TRIGGERS else "en"
-
-
-def clause_boundaries(tokens: Tokens) -> list[int]:
-    """Word indices that start a new clause (after a terminator word)."""
-    return memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
-
-
-def _find_boundaries(tokens: Tokens) -> list[int]:
-    lang = passage_language(tokens)
-    carried = _carried_negations(tokens)
-    marks = [
-        at for at, w in enumerate(tokens.words) if w in TERMINATORS[lang] and at not in carried
-    ]
-    marks += [cue.start for cue in find_phrases(tokens, PHRASE_TERMINATORS[lang])]
-    marks += _new_subjects(tokens, lang)
-    starts = [cue.start for cue in triggers(tokens)]
-    return sorted([*marks, *list_colons(tokens, marks, starts)])
-
-
-# ", and the peer team meets …": after a comma, "and" + a determiner or pronoun
-# opens a clause with its own subject, which a negation before it does not reach.
-_AND = {"en": "and", "es": "y"}
-_SUBJECT_OPENERS = {
-    "en": frozenset(
-        "the our their its a an we they this each every nobody everyone anyone".split()
-    ),
-    "es": frozenset(
-        "el la los las nuestro nuestra nuestros nuestras su sus cada nadie todos".split()
-    ),
-}
-
-
-def _new_subjects(tokens: Tokens, lang: str) -> list[int]:
-    words = tokens.words
-    return [
-        at
-        for at in tokens.commas
-        if at + 1 < len(words)
-        and words[at] == _AND[lang]
-        and words[at + 1] in _SUBJECT_OPENERS[lang]
-        and tokens.sentences[at] == tokens.sentences[at + 1]
-    ]
-
-
-_BUT_ALSO = {"en": ("but also", "but even"), "es": ("sino también", "sino incluso")}
-_NOT_ONLY = {
-    "en": ("not only", "not just"),
-    "es": ("no solo", "no sólo", "no solamente", "no únicamente"),
-}
-
-
-def _carried_negations(tokens: Tokens) -> set[int]:
-    """The "but" of "not only *excluded from* X but also from Y": when a negation
-    stands between "not only" and "but also", it carries on past "but" (the
-    pseudo-trigger "not only" alone does not negate anything)."""
-    lang = passage_language(tokens)
-    words = tokens.words
-    openings = [c.end for c in find_phrases(tokens, _NOT_ONLY[lang])]
-    carried = set()
-    for cue in find_phrases(tokens, _BUT_ALSO[lang]):
-        opened = [
-            at
-            for at in openings
-            if at < cue.start and tokens.sentences[at] == tokens.sentences[cue.start]
-        ]
-        if opened and any(words[at] in TRIGGERS[lang] for at in range(max(opened) + 1, cue.start)):
-            carried.add(cue.start)
-    return carried
-
-
-def triggers(tokens: Tokens) -> list[Cue]:
-    """Negation triggers of the passage, pseudo-triggers left out."""
-    return memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
-
-
-def _find_triggers(tokens: Tokens) -> list[Cue]:
-    lang = passage_language(tokens)
-    pseudo = memo(tokens, "pseudo", _pseudo_words)
-    found = [
-        Cue(w, at, at)
-        for at, w in enumerate(tokens.words)
-        if w in TRIGGERS[lang] and at not in pseudo
-    ]
-    found += [c for c in find_phrases(tokens, PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
-    return sorted(found, key=lambda c: c.start)
-
-
-def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
-    """Words ``a`` < ``b`` are in one sentence with no terminator between them
-    (``boundaries`` sorted)."""
-    return tokens.sentences[a] == tokens.sentences[b] and not _crossed(boundaries, a, b)
-
-
-def _crossed(boundaries: list[int], a: int, b: int) -> bool:
-    """Whether a boundary ``m`` (of the sorted ``boundaries``) has ``a < m <= b``."""
-    after = bisect_right(boundaries, a)
-    return after < len(boundaries) and boundaries[after] <= b
-
-
-def clause_start(tokens: Tokens, at: int, boundaries: list[int]) -> int:
-    """The first word of word ``at``'s clause: the last boundary up to it, or its sentence's start."""
-    first = tokens.sentence_range(at)[0]
-    before = bisect_right(boundaries, at)
-    return max(first, boundaries[before - 1]) if before else first
 
 
 def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) -> bool:
@@ -337,18 +201,11 @@ def negation(
         word = words[at]
         if (weak and at in qualifiers) or word in COORDINATORS:
             break  # "funded by a one-year gift and may not be renewed": a predicate of its own
-        if at in memo(tokens, "pseudo", _pseudo_words):
+        if at in memo(tokens, "pseudo", pseudo_words):
             break  # "when a sitter is not available": covering for one
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
-
-
-def _pseudo_words(tokens: Tokens) -> frozenset[int]:
-    lang = passage_language(tokens)
-    return frozenset(
-        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
-    )
 
 
 def withheld_after(tokens: Tokens, end: int) -> bool:
@@ -480,9 +337,9 @@ def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     for cue in by_sentence.get(tokens.sentences[start], ()):
         if short:
             return cue.text
-        if cue.start > end and not _crossed(boundaries, end, cue.start):
+        if cue.start > end and not crossed(boundaries, end, cue.start):
             return cue.text
-        if cue.end < start and not _crossed(boundaries, cue.start, start):
+        if cue.end < start and not crossed(boundaries, cue.start, start):
             return cue.text
     return None
 

@@ -1,0 +1,176 @@
+"""Words, cues and clauses: the ground the scope rules stand on.
+
+A passage's clauses end at terminator words ("but", "however", "pero"), at a
+comma before "and" with a new subject, and at a colon that opens a list; a
+negation trigger ("not", "never", "sin") is found once per passage, less the
+pseudo-triggers ("not only", "no lack of"). :mod:`advocacy.evidence.scope`
+decides from these what a trigger reaches; :mod:`advocacy.evidence.positions`
+and :mod:`advocacy.evidence.questions` use them to read whose duty a match is
+and whether it is asked.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from advocacy.evidence.cue_words import (
+    PHRASE_TERMINATORS,
+    PHRASE_TRIGGERS,
+    PSEUDO,
+    TERMINATORS,
+    TRIGGERS,
+)
+from advocacy.evidence.matching import Tokens
+from advocacy.evidence.out_of_role import list_colons
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word or phrase of the text that changes a match, and where it is."""
+
+    text: str
+    start: int  # word indices
+    end: int
+
+
+def find_phrases(tokens: Tokens, phrases: tuple[str, ...]) -> list[Cue]:
+    """Occurrences of literal word sequences (not stemmed) in the passage."""
+    found = []
+    words = tokens.words
+    index = tokens.word_positions
+    for phrase in phrases:
+        parts = _split(phrase)
+        n = len(parts)
+        for at in index.get(parts[0], ()):
+            if list(words[at : at + n]) == parts:
+                found.append(Cue(phrase, at, at + n - 1))
+    return found
+
+
+@lru_cache(maxsize=512)
+def _split(phrase: str) -> list[str]:
+    return phrase.split()
+
+
+def memo(tokens: Tokens, key: str, compute):  # -> the cached result of compute(tokens)
+    if key not in tokens.memo:
+        tokens.memo[key] = compute(tokens)
+    return tokens.memo[key]
+
+
+def passage_language(tokens: Tokens) -> str:
+    return tokens.lang if tokens.lang in TRIGGERS else "en"
+
+
+def clause_boundaries(tokens: Tokens) -> list[int]:
+    """Word indices that start a new clause (after a terminator word)."""
+    return memo(tokens, "boundaries", _find_boundaries)  # type: ignore[no-any-return]
+
+
+def _find_boundaries(tokens: Tokens) -> list[int]:
+    lang = passage_language(tokens)
+    carried = _carried_negations(tokens)
+    marks = [
+        at for at, w in enumerate(tokens.words) if w in TERMINATORS[lang] and at not in carried
+    ]
+    marks += [cue.start for cue in find_phrases(tokens, PHRASE_TERMINATORS[lang])]
+    marks += _new_subjects(tokens, lang)
+    starts = [cue.start for cue in triggers(tokens)]
+    return sorted([*marks, *list_colons(tokens, marks, starts)])
+
+
+# ", and the peer team meets …": after a comma, "and" + a determiner or pronoun
+# opens a clause with its own subject, which a negation before it does not reach.
+_AND = {"en": "and", "es": "y"}
+_SUBJECT_OPENERS = {
+    "en": frozenset(
+        "the our their its a an we they this each every nobody everyone anyone".split()
+    ),
+    "es": frozenset(
+        "el la los las nuestro nuestra nuestros nuestras su sus cada nadie todos".split()
+    ),
+}
+
+
+def _new_subjects(tokens: Tokens, lang: str) -> list[int]:
+    words = tokens.words
+    return [
+        at
+        for at in tokens.commas
+        if at + 1 < len(words)
+        and words[at] == _AND[lang]
+        and words[at + 1] in _SUBJECT_OPENERS[lang]
+        and tokens.sentences[at] == tokens.sentences[at + 1]
+    ]
+
+
+_BUT_ALSO = {"en": ("but also", "but even"), "es": ("sino también", "sino incluso")}
+_NOT_ONLY = {
+    "en": ("not only", "not just"),
+    "es": ("no solo", "no sólo", "no solamente", "no únicamente"),
+}
+
+
+def _carried_negations(tokens: Tokens) -> set[int]:
+    """The "but" of "not only *excluded from* X but also from Y": when a negation
+    stands between "not only" and "but also", it carries on past "but" (the
+    pseudo-trigger "not only" alone does not negate anything)."""
+    lang = passage_language(tokens)
+    words = tokens.words
+    openings = [c.end for c in find_phrases(tokens, _NOT_ONLY[lang])]
+    carried = set()
+    for cue in find_phrases(tokens, _BUT_ALSO[lang]):
+        opened = [
+            at
+            for at in openings
+            if at < cue.start and tokens.sentences[at] == tokens.sentences[cue.start]
+        ]
+        if opened and any(words[at] in TRIGGERS[lang] for at in range(max(opened) + 1, cue.start)):
+            carried.add(cue.start)
+    return carried
+
+
+def triggers(tokens: Tokens) -> list[Cue]:
+    """Negation triggers of the passage, pseudo-triggers left out."""
+    return memo(tokens, "triggers", _find_triggers)  # type: ignore[no-any-return]
+
+
+def _find_triggers(tokens: Tokens) -> list[Cue]:
+    lang = passage_language(tokens)
+    pseudo = memo(tokens, "pseudo", pseudo_words)
+    found = [
+        Cue(w, at, at)
+        for at, w in enumerate(tokens.words)
+        if w in TRIGGERS[lang] and at not in pseudo
+    ]
+    found += [c for c in find_phrases(tokens, PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
+    return sorted(found, key=lambda c: c.start)
+
+
+def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
+    """Words ``a`` < ``b`` are in one sentence with no terminator between them
+    (``boundaries`` sorted)."""
+    return tokens.sentences[a] == tokens.sentences[b] and not crossed(boundaries, a, b)
+
+
+def crossed(boundaries: list[int], a: int, b: int) -> bool:
+    """Whether a boundary ``m`` (of the sorted ``boundaries``) has ``a < m <= b``."""
+    after = bisect_right(boundaries, a)
+    return after < len(boundaries) and boundaries[after] <= b
+
+
+def clause_start(tokens: Tokens, at: int, boundaries: list[int]) -> int:
+    """The first word of word ``at``'s clause: the last boundary up to it, or its sentence's start."""
+    first = tokens.sentence_range(at)[0]
+    before = bisect_right(boundaries, at)
+    return max(first, boundaries[before - 1]) if before else first
+
+
+def pseudo_words(tokens: Tokens) -> frozenset[int]:
+    """The words of the passage's pseudo-triggers ("not only", "no lack of")."""
+    lang = passage_language(tokens)
+    return frozenset(
+        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
+    )
