@@ -30,10 +30,20 @@ def findings(data: dict) -> tuple:
     return flags, found, sorted(data["not_addressed"])
 
 
+def default_rubric(path: Path) -> dict:
+    """Findings against every shipped talking point (no --rubric)."""
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
 def test_strong_bid_has_evidence_for_most_criteria_and_no_red_flags() -> None:
     data = evidence(BIDS / "strong-bid.md")
     with_evidence = [c for c in data["criteria"] if c["passages"]]
     assert len(with_evidence) >= 8 and data["red_flags"] == []
+    # Against every point too: "It is never used to / enforce rules", wrapped after
+    # "to", is one negated sentence, not a duty line of its own.
+    assert default_rubric(BIDS / "strong-bid.md")["red_flags"] == []
     ethics = next(c for c in data["criteria"] if c["id"] == "cps-code-of-ethics")
     assert ethics["passages"][0]["heading"] and ethics["passages"][0]["matched"]
 
@@ -120,3 +130,21 @@ def test_terminal_output_lists_red_flags_first_and_omissions(tmp_path: Path) -> 
     out = result.output
     assert out.index("Red flags") < out.index("does not appear to address")
     assert "Peer staff administer or monitor medication" in out
+
+
+def test_enforcing_compliance_is_flagged_where_the_rubric_can_hold_it() -> None:
+    """It belongs to voluntary support; a rubric without that point (the Massachusetts
+    one) raises it under the code of ethics, which rules out coercion."""
+    heading = "4.5 Engagement and treatment compliance"
+    ma = {
+        f["criterion"]
+        for f in evidence(BIDS / "weak-bid.md")["red_flags"]
+        if f["heading"] == heading
+    }
+    every = {
+        f["criterion"]
+        for f in default_rubric(BIDS / "weak-bid.md")["red_flags"]
+        if f["heading"] == heading
+    }
+    assert "cps-code-of-ethics" in ma
+    assert "voluntary-peer-support" in every and "cps-code-of-ethics" not in every

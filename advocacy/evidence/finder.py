@@ -241,6 +241,10 @@ def _collect(
     header = _is_label(passage)
     for (cid, kind, item), found in per_item.items():
         counted = [m for m in found if m.excluded is None]
+        if kind == "red_flag":  # raised under its concept's home when the rubric has it
+            counted = [
+                m for m in counted if m.entry.home in (None, cid) or m.entry.home not in hits
+            ]
         if kind == "red_flag" and counted:
             entry = counted[0].entry
             spans = tuple(sorted({m.span for m in counted}))

@@ -176,8 +176,15 @@ def _segments(
             or row
             or after_row  # the text after a table is not its last row
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
-            # a duty of its own line, in Title Case ("Manage Client Funds")
-            or (bool(current) and not wrapped and not ends_sentence(previous) and opens_duty(line))
+            # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
+            # small letters after one that did not end a sentence goes on with it
+            or (
+                bool(current)
+                and not wrapped
+                and not ends_sentence(previous)
+                and line[:1].isupper()
+                and opens_duty(line)
+            )
             or (
                 bool(current)
                 and _starts_sentence(line)
