@@ -178,7 +178,7 @@ def _shared_by_pairs(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:
 def test_shared_words_gives_what_comparing_every_pair_gives() -> None:
     import random
 
-    from advocacy.evidence.finder import shared_words
+    from advocacy.evidence.crediting import shared_words
 
     rng = random.Random(15)
     for _ in range(3000):

@@ -17,7 +17,7 @@ reporting line, not a report on a person): only a match that shares a word
 with one is not counted, not the other matches of its sentence. ``home`` names the talking point a concept of
 evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
-only that point (see :func:`advocacy.evidence.finder.credited`).
+only that point (see :func:`advocacy.evidence.crediting.credited`).
 ``another_title`` marks a concept that names what another title does (a
 clinician supervising peers), so a clause opening with that title does not make
 it "a duty of another position". The reserved key ``word-classes`` names classes of words (handling

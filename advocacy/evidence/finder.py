@@ -16,10 +16,10 @@ nothing, for the reviewer to read.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
+from advocacy.evidence.crediting import credited, sentence_of
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.matching import sentence_starts
 from advocacy.evidence.reading import BidDocument, Passage
@@ -232,18 +232,27 @@ def _collect(
     # The other sentences of a paragraph still count.
     sentences = sentence_starts(passage.text)
     flagged = {
-        _sentence_of(sentences, m.span[0])
+        sentence_of(sentences, m.span[0])
         for (_, kind, _), found in per_item.items()
         if kind == "red_flag"
         for m in found
         if m.excluded is None
     }
     header = _is_label(passage)
+    at_home = {
+        (m.entry.criterion, _concept(m))
+        for (cid, kind, _), found in per_item.items()
+        if kind == "red_flag"
+        for m in found
+        if m.excluded is None and m.entry.home == cid
+    }
     for (cid, kind, item), found in per_item.items():
         counted = [m for m in found if m.excluded is None]
-        if kind == "red_flag":  # raised under its concept's home when the rubric has it
+        if kind == "red_flag":  # where its concept's home point raises it, only there
             counted = [
-                m for m in counted if m.entry.home in (None, cid) or m.entry.home not in hits
+                m
+                for m in counted
+                if m.entry.home in (None, cid) or (m.entry.home, _concept(m)) not in at_home
             ]
         if kind == "red_flag" and counted:
             entry = counted[0].entry
@@ -277,7 +286,7 @@ def _collect(
             (i, m)
             for i, m in found_items
             if i.startswith("rules out: ")
-            or (not header and _sentence_of(sentences, m.span[0]) not in flagged)
+            or (not header and sentence_of(sentences, m.span[0]) not in flagged)
         ]
         if not found_items:
             continue
@@ -290,99 +299,15 @@ def _collect(
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
 
 
-def credited(
-    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int]
-) -> dict[str, list[tuple[str, PhraseMatch]]]:
-    """The look-for matches of one passage that credit their criterion.
-
-    Points share look-for vocabulary: a peer supervisor is named by the
-    supervision, peer-team and crisis points, a recovery learning community
-    by four. Words that match look-for items of several criteria (matches
-    of different criteria that overlap, unless one is a strict part of the
-    other: the longer says more) do not say which of them the passage is
-    about, so they credit only
-
-    * the criterion their concept belongs to (its ``home`` in the vocabulary:
-      a peer supervisor is evidence for the supervision point), or
-    * a criterion with words of its own, matched by no other criterion, in the
-      same sentence ("a peer supervisor who is part of the mobile crisis
-      team" is evidence for crisis teams too).
-
-    Shared words with no home ("recovery learning community", "FTE") credit
-    only a criterion that has words of its own beside them. A match that
-    rules a red flag out ("rules out: …") is not look-for vocabulary and is
-    kept as it is; when its concept has a home, only the home was given it
-    (a bid that never uses peers to enforce treatment shows voluntary support,
-    though the flag it rules out is raised under three points).
-    """
-    look = [
-        (cid, m)
-        for cid, found in items.items()
-        for item, m in found
-        if not item.startswith("rules out: ")
-    ]
-
-    shared = shared_words([(cid, m.span) for cid, m in look])
-    own = {
-        (cid, _sentence_of(sentences, m.span[0]))
-        for (cid, m), is_shared in zip(look, shared, strict=True)
-        if not is_shared
-    }
-    return {
-        cid: [
-            (item, m)
-            for item, m in found
-            if item.startswith("rules out: ")
-            or m.entry.home == cid
-            or (cid, _sentence_of(sentences, m.span[0])) in own
-        ]
-        for cid, found in items.items()
-    }
-
-
-def shared_words(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:
-    """For each (criterion, span), whether a match of another criterion shares its
-    words: overlaps it and is not a strict part of it (the longer match says more,
-    "separate pay grade" beside "pay grade", and keeps its words).
-
-    Such a match has the same span, or starts before one end of the span (its
-    start or its end) and finishes after it; so for each end it is enough to know
-    the two matches of different criteria that reach furthest among those
-    starting before it. Sorting once makes this n log n, where a passage of a
-    long run-on table has thousands of matches.
-    """
-    by_span: dict[tuple[int, int], set[str]] = {}
-    for cid, span in spans:
-        by_span.setdefault(span, set()).add(cid)
-    ordered = sorted(spans, key=lambda item: item[1][0])
-    starts = [span[0] for _, span in ordered]
-    # furthest[k]: the (end, criterion) pairs, at most two of different criteria,
-    # that reach furthest among the first k + 1 matches by start
-    furthest: list[tuple[tuple[int, str], ...]] = []
-    best: dict[str, int] = {}
-    for cid, (_, end) in ordered:
-        best[cid] = max(best.get(cid, end), end)
-        best = dict(sorted(best.items(), key=lambda item: -item[1])[:2])
-        furthest.append(tuple((e, c) for c, e in best.items()))
-
-    def crossed(at: int, cid: str) -> bool:  # a match of another criterion runs over ``at``
-        before = bisect_left(starts, at)
-        return before > 0 and any(e > at for e, c in furthest[before - 1] if c != cid)
-
-    return [
-        len(by_span[span]) > 1 or crossed(span[0], cid) or crossed(span[1], cid)
-        for cid, span in spans
-    ]
+def _concept(m: PhraseMatch) -> str:
+    """The concept a match's phrase comes from ("@compliance-enforcement: …")."""
+    return m.entry.source.split(":", 1)[0]
 
 
 def _elsewhere(found: list[PhraseMatch]) -> bool:
     """Whether every match was not counted for a reason that says nothing about
     peers' duties (another position's duty, a word of a weak qualifier)."""
     return all((m.excluded or "").startswith(RULES_NOTHING_OUT) for m in found)
-
-
-def _sentence_of(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset) - 1
 
 
 def _is_label(passage: Passage) -> bool:

@@ -1,0 +1,104 @@
+"""Which criteria the look-for matches of one passage credit.
+
+Talking points share look-for vocabulary (a peer supervisor is named by the
+supervision, peer-team and crisis points), so words matched for several
+criteria credit only the criterion their concept belongs to, or one with words
+of its own in the same sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from advocacy.evidence.match_index import PhraseMatch
+
+
+def credited(
+    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int]
+) -> dict[str, list[tuple[str, PhraseMatch]]]:
+    """The look-for matches of one passage that credit their criterion.
+
+    Points share look-for vocabulary: a peer supervisor is named by the
+    supervision, peer-team and crisis points, a recovery learning community
+    by four. Words that match look-for items of several criteria (matches
+    of different criteria that overlap, unless one is a strict part of the
+    other: the longer says more) do not say which of them the passage is
+    about, so they credit only
+
+    * the criterion their concept belongs to (its ``home`` in the vocabulary:
+      a peer supervisor is evidence for the supervision point), or
+    * a criterion with words of its own, matched by no other criterion, in the
+      same sentence ("a peer supervisor who is part of the mobile crisis
+      team" is evidence for crisis teams too).
+
+    Shared words with no home ("recovery learning community", "FTE") credit
+    only a criterion that has words of its own beside them. A match that
+    rules a red flag out ("rules out: …") is not look-for vocabulary and is
+    kept as it is; when its concept has a home, only the home was given it
+    (a bid that never uses peers to enforce treatment shows voluntary support,
+    though the flag it rules out is raised under three points).
+    """
+    look = [
+        (cid, m)
+        for cid, found in items.items()
+        for item, m in found
+        if not item.startswith("rules out: ")
+    ]
+
+    shared = shared_words([(cid, m.span) for cid, m in look])
+    own = {
+        (cid, sentence_of(sentences, m.span[0]))
+        for (cid, m), is_shared in zip(look, shared, strict=True)
+        if not is_shared
+    }
+    return {
+        cid: [
+            (item, m)
+            for item, m in found
+            if item.startswith("rules out: ")
+            or m.entry.home == cid
+            or (cid, sentence_of(sentences, m.span[0])) in own
+        ]
+        for cid, found in items.items()
+    }
+
+
+def shared_words(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:
+    """For each (criterion, span), whether a match of another criterion shares its
+    words: overlaps it and is not a strict part of it (the longer match says more,
+    "separate pay grade" beside "pay grade", and keeps its words).
+
+    Such a match has the same span, or starts before one end of the span (its
+    start or its end) and finishes after it; so for each end it is enough to know
+    the two matches of different criteria that reach furthest among those
+    starting before it. Sorting once makes this n log n, where a passage of a
+    long run-on table has thousands of matches.
+    """
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for cid, span in spans:
+        by_span.setdefault(span, set()).add(cid)
+    ordered = sorted(spans, key=lambda item: item[1][0])
+    starts = [span[0] for _, span in ordered]
+    # furthest[k]: the (end, criterion) pairs, at most two of different criteria,
+    # that reach furthest among the first k + 1 matches by start
+    furthest: list[tuple[tuple[int, str], ...]] = []
+    best: dict[str, int] = {}
+    for cid, (_, end) in ordered:
+        best[cid] = max(best.get(cid, end), end)
+        best = dict(sorted(best.items(), key=lambda item: -item[1])[:2])
+        furthest.append(tuple((e, c) for c, e in best.items()))
+
+    def crossed(at: int, cid: str) -> bool:  # a match of another criterion runs over ``at``
+        before = bisect_left(starts, at)
+        return before > 0 and any(e > at for e, c in furthest[before - 1] if c != cid)
+
+    return [
+        len(by_span[span]) > 1 or crossed(span[0], cid) or crossed(span[1], cid)
+        for cid, span in spans
+    ]
+
+
+def sentence_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
