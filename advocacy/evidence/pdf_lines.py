@@ -195,7 +195,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             current.clear()
             heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
         if current:
-            yield PdfPassage(" ".join(" ".join(current).split()), page, heading, item)
+            yield PdfPassage(joined(current), page, heading, item)
             current.clear()
         first_line = ""
 
@@ -206,7 +206,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         if index in rows:
             yield from flush()
             skip_to, owner = rows[index]
-            text = joined([line.text for line in lines[index:skip_to]])
+            text = joined([cell.text for cell in lines[index:skip_to]])
             yield PdfPassage(text, line.page, heading, False, owner)
             previous_heading = None
             continue
@@ -226,11 +226,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             page, item, first_line = line.page, bool(bullet), line.text
         else:
             first_line = ""  # two lines (or a word hyphenated across two) are no title line
-        text = line.text[bullet.end() :] if bullet else line.text
-        if current and current[-1].endswith("-") and text[:1].islower():
-            current[-1] = current[-1][:-1] + text  # a word hyphenated across lines
-        else:
-            current.append(text)
+        current.append(line.text[bullet.end() :] if bullet else line.text)
         following = lines[index + 1] if index + 1 < len(lines) else None
         short = len(line.text) < SHORT_LINE * widths[line.page]
         wide_gap = (
