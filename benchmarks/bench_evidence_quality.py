@@ -287,7 +287,8 @@ def main() -> None:
     from advocacy.library import load_library
 
     rubric = default_rubric(load_library())
-    first, _, last = (args.docs or "0-999").partition("-")
+    first, dash, last = (args.docs or "0-").partition("-")
+    top = int(last) if last else (float("inf") if dash else int(first))
     parts = ("tuning", "heldout") if args.part == "both" else (args.part,)
     for part in parts:
         if not (CORPUS / part).is_dir():
@@ -297,7 +298,7 @@ def main() -> None:
         docs = []
         for p in sorted((CORPUS / part).iterdir()):
             number = re.match(r"\d+", p.name)  # documents are numbered; notes (LABELLING.md) are not
-            in_range = number and int(first) <= int(number.group()) <= int(last or first)
+            in_range = number and int(first) <= int(number.group()) <= top
             if p.suffix in (".txt", ".md") and in_range:
                 docs.append(parse(p))
         for doc in docs:
