@@ -71,7 +71,10 @@ def test_shipped_concepts_are_specific() -> None:
         for phrases in concept.expanded.values():
             for phrase in phrases:
                 assert not trivial(phrase), (concept.name, phrase)
-                assert broad_share(phrase) <= BROAD_SHARE, (concept.name, phrase)
+                # A concept counted from staffing figures names only where a figure
+                # starts (a number, "all"); the figures decide, so its words are broad.
+                if not concept.people_per_peer_over:
+                    assert broad_share(phrase) <= BROAD_SHARE, (concept.name, phrase)
 
 
 def test_lossy_mojibake_is_caught_and_classic_mojibake_shows_the_repair(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ _OPTIONS = (
     "unless_same_words",
     "home",
     "another_title",
+    "people_per_peer_over",
 )
 
 
@@ -70,6 +71,9 @@ class Concept:
     # program director"): only a match sharing words with one does not count
     unless_same_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     another_title: bool = False  # names what another title does: "whose duty" is not asked
+    # counts only where its sentence's figures give more people per peer FTE (or one peer
+    # for everyone): see advocacy.evidence.staffing
+    people_per_peer_over: int = 0
 
 
 def concepts_path() -> Path:
@@ -114,6 +118,11 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
         home = body.get("home")
         if home is not None and not isinstance(home, str):
             raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
+        over = body.get("people_per_peer_over", 0)
+        if not isinstance(over, int) or isinstance(over, bool) or over < 0:
+            raise AdvocacyError(
+                f"concept {name!r}: 'people_per_peer_over' must be a whole number", path
+            )
         concepts[str(name)] = Concept(
             str(name),
             body["about"],
@@ -127,6 +136,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             bool(body.get("negated_only", False)),
             _expand_all(same_words, classes, name, path),
             bool(body.get("another_title", False)),
+            over,
         )
     return concepts
 

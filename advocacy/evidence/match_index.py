@@ -22,6 +22,7 @@ from advocacy.evidence.scope import (
     weak_qualifier,
     withheld_after,
 )
+from advocacy.evidence.staffing import figure_at
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
 PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
@@ -47,6 +48,7 @@ class Entry:
     negated_only: bool = False  # counts only where a negation reaches it: a missing protection
     unless_same_words: tuple[Pattern, ...] = ()  # where they share its words, another meaning
     another_title: bool = False  # names what another title does ("the LCSW supervises")
+    people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ class MatchIndex:
                     continue
                 if entry.duty_line_only and not duty_line:
                     continue
+                if entry.people_per_peer_over:  # the whole figure: "1,800 personas"
+                    figure = figure_at(tokens, start, entry.people_per_peer_over)
+                    if figure is None:
+                        continue
+                    end = figure[1]
                 judged = _judge(entry, tokens, start, end, list_scope, weak_heading, heading)
                 if judged is _DROP or (earlier is not None and judged is not None):
                     continue
@@ -273,7 +280,11 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 f"{phrase}: {written}",
                                 compile_phrase(p, lang),
                                 concept.weak_only,
-                                not (concept.weak_only or concept.negated_only),
+                                not (
+                                    concept.weak_only
+                                    or concept.negated_only
+                                    or concept.people_per_peer_over
+                                ),
                                 concept.duty_line_only,
                                 tuple(
                                     compile_phrase(u, lang) for u in concept.unless.get(lang, ())
@@ -286,6 +297,7 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                     for u in concept.unless_same_words.get(lang, ())
                                 ),
                                 concept.another_title,
+                                concept.people_per_peer_over,
                             )
                             index.add(lang, entry)
                 else:

@@ -97,6 +97,7 @@ class Tokens:
     colons: tuple[int, ...] = ()  # indices of words that follow a colon
     commas: tuple[int, ...] = ()  # indices of words that follow a comma
     questions: frozenset[int] = frozenset()  # numbers of the sentences that end in "?"
+    text: str = field(default="", compare=False, repr=False)  # the normalised text of the spans
     # Per-passage results of later stages (the scope rules), computed once.
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -171,6 +172,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
         tuple(after_colon),
         tuple(after_comma),
         frozenset(at for at, end in enumerate(ends) if text[end] == "?"),
+        text=text,
     )
 
 
