@@ -138,3 +138,26 @@ def test_each_sentence_is_judged_on_its_own(tmp_path: Path) -> None:
 )
 def test_a_number_is_no_clause_and_a_plural_subject_is_no_duty_verb(line: str, duty: bool) -> None:
     assert binds_a_duty(line) is duty
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We are short on the overnight again, so I need peers to take the 11p-7a as second staff.",
+        "Please grab the mail for the residents before group and log who got what.",
+        "Last month I was told to drive a resident to his PO appointment and wait.",
+        "Te necesito en la recepción los lunes para registrar a los pacientes.",
+        "Nos pidieron revisar los cuartos antes de la visita de inspección.",
+    ],
+)
+def test_a_request_in_an_email_or_chat_binds_a_duty(line: str) -> None:
+    # An e-mail, a chat or minutes ask for a duty in words no posting uses.
+    assert binds_a_duty(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Thanks for covering last week, it went well.", "Nos vemos el jueves en la reunión."],
+)
+def test_chat_without_a_request_binds_no_duty(line: str) -> None:
+    assert not binds_a_duty(line)

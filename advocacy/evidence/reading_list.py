@@ -44,7 +44,11 @@ _TERMS = re.compile(
 _OBLIGATION = re.compile(
     r"\b(?:shall|must|is expected to|are expected to|is required to|are required to"
     r"|will|may be assigned|responsible for|\w+rán?"
-    r"|deber[áa]n?|tendr[áa]n? que|se espera|ser[áa]n? responsables?|les? corresponde)\b",
+    r"|need (?:you|peers?|staff|everyone|them|y'all) to|please"
+    r"|(?:was|were|am|are|is|been|being|get|got) (?:told|asked|expected|required) to"
+    r"|deber[áa]n?|tendr[áa]n? que|se espera|ser[áa]n? responsables?|les? corresponde"
+    r"|te necesito|los necesito|tienes? que|tienen que|hay que|les? pido|me pidieron"
+    r"|nos (?:piden|pidieron|dijeron))\b",
     re.IGNORECASE,
 )
 # A clause number or letter at the start of a line: "2.3", "B-4.2.1", "3.", "a.", "(iv)";
@@ -54,7 +58,7 @@ _CLAUSE = re.compile(
 )
 # A duty verb in the third person opening the line: "Transports clients", "Performs".
 _THIRD_PERSON = re.compile(r"^\s*(?:\d+[.)]\s*)?([A-Z][a-z]{2,}(?:es|s))\s+([a-z]+)")
-_NOT_VERBS = frozenset("this these those its his hers ours yours always perhaps".split())
+_NOT_VERBS = frozenset("this these those its his hers ours yours always perhaps thanks".split())
 # Words that follow a plural noun as the subject ("Benefits include …", "Hours vary",
 # "Positions are …"), not the object of a duty verb ("Transports clients").
 _AFTER_A_SUBJECT = frozenset(
