@@ -90,6 +90,8 @@ _LABELS = frozenset(
     "suite ward pod exhibit attachment question cohort part fy bh año fase nivel paso página "
     "sección artículo línea sala unidad piso anejo pregunta parte : /".split()
 )
+# Only a sentence with a figure or a word of a single peer can give too many people per peer.
+_QUICK = re.compile(r"\d|\b(?:sole|only|single|lone|solo|sola|únic[oa])\b")
 _CEILINGS = (("no", "more", "than"), ("not", "more", "than"), ("no", "más", "de"))
 _GAP = 4  # words between a number and its noun ("350 personas inscritas", "one (1) full-time")
 _BACK = 6  # words between a lead and its count ("all tenants in the building (approx. 90)")
@@ -164,8 +166,8 @@ def _colon_ratio(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] |
 def _stated_ratio(items: list[_Item]) -> tuple[float, tuple[int, int]] | None:
     """People per peer as the sentence states it ("1:40", "one peer FTE per 25")."""
     for at, item in enumerate(items):
-        texts = tuple(i.text for i in items[at : at + 3])
-        if texts in _CEILINGS and at + 3 < len(items) and _count(items, at + 3):
+        ceiling = item.text in ("no", "not") and tuple(i.text for i in items[at : at + 3])
+        if ceiling in _CEILINGS and at + 3 < len(items) and _count(items, at + 3):
             return items[at + 3].value, items[at + 3].span  # type: ignore[return-value]
         if item.text == ":" and 0 < at < len(items) - 1:
             colon = _colon_ratio(items, at)
@@ -258,9 +260,10 @@ def _everyone(items: list[_Item]) -> tuple[int, int] | None:
 def overloaded(sentence: str, limit: float) -> list[tuple[int, int]]:
     """The character spans of ``sentence`` that give more than ``limit`` people per peer
     FTE, or everyone to a single peer; none where the sentence is not about peer staff."""
-    items = [
-        _Item(m.group(), m.span(), _value(m.group())) for m in _ITEM.finditer(sentence.lower())
-    ]
+    sentence = sentence.lower()
+    if not _QUICK.search(sentence):  # no figure and no single peer: nothing to read
+        return []
+    items = [_Item(m.group(), m.span(), _value(m.group())) for m in _ITEM.finditer(sentence)]
     each = _each_peer(items)
     recovery = any(  # "recovery mentor", "Recovery Support Navigator"
         item.text == "recovery" and any(i.text in _STAFF for i in items[at + 1 : at + 3])
