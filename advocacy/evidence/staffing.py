@@ -2,113 +2,63 @@
 
 A posting or bid rarely says "the ratio is too high"; it gives figures ("Two
 peer FTEs will serve about 410 individuals", "Recovery Coach | 0.5 FTE | approx.
-260 enrolled", "Cada especialista tiene unas 250 personas afiliadas") or gives
-one peer everyone ("the sole peer for all three units", "un solo especialista
-para todas las personas inscritas"). :func:`overloaded` reads a sentence as a
-row of numbers and words, in one pass:
+260 enrolled", "Cada especialista de pares tiene unas 250 personas afiliadas")
+or gives one peer everyone ("the sole peer for all three units", "un solo
+especialista de pares para todas las clínicas"). :func:`overloaded` reads a
+sentence as a row of numbers and words, in one pass, clause by clause (a
+semicolon, or a comma before "and", "but", "with", ends a clause):
 
-* a ratio stated as such ("1:40", "1 FTE per 30 people", "por cada 25
+* a peer ratio stated as such ("1:40", "1 FTE per 30 people", "por cada 25
   personas", "no more than 12 people") is read as given;
 * otherwise each count of people served ("1,400 active clients", "census of
-  96", "350 personas") is divided by the nearest count of peer staff ("Two peer
-  FTEs", "0.5 FTE", "Un (1) especialista"), or by one where the sentence speaks
-  of each peer's caseload ("Each peer carries a panel of 500 members");
-* a single peer ("sole", "only", "un solo") for everyone ("all three units",
-  "agency-wide", "todas las personas") is too many whatever the figures.
+  96", "350 personas") is divided by the nearest count of peer staff in its
+  clause ("Two peer FTEs", "Recovery Coach | 0.5 FTE", "Un (1) especialista de
+  pares", "The peer specialist"), or by one where the clause speaks of each
+  peer's caseload ("Each peer carries a panel of 500 members");
+* a single peer ("sole", "only", "one (1)") for everyone ("all three units",
+  "county-wide", "todas las clínicas") is too many whatever the figures.
 
-A figure of something else is not a count: years, money, hours and days,
-percentages, "24/7", "1:1 observation". Numbers are read with either
-thousands mark ("1,400", "1.800") and either decimal mark ("0.5", "0,5").
+A count in a year (or since a date) is throughput, not a caseload: it is held to
+four times the limit. What is not a count: years, money, times, addresses,
+labels ("Year 2", "Building 300"), percentages, "24/7", "1:1", a part of a total
+("40 of the 600 clients"), and populations too large for any program (over
+5,000). Another title's figures are not a peer's: "one health coach", "a 1.0 FTE
+therapist", "case managers carry 1:80". Numbers are read with either thousands
+mark ("1,400", "1.800") and either decimal mark ("0.5", "0,5"). The words are in
+:mod:`advocacy.evidence.staffing_words`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from advocacy.evidence import staffing_words as w
 from advocacy.evidence.matching import Tokens
 
-_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[:|/(%$]")
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "half": 0.5,
-    "un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "medio": 0.5, "media": 0.5,
-}  # fmt: skip
-# The noun a count of peer staff ends in: "two peer specialists", "0.5 FTE", "1 especialista".
-_STAFF = frozenset(
-    "peer peers fte ftes specialist specialists coach coaches navigator navigators advocate "
-    "advocates mentor mentors bridger bridgers partner cps cpss pss prss rss crs fps "
-    "especialista especialistas navegador navegadores navegadora navegadoras promotor "
-    "promotores promotora promotoras mentora mentoras par pares".split()
-)
-# After a staff noun, words that make it a group, not a count of staff ("one peer team").
-_GROUP = frozenset(
-    "team teams group groups meeting meetings circle circles network networks program "
-    "programs run led equipo equipos grupo grupos reunión reuniones red programa".split()
-)
-# Words that show a sentence is about peer staff at all.
-_PEER = frozenset(
-    "peer peers cps cpss pss prss rss crs fps par pares promotora promotoras promotor "
-    "promotores coach coaches".split()
-)
-# Other staff: a caseload in a sentence that names them is theirs, not a peer's.
-_OTHER_STAFF = frozenset(
-    "clinician clinicians therapist therapists nurse nurses manager managers counselor "
-    "counselors psychiatrist prescriber enfermera enfermeras terapeuta terapeutas".split()
-)
-_PEOPLE = frozenset(
-    "people ppl persons individuals clients participants members patients residents adults "
-    "youth youths students tenants releasees consumers families veterans guests admissions "
-    "referrals enrollees enrolled beds bed partners connections inmates "
-    "personas participantes clientes pacientes residentes afiliados afiliadas inscritos "
-    "inscritas adultos jóvenes familias estudiantes camas admisiones miembros".split()
-)
-# Words a count of people can follow: "census of 96", "caseload (48)".
-_LEADS = frozenset("census caseload caseloads panel population enrollment".split()) | _PEOPLE
-# A caseload or panel is one peer's own, and so are the people of "each peer".
-_CASELOAD = frozenset("caseload caseloads panel".split())
-_EACH = frozenset("each every per cada".split())
-_SINGLE = frozenset("sole only single lone solo sola único única".split())
-_EVERYONE = frozenset("all every entire whole full todas todos toda".split())
-_PLACES = frozenset(
-    "units sites programs regions clinics counties hospitals schools campuses census caseload "
-    "homes houses buildings shelters residences locations offices "
-    "sedes unidades programas regiones clínicas condados hospitales escuelas municipios "
-    "hogares casas edificios albergues residencias oficinas centros".split()
-)
-_WIDE = frozenset("agency county region state program system".split())
-# What makes a number something other than a count of people or staff.
-_NOT_COUNTS = frozenset(
-    "% $ / : hours hour hrs hr days day weeks week months month years year minutes miles am pm "
-    "percent time times horas días semanas meses años minutos millas vez veces".split()
-)
-# Words that make the number after them a label, not a count ("Year 2", "Section 4", "BH-211").
-_LABELS = frozenset(
-    "year years phase level grade step tier no number page section item line room unit floor "
-    "suite ward pod exhibit attachment question cohort part fy bh año fase nivel paso página "
-    "sección artículo línea sala unidad piso anejo pregunta parte : /".split()
-)
+_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[:|/(%$;,]|[.!?](?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
+# Short words a full stop follows without ending a sentence ("approx. 260", "No. 3").
+_ABBREVIATIONS = frozenset("approx aprox est no nos vs dr st sr sra mr ms mrs etc inc co".split())
 # Only a sentence with a figure or a word of a single peer can give too many people per peer.
-_QUICK = re.compile(r"\d|\b(?:sole|only|single|lone|solo|sola|únic[oa])\b")
-_CEILINGS = (("no", "more", "than"), ("not", "more", "than"), ("no", "más", "de"))
-_GAP = 4  # words between a number and its noun ("350 personas inscritas", "one (1) full-time")
-_BACK = 6  # words between a lead and its count ("all tenants in the building (approx. 90)")
-_NEAR = 12  # words between a count of people and the count of peers it is divided by
+_QUICK = re.compile(r"\d|\b(?:one|una?|sole|only|single|lone|solo|sola|únic[oa])\b", re.IGNORECASE)
+_GAP = 4  # words between a number and its title ("one (1) full-time recovery mentor")
+_NEAR = 16  # words between a count of people and the count of peers it is divided by
+_ANNUAL_REACH = 5  # words either side of a count of people where "a year", "2023" make it a year's
+_MOST_PEOPLE = 5000  # more than this is a population, not the people a program serves
+_ANNUAL_FACTOR = 4  # a year's throughput is held to this many times the caseload limit
 
 
-@dataclass(frozen=True)
-class _Item:
-    text: str
+class _Item(NamedTuple):
+    text: str  # lower case
     span: tuple[int, int]
     value: float | None  # for a figure or a number word
 
 
 def _value(text: str) -> float | None:
-    if text in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[text])
-    if not text[0].isdigit():
+    if text in w.NUMBER_WORDS:
+        return float(w.NUMBER_WORDS[text])
+    if not text[0].isdigit() or len(text) > 12:
         return None
     parts = re.split(r"[.,]", text)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):  # 1,400 · 1.800 · 12,000
@@ -116,178 +66,282 @@ def _value(text: str) -> float | None:
     return float(".".join(parts)) if len(parts) <= 2 else None  # 0.5 · 0,5
 
 
+def _items(sentence: str) -> list[_Item]:
+    # spans of the text as written: lower-casing can change a text's length ("İ")
+    found: list[_Item] = []
+    for m in _ITEM.finditer(sentence):
+        text = m.group().lower()
+        if text in ".!?":  # a sentence ends before a capital: a clause ends
+            if found and (found[-1].text in _ABBREVIATIONS or len(found[-1].text) == 1):
+                continue
+            text = ";"
+        found.append(_Item(text, m.span(), _value(text)))
+    return found
+
+
+def _clauses(items: list[_Item]) -> list[list[_Item]]:
+    """The clauses of a sentence: a semicolon ends one, and so does a comma before "and",
+    "but", "with" ("…, and the program serves 300 people")."""
+    clauses: list[list[_Item]] = [[]]
+    for at, item in enumerate(items):
+        after = items[at + 1].text if at + 1 < len(items) else ""
+        if item.text == ";" or (item.text == "," and after in w.CLAUSE_STARTS):
+            clauses.append([])
+        else:
+            clauses[-1].append(item)
+    return [c for c in clauses if c]
+
+
 def _count(items: list[_Item], at: int) -> float | None:
-    """The number at ``at`` if it can count people or staff: not money, time or a year."""
+    """The number at ``at`` if it can count people or staff."""
     item = items[at]
+    if item.value is None:
+        return None
     before = items[at - 1].text if at else ""
     after = items[at + 1].text if at + 1 < len(items) else ""
-    if item.value is None or before in _LABELS or before == "$" or after in _NOT_COUNTS:
+    digits = item.text[0].isdigit()
+    if after in w.NOT_COUNTS or (digits and before in w.LABELS):
         return None
-    if item.text.isdigit() and len(item.text) == 4 and 1900 <= item.value <= 2100:
+    time_before = before == ":" and at > 1 and items[at - 2].value is not None
+    time_after = after == ":" and at + 2 < len(items) and items[at + 2].value is not None
+    if digits and (time_before or time_after):  # "7:42", "1:40": a time, or a ratio read as one
+        return None
+    if digits and len(item.text) == 4 and 1900 <= item.value <= 2100:
         return None
     return item.value
 
 
-def _noun_after(
-    items: list[_Item], at: int, nouns: frozenset[str], stop: frozenset[str] = frozenset()
-) -> int | None:
-    """The first of ``nouns`` a few words after the number at ``at``, before another number
-    or a word of ``stop`` (a number in brackets restates it: "one (1) coach")."""
+def _title_after(items: list[_Item], at: int, bare_fte: bool = False) -> int | None:
+    """The last word of a peer job title starting within a few words after ``at``:
+    "two peer specialists", "one (1) recovery coach", "2 personas de pares", "3 PSS". With
+    ``bare_fte`` (in a clause about peer staff), "2.0 FTE" with no other title near is one."""
+    peer_before = False
+    # "Peer staffing drops from 5.0 FTE …": a peer word just before the figure
+    peer_lead = any(
+        i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in items[max(at - 4, 0) : at]
+    )
     for k in range(at + 1, min(at + 2 + _GAP, len(items))):
         text = items[k].text
-        if text in nouns:
+        after = items[k + 1].text if k + 1 < len(items) else ""
+        if text in w.GROUP:
+            return None
+        if text in w.ACRONYMS:
+            return None if after in w.NOT_AFTER_ACRONYM or after in w.GROUP else k
+        if text in w.PLURAL_PEERS:
+            if after in w.GROUP:
+                return None
+            # "de pares" names whose: "2 personas de pares" are staff, "un rol de pares" is not
+            of = items[k - 1].text in ("de", "entre")
+            return k if not of or items[k - 2].text in ("personas", "persona") else None
+        if text in w.HEADS:
+            if after in w.GROUP:
+                return None
+            peer_after = any(i.text in w.PEER_AFTER for i in items[k + 1 : k + 5])
+            near = items[max(at - 3, 0) : k + 3]
+            other = any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in near)
+            fte = text in ("fte", "ftes") and (peer_lead or (bare_fte and not other))
+            return k if peer_before or peer_after or fte else None
+        if text == "peer" and (after in w.PERSON_AFTER_PEER or after in (",", ")", "")):
             return k
-        if text in ("|", ":") or text in stop:
+        if text in w.PEER_BEFORE:
+            peer_before = True
+        elif text in ("|", ":", ";") or (items[k].value is not None and items[k - 1].text != "("):
             return None
-        if items[k].value is not None and items[k - 1].text != "(":
-            return None
     return None
 
 
-def _staff_before(items: list[_Item], at: int) -> float | None:
-    """The count of peer staff just before word ``at`` ("four peer FTE per 200")."""
-    for k in range(at - 1, max(at - 2 - _GAP, -1), -1):
-        if _count(items, k) is not None:
-            staffed = any(i.text in _STAFF for i in items[k + 1 : at])
-            return items[k].value if staffed else None
-    return None
+# How a clause counts peer staff: a figure or "sole" ("count"), a title with "the" or "a"
+# before the people it serves ("subject"), or each peer's own people ("each").
+Staff = tuple[int, float, str]
 
 
-def _colon_ratio(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
-    """ "1:40", "1 FTE : 30": the people after a colon that follows a count of one."""
-    one = at - 2 if at >= 2 and items[at - 1].text in _STAFF else at - 1
-    after = items[at + 2].text if at + 2 < len(items) else ""
-    target = items[at + 1].value if at + 1 < len(items) else None
-    if one < 0 or items[one].value != 1 or target is None or target < 2 or after in _NOT_COUNTS:
-        return None
-    return target, (items[one].span[0], items[at + 1].span[1])
-
-
-def _stated_ratio(items: list[_Item]) -> tuple[float, tuple[int, int]] | None:
-    """People per peer as the sentence states it ("1:40", "one peer FTE per 25")."""
-    for at, item in enumerate(items):
-        ceiling = item.text in ("no", "not") and tuple(i.text for i in items[at : at + 3])
-        if ceiling in _CEILINGS and at + 3 < len(items) and _count(items, at + 3):
-            return items[at + 3].value, items[at + 3].span  # type: ignore[return-value]
-        if item.text == ":" and 0 < at < len(items) - 1:
-            colon = _colon_ratio(items, at)
-            if colon is not None:
-                return colon
-        w = at - 1 if at and items[at - 1].text in ("por", "for") else at  # "por cada", "for every"
-        counted = w and (
-            items[w - 1].value is not None
-            or (w > 1 and items[w - 1].text in _STAFF and items[w - 2].value is not None)
-        )
-        if not (item.text in ("per", "every", "cada") or (item.text in ("to", "a") and counted)):
-            continue
-        ahead = next((k for k in range(at + 1, min(at + 3, len(items))) if items[k].value), None)
-        if ahead is None or items[ahead].text in _NUMBER_WORDS or not _count(items, ahead):
-            continue
-        if _noun_after(items, ahead, _STAFF, stop=_PEOPLE) is not None:  # "6.0 FTE to 3.0 FTE"
-            continue
-        staff = _staff_before(items, w)
-        if staff is None and not counted:  # "peer FTEs per 100 people": how many is not said
-            continue
-        return items[ahead].value / (staff or 1.0), items[ahead].span  # type: ignore[operator]
-    return None
-
-
-def _staff_counts(items: list[_Item]) -> list[tuple[int, float]]:
-    """Where the sentence counts peer staff, and how many."""
+def _staff(items: list[_Item], row_title: bool) -> list[Staff]:
+    """Where the clause counts peer staff, how many, and how."""
     counts = []
     for at, item in enumerate(items):
         value = _count(items, at)
         if value is not None and 0 < value < 50:
-            noun = _noun_after(items, at, _STAFF)
-            if noun is not None and (noun + 1 == len(items) or items[noun + 1].text not in _GROUP):
-                counts.append((at, value))
-        elif item.text in _STAFF and at + 2 < len(items) and items[at + 1].text in ("x", "|"):
-            value = _count(items, at + 2)  # "Peer x 0.5 FTE", "Recovery Coach | 1.0 |"
+            titled = _title_after(items, at, bare_fte=True) is not None
+            if titled or (row_title and items[at - 1].text == "|"):  # "Coach | 0.5 FTE |"
+                counts.append((at, value, "count"))
+        elif item.text in w.PEER_MARKERS and at + 2 < len(items) and items[at + 1].text == "x":
+            value = _count(items, at + 2)  # "Peer x 0.5 FTE", a rushed staffing plan
             if value is not None and 0 < value < 50:
-                counts.append((at + 2, value))
-        elif item.text in _SINGLE and _noun_after(items, at, _STAFF) is not None:
-            counts.append((at, 1.0))
+                counts.append((at + 2, value, "count"))
+        elif item.text in w.SINGLE and _title_after(items, at) is not None:
+            counts.append((at, 1.0, "count"))
+        elif item.text in w.DETERMINERS and _title_after(items, at) is not None:
+            title = items[_title_after(items, at) or 0].text  # "The Peer Specialist will …"
+            if not title.endswith("s") or title in ("pss", "prss", "rss", "crs", "fps", "cps"):
+                counts.append((at, 1.0, "subject"))
     return counts
 
 
-def _people_counts(items: list[_Item], staff: set[int]) -> list[tuple[int, float, tuple[int, int]]]:
-    """Where the sentence counts people served, how many, and the figure's span."""
+def _each_peer(items: list[_Item]) -> list[Staff]:
+    """Where the clause counts one peer's people: "each peer", "cada especialista de pares",
+    or a caseload or panel where no other staff is named."""
+    if any(i.text in w.OTHER_STAFF for i in items):
+        return []
+    return [
+        (at, 1.0, "each")
+        for at, item in enumerate(items)
+        if item.text in w.CASELOAD or (item.text in w.EACH and _title_after(items, at) is not None)
+    ]
+
+
+def _people(items: list[_Item], staff: set[int]) -> list[tuple[int, float, tuple[int, int]]]:
+    """Where the clause counts people served, how many, and the figure's span."""
     counts = []
     for at, item in enumerate(items):
         value = _count(items, at)
-        if value is None or at in staff or item.text in _NUMBER_WORDS:
+        if value is None or at in staff or item.text in w.NUMBER_WORDS or value > _MOST_PEOPLE:
             continue
-        noun = _noun_after(items, at, _PEOPLE, stop=_STAFF)
-        if noun is not None:
-            counts.append((at, value, (item.span[0], items[noun].span[1])))
-            continue
-        for k in range(at - 1, max(at - 2 - _BACK, -1), -1):
-            if items[k].value is not None:
+        if tuple(i.text for i in items[max(at - 2, 0) : at]) in w.TOTAL_BEFORE:
+            continue  # "40 of the 600 clients": a part of a total
+        for k in range(at + 1, min(at + 2 + _GAP, len(items))):
+            text = items[k].text
+            if text in w.PEOPLE:
+                counts.append((at, value, (item.span[0], items[k].span[1])))
                 break
-            if items[k].text in _LEADS:
-                counts.append((at, value, item.span))
+            if text in ("|", ":", ";") or text in w.HEADS or text in w.PLURAL_PEERS:
                 break
+            if items[k].value is not None and items[k - 1].text != "(":
+                break
+        else:
+            lead = [i.text for i in items[max(at - 4, 0) : at]]
+            labelled = lead[-2:-1] and lead[-1] == ":" and lead[-2] in w.PEOPLE  # "Clients: 350"
+            if labelled or (
+                any(t in w.LEADS for t in lead) and all(t not in w.PEOPLE for t in lead)
+            ):
+                counts.append((at, value, item.span))  # "census of 96", "caseload (48)"
     return counts
 
 
-def _each_peer(items: list[_Item]) -> bool:
-    """Whether the sentence counts one peer's people: "each peer", "cada especialista", or
-    a caseload or panel where no other staff is named."""
-    words = {i.text for i in items}
-    if words & _OTHER_STAFF:
-        return False
-    if words & _CASELOAD:
-        return True
-    return any(
-        item.text in _EACH and any(i.text in _STAFF for i in items[at + 1 : at + 3])
-        for at, item in enumerate(items)
+def _about(items: list[_Item], at: int) -> str | None:
+    """Whose ratio the words just before ``at`` name: "peer", "other" or None."""
+    for item in reversed(items[max(at - 6, 0) : at]):
+        if item.text in w.PEER_MARKERS or item.text in w.HEADS:
+            return "peer"
+        if item.text in w.OTHER_STAFF:
+            return "other"
+    return None
+
+
+def _stated(items: list[_Item], peer_clause: bool) -> list[tuple[float, tuple[int, int]]]:
+    """Peer ratios the clause states ("1:40", "one peer FTE per 25", "no more than 12")."""
+    found = []
+    for at, item in enumerate(items):
+        ceiling = item.text in ("no", "not") and tuple(i.text for i in items[at : at + 3])
+        if ceiling in w.CEILINGS and at + 3 < len(items) and _count(items, at + 3):
+            found.append((items[at + 3].value, items[at + 3].span))
+            continue
+        if item.text == ":" and 0 < at < len(items) - 1:
+            one = at - 2 if at >= 2 and items[at - 1].text in w.HEADS else at - 1
+            target = items[at + 1].value
+            after = items[at + 2].text if at + 2 < len(items) else ""
+            whose = _about(items, one) or ("peer" if peer_clause else None)
+            one_to = items[one].text == "1" and target and target >= 2
+            if one_to and after not in w.NOT_COUNTS and whose == "peer":
+                found.append((target, (items[one].span[0], items[at + 1].span[1])))  # type: ignore[arg-type]
+            continue
+        ratio = _ratio_word(items, at)
+        if ratio is not None:
+            found.append(ratio)
+    return [f for f in found if f[0] is not None]  # type: ignore[misc]
+
+
+def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
+    """ "1 FTE per 30 people", "one peer for every 40", "1 a 30", "por cada 25 personas"."""
+    item = items[at]
+    start = at - 1 if at and items[at - 1].text in ("por", "for") else at
+    one = next(
+        (k for k in range(start - 1, max(start - 2 - _GAP, -1), -1) if _count(items, k)), None
     )
+    if one is None:
+        return None
+    titled = any(i.text in w.HEADS or i.text in w.PEER_MARKERS for i in items[one + 1 : start])
+    if item.text in ("to", "a"):  # "1 FTE to 30": a ratio only from one titled peer
+        if not (titled and items[one].value == 1):
+            return None
+    elif item.text not in ("per", "every", "cada") or not (titled or one == start - 1):
+        return None
+    ahead = at + 1
+    if ahead >= len(items) or _count(items, ahead) is None or items[ahead].text in w.NUMBER_WORDS:
+        return None
+    after = [i.text for i in items[ahead + 1 : ahead + 2 + _GAP]]
+    people = next((t in w.PEOPLE for t in after if t in w.PEOPLE or t in w.PLACES), False)
+    if not people and after[:1] not in ([], [")"], [","], ["|"]):
+        return None  # "per 2 sites": not people
+    return items[ahead].value / items[one].value, items[ahead].span  # type: ignore[operator]
 
 
 def _everyone(items: list[_Item]) -> tuple[int, int] | None:
-    """The phrase that gives everyone ("all three units", "agency-wide"), if any."""
+    """The phrase that gives everyone ("all three units", "county-wide"), if any."""
     for at, item in enumerate(items):
-        if item.text in _EVERYONE:
+        if item.text in w.EVERYONE:
             for k in range(at + 1, min(at + 4, len(items))):
-                if items[k].text in _PEOPLE or items[k].text in _PLACES:
+                if items[k].text in w.PEOPLE or items[k].text in w.PLACES:
                     return item.span[0], items[k].span[1]
-        wide = item.text == "wide" and at and items[at - 1].text in _WIDE
-        if wide and not any(i.text in _GROUP for i in items[at + 1 : at + 3]):  # "… team"
+        wide = item.text == "wide" and at and items[at - 1].text in w.WIDE
+        if wide and not any(i.text in w.GROUP for i in items[at + 1 : at + 3]):  # "… team"
             return items[at - 1].span[0], item.span[1]
     return None
 
 
-def overloaded(sentence: str, limit: float) -> list[tuple[int, int]]:
-    """The character spans of ``sentence`` that give more than ``limit`` people per peer
-    FTE, or everyone to a single peer; none where the sentence is not about peer staff."""
-    sentence = sentence.lower()
-    if not _QUICK.search(sentence):  # no figure and no single peer: nothing to read
-        return []
-    items = [_Item(m.group(), m.span(), _value(m.group())) for m in _ITEM.finditer(sentence)]
+def _clause_spans(items: list[_Item], limit: float, row_title: bool) -> list[tuple[int, int]]:
+    texts = {i.text for i in items}
+    peer_clause = (
+        row_title
+        or bool(texts & w.PEER_MARKERS)
+        or any(_title_after(items, at) is not None for at in range(len(items)))
+    )
     each = _each_peer(items)
-    recovery = any(  # "recovery mentor", "Recovery Support Navigator"
-        item.text == "recovery" and any(i.text in _STAFF for i in items[at + 1 : at + 3])
-        for at, item in enumerate(items)
-    )
-    if not {i.text for i in items} & _PEER and not each and not recovery:
+    if not peer_clause and not each:
         return []
-    stated = _stated_ratio(items)
-    if stated is not None:
-        return [stated[1]] if stated[0] > limit else []
-    staff = _staff_counts(items) or ([(-1, 1.0)] if each else [])
+    stated = _stated(items, peer_clause)
+    if stated:
+        return [span for ratio, span in stated if ratio > limit]
+    staff = sorted(_staff(items, row_title) + each)
+    places = [k for k, _, _ in staff]
+
+    def annual(at: int) -> bool:  # "600 participants annually", "served 1,500 people in 2023"
+        return any(
+            i.text in w.ANNUAL
+            or (i.text.isdigit() and len(i.text) == 4 and 1900 <= (i.value or 0) <= 2100)
+            for i in items[max(at - _ANNUAL_REACH, 0) : at + _ANNUAL_REACH + 1]
+        )
+
     spans = []
-    places = [k for k, _ in staff]  # in order
-    for at, people, span in _people_counts(items, set(places)):
+    for at, people, span in _people(items, set(places)):
         i = bisect_left(places, at)
-        near = [s for s in staff[max(i - 1, 0) : i + 1] if abs(s[0] - at) <= _NEAR] or staff[:1]
-        if near and people / min(near, key=lambda s: abs(s[0] - at))[1] > limit:
+        near = [
+            s
+            for s in staff[max(i - 1, 0) : i + 1]
+            if abs(s[0] - at) <= _NEAR and (s[2] == "count" or s[0] < at)
+        ]
+        over = limit * (_ANNUAL_FACTOR if annual(at) else 1)
+        if near and people / min(near, key=lambda s: abs(s[0] - at))[1] > over:
             spans.append(span)
-    # one peer for everyone: "the sole peer", "one (1) coach", not "a peer role"
-    single = any(
-        k >= 0 and (items[k].text in _SINGLE or items[k].text == "1") for k, v in staff if v == 1
-    )
+    single = any(v == 1 and kind == "count" for _, v, kind in staff)
     everyone = _everyone(items) if single and not spans else None
     return spans + ([everyone] if everyone else [])
+
+
+def overloaded(sentence: str, limit: float) -> list[tuple[int, int]]:
+    """The character spans of ``sentence`` that give more than ``limit`` people per peer
+    FTE, or everyone to a single peer; none where it is not about peer staff."""
+    if not _QUICK.search(sentence):  # no figure and no single peer: nothing to read
+        return []
+    items = _items(sentence)
+    row_title = False
+    if "|" in sentence:  # a table row: its first cell names the title
+        cells = sentence.strip().strip("|").split("|")
+        row_title = _title_after(_items(" " + cells[0]), -1) is not None if cells else False
+        row_title = row_title or bool({i.text for i in _items(cells[0])} & w.PEER_MARKERS)
+    spans = []
+    for clause in _clauses(items):
+        spans += _clause_spans(clause, limit, row_title)
+    return spans
 
 
 # A passage this short (a line, an item, a table row) is read as one sentence: a full
