@@ -37,7 +37,7 @@ from typing import NamedTuple
 from advocacy.evidence import staffing_words as w
 from advocacy.evidence.matching import Tokens
 
-_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[:|/(%$;,]|[.!?](?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
+_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[:|/(%$;,+]|[.!?](?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
 # Short words a full stop follows without ending a sentence ("approx. 260", "No. 3").
 _ABBREVIATIONS = frozenset("approx aprox est no nos vs dr st sr sra mr ms mrs etc inc co".split())
 # Only a sentence with a figure or a word of a single peer can give too many people per peer.
@@ -58,7 +58,7 @@ class _Item(NamedTuple):
 def _value(text: str) -> float | None:
     if text in w.NUMBER_WORDS:
         return float(w.NUMBER_WORDS[text])
-    if not text[0].isdigit() or len(text) > 12:
+    if not text[0].isdecimal() or len(text) > 12:
         return None
     parts = re.split(r"[.,]", text)
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):  # 1,400 · 1.800 · 12,000
@@ -99,7 +99,7 @@ def _count(items: list[_Item], at: int) -> float | None:
         return None
     before = items[at - 1].text if at else ""
     after = items[at + 1].text if at + 1 < len(items) else ""
-    digits = item.text[0].isdigit()
+    digits = item.text[0].isdecimal()
     if after in w.NOT_COUNTS or (digits and before in w.LABELS):
         return None
     time_before = before == ":" and at > 1 and items[at - 2].value is not None
@@ -123,7 +123,10 @@ def _title_after(items: list[_Item], at: int, bare_fte: bool = False) -> int | N
     for k in range(at + 1, min(at + 2 + _GAP, len(items))):
         text = items[k].text
         after = items[k + 1].text if k + 1 < len(items) else ""
-        if text in w.GROUP:
+        if text in w.GROUP or text in w.LEADING:  # "one peer team", "one lead peer"
+            return None
+        titles = w.ACRONYMS | w.PLURAL_PEERS | w.HEADS
+        if after in w.LEADING and text in titles:  # "the Recovery Coach Supervisor"
             return None
         if text in w.ACRONYMS:
             return None if after in w.NOT_AFTER_ACRONYM or after in w.GROUP else k
@@ -136,6 +139,8 @@ def _title_after(items: list[_Item], at: int, bare_fte: bool = False) -> int | N
         if text in w.HEADS:
             if after in w.GROUP:
                 return None
+            if text in w.PARTNERS and items[k - 1].text in w.FAMILY:  # "one Parent Partner"
+                return k
             peer_after = any(i.text in w.PEER_AFTER for i in items[k + 1 : k + 5])
             near = items[max(at - 3, 0) : k + 3]
             other = any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in near)
@@ -150,6 +155,36 @@ def _title_after(items: list[_Item], at: int, bare_fte: bool = False) -> int | N
     return None
 
 
+def _cell(items: list[_Item], at: int) -> int:
+    """Which cell of a table row the word at ``at`` is in (0: the title)."""
+    pipes = sum(1 for i in items[:at] if i.text == "|")
+    return pipes - (1 if items and items[0].text == "|" else 0)
+
+
+def _after_title(items: list[_Item], at: int) -> bool:
+    """Whether the number at ``at`` follows a peer title as a staffing table row's FTE whose
+    cells were joined: "Peer Recovery Coach 1.0 275 clients", "Family Peer Partner 0.5 80"."""
+    if at == 0 or items[at - 1].text not in w.HEADS | w.ACRONYMS | w.PLURAL_PEERS:
+        return False
+    if not any(
+        i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in items[max(at - 4, 0) : at]
+    ):
+        return False
+    after = items[at + 1] if at + 1 < len(items) else None
+    return after is None or after.value is not None or after.text in ("fte", "ftes", "|")
+
+
+def _single_title(items: list[_Item], at: int) -> bool:
+    """Whether "sole", "only", "única" at ``at`` qualifies a peer title right after it ("the
+    sole peer specialist"), not another noun ("la única certificación de especialistas")."""
+    if at + 1 >= len(items):
+        return False
+    first = items[at + 1].text
+    titles = w.PEER_MARKERS | w.PEER_BEFORE | w.HEADS | w.FAMILY | {"one", "un", "una"}
+    title = _title_after(items, at)
+    return first in titles and title is not None and title <= at + 4
+
+
 # How a clause counts peer staff: a figure or "sole" ("count"), a title with "the" or "a"
 # before the people it serves ("subject"), or each peer's own people ("each").
 Staff = tuple[int, float, str]
@@ -162,14 +197,14 @@ def _staff(items: list[_Item], row_title: bool) -> list[Staff]:
         value = _count(items, at)
         if value is not None and 0 < value < 50:
             titled = _title_after(items, at, bare_fte=True) is not None
-            if titled or (row_title and items[at - 1].text == "|"):  # "Coach | 0.5 FTE |"
-                counts.append((at, value, "count"))
+            if titled or (row_title and _cell(items, at) == 1) or _after_title(items, at):
+                counts.append((at, value, "count"))  # "two peer FTEs", "Coach | 0.5 FTE |"
         elif item.text in w.PEER_MARKERS and at + 2 < len(items) and items[at + 1].text == "x":
             value = _count(items, at + 2)  # "Peer x 0.5 FTE", a rushed staffing plan
             if value is not None and 0 < value < 50:
                 counts.append((at + 2, value, "count"))
-        elif item.text in w.SINGLE and _title_after(items, at) is not None:
-            counts.append((at, 1.0, "count"))
+        elif item.text in w.SINGLE and _single_title(items, at):
+            counts.append((at, 1.0, "count"))  # "the sole peer", "una sola especialista de pares"
         elif item.text in w.DETERMINERS and _title_after(items, at) is not None:
             title = items[_title_after(items, at) or 0].text  # "The Peer Specialist will …"
             if not title.endswith("s") or title in ("pss", "prss", "rss", "crs", "fps", "cps"):
@@ -177,15 +212,31 @@ def _staff(items: list[_Item], row_title: bool) -> list[Staff]:
     return counts
 
 
+def _other_title(items: list[_Item]) -> bool:
+    """Whether the clause names another title ("Housing specialists carry …"): a title noun
+    with no peer word before or after it."""
+    for at, item in enumerate(items):
+        if item.text in w.HEADS and item.text not in w.GENERIC_HEADS:
+            before = items[max(at - 3, 0) : at]
+            peer_before = any(i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in before)
+            if not peer_before and not any(i.text in w.PEER_AFTER for i in items[at + 1 : at + 5]):
+                return True
+    return False
+
+
 def _each_peer(items: list[_Item]) -> list[Staff]:
     """Where the clause counts one peer's people: "each peer", "cada especialista de pares",
     or a caseload or panel where no other staff is named."""
-    if any(i.text in w.OTHER_STAFF for i in items):
+    if any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in items):
         return []
+    if _other_title(items):
+        return []
+    shared = any(i.text in w.SHARED for i in items)  # "our 5 peers share a caseload of 150"
     return [
         (at, 1.0, "each")
         for at, item in enumerate(items)
-        if item.text in w.CASELOAD or (item.text in w.EACH and _title_after(items, at) is not None)
+        if (item.text in w.CASELOAD and not shared)
+        or (item.text in w.EACH and _title_after(items, at) is not None)
     ]
 
 
@@ -198,56 +249,106 @@ def _people(items: list[_Item], staff: set[int]) -> list[tuple[int, float, tuple
             continue
         if tuple(i.text for i in items[max(at - 2, 0) : at]) in w.TOTAL_BEFORE:
             continue  # "40 of the 600 clients": a part of a total
-        for k in range(at + 1, min(at + 2 + _GAP, len(items))):
-            text = items[k].text
-            if text in w.PEOPLE:
-                counts.append((at, value, (item.span[0], items[k].span[1])))
-                break
-            if text in ("|", ":", ";") or text in w.HEADS or text in w.PLURAL_PEERS:
-                break
-            if items[k].value is not None and items[k - 1].text != "(":
-                break
-        else:
-            lead = [i.text for i in items[max(at - 4, 0) : at]]
-            labelled = lead[-2:-1] and lead[-1] == ":" and lead[-2] in w.PEOPLE  # "Clients: 350"
-            if labelled or (
-                any(t in w.LEADS for t in lead) and all(t not in w.PEOPLE for t in lead)
-            ):
-                counts.append((at, value, item.span))  # "census of 96", "caseload (48)"
+        if any(i.text in w.ATTENDANCE for i in items[:at]):
+            continue  # "attended by 150 participants": an attendance, not a caseload
+        noun = _people_noun(items, at)
+        if noun is not None:
+            counts.append((at, value, (item.span[0], items[noun].span[1])))
+            continue
+        lead = [i.text for i in items[max(at - 4, 0) : at]]
+        labelled = lead[-2:-1] and lead[-1] == ":" and lead[-2] in w.PEOPLE  # "Clients: 350"
+        if labelled or (any(t in w.LEADS for t in lead) and all(t not in w.PEOPLE for t in lead)):
+            counts.append((at, value, item.span))  # "census of 96", "caseload (48)"
     return counts
+
+
+def _people_noun(items: list[_Item], at: int) -> int | None:
+    """The noun of people a few words after the number at ``at`` ("1,400 active clients"),
+    if no other noun counted comes first ("150 outreach calls to clients")."""
+    for k in range(at + 1, min(at + 2 + _GAP, len(items))):
+        text = items[k].text
+        if text in w.PEOPLE:
+            return k
+        if text in ("|", ":", ";") or text in w.HEADS or text in w.PLURAL_PEERS:
+            return None
+        if text in w.ACTIVITIES or (items[k].value is not None and items[k - 1].text != "("):
+            return None
+    return None
 
 
 def _about(items: list[_Item], at: int) -> str | None:
     """Whose ratio the words just before ``at`` name: "peer", "other" or None."""
     for item in reversed(items[max(at - 6, 0) : at]):
-        if item.text in w.PEER_MARKERS or item.text in w.HEADS:
-            return "peer"
-        if item.text in w.OTHER_STAFF:
+        if item.text in w.OTHER_STAFF or item.text in w.OTHER_ROLES:
             return "other"
+        if item.text in w.PEER_MARKERS or (item.text in w.HEADS - w.GENERIC_HEADS):
+            return "peer"
     return None
 
 
 def _stated(items: list[_Item], peer_clause: bool) -> list[tuple[float, tuple[int, int]]]:
-    """Peer ratios the clause states ("1:40", "one peer FTE per 25", "no more than 12")."""
-    found = []
+    """Peer ratios the clause states ("1:40", "one peer FTE per 25", "150 clients per peer
+    specialist", "150:1", and "no more than 12" where each peer's people are meant)."""
+    found: list[tuple[float, tuple[int, int]]] = []
+    per_peer = any(i.text in w.EACH or i.text in w.CASELOAD for i in items)
     for at, item in enumerate(items):
-        ceiling = item.text in ("no", "not") and tuple(i.text for i in items[at : at + 3])
-        if ceiling in w.CEILINGS and at + 3 < len(items) and _count(items, at + 3):
-            found.append((items[at + 3].value, items[at + 3].span))
+        ceiling = item.text in ("no", "not", "a", "un") and tuple(
+            i.text for i in items[at : at + 3]
+        )
+        if ceiling in w.CEILINGS and at + 3 < len(items) and per_peer:
+            value = _count(items, at + 3)
+            if value is not None:
+                found.append((value, items[at + 3].span))
             continue
         if item.text == ":" and 0 < at < len(items) - 1:
-            one = at - 2 if at >= 2 and items[at - 1].text in w.HEADS else at - 1
-            target = items[at + 1].value
-            after = items[at + 2].text if at + 2 < len(items) else ""
-            whose = _about(items, one) or ("peer" if peer_clause else None)
-            one_to = items[one].text == "1" and target and target >= 2
-            if one_to and after not in w.NOT_COUNTS and whose == "peer":
-                found.append((target, (items[one].span[0], items[at + 1].span[1])))  # type: ignore[arg-type]
+            found += _colon_ratio(items, at, peer_clause)
             continue
-        ratio = _ratio_word(items, at)
+        ratio = _ratio_word(items, at) or _people_per_title(items, at)
         if ratio is not None:
             found.append(ratio)
-    return [f for f in found if f[0] is not None]  # type: ignore[misc]
+    return found
+
+
+def _colon_ratio(
+    items: list[_Item], at: int, peer_clause: bool
+) -> list[tuple[float, tuple[int, int]]]:
+    """ "1:40", "1 FTE : 30", "150:1": a peer's ratio, not another title's."""
+    one = at - 2 if at >= 2 and items[at - 1].text in w.HEADS else at - 1
+    left, right = items[one].value, items[at + 1].value
+    after = items[at + 2].text if at + 2 < len(items) else ""
+    if left is None or right is None or after in w.NOT_COUNTS:
+        return []
+    if (_about(items, one) or ("peer" if peer_clause else None)) != "peer":
+        return []
+    if items[one].text == "1" and right >= 2:
+        return [(right, (items[one].span[0], items[at + 1].span[1]))]
+    if items[at + 1].text == "1" and left >= 2 and items[one].text[0].isdecimal():
+        return [(left, (items[one].span[0], items[at + 1].span[1]))]  # "150:1"
+    return []
+
+
+def _people_per_title(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
+    """ "90 clients per peer specialist", "150 participantes por cada especialista de pares",
+    "a caseload of 75 for each peer"."""
+    text = items[at].text
+    before = items[at - 1].text if at else ""
+    if text == "por" and at + 1 < len(items) and items[at + 1].text == "cada":
+        return None  # read at "cada"
+    ratio_word = text in ("per", "por", "cada") or (text in ("each", "every") and before == "for")
+    if not ratio_word or _title_after(items, at) is None:
+        return None
+    start = at - 1 if before in ("por", "for") else at
+    for k in range(start - 1, max(start - 2 - _GAP, -1), -1):
+        value = _count(items, k)
+        if value is not None:
+            if not any(i.text in w.PEOPLE for i in items[k + 1 : start]):
+                lead = [i.text for i in items[max(k - 3, 0) : k]]
+                if not any(t in w.CASELOAD for t in lead):
+                    return None
+            return value, (items[k].span[0], items[start - 1].span[1])
+        if items[k].value is not None or items[k].text in ("|", ":"):
+            return None
+    return None
 
 
 def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
@@ -260,31 +361,38 @@ def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | 
     if one is None:
         return None
     titled = any(i.text in w.HEADS or i.text in w.PEER_MARKERS for i in items[one + 1 : start])
-    if item.text in ("to", "a"):  # "1 FTE to 30": a ratio only from one titled peer
-        if not (titled and items[one].value == 1):
+    if item.text in ("to", "a"):  # "1 FTE to 30", "a 1 to 120 ratio": from one titled peer
+        named = any(i.text in w.RATIO_WORDS for i in items[: at + 4])
+        if not ((titled or named) and items[one].value == 1):
             return None
-    elif item.text not in ("per", "every", "cada") or not (titled or one == start - 1):
+    elif item.text not in ("per", "every", "each", "cada") or not (titled or one == start - 1):
         return None
     ahead = at + 1
     if ahead >= len(items) or _count(items, ahead) is None or items[ahead].text in w.NUMBER_WORDS:
         return None
     after = [i.text for i in items[ahead + 1 : ahead + 2 + _GAP]]
     people = next((t in w.PEOPLE for t in after if t in w.PEOPLE or t in w.PLACES), False)
-    if not people and after[:1] not in ([], [")"], [","], ["|"]):
+    ends = after[:1] in ([], [")"], [","], ["|"]) or after[0] in w.RATIO_WORDS
+    if not people and not ends:
         return None  # "per 2 sites": not people
     return items[ahead].value / items[one].value, items[ahead].span  # type: ignore[operator]
 
 
-def _everyone(items: list[_Item]) -> tuple[int, int] | None:
-    """The phrase that gives everyone ("all three units", "county-wide"), if any."""
-    for at, item in enumerate(items):
+def _everyone(items: list[_Item], single: int) -> tuple[int, int] | None:
+    """The phrase after the single peer at ``single`` that gives it everyone ("… for all three
+    units", "… county-wide"), if any; "all sites will have one peer" gives each site one."""
+    for at, item in enumerate(items[single + 1 :], start=single + 1):
         if item.text in w.EVERYONE:
             for k in range(at + 1, min(at + 4, len(items))):
-                if items[k].text in w.PEOPLE or items[k].text in w.PLACES:
+                named = items[k].text in w.PEOPLE or items[k].text in w.PLACES
+                after = items[k + 1].text if k + 1 < len(items) else ""
+                if named and after not in w.OTHER_STAFF | w.OTHER_ROLES:  # "all program managers"
                     return item.span[0], items[k].span[1]
         wide = item.text == "wide" and at and items[at - 1].text in w.WIDE
         if wide and not any(i.text in w.GROUP for i in items[at + 1 : at + 3]):  # "… team"
             return items[at - 1].span[0], item.span[1]
+        if item.text in w.WIDE_WORDS and not any(i.text in w.GROUP for i in items[at + 1 : at + 3]):
+            return item.span
     return None
 
 
@@ -319,12 +427,41 @@ def _clause_spans(items: list[_Item], limit: float, row_title: bool) -> list[tup
             for s in staff[max(i - 1, 0) : i + 1]
             if abs(s[0] - at) <= _NEAR and (s[2] == "count" or s[0] < at)
         ]
-        over = limit * (_ANNUAL_FACTOR if annual(at) else 1)
-        if near and people / min(near, key=lambda s: abs(s[0] - at))[1] > over:
+        if not near:
+            continue
+        peers = min(near, key=lambda s: abs(s[0] - at))
+        divisor = 1.0 if _each_of(items, peers[0], at) else peers[1]
+        if people / divisor > limit * (_ANNUAL_FACTOR if annual(at) else 1):
             spans.append(span)
-    single = any(v == 1 and kind == "count" for _, v, kind in staff)
-    everyone = _everyone(items) if single and not spans else None
-    return spans + ([everyone] if everyone else [])
+    singles = [k for k, v, kind in staff if v == 1 and kind == "count"]
+    if spans or not singles or _instead(items, singles[0]) or _each_has_one(items, singles[0]):
+        return spans
+    everyone = _everyone(items, singles[0])
+    return [everyone] if everyone else []
+
+
+def _each_has_one(items: list[_Item], single: int) -> bool:
+    """Whether one peer is given to each place, not to all: "every site will have one peer
+    specialist", "all 4 clinics will have one peer each", "cada clínica tendrá un par"."""
+    before = any(i.text in w.EACH or i.text in w.EVERYONE for i in items[:single])
+    return before or any(i.text in w.EACH_AFTER for i in items[single + 1 : single + 9])
+
+
+def _each_of(items: list[_Item], staff: int, people: int) -> bool:
+    """Whether the people counted are each peer's: "two peers each carry 100", "each of our
+    two navigators … 100 clients", "100 personas cada una"."""
+    for k in range(staff + 1, min(people + 4, len(items))):  # not "for each 100 people"
+        figure = k + 1 < len(items) and items[k + 1].text[0].isdecimal()
+        if items[k].text in w.EACH_AFTER and not figure:
+            return True
+    before = [i.text for i in items[max(staff - 4, 0) : staff]]
+    return any(t in ("each", "cada") for t in before) and any(t in ("of", "de") for t in before)
+
+
+def _instead(items: list[_Item], at: int) -> bool:
+    """Whether the words before ``at`` put it aside: "rather than one peer …"."""
+    words = tuple(i.text for i in items[max(at - 4, 0) : at])
+    return any(words[k : k + 2] == pair for pair in w.INSTEAD for k in range(len(words)))
 
 
 def overloaded(sentence: str, limit: float) -> list[tuple[int, int]]:

@@ -18,15 +18,19 @@ HEADS = frozenset(
     "mentors bridger bridgers worker workers supporter supporters staff fte ftes position "
     "positions partner partners especialista especialistas navegador navegadores navegadora "
     "navegadoras mentora mentoras mentores promotor promotores promotora promotoras "
-    "consejero consejeros consejera consejeras puesto puestos plaza plazas".split()
+    "consejero consejeros consejera consejeras puesto puestos plaza plazas counselor "
+    "counselors professional professionals".split()
 )
 # Words that make a title a peer's: before its noun ("peer", "recovery", "family partner")
 # or after it ("especialista de pares", "… en apoyo entre pares").
-PEER_BEFORE = frozenset("peer peers recovery family parent youth".split())
-PEER_AFTER = frozenset("pares".split())
+PEER_BEFORE = frozenset("peer peers recovery".split())
+PEER_AFTER = frozenset("pares par recuperación".split())
+# "Family Partner", "Parent Partner": a peer title of its own.
+PARTNERS = frozenset("partner partners".split())
+FAMILY = frozenset("family parent".split())
 # Titles that are peer staff on their own; "CPS caseworkers" (child protective services)
 # are not, nor is a plain "peer" before any other noun ("peer agencies", "peer-reviewed").
-ACRONYMS = frozenset("cps cpss pss prss rss crs fps cprs".split())
+ACRONYMS = frozenset("cps cpss pss prss rss crs fps cprs crpa fpa fpas ypa ypas".split())
 NOT_AFTER_ACRONYM = frozenset("caseworker caseworkers worker workers investigator case".split())
 # "peers", "pares" are staff by themselves.
 PLURAL_PEERS = frozenset("peers pares".split())
@@ -47,7 +51,9 @@ PEER_MARKERS = frozenset("peer peers pares".split()) | ACRONYMS
 # Other staff: a ratio or caseload named next to them is theirs.
 OTHER_STAFF = frozenset(
     "clinician clinicians clinical therapist therapists nurse nurses manager managers "
-    "counselor counselors psychiatrist psychiatrists prescriber prescribers psychologist "
+    "psychiatrist psychiatrists prescriber prescribers psychologist social caseworker "
+    "caseworkers management probation officer officers trabajador trabajadora "
+    "trabajadores manejadora manejador "
     "enfermera enfermeras terapeuta terapeutas psiquiatra psicólogo psicóloga clínicos".split()
 )
 # Titles whose FTEs are not peers': "1 Program Director (0.2 FTE)", "a 1.0 FTE aide".
@@ -60,7 +66,7 @@ PEOPLE = frozenset(
     "people ppl persons individuals clients participants members patients residents adults "
     "youth youths students tenants releasees consumers families veterans guests admissions "
     "referrals enrollees enrolled beds bed connections inmates children users beneficiaries "
-    "cases callers women men seniors survivors intakes "
+    "cases callers women men seniors survivors intakes folks "
     "personas participantes clientes pacientes residentes afiliados afiliadas inscritos "
     "inscritas adultos jóvenes familias estudiantes camas admisiones miembros niños niñas "
     "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres".split()
@@ -76,15 +82,19 @@ EVERYONE = frozenset("all every entire whole full todas todos toda todo".split()
 PLACES = frozenset(
     "units sites programs regions clinics counties hospitals schools campuses census caseload "
     "homes houses buildings shelters residences locations offices unit site program region "
-    "clinic county hospital campus building agency system state "
+    "clinic county hospital campus building agency system state boroughs towns "
+    "neighborhoods "
     "sedes unidades programas regiones clínicas condados hospitales escuelas municipios "
     "hogares casas edificios albergues residencias oficinas centros sede unidad programa "
-    "región clínica condado edificio agencia sistema estado municipio isla".split()
+    "región clínica condado edificio agencia sistema estado municipio isla barrios "
+    "pueblos".split()
 )
 WIDE = frozenset("agency county region state program system".split())
+# The same written as one word: "countywide", "statewide".
+WIDE_WORDS = frozenset(f"{place}wide" for place in WIDE)
 # What makes a number, by the word after it, something other than a count of people or staff.
 NOT_COUNTS = frozenset(
-    "% $ / hours hour hrs hr days day weeks week months month years year minutes miles am pm "
+    "% $ / + hours hour hrs hr days day weeks week months month years year minutes miles am pm "
     "percent time times more main street st ave avenue road rd blvd drive suite square sq "
     "annual dollars th nd rd horas días semanas meses años minutos millas vez veces más calle "
     "avenida dólares".split()
@@ -100,8 +110,40 @@ LABELS = frozenset(
 )
 # After these a count of people is a part of a total: "40 of the 600 clients".
 TOTAL_BEFORE = (("of", "the"), ("de", "los"), ("de", "las"))
-CEILINGS = (("no", "more", "than"), ("not", "more", "than"), ("no", "más", "de"))
+CEILINGS = (
+    ("no", "more", "than"),
+    ("not", "more", "than"),
+    ("no", "más", "de"),
+    ("a", "maximum", "of"),
+    ("un", "máximo", "de"),
+)
 # Words that show a count of people is a year's (or a grant's) throughput, not a caseload.
 ANNUAL = frozenset("year yearly annually yr fy since año anual anuales anualmente".split())
 # Words after a comma that start a clause of its own: ", and the program serves 300".
 CLAUSE_STARTS = frozenset("and but while with y pero mientras con".split())
+# Between a count and its title, or after the title, words that make it someone who leads
+# peers, not the peers counted ("one lead peer specialist", "Recovery Coach Supervisor").
+LEADING = frozenset(
+    "lead supervisor supervisors coordinator coordinators manager director supervisora "
+    "coordinadora coordinador director directora".split()
+)
+# Nouns counted that are not people: "150 outreach calls to clients", "96 group sessions".
+ACTIVITIES = frozenset(
+    "calls sessions groups visits contacts kits workshops meetings classes trainings "
+    "encounters events hours units presentations llamadas sesiones grupos visitas contactos "
+    "talleres reuniones clases adiestramientos eventos presentaciones".split()
+)
+# Before a count of people, words that make it an attendance or a referral, not a caseload.
+ATTENDANCE = frozenset(
+    "attended attendance reached referred asistieron asistencia referidos referidas".split()
+)
+# Words that make "1 to 120" a ratio where no title stands beside it.
+RATIO_WORDS = frozenset("ratio ratios proporción razón".split())
+# A caseload that peers share is not one peer's.
+SHARED = frozenset("share shared total combined comparten compartida combinada".split())
+# Before a single peer, words that put it aside: "rather than one peer for the whole county".
+INSTEAD = (("rather", "than"), ("instead", "of"), ("en", "lugar"), ("en", "vez"))
+# After a count of peers, words that make the people after it each peer's: "two peers each".
+EACH_AFTER = frozenset("each apiece cada".split())
+# Title nouns that name no job by themselves ("staff", "FTE", "positions").
+GENERIC_HEADS = frozenset("staff fte ftes position positions puesto puestos plaza plazas".split())
