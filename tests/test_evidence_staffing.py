@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import scan_evidence
 
-from advocacy.evidence.staffing import _value, overloaded
+from advocacy.evidence.staffing import overloaded
+from advocacy.evidence.staffing_read import number_value
 
 LIMIT = 60
 
@@ -267,7 +268,7 @@ def test_the_figure_found_is_the_people_served() -> None:
     [("1,400", 1400), ("1.400", 1400), ("0.5", 0.5), ("0,5", 0.5), ("12,000", 12000)],
 )
 def test_numbers_are_read_with_either_mark(number: str, people: float) -> None:
-    assert _value(number) == people
+    assert number_value(number) == people
 
 
 def flags(tmp_path: Path, text: str) -> list[dict]:

@@ -32,157 +32,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import NamedTuple
 
 from advocacy.evidence import staffing_words as w
 from advocacy.evidence.matching import Tokens
+from advocacy.evidence.staffing_read import (
+    GAP,
+    Item,
+    after_title,
+    cell,
+    clauses,
+    count,
+    read_items,
+    single_title,
+    title_after,
+)
 
-_ITEM = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[:|/(%$;,+]|[.!?](?=\s+[A-ZÁÉÍÓÚÑ¿¡])")
-# Short words a full stop follows without ending a sentence ("approx. 260", "No. 3").
-_ABBREVIATIONS = frozenset("approx aprox est no nos vs dr st sr sra mr ms mrs etc inc co".split())
 # Only a sentence with a figure or a word of a single peer can give too many people per peer.
 _QUICK = re.compile(r"\d|\b(?:one|una?|sole|only|single|lone|solo|sola|únic[oa])\b", re.IGNORECASE)
-_GAP = 4  # words between a number and its title ("one (1) full-time recovery mentor")
 _NEAR = 16  # words between a count of people and the count of peers it is divided by
 _ANNUAL_REACH = 5  # words either side of a count of people where "a year", "2023" make it a year's
 _MOST_PEOPLE = 5000  # more than this is a population, not the people a program serves
 _ANNUAL_FACTOR = 4  # a year's throughput is held to this many times the caseload limit
-
-
-class _Item(NamedTuple):
-    text: str  # lower case
-    span: tuple[int, int]
-    value: float | None  # for a figure or a number word
-
-
-def _value(text: str) -> float | None:
-    if text in w.NUMBER_WORDS:
-        return float(w.NUMBER_WORDS[text])
-    if not text[0].isdecimal() or len(text) > 12:
-        return None
-    parts = re.split(r"[.,]", text)
-    if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):  # 1,400 · 1.800 · 12,000
-        return float("".join(parts))
-    return float(".".join(parts)) if len(parts) <= 2 else None  # 0.5 · 0,5
-
-
-def _items(sentence: str) -> list[_Item]:
-    # spans of the text as written: lower-casing can change a text's length ("İ")
-    found: list[_Item] = []
-    for m in _ITEM.finditer(sentence):
-        text = m.group().lower()
-        if text in ".!?":  # a sentence ends before a capital: a clause ends
-            if found and (found[-1].text in _ABBREVIATIONS or len(found[-1].text) == 1):
-                continue
-            text = ";"
-        found.append(_Item(text, m.span(), _value(text)))
-    return found
-
-
-def _clauses(items: list[_Item]) -> list[list[_Item]]:
-    """The clauses of a sentence: a semicolon ends one, and so does a comma before "and",
-    "but", "with" ("…, and the program serves 300 people")."""
-    clauses: list[list[_Item]] = [[]]
-    for at, item in enumerate(items):
-        after = items[at + 1].text if at + 1 < len(items) else ""
-        if item.text == ";" or (item.text == "," and after in w.CLAUSE_STARTS):
-            clauses.append([])
-        else:
-            clauses[-1].append(item)
-    return [c for c in clauses if c]
-
-
-def _count(items: list[_Item], at: int) -> float | None:
-    """The number at ``at`` if it can count people or staff."""
-    item = items[at]
-    if item.value is None:
-        return None
-    before = items[at - 1].text if at else ""
-    after = items[at + 1].text if at + 1 < len(items) else ""
-    digits = item.text[0].isdecimal()
-    if after in w.NOT_COUNTS or (digits and before in w.LABELS):
-        return None
-    time_before = before == ":" and at > 1 and items[at - 2].value is not None
-    time_after = after == ":" and at + 2 < len(items) and items[at + 2].value is not None
-    if digits and (time_before or time_after):  # "7:42", "1:40": a time, or a ratio read as one
-        return None
-    if digits and len(item.text) == 4 and 1900 <= item.value <= 2100:
-        return None
-    return item.value
-
-
-def _title_after(items: list[_Item], at: int, bare_fte: bool = False) -> int | None:
-    """The last word of a peer job title starting within a few words after ``at``:
-    "two peer specialists", "one (1) recovery coach", "2 personas de pares", "3 PSS". With
-    ``bare_fte`` (in a clause about peer staff), "2.0 FTE" with no other title near is one."""
-    peer_before = False
-    # "Peer staffing drops from 5.0 FTE …": a peer word just before the figure
-    peer_lead = any(
-        i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in items[max(at - 4, 0) : at]
-    )
-    for k in range(at + 1, min(at + 2 + _GAP, len(items))):
-        text = items[k].text
-        after = items[k + 1].text if k + 1 < len(items) else ""
-        if text in w.GROUP or text in w.LEADING:  # "one peer team", "one lead peer"
-            return None
-        titles = w.ACRONYMS | w.PLURAL_PEERS | w.HEADS
-        if after in w.LEADING and text in titles:  # "the Recovery Coach Supervisor"
-            return None
-        if text in w.ACRONYMS:
-            return None if after in w.NOT_AFTER_ACRONYM or after in w.GROUP else k
-        if text in w.PLURAL_PEERS:
-            if after in w.GROUP:
-                return None
-            # "de pares" names whose: "2 personas de pares" are staff, "un rol de pares" is not
-            of = items[k - 1].text in ("de", "entre")
-            return k if not of or items[k - 2].text in ("personas", "persona") else None
-        if text in w.HEADS:
-            if after in w.GROUP:
-                return None
-            if text in w.PARTNERS and items[k - 1].text in w.FAMILY:  # "one Parent Partner"
-                return k
-            peer_after = any(i.text in w.PEER_AFTER for i in items[k + 1 : k + 5])
-            near = items[max(at - 3, 0) : k + 3]
-            other = any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in near)
-            fte = text in ("fte", "ftes") and (peer_lead or (bare_fte and not other))
-            return k if peer_before or peer_after or fte else None
-        if text == "peer" and (after in w.PERSON_AFTER_PEER or after in (",", ")", "")):
-            return k
-        if text in w.PEER_BEFORE:
-            peer_before = True
-        elif text in ("|", ":", ";") or (items[k].value is not None and items[k - 1].text != "("):
-            return None
-    return None
-
-
-def _cell(items: list[_Item], at: int) -> int:
-    """Which cell of a table row the word at ``at`` is in (0: the title)."""
-    pipes = sum(1 for i in items[:at] if i.text == "|")
-    return pipes - (1 if items and items[0].text == "|" else 0)
-
-
-def _after_title(items: list[_Item], at: int) -> bool:
-    """Whether the number at ``at`` follows a peer title as a staffing table row's FTE whose
-    cells were joined: "Peer Recovery Coach 1.0 275 clients", "Family Peer Partner 0.5 80"."""
-    if at == 0 or items[at - 1].text not in w.HEADS | w.ACRONYMS | w.PLURAL_PEERS:
-        return False
-    if not any(
-        i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in items[max(at - 4, 0) : at]
-    ):
-        return False
-    after = items[at + 1] if at + 1 < len(items) else None
-    return after is None or after.value is not None or after.text in ("fte", "ftes", "|")
-
-
-def _single_title(items: list[_Item], at: int) -> bool:
-    """Whether "sole", "only", "única" at ``at`` qualifies a peer title right after it ("the
-    sole peer specialist"), not another noun ("la única certificación de especialistas")."""
-    if at + 1 >= len(items):
-        return False
-    first = items[at + 1].text
-    titles = w.PEER_MARKERS | w.PEER_BEFORE | w.HEADS | w.FAMILY | {"one", "un", "una"}
-    title = _title_after(items, at)
-    return first in titles and title is not None and title <= at + 4
 
 
 # How a clause counts peer staff: a figure or "sole" ("count"), a title with "the" or "a"
@@ -190,29 +60,29 @@ def _single_title(items: list[_Item], at: int) -> bool:
 Staff = tuple[int, float, str]
 
 
-def _staff(items: list[_Item], row_title: bool) -> list[Staff]:
+def _staff(items: list[Item], row_title: bool) -> list[Staff]:
     """Where the clause counts peer staff, how many, and how."""
     counts = []
     for at, item in enumerate(items):
-        value = _count(items, at)
+        value = count(items, at)
         if value is not None and 0 < value < 50:
-            titled = _title_after(items, at, bare_fte=True) is not None
-            if titled or (row_title and _cell(items, at) == 1) or _after_title(items, at):
+            titled = title_after(items, at, bare_fte=True) is not None
+            if titled or (row_title and cell(items, at) == 1) or after_title(items, at):
                 counts.append((at, value, "count"))  # "two peer FTEs", "Coach | 0.5 FTE |"
         elif item.text in w.PEER_MARKERS and at + 2 < len(items) and items[at + 1].text == "x":
-            value = _count(items, at + 2)  # "Peer x 0.5 FTE", a rushed staffing plan
+            value = count(items, at + 2)  # "Peer x 0.5 FTE", a rushed staffing plan
             if value is not None and 0 < value < 50:
                 counts.append((at + 2, value, "count"))
-        elif item.text in w.SINGLE and _single_title(items, at):
+        elif item.text in w.SINGLE and single_title(items, at):
             counts.append((at, 1.0, "count"))  # "the sole peer", "una sola especialista de pares"
-        elif item.text in w.DETERMINERS and _title_after(items, at) is not None:
-            title = items[_title_after(items, at) or 0].text  # "The Peer Specialist will …"
+        elif item.text in w.DETERMINERS and title_after(items, at) is not None:
+            title = items[title_after(items, at) or 0].text  # "The Peer Specialist will …"
             if not title.endswith("s") or title in ("pss", "prss", "rss", "crs", "fps", "cps"):
                 counts.append((at, 1.0, "subject"))
     return counts
 
 
-def _other_title(items: list[_Item]) -> bool:
+def _other_title(items: list[Item]) -> bool:
     """Whether the clause names another title ("Housing specialists carry …"): a title noun
     with no peer word before or after it."""
     for at, item in enumerate(items):
@@ -224,7 +94,7 @@ def _other_title(items: list[_Item]) -> bool:
     return False
 
 
-def _each_peer(items: list[_Item]) -> list[Staff]:
+def _each_peer(items: list[Item]) -> list[Staff]:
     """Where the clause counts one peer's people: "each peer", "cada especialista de pares",
     or a caseload or panel where no other staff is named."""
     if any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in items):
@@ -236,15 +106,15 @@ def _each_peer(items: list[_Item]) -> list[Staff]:
         (at, 1.0, "each")
         for at, item in enumerate(items)
         if (item.text in w.CASELOAD and not shared)
-        or (item.text in w.EACH and _title_after(items, at) is not None)
+        or (item.text in w.EACH and title_after(items, at) is not None)
     ]
 
 
-def _people(items: list[_Item], staff: set[int]) -> list[tuple[int, float, tuple[int, int]]]:
+def _people(items: list[Item], staff: set[int]) -> list[tuple[int, float, tuple[int, int]]]:
     """Where the clause counts people served, how many, and the figure's span."""
     counts = []
     for at, item in enumerate(items):
-        value = _count(items, at)
+        value = count(items, at)
         if value is None or at in staff or item.text in w.NUMBER_WORDS or value > _MOST_PEOPLE:
             continue
         if tuple(i.text for i in items[max(at - 2, 0) : at]) in w.TOTAL_BEFORE:
@@ -262,10 +132,10 @@ def _people(items: list[_Item], staff: set[int]) -> list[tuple[int, float, tuple
     return counts
 
 
-def _people_noun(items: list[_Item], at: int) -> int | None:
+def _people_noun(items: list[Item], at: int) -> int | None:
     """The noun of people a few words after the number at ``at`` ("1,400 active clients"),
     if no other noun counted comes first ("150 outreach calls to clients")."""
-    for k in range(at + 1, min(at + 2 + _GAP, len(items))):
+    for k in range(at + 1, min(at + 2 + GAP, len(items))):
         text = items[k].text
         if text in w.PEOPLE:
             return k
@@ -276,7 +146,7 @@ def _people_noun(items: list[_Item], at: int) -> int | None:
     return None
 
 
-def _about(items: list[_Item], at: int) -> str | None:
+def _about(items: list[Item], at: int) -> str | None:
     """Whose ratio the words just before ``at`` name: "peer", "other" or None."""
     for item in reversed(items[max(at - 6, 0) : at]):
         if item.text in w.OTHER_STAFF or item.text in w.OTHER_ROLES:
@@ -286,7 +156,7 @@ def _about(items: list[_Item], at: int) -> str | None:
     return None
 
 
-def _stated(items: list[_Item], peer_clause: bool) -> list[tuple[float, tuple[int, int]]]:
+def _stated(items: list[Item], peer_clause: bool) -> list[tuple[float, tuple[int, int]]]:
     """Peer ratios the clause states ("1:40", "one peer FTE per 25", "150 clients per peer
     specialist", "150:1", and "no more than 12" where each peer's people are meant)."""
     found: list[tuple[float, tuple[int, int]]] = []
@@ -296,7 +166,7 @@ def _stated(items: list[_Item], peer_clause: bool) -> list[tuple[float, tuple[in
             i.text for i in items[at : at + 3]
         )
         if ceiling in w.CEILINGS and at + 3 < len(items) and per_peer:
-            value = _count(items, at + 3)
+            value = count(items, at + 3)
             if value is not None:
                 found.append((value, items[at + 3].span))
             continue
@@ -310,7 +180,7 @@ def _stated(items: list[_Item], peer_clause: bool) -> list[tuple[float, tuple[in
 
 
 def _colon_ratio(
-    items: list[_Item], at: int, peer_clause: bool
+    items: list[Item], at: int, peer_clause: bool
 ) -> list[tuple[float, tuple[int, int]]]:
     """ "1:40", "1 FTE : 30", "150:1": a peer's ratio, not another title's."""
     one = at - 2 if at >= 2 and items[at - 1].text in w.HEADS else at - 1
@@ -327,7 +197,7 @@ def _colon_ratio(
     return []
 
 
-def _people_per_title(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
+def _people_per_title(items: list[Item], at: int) -> tuple[float, tuple[int, int]] | None:
     """ "90 clients per peer specialist", "150 participantes por cada especialista de pares",
     "a caseload of 75 for each peer"."""
     text = items[at].text
@@ -335,11 +205,11 @@ def _people_per_title(items: list[_Item], at: int) -> tuple[float, tuple[int, in
     if text == "por" and at + 1 < len(items) and items[at + 1].text == "cada":
         return None  # read at "cada"
     ratio_word = text in ("per", "por", "cada") or (text in ("each", "every") and before == "for")
-    if not ratio_word or _title_after(items, at) is None:
+    if not ratio_word or title_after(items, at) is None:
         return None
     start = at - 1 if before in ("por", "for") else at
-    for k in range(start - 1, max(start - 2 - _GAP, -1), -1):
-        value = _count(items, k)
+    for k in range(start - 1, max(start - 2 - GAP, -1), -1):
+        value = count(items, k)
         if value is not None:
             if not any(i.text in w.PEOPLE for i in items[k + 1 : start]):
                 lead = [i.text for i in items[max(k - 3, 0) : k]]
@@ -351,13 +221,11 @@ def _people_per_title(items: list[_Item], at: int) -> tuple[float, tuple[int, in
     return None
 
 
-def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | None:
+def _ratio_word(items: list[Item], at: int) -> tuple[float, tuple[int, int]] | None:
     """ "1 FTE per 30 people", "one peer for every 40", "1 a 30", "por cada 25 personas"."""
     item = items[at]
     start = at - 1 if at and items[at - 1].text in ("por", "for") else at
-    one = next(
-        (k for k in range(start - 1, max(start - 2 - _GAP, -1), -1) if _count(items, k)), None
-    )
+    one = next((k for k in range(start - 1, max(start - 2 - GAP, -1), -1) if count(items, k)), None)
     if one is None:
         return None
     titled = any(i.text in w.HEADS or i.text in w.PEER_MARKERS for i in items[one + 1 : start])
@@ -368,9 +236,9 @@ def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | 
     elif item.text not in ("per", "every", "each", "cada") or not (titled or one == start - 1):
         return None
     ahead = at + 1
-    if ahead >= len(items) or _count(items, ahead) is None or items[ahead].text in w.NUMBER_WORDS:
+    if ahead >= len(items) or count(items, ahead) is None or items[ahead].text in w.NUMBER_WORDS:
         return None
-    after = [i.text for i in items[ahead + 1 : ahead + 2 + _GAP]]
+    after = [i.text for i in items[ahead + 1 : ahead + 2 + GAP]]
     people = next((t in w.PEOPLE for t in after if t in w.PEOPLE or t in w.PLACES), False)
     ends = after[:1] in ([], [")"], [","], ["|"]) or after[0] in w.RATIO_WORDS
     if not people and not ends:
@@ -378,7 +246,7 @@ def _ratio_word(items: list[_Item], at: int) -> tuple[float, tuple[int, int]] | 
     return items[ahead].value / items[one].value, items[ahead].span  # type: ignore[operator]
 
 
-def _everyone(items: list[_Item], single: int) -> tuple[int, int] | None:
+def _everyone(items: list[Item], single: int) -> tuple[int, int] | None:
     """The phrase after the single peer at ``single`` that gives it everyone ("… for all three
     units", "… county-wide"), if any; "all sites will have one peer" gives each site one."""
     for at, item in enumerate(items[single + 1 :], start=single + 1):
@@ -396,12 +264,12 @@ def _everyone(items: list[_Item], single: int) -> tuple[int, int] | None:
     return None
 
 
-def _clause_spans(items: list[_Item], limit: float, row_title: bool) -> list[tuple[int, int]]:
+def _clause_spans(items: list[Item], limit: float, row_title: bool) -> list[tuple[int, int]]:
     texts = {i.text for i in items}
     peer_clause = (
         row_title
         or bool(texts & w.PEER_MARKERS)
-        or any(_title_after(items, at) is not None for at in range(len(items)))
+        or any(title_after(items, at) is not None for at in range(len(items)))
     )
     each = _each_peer(items)
     if not peer_clause and not each:
@@ -440,14 +308,14 @@ def _clause_spans(items: list[_Item], limit: float, row_title: bool) -> list[tup
     return [everyone] if everyone else []
 
 
-def _each_has_one(items: list[_Item], single: int) -> bool:
+def _each_has_one(items: list[Item], single: int) -> bool:
     """Whether one peer is given to each place, not to all: "every site will have one peer
     specialist", "all 4 clinics will have one peer each", "cada clínica tendrá un par"."""
     before = any(i.text in w.EACH or i.text in w.EVERYONE for i in items[:single])
     return before or any(i.text in w.EACH_AFTER for i in items[single + 1 : single + 9])
 
 
-def _each_of(items: list[_Item], staff: int, people: int) -> bool:
+def _each_of(items: list[Item], staff: int, people: int) -> bool:
     """Whether the people counted are each peer's: "two peers each carry 100", "each of our
     two navigators … 100 clients", "100 personas cada una"."""
     for k in range(staff + 1, min(people + 4, len(items))):  # not "for each 100 people"
@@ -458,7 +326,7 @@ def _each_of(items: list[_Item], staff: int, people: int) -> bool:
     return any(t in ("each", "cada") for t in before) and any(t in ("of", "de") for t in before)
 
 
-def _instead(items: list[_Item], at: int) -> bool:
+def _instead(items: list[Item], at: int) -> bool:
     """Whether the words before ``at`` put it aside: "rather than one peer …"."""
     words = tuple(i.text for i in items[max(at - 4, 0) : at])
     return any(words[k : k + 2] == pair for pair in w.INSTEAD for k in range(len(words)))
@@ -469,14 +337,14 @@ def overloaded(sentence: str, limit: float) -> list[tuple[int, int]]:
     FTE, or everyone to a single peer; none where it is not about peer staff."""
     if not _QUICK.search(sentence):  # no figure and no single peer: nothing to read
         return []
-    items = _items(sentence)
+    items = read_items(sentence)
     row_title = False
     if "|" in sentence:  # a table row: its first cell names the title
         cells = sentence.strip().strip("|").split("|")
-        row_title = _title_after(_items(" " + cells[0]), -1) is not None if cells else False
-        row_title = row_title or bool({i.text for i in _items(cells[0])} & w.PEER_MARKERS)
+        row_title = title_after(read_items(" " + cells[0]), -1) is not None if cells else False
+        row_title = row_title or bool({i.text for i in read_items(cells[0])} & w.PEER_MARKERS)
     spans = []
-    for clause in _clauses(items):
+    for clause in clauses(items):
         spans += _clause_spans(clause, limit, row_title)
     return spans
 

@@ -34,6 +34,8 @@ ACRONYMS = frozenset("cps cpss pss prss rss crs fps cprs crpa fpa fpas ypa ypas"
 NOT_AFTER_ACRONYM = frozenset("caseworker caseworkers worker workers investigator case".split())
 # "peers", "pares" are staff by themselves.
 PLURAL_PEERS = frozenset("peers pares".split())
+# The last word of any peer title.
+TITLE_NOUNS = ACRONYMS | PLURAL_PEERS | HEADS
 # After "peer", words that show it is a person: "one peer will cover", "1 peer per 80".
 PERSON_AFTER_PEER = frozenset(
     "will is was has had for to per who covers serves sees carries can may must shall in on "
