@@ -75,9 +75,9 @@ def _staff(items: list[Item], row_title: bool) -> list[Staff]:
                 counts.append((at + 2, value, "count"))
         elif item.text in w.SINGLE and single_title(items, at):
             counts.append((at, 1.0, "count"))  # "the sole peer", "una sola especialista de pares"
-        elif item.text in w.DETERMINERS and title_after(items, at) is not None:
-            title = items[title_after(items, at) or 0].text  # "The Peer Specialist will …"
-            if not title.endswith("s") or title in ("pss", "prss", "rss", "crs", "fps", "cps"):
+        elif item.text in w.DETERMINERS and (title := title_after(items, at)) is not None:
+            noun = items[title].text  # "The Peer Specialist will …": one, not "the specialists"
+            if not noun.endswith("s") or noun in w.ACRONYMS:
                 counts.append((at, 1.0, "subject"))
     return counts
 
@@ -113,14 +113,16 @@ def _each_peer(items: list[Item]) -> list[Staff]:
 def _people(items: list[Item], staff: set[int]) -> list[tuple[int, float, tuple[int, int]]]:
     """Where the clause counts people served, how many, and the figure's span."""
     counts = []
+    # "attended by 150 participants": what follows an attendance is no caseload
+    attendance = next((k for k, i in enumerate(items) if i.text in w.ATTENDANCE), len(items))
     for at, item in enumerate(items):
         value = count(items, at)
         if value is None or at in staff or item.text in w.NUMBER_WORDS or value > _MOST_PEOPLE:
             continue
         if tuple(i.text for i in items[max(at - 2, 0) : at]) in w.TOTAL_BEFORE:
             continue  # "40 of the 600 clients": a part of a total
-        if any(i.text in w.ATTENDANCE for i in items[:at]):
-            continue  # "attended by 150 participants": an attendance, not a caseload
+        if at > attendance:
+            continue
         noun = _people_noun(items, at)
         if noun is not None:
             counts.append((at, value, (item.span[0], items[noun].span[1])))
