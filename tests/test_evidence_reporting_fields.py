@@ -56,3 +56,67 @@ def test_a_refused_report_or_a_staff_rule_is_not_a_voluntary_flag(
     tmp_path: Path, line: str
 ) -> None:
     assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+SUPERVISION = "peer-supervisors"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervisor: Behavioral Health Program Manager (LMSW)",
+        "Any problems, take them to my supervisor (Residential Director, LCADC).",
+        "Supervised by the Medical Director.",
+        "Supervisor: Treatment Court Coordinator",
+        "In programs of one peer, the team leader provides sole supervision.",
+        "The charge nurse supervises us and sets our assignments.",
+        "Peer mentors are supervised by a mental health practitioner.",
+    ],
+)
+def test_supervision_by_a_clinical_or_court_title_in_any_form(tmp_path: Path, line: str) -> None:
+    assert SUPERVISION in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every supervisor and clinician completes the peer roles orientation in the first year.",
+        "All clinical supervisors attend a half-day course on working beside peer staff.",
+        "Peer staff provide weekly attendance reports to the court coordinator.",
+        "Guests who break curfew get reported to their counselor.",
+        "Los pares no hacen evaluaciones de riesgo; esa evaluación la hace la clínica.",
+    ],
+)
+def test_training_for_supervisors_or_a_report_on_a_person_is_not_supervision(
+    tmp_path: Path, line: str
+) -> None:
+    assert SUPERVISION not in flagged(tmp_path, line)
+
+
+def test_a_supervisor_column_of_a_staffing_table_names_the_supervisor(tmp_path: Path) -> None:
+    table = (
+        "| Position | FTE | Supervisor |\n"
+        "|---|---|---|\n"
+        "| Licensed Therapist | 3.0 | Clinical Director |\n"
+        "| Outreach Worker | 2.0 | Team Leader |\n"
+        "| Peer Recovery Coach | 1.0 | RN Care Manager |\n"
+        "| Peer Mentor | 1.0 | Peer Services Director |\n"
+    )
+    found = scan_evidence(tmp_path, table, "staffing.md")
+    rows = [f["excerpt"] for f in found["red_flags"] if f["criterion"] == SUPERVISION]
+    assert len(rows) == 1 and "RN Care Manager" in rows[0]
+
+
+def test_a_table_without_a_supervisor_column_is_read_as_before(tmp_path: Path) -> None:
+    table = "| Position | FTE | Notes |\n|---|---|---|\n| Peer Recovery Coach | 1.0 | RN Care Manager |\n"
+    assert SUPERVISION not in flagged(tmp_path, table, "staffing.md")
+
+
+def test_the_yearly_evaluation_of_peer_staff_by_a_psychologist_is_supervision(
+    tmp_path: Path,
+) -> None:
+    line = (
+        "La supervisión semanal y la evaluación anual de todo el personal de pares "
+        "están a cargo de la psicóloga del programa."
+    )
+    assert SUPERVISION in flagged(tmp_path, line)

@@ -226,7 +226,7 @@ def _segments(
                 header = cells  # a table's first row names its columns
             else:
                 peer_cell = find_peer_cell(header, cells)
-            content = " ".join(cells)
+            content = " ".join(labelled_cells(header, cells) if header is not cells else cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
@@ -457,6 +457,19 @@ _NOT_PEER_ROLE = re.compile(
     r"|supervis|manager|director|coordinat",
     re.IGNORECASE,
 )
+
+
+#: A column header that says who supervises ("Supervisor", "Reports to", "Supervisión")
+_SUPERVISOR_HEADER = re.compile(r"^(?:supervis\w*|reports? to|responde a)\b", re.IGNORECASE)
+
+
+def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
+    """A row's cells, where a column names the supervisor, with the column's name
+    before the cell ("Supervisor: RN Care Manager"), as a form field reads."""
+    return [
+        f"{title}: {cell}" if cell and _SUPERVISOR_HEADER.match(title) else cell
+        for title, cell in zip(header + [""] * (len(cells) - len(header)), cells, strict=False)
+    ]
 
 
 def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
