@@ -120,3 +120,50 @@ def test_the_yearly_evaluation_of_peer_staff_by_a_psychologist_is_supervision(
         "están a cargo de la psicóloga del programa."
     )
     assert SUPERVISION in flagged(tmp_path, line)
+
+
+TEAM = "peer-support-team"
+PAY = "peer-retention-and-pay"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Wednesday peer check-in is cancelled until further notice.",
+        "Our peer huddle was folded into the morning nursing report.",
+        "The weekly peer team mtg has not happened since spring.",
+        "La reunión de pares del lunes queda suspendida este mes.",
+        "Vamos a sustituir la reunión de pares por la reunión clínica.",
+    ],
+)
+def test_peer_meetings_cancelled_folded_or_not_held(tmp_path: Path, line: str) -> None:
+    assert TEAM in flagged(tmp_path, line)
+
+
+def test_a_peer_meeting_that_is_never_cancelled_is_not_a_flag(tmp_path: Path) -> None:
+    line = "The peer team meeting is protected time and is never cancelled for coverage."
+    assert TEAM not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pay: $15.50 per hour (BHT scale).",
+        "Peer mentors are paid on the paraprofessional salary guide.",
+        "The position is paid from an opioid settlement allocation through next year.",
+        "Funded by a one time county allocation.",
+        "Wages are payable only to the extent funding is available.",
+        "Step increases after year one are contingent on the state rate review.",
+        "A salary freeze applies to all staff this year.",
+        "This is a stipend position.",
+        "La plaza se paga con un donativo privado que se renueva cada año.",
+        "Si la subvención no se renueva, el puesto se elimina.",
+    ],
+)
+def test_pay_on_a_lower_scale_one_time_money_and_withheld_raises(tmp_path: Path, line: str) -> None:
+    assert PAY in flagged(tmp_path, line)
+
+
+def test_a_peer_scale_above_the_tech_scale_is_not_a_pay_flag(tmp_path: Path) -> None:
+    line = "Peer specialists are paid above the BHT scale, with steps every year."
+    assert PAY not in flagged(tmp_path, line)
