@@ -167,3 +167,50 @@ def test_pay_on_a_lower_scale_one_time_money_and_withheld_raises(tmp_path: Path,
 def test_a_peer_scale_above_the_tech_scale_is_not_a_pay_flag(tmp_path: Path) -> None:
     line = "Peer specialists are paid above the BHT scale, with steps every year."
     assert PAY not in flagged(tmp_path, line)
+
+
+def test_checklist_boxes_start_items_so_one_negation_does_not_hide_the_rest(
+    tmp_path: Path,
+) -> None:
+    checklist = (
+        "Orientation checklist for new peer staff\n"
+        "[ ] Parking permit issued\n"
+        "[ ] First aid card at own cost (not reimbursed)\n"
+        "[x] Petty cash drawer sign-out with the office manager\n"
+        "☐ Observed urine collection procedure\n"
+    )
+    found = flagged(tmp_path, checklist)
+    assert {"no-clinical-duties", VOLUNTARY} <= found
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Since spring we have been told to take on tasks outside our role, including:",
+        "Me han pedido hacer tareas fuera de mi descripción de puesto, entre ellas:",
+    ],
+)
+def test_a_complaint_that_work_outside_the_role_is_handed_out_keeps_its_list(
+    tmp_path: Path, lead_in: str
+) -> None:
+    text = f"{lead_in}\n\n- counting the petty cash box every evening\n"
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_work_outside_the_role_given_to_other_staff_is_still_excluded(tmp_path: Path) -> None:
+    text = (
+        "These tasks are outside the peer role and are assigned to other staff:\n\n"
+        "- counting the petty cash box every evening\n"
+    )
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Telling the team about missed doses breaks the trust and the non-coercion principle.",
+        "Avisar al equipo cuando alguien rechaza sus medicamentos viola el código de ética.",
+    ],
+)
+def test_an_argument_that_a_duty_breaks_the_code_is_not_the_duty(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)

@@ -199,6 +199,17 @@ EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
     "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
 )
+# A lead-in that says the work outside the role is being handed out ("I have been
+# directed to do work outside my job description, including:", "nos piden tareas
+# fuera del rol:") is a complaint: what it lists is assigned, not excluded.
+ASSIGNED_LEAD_IN = re.compile(
+    r"\b(?:i|we|you|they|peers?|peer staff)(?:'ve|'re|\s+have|\s+had|\s+are|\s+were|\s+was|\s+am"
+    r"|\s+keep)?(?:\s+been|\s+being|\s+getting)?\s+(?:directed|asked|told|made|expected|pulled"
+    r"|pushed|instructed)\s+to\b"
+    r"|\b(?:me|nos|les)\s+(?:han\s+|ha\s+)?(?:piden|pidieron|pide|pidió|pedido|asignan|"
+    r"asignaron|asignado|obligan|mandan|mandaron)\b",
+    re.IGNORECASE,
+)
 
 WEAK = {
     "en": (

@@ -27,10 +27,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too.
+# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
+# and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
 BULLET = re.compile(
-    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
-    r"|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
+    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑☐☒➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
+    r"|\[[ xX✓✔]?\]|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
 )  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
