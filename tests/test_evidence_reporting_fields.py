@@ -214,3 +214,32 @@ def test_work_outside_the_role_given_to_other_staff_is_still_excluded(tmp_path: 
 )
 def test_an_argument_that_a_duty_breaks_the_code_is_not_the_duty(tmp_path: Path, line: str) -> None:
     assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+TRAINING = "peer-specific-training"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "State certification is the employee's responsibility.",
+        "Renew your CPR card on your own time before the first shift.",
+        "El curso de recertificación lo tuvimos que pagar nosotros, sin ayuda de la agencia.",
+        "Los talleres se toman en días libres.",
+        "Cualquier certificación será responsabilidad de la persona contratada.",
+    ],
+)
+def test_training_left_to_the_workers_money_or_days_off(tmp_path: Path, line: str) -> None:
+    assert TRAINING in flagged(tmp_path, line)
+
+
+def test_a_job_title_in_the_heading_does_not_make_generic_training_peer_specific(
+    tmp_path: Path,
+) -> None:
+    text = "# Orientation plan - Peer Recovery Coach\n\nWeek 1: HIPAA and bloodborne pathogens training.\n"
+    assert TRAINING in flagged(tmp_path, text, "plan.md")
+
+
+def test_training_that_is_the_directors_responsibility_is_not_a_flag(tmp_path: Path) -> None:
+    line = "Scheduling peer certification training is the responsibility of the peer services director."
+    assert TRAINING not in flagged(tmp_path, line)

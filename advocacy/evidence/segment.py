@@ -460,7 +460,7 @@ _NOT_PEER_ROLE = re.compile(
 )
 
 
-#: A column header that says who supervises ("Supervisor", "Reports to", "Supervisión")
+#: A column header that says who supervises ("Supervisor", "Reports to", "Supervisión").
 _SUPERVISOR_HEADER = re.compile(r"^(?:supervis\w*|reports? to|responde a)\b", re.IGNORECASE)
 
 
