@@ -243,3 +243,47 @@ def test_a_job_title_in_the_heading_does_not_make_generic_training_peer_specific
 def test_training_that_is_the_directors_responsibility_is_not_a_flag(tmp_path: Path) -> None:
     line = "Scheduling peer certification training is the responsibility of the peer services director."
     assert TRAINING not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Recovery experience is a plus.",
+        "Personal recovery history preferred but not required.",
+        "Experience raising a child with a disability is desirable.",
+        "Lived experience will be considered.",
+        "Se dará preferencia a quien tenga experiencia como madre o cuidadora, deseable.",
+    ],
+)
+def test_lived_experience_in_other_words_asked_only_as_a_preference(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+def test_required_recovery_experience_is_not_a_flag(tmp_path: Path) -> None:
+    line = "Two years of personal recovery experience are required for this position."
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You will be the only recovery coach on the team.",
+        "She is the sole CPRS in the county program.",
+        "A single part-time peer support specialist covers both sites.",
+        "Most evenings you would be the only staff on site.",
+        "There is no formal agreement with any peer-run organization.",
+        "Serás la única mentora del programa durante el primer año.",
+    ],
+)
+def test_a_lone_peer_in_other_words_is_a_small_team_flag(tmp_path: Path, line: str) -> None:
+    assert "small-peer-teams" in flagged(tmp_path, line)
+
+
+def test_a_lone_peer_with_a_written_affiliation_is_not_a_flag(tmp_path: Path) -> None:
+    line = (
+        "You will be the only recovery coach on the team, backed by our written "
+        "affiliation with the regional recovery learning community."
+    )
+    assert "small-peer-teams" not in flagged(tmp_path, line)

@@ -240,6 +240,8 @@ WEAK = {
         "big plus",
         "a bonus",
         "encouraged",
+        "will be considered",
+        "valued but not required",
     ),
     "es": (
         "preferida",
@@ -275,5 +277,7 @@ WEAK = {
         "un plus",
         "se valorará",
         "valorable",
+        "se considerará",
+        "se tomará en cuenta",
     ),
 }
