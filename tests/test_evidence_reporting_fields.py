@@ -287,3 +287,36 @@ def test_a_lone_peer_with_a_written_affiliation_is_not_a_flag(tmp_path: Path) ->
         "affiliation with the regional recovery learning community."
     )
     assert "small-peer-teams" not in flagged(tmp_path, line)
+
+
+DUTIES = "no-clinical-duties"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers will be scheduled as second staff on the weekend overnight.",
+        "Cover aide breaks on the evening shift.",
+        "Recess duty and bus duty as assigned by the principal.",
+        "Collect copays at the window when the front desk is at lunch.",
+        "Complete the medication aide skills check-off in week two.",
+        "Screens new clients with the GAD-7 at the first visit.",
+        "Los pares llenan el cernimiento de depresión en cada visita.",
+        "Cuando falta la enfermera, la par entrega los pastilleros en las casas.",
+    ],
+)
+def test_coverage_money_medication_and_screening_duties_in_other_words(
+    tmp_path: Path, line: str
+) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff never cover aide breaks or lunches.",
+        "Peers do not collect payments of any kind.",
+    ],
+)
+def test_the_same_duties_ruled_out_are_not_flags(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
