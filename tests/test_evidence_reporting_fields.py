@@ -320,3 +320,50 @@ def test_coverage_money_medication_and_screening_duties_in_other_words(
 )
 def test_the_same_duties_ruled_out_are_not_flags(tmp_path: Path, line: str) -> None:
     assert DUTIES not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Petty cash / client funds: NONE.",
+        "Medication passes: never",
+        "Manejo de dinero de participantes: ninguno",
+    ],
+)
+def test_a_form_field_whose_value_is_none_rules_the_duty_out(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+def test_a_form_field_with_a_real_value_is_still_a_flag(tmp_path: Path) -> None:
+    assert DUTIES in flagged(tmp_path, "Petty cash / client funds: counts the drawer nightly.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Section 4 is amended by striking "weekly progress notes for each participant".',
+        "The board asks management to eliminate the medication tasks by June.",
+        "La junta pide eliminar las tareas de medicamentos antes de julio.",
+    ],
+)
+def test_a_duty_struck_out_or_to_be_eliminated_is_not_assigned(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+def test_declining_to_share_confidences_is_not_an_ethics_breach(tmp_path: Path) -> None:
+    line = "Their peer staff keep to the code, declining to share what members tell them."
+    assert "cps-code-of-ethics" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line, criterion",
+    [
+        ("Reports to: Peer Services Director (completed peer supervision course)", TRAINING),
+        ("Our affiliation with the county RLC is renewed each spring.", PAY),
+        ("Paid conference days; the hours count as work time.", "peers-in-mobile-crisis"),
+    ],
+)
+def test_words_that_looked_like_flags(tmp_path: Path, line: str, criterion: str) -> None:
+    """'Reports' is no mandated-reporter topic, an affiliation renewed is not money that
+    may stop, and hours that count are no hourly bed check."""
+    assert criterion not in flagged(tmp_path, line)

@@ -17,11 +17,13 @@ TRIGGERS = {
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
-        "relieved".split()
+        "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
+        "eliminates eliminating".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
-        "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
+        "prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
+        "eliminen suprimir suprime quitar".split()
     ),
 }
 
@@ -47,6 +49,11 @@ PHRASE_TRIGGERS = {
         "we refuse to",
         "i have refused to",
         "we have refused to",
+        # keeping a confidence: "declining to share what people tell them"
+        "declining to share",
+        "declined to share",
+        "decline to share",
+        "refusing to share",
     ),
     "es": (
         "me negué a",

@@ -330,6 +330,10 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
+# A form field whose value is "none": "Representative Payee / Money Handling: NONE."
+_FIELD_SAYS_NONE = re.compile(
+    r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*[.!]?\s*$", re.IGNORECASE
+)
 
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
@@ -359,6 +363,9 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):
             reason = reason or A_SUBJECT_LINE
+        says_none = _FIELD_SAYS_NONE.match(passage.text.strip())
+        if says_none:
+            reason = reason or f"the field says '{says_none.group(1)}'"
         text = passage.text.rstrip()
         if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
             reason = reason or lead_in  # an item's own sub-items continue its sentence
