@@ -367,3 +367,36 @@ def test_words_that_looked_like_flags(tmp_path: Path, line: str, criterion: str)
     """'Reports' is no mandated-reporter topic, an affiliation renewed is not money that
     may stop, and hours that count are no hourly bed check."""
     assert criterion not in flagged(tmp_path, line)
+
+
+CRISIS = "peers-in-mobile-crisis"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On my second night I got pulled into a restraint on the unit.",
+        "Week 3: Handle With Care refresher.",
+        "Rides along on court-ordered petition transfers to the state hospital.",
+        "Peers are sometimes sent alone to a crisis call after hours.",
+        "Me enviaron sola a una visita de crisis el sábado.",
+    ],
+)
+def test_holds_petitions_and_crisis_visits_alone(tmp_path: Path, line: str) -> None:
+    assert CRISIS in flagged(tmp_path, line)
+
+
+def test_a_crisis_visit_never_made_alone_is_not_a_flag(tmp_path: Path) -> None:
+    assert CRISIS not in flagged(tmp_path, "Peer advocates never go alone to a crisis call.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staff may go to the state peer conference using their own PTO.",
+        "Para el encuentro regional, quien quiera ir tiene que usar sus días de vacaciones.",
+        "El presupuesto no incluye tiempo pagado para encuentros de pares.",
+    ],
+)
+def test_networking_on_vacation_days_or_without_paid_time(tmp_path: Path, line: str) -> None:
+    assert "paid-networking" in flagged(tmp_path, line)
