@@ -400,3 +400,33 @@ def test_a_crisis_visit_never_made_alone_is_not_a_flag(tmp_path: Path) -> None:
 )
 def test_networking_on_vacation_days_or_without_paid_time(tmp_path: Path, line: str) -> None:
     assert "paid-networking" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer-to-participant ratio will be determined once the contract starts.",
+        "Providers may staff peer roles at their discretion.",
+        "Peer caseloads are decided by program managers.",
+    ],
+)
+def test_a_ratio_left_for_later_or_to_managers(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+
+
+def test_a_ratio_set_from_data_by_the_peer_services_director_is_not_a_flag(
+    tmp_path: Path,
+) -> None:
+    line = "The ratio was set at 1:35 by the peer services director after a year of contact data."
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This is a combined position: peer mentor and residential aide.",
+        "Puesto de mentor de pares y técnico, plaza combinada, con horario rotativo.",
+    ],
+)
+def test_a_combined_position_is_a_renamed_job(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
