@@ -430,3 +430,26 @@ def test_a_ratio_set_from_data_by_the_peer_services_director_is_not_a_flag(
 )
 def test_a_combined_position_is_a_renamed_job(tmp_path: Path, line: str) -> None:
     assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+def test_sitting_with_people_is_ordinary_peer_work(tmp_path: Path) -> None:
+    line = "Sitting with people in the lounge, walking with them and listening."
+    assert CRISIS not in flagged(tmp_path, line)
+
+
+def test_sitting_one_to_one_with_a_patient_is_still_a_post(tmp_path: Path) -> None:
+    assert flagged(tmp_path, "Sits 1:1 with patients on close observation.") & {DUTIES, CRISIS}
+
+
+def test_signs_a_supervisor_is_to_watch_for_are_not_assigned_duties(tmp_path: Path) -> None:
+    text = (
+        "Look out for these signs of role drift:\n\n"
+        "- being asked to pass medication\n"
+        "- covering the front desk\n"
+    )
+    assert not flagged(tmp_path, text) & {DUTIES, CRISIS}
+
+
+def test_signs_found_in_a_posting_are_still_flags(tmp_path: Path) -> None:
+    text = "We found these problems in the posting:\n\n- peers pass medication at 8 pm\n"
+    assert DUTIES in flagged(tmp_path, text)

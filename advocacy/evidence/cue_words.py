@@ -218,6 +218,14 @@ ASSIGNED_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# A lead-in to signs a supervisor is to watch for ("Watch for role drift. Common signs:",
+# "Look out for these warning signs:"): what it lists is to be caught, not assigned.
+WATCH_FOR_LEAD_IN = re.compile(
+    r"\b(?:watch|look)\s+(?:out\s+)?for\b.*\b(?:signs?|drift|red\s+flags?)\b"
+    r"|\b(?:vigil[ea]\w*|est[eé]\s+atent[oa])\b.*\b(?:señales|señal|desv[ií]o)\b",
+    re.IGNORECASE,
+)
+
 WEAK = {
     "en": (
         "preferred",

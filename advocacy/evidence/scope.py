@@ -66,6 +66,7 @@ from advocacy.evidence.cue_words import (
     SHORT_SCOPE,
     SUBORDINATORS,
     TRIGGERS,
+    WATCH_FOR_LEAD_IN,
     WEAK,
     WITHHELD,
 )
@@ -330,6 +331,9 @@ def excluding(text: str, lang: str = "en") -> str | None:
         return found[0].text
     if ASSIGNED_LEAD_IN.search(text):
         return None  # "I have been directed to do work outside my job description:"
+    watch = WATCH_FOR_LEAD_IN.search(text)
+    if watch:
+        return watch.group(0)  # "Watch for role drift. Common signs:"
     return next((w for w in tokens.words if w in EXCLUDING_WORDS), None)
 
 
