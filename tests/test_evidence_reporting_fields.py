@@ -453,3 +453,34 @@ def test_signs_a_supervisor_is_to_watch_for_are_not_assigned_duties(tmp_path: Pa
 def test_signs_found_in_a_posting_are_still_flags(tmp_path: Path) -> None:
     text = "We found these problems in the posting:\n\n- peers pass medication at 8 pm\n"
     assert DUTIES in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "line, criterion",
+    [
+        (
+            "Hand out evening meds / Acompañar a las personas a sus citas cuando ellas "
+            "lo pidan y compartir la propia historia",
+            DUTIES,
+        ),
+        (
+            "No paid time for outside peer events / La propuesta de la agencia no incluye "
+            "las horas de las actividades de la comunidad",
+            "paid-networking",
+        ),
+    ],
+)
+def test_each_half_of_a_bilingual_line_is_read_in_its_own_language(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_a_small_team_with_a_written_agreement_in_both_languages_is_not_a_flag(
+    tmp_path: Path,
+) -> None:
+    line = (
+        "With only two peer staff, we keep a written agreement with the county peer network / "
+        "Con solo dos pares, mantenemos un acuerdo escrito con la red de pares del condado"
+    )
+    assert "small-peer-teams" not in flagged(tmp_path, line)

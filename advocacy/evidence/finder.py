@@ -16,7 +16,7 @@ nothing, for the reviewer to read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
@@ -155,7 +155,7 @@ class EvidenceReport:
 
 def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> EvidenceReport:
     """Scan every passage of ``bid`` for every criterion of ``rubric``."""
-    from advocacy.evidence.language import passage_languages, text_warnings
+    from advocacy.evidence.language import other_half, passage_languages, text_warnings
 
     index = build_index(rubric)
     languages = passage_languages(bid.passages)
@@ -177,6 +177,11 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             weak_heading,
             passage.heading,
         )
+        half = other_half(passage.text, languages[order], index.languages)
+        if half is not None:
+            start, text, lang = half
+            more = index.scan(text, lang, contexts[order], duty_line, weak_heading, passage.heading)
+            matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
