@@ -484,3 +484,8 @@ def test_a_small_team_with_a_written_agreement_in_both_languages_is_not_a_flag(
         "Con solo dos pares, mantenemos un acuerdo escrito con la red de pares del condado"
     )
     assert "small-peer-teams" not in flagged(tmp_path, line)
+
+
+def test_generic_modules_on_an_e_learning_platform_are_generic_training(tmp_path: Path) -> None:
+    line = "Relias: HIPAA, bloodborne pathogens and abuse reporting, due by day 10."
+    assert TRAINING in flagged(tmp_path, line)
