@@ -489,3 +489,12 @@ def test_a_small_team_with_a_written_agreement_in_both_languages_is_not_a_flag(
 def test_generic_modules_on_an_e_learning_platform_are_generic_training(tmp_path: Path) -> None:
     line = "Relias: HIPAA, bloodborne pathogens and abuse reporting, due by day 10."
     assert TRAINING in flagged(tmp_path, line)
+
+
+def test_pay_compared_with_a_lower_title_is_not_pay_equal_to_it(tmp_path: Path) -> None:
+    line = "Peer specialists earn $23.10/hr, compared with $18.75/hr for residential aides."
+    assert PAY not in flagged(tmp_path, line)
+
+
+def test_pay_comparable_to_an_aide_rate_is_still_a_flag(tmp_path: Path) -> None:
+    assert PAY in flagged(tmp_path, "Peer pay is comparable to the aide rate.")
