@@ -498,3 +498,8 @@ def test_pay_compared_with_a_lower_title_is_not_pay_equal_to_it(tmp_path: Path) 
 
 def test_pay_comparable_to_an_aide_rate_is_still_a_flag(tmp_path: Path) -> None:
     assert PAY in flagged(tmp_path, "Peer pay is comparable to the aide rate.")
+
+
+def test_time_left_over_for_the_people_served_is_not_networking(tmp_path: Path) -> None:
+    line = "When time allows, sit down with residents and share your recovery story."
+    assert "paid-networking" not in flagged(tmp_path, line)
