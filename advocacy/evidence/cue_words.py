@@ -17,11 +17,13 @@ TRIGGERS = {
         "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
-        "relieved".split()
+        "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
+        "eliminates eliminating".split()
     ),
     "es": frozenset(
         "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
-        "prohibidos prohibidas excluido excluida excluidos excluidas excepto".split()
+        "prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
+        "eliminen suprimir suprime quitar".split()
     ),
 }
 
@@ -47,6 +49,11 @@ PHRASE_TRIGGERS = {
         "we refuse to",
         "i have refused to",
         "we have refused to",
+        # keeping a confidence: "declining to share what people tell them"
+        "declining to share",
+        "declined to share",
+        "decline to share",
+        "refusing to share",
     ),
     "es": (
         "me negué a",
@@ -199,6 +206,25 @@ EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
     "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
 )
+# A lead-in that says the work outside the role is being handed out ("I have been
+# directed to do work outside my job description, including:", "nos piden tareas
+# fuera del rol:") is a complaint: what it lists is assigned, not excluded.
+ASSIGNED_LEAD_IN = re.compile(
+    r"\b(?:i|we|you|they|peers?|peer staff)(?:'ve|'re|\s+have|\s+had|\s+are|\s+were|\s+was|\s+am"
+    r"|\s+keep)?(?:\s+been|\s+being|\s+getting)?\s+(?:directed|asked|told|made|expected|pulled"
+    r"|pushed|instructed)\s+to\b"
+    r"|\b(?:me|nos|les)\s+(?:han\s+|ha\s+)?(?:piden|pidieron|pide|pidió|pedido|asignan|"
+    r"asignaron|asignado|obligan|mandan|mandaron)\b",
+    re.IGNORECASE,
+)
+
+# A lead-in to signs a supervisor is to watch for ("Watch for role drift. Common signs:",
+# "Look out for these warning signs:"): what it lists is to be caught, not assigned.
+WATCH_FOR_LEAD_IN = re.compile(
+    r"\b(?:watch|look)\s+(?:out\s+)?for\b.*\b(?:signs?|drift|red\s+flags?)\b"
+    r"|\b(?:vigil[ea]\w*|est[eé]\s+atent[oa])\b.*\b(?:señales|señal|desv[ií]o)\b",
+    re.IGNORECASE,
+)
 
 WEAK = {
     "en": (
@@ -229,6 +255,8 @@ WEAK = {
         "big plus",
         "a bonus",
         "encouraged",
+        "will be considered",
+        "valued but not required",
     ),
     "es": (
         "preferida",
@@ -264,5 +292,7 @@ WEAK = {
         "un plus",
         "se valorará",
         "valorable",
+        "se considerará",
+        "se tomará en cuenta",
     ),
 }

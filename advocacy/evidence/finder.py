@@ -16,7 +16,7 @@ nothing, for the reviewer to read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
@@ -155,7 +155,7 @@ class EvidenceReport:
 
 def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> EvidenceReport:
     """Scan every passage of ``bid`` for every criterion of ``rubric``."""
-    from advocacy.evidence.language import passage_languages, text_warnings
+    from advocacy.evidence.language import other_half, passage_languages, text_warnings
 
     index = build_index(rubric)
     languages = passage_languages(bid.passages)
@@ -177,6 +177,11 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             weak_heading,
             passage.heading,
         )
+        half = other_half(passage.text, languages[order], index.languages)
+        if half is not None:
+            start, text, lang = half
+            more = index.scan(text, lang, contexts[order], duty_line, weak_heading, passage.heading)
+            matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
@@ -330,6 +335,10 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
+# A form field whose value is "none": "Representative Payee / Money Handling: NONE."
+_FIELD_SAYS_NONE = re.compile(
+    r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*[.!]?\s*$", re.IGNORECASE
+)
 
 
 def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
@@ -359,6 +368,9 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):
             reason = reason or A_SUBJECT_LINE
+        says_none = _FIELD_SAYS_NONE.match(passage.text.strip())
+        if says_none:
+            reason = reason or f"the field says '{says_none.group(1)}'"
         text = passage.text.rstrip()
         if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
             reason = reason or lead_in  # an item's own sub-items continue its sentence

@@ -33,6 +33,28 @@ def passage_languages(passages: Sequence[Passage]) -> list[str]:
     return result
 
 
+def other_half(text: str, lang: str, known: set[str]) -> tuple[int, str, str] | None:
+    """A bilingual line's half in another language than ``lang``, as (its offset in
+    ``text``, its text, its language), or None: "Cover the front desk at lunch /
+    Cubrir la recepción al mediodía" is read in both languages, each half once.
+
+    A half too short to tell ("No paid time for peer events") is in the other
+    language the phrases know, when the other half is in ``lang``.
+    """
+    at = text.find(" / ")
+    if at < 0 or text.find(" / ", at + 3) >= 0:
+        return None
+    halves = ((0, text[:at]), (at + 3, text[at + 3 :]))
+    found = [detect_language(half) for _, half in halves]
+    others = sorted(known - {lang})
+    for (start, half), mine, theirs in zip(halves, found, reversed(found), strict=True):
+        if mine is not None and mine != lang and mine in known:
+            return start, half, mine
+        if mine is None and theirs == lang and len(others) == 1:
+            return start, half, others[0]
+    return None
+
+
 def text_warnings(
     passages: Sequence[Passage], languages: dict[str, int], known: set[str]
 ) -> list[str]:

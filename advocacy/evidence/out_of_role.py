@@ -5,7 +5,8 @@ that do not end a negated lead-in.
   code is not assigned: "MAP and med reminders *are outside* the peer role", "lists
   med passes *as outside* the peer role", "Holding someone down *isn't* consistent
   with …", "Dar o contar medicamentos *no es* parte del apoyo", "tomar muestras *va
-  en contra* del principio", "lo de avisar … *no lo puedo* hacer". Not after "and" + a verb of its own ("… and are outside
+  en contra* del principio", "lo de avisar … *no lo puedo* hacer", "reporting refusals
+  *breaks* the non-coercion principle". Not after "and" + a verb of its own ("… and are outside
   the union"), nor across a relative clause ("…, which is outside their role" is a
   complaint about a duty that was given).
 * A colon after a negated lead-in to a list does not end the negation: "The following
@@ -26,6 +27,15 @@ AS_WORDS = frozenset("as como".split())
 CONTRACTED = frozenset("isn't aren't wasn't weren't".split())
 LIST_WORDS = frozenset("following siguiente siguientes".split())
 REFUSING = frozenset("puedo podemos voy vamos pienso haré haremos".split())
+# "Reporting refusals *breaks the* non-coercion *principle*": an argument against a duty.
+BREAKING = frozenset(
+    "break breaks broke violate violates violated undermine undermines contradict contradicts "
+    "viola violan violaría rompe rompen rompería contradice contradicen socava".split()
+)
+PRINCIPLES = frozenset(
+    "principle principles ethics ethical code confidentiality mutuality coercion trust "
+    "principio principios ética código confidencialidad mutualidad coerción confianza".split()
+)
 
 
 def out_of_role_after(tokens: Tokens, end: int, in_clause: Callable[[int], bool]) -> str | None:
@@ -58,6 +68,8 @@ def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:
         return f"{before} {word}"
     if at == end + 1 and word in CONTRACTED:
         return word
+    if word in BREAKING and PRINCIPLES & set(words[at + 1 : at + 8]):
+        return word  # "… breaks the non-coercion and confidentiality principles"
     refusing = words[at + 2] if at + 2 < len(words) else ""
     if word == "no" and following in ("lo", "la") and refusing in REFUSING:
         return f"no {following} {refusing}"  # "lo de avisar si no se la toma no lo puedo hacer"

@@ -51,6 +51,7 @@ from advocacy.evidence.clauses import (
     triggers,
 )
 from advocacy.evidence.cue_words import (
+    ASSIGNED_LEAD_IN,
     CONCORD,
     COORDINATORS,
     COPULAS,
@@ -65,6 +66,7 @@ from advocacy.evidence.cue_words import (
     SHORT_SCOPE,
     SUBORDINATORS,
     TRIGGERS,
+    WATCH_FOR_LEAD_IN,
     WEAK,
     WITHHELD,
 )
@@ -327,6 +329,11 @@ def excluding(text: str, lang: str = "en") -> str | None:
     found = triggers(tokens)
     if found:
         return found[0].text
+    if ASSIGNED_LEAD_IN.search(text):
+        return None  # "I have been directed to do work outside my job description:"
+    watch = WATCH_FOR_LEAD_IN.search(text)
+    if watch:
+        return watch.group(0)  # "Watch for role drift. Common signs:"
     return next((w for w in tokens.words if w in EXCLUDING_WORDS), None)
 
 

@@ -27,10 +27,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too.
+# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
+# and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
 BULLET = re.compile(
-    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
-    r"|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
+    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑☐☒➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
+    r"|\[[ xX✓✔]?\]|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
 )  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
@@ -226,7 +227,7 @@ def _segments(
                 header = cells  # a table's first row names its columns
             else:
                 peer_cell = find_peer_cell(header, cells)
-            content = " ".join(cells)
+            content = " ".join(labelled_cells(header, cells) if header is not cells else cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
@@ -457,6 +458,19 @@ _NOT_PEER_ROLE = re.compile(
     r"|supervis|manager|director|coordinat",
     re.IGNORECASE,
 )
+
+
+#: A column header that says who supervises ("Supervisor", "Reports to", "Supervisión").
+_SUPERVISOR_HEADER = re.compile(r"^(?:supervis\w*|reports? to|responde a)\b", re.IGNORECASE)
+
+
+def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
+    """A row's cells, where a column names the supervisor, with the column's name
+    before the cell ("Supervisor: RN Care Manager"), as a form field reads."""
+    return [
+        f"{title}: {cell}" if cell and _SUPERVISOR_HEADER.match(title) else cell
+        for title, cell in zip(header + [""] * (len(cells) - len(header)), cells, strict=False)
+    ]
 
 
 def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
