@@ -115,3 +115,28 @@ def test_a_grid_table_row_wrapped_over_lines_is_one_row(tmp_path: Path) -> None:
     assert [f["excerpt"] for f in data["red_flags"] if f["criterion"] == DUTIES] == [
         "Peer Specialist Recovery groups and counting medications at the med pass"
     ]
+
+
+def test_a_word_table_supervisor_column_names_the_supervisor_as_markdown_does(
+    tmp_path: Path,
+) -> None:
+    """The same staffing table in Word and Markdown: only the peer row whose supervisor is
+    a nurse is flagged, in both (the Word reader labels the cell as the Markdown one does)."""
+    rows = [
+        ["Position", "FTE", "Supervisor"],
+        ["Licensed Therapist", "3.0", "Clinical Director"],
+        ["Peer Recovery Coach", "1.0", "RN Care Manager"],
+        ["Peer Mentor", "1.0", "Peer Services Director"],
+    ]
+    path = _word_table(tmp_path / "staffing.docx", rows, span_first_header=False)
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    markdown = "Duties\n\n" + "\n".join(
+        "| " + " | ".join(r) + " |" + ("\n|---|---|---|" if n == 0 else "")
+        for n, r in enumerate(rows)
+    )
+    for data in (json.loads(result.output), scan_evidence(tmp_path, markdown, "staffing.md")):
+        rows_flagged = [
+            f["excerpt"] for f in data["red_flags"] if f["criterion"] == "peer-supervisors"
+        ]
+        assert len(rows_flagged) == 1 and "RN Care Manager" in rows_flagged[0]

@@ -7,15 +7,16 @@ softens it), ``negated_only`` (it counts only where a negation reaches it:
 "no peer network affiliation", "sin reuniones de pares", a protection the
 bid says is missing), ``duty_line_only`` (it counts only on a line of a duties
 list), ``people_per_peer_over`` (it counts only where the sentence's figures
-give more people per peer FTE, see :mod:`advocacy.evidence.staffing`) or ``unless`` (phrases per language that, in the same sentence, make a
-match not count: "decisions about medication" is not a medication duty;
+give more people per peer FTE, see :mod:`advocacy.evidence.staffing`) or
+``unless`` (phrases per language that, in the same sentence, make a match not
+count: "decisions about medication" is not a medication duty;
 ``unless_in_passage: true`` looks for them in the whole passage, for a red
 flag that the next sentence can answer, such as a single peer position with
 an outside peer affiliation); ``unless_same_words`` lists phrases that give a
 match's own words another meaning ("reports to the program director" is a
 reporting line, not a report on a person): only a match that shares a word
-with one is not counted, not the other matches of its sentence. ``home`` names the talking point a concept of
-evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
+with one is not counted, not the other matches of its sentence. ``home``
+names the talking point a concept of evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
 only that point (see :func:`advocacy.evidence.crediting.credited`).
 ``another_title`` marks a concept that names what another title does (a

@@ -31,7 +31,8 @@ _PEER_WORDS = frozenset("peer peers par pares".split())
 # before such a title in its noun phrase.
 _OTHER_POSITIONS = frozenset(
     "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
-    "technician technicians tech techs leader leaders worker workers aide aides psychiatrist psychiatrists physician physicians doctor "
+    "technician technicians tech techs leader leaders worker workers aide aides psychiatrist "
+    "psychiatrists physician physicians doctor "
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "
     "accountants therapist therapists psychologist psychologists manager managers director "
     "directors supervisor supervisors caseworker caseworkers rn rns lpn lpns lvn lvns np nps "

@@ -153,6 +153,7 @@ def _read_docx(path: Path) -> list[Passage]:
             continue
         row, grid, owner, peer_cell = tables.context(element)
         if grid:  # a row of one-line cells reads as one line, as a Markdown table's row does
+            text = tables.labelled(element, text)
             if row is open_row:
                 entries[-1][0].append(text)
             else:
@@ -204,6 +205,7 @@ class _Tables:
         self._rows: dict[object, tuple[object, bool, str | None, str | None]] = {}
         self._headers: dict[object, list[str]] = {}
         self._owners: dict[object, str | None] = {}  # each table's last row owner
+        self._labels: dict[object, str] = {}  # cells under a column that names the supervisor
 
     def context(self, paragraph) -> tuple[object, bool, str | None, str | None]:
         """The paragraph's row (or None), whether it is a grid row, its owner and peer cell.
@@ -227,7 +229,7 @@ class _Tables:
         return row, grid, (None if cell is first and not grid else owner), peer_cell
 
     def _row(self, row) -> tuple[object, bool, str | None, str | None]:
-        from advocacy.evidence.segment import find_peer_cell
+        from advocacy.evidence.segment import find_peer_cell, supervisor_column
 
         cells = _cells(row)
         if len(cells) < 2:
@@ -246,7 +248,23 @@ class _Tables:
             return first, grid, owner, None
         if table not in self._headers:
             self._headers[table] = _grid_texts(header)
+        column = 0
+        for cell in cells:
+            titles = self._headers[table]
+            if column < len(titles) and supervisor_column(titles[column]):
+                self._labels[cell] = titles[column]
+            column += _span(cell)
         return first, grid, owner, find_peer_cell(self._headers[table], _grid_texts(row))
+
+    def labelled(self, paragraph, text: str) -> str:
+        """``text`` of a cell under a Supervisor column as that field reads ("Supervisor: RN
+        Care Manager"), as :func:`advocacy.evidence.segment.labelled_cells` does for a
+        Markdown table."""
+        cell = paragraph.getparent()
+        while cell is not None and cell.tag != f"{W}tc":
+            cell = cell.getparent()
+        title = self._labels.get(cell)
+        return f"{title}: {text}" if title and text else text
 
 
 _CONTENT_CONTROL = (f"{W}sdt", f"{W}sdtContent")
@@ -281,11 +299,15 @@ def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element
     """The row's cell texts, one per grid column (a spanning cell fills each of its columns)."""
     texts: list[str] = []
     for cell in _cells(row):
-        span = cell.find(f"{W}tcPr/{W}gridSpan")
-        count = span.get(f"{W}val", "1") if span is not None else "1"
-        text = _cell_text(cell)
-        texts.extend([text] * (int(count) if count.isdigit() and 0 < int(count) < 64 else 1))
+        texts.extend([_cell_text(cell)] * _span(cell))
     return texts
+
+
+def _span(cell) -> int:  # cell: an lxml w:tc element
+    """How many grid columns the cell spans (``w:gridSpan``)."""
+    span = cell.find(f"{W}tcPr/{W}gridSpan")
+    count = span.get(f"{W}val", "1") if span is not None else "1"
+    return int(count) if count.isdigit() and 0 < int(count) < 64 else 1
 
 
 def _cell_text(cell) -> str:  # cell: an lxml w:tc element

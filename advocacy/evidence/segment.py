@@ -464,11 +464,16 @@ _NOT_PEER_ROLE = re.compile(
 _SUPERVISOR_HEADER = re.compile(r"^(?:supervis\w*|reports? to|responde a)\b", re.IGNORECASE)
 
 
+def supervisor_column(title: str) -> bool:
+    """Whether a column header says who supervises ("Supervisor", "Reports to")."""
+    return _SUPERVISOR_HEADER.match(title) is not None
+
+
 def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
     """A row's cells, where a column names the supervisor, with the column's name
     before the cell ("Supervisor: RN Care Manager"), as a form field reads."""
     return [
-        f"{title}: {cell}" if cell and _SUPERVISOR_HEADER.match(title) else cell
+        f"{title}: {cell}" if cell and supervisor_column(title) else cell
         for title, cell in zip(header + [""] * (len(cells) - len(header)), cells, strict=False)
     ]
 
