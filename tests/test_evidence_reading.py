@@ -206,3 +206,24 @@ def test_a_pdf_line_and_a_text_line_end_a_sentence_alike() -> None:
     lines = [PdfLine(quoted, 1, 11.0, True), PdfLine("Peer staff lead the groups.", 1, 11.0, False)]
     texts = [passage[0] for passage in passages_from_lines(lines)]
     assert any(text.startswith(quoted) for text in texts)
+
+
+def test_an_emoji_in_a_pdf_does_not_shift_the_fonts_of_the_lines_after_it(tmp_path: Path) -> None:
+    """PDFium counts an emoji (beyond the Basic Multilingual Plane) as two characters:
+    the lines after one keep their own font size and place, so a heading is still a
+    heading and a wrapped paragraph is still one passage."""
+    docx = pytest.importorskip("docx")
+    from conftest import pdf_of
+
+    document = docx.Document()
+    document.add_paragraph("🚨 We're hiring 🚨 two peer recovery coaches 🙌 apply today 👇")
+    document.add_heading("What you will do", level=1)
+    long = (
+        "Coaches run recovery groups at the times people choose, help people find housing, "
+        "benefits and work, and meet each week with the peer team to talk through hard days."
+    )
+    document.add_paragraph(long)
+    source = tmp_path / "post.docx"
+    document.save(str(source))
+    passages = read_bid(pdf_of(source, tmp_path)).passages
+    assert [(p.text, p.heading) for p in passages][1:] == [(long, "What you will do")]

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
@@ -91,14 +91,15 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     # with the next: such a "line" has two baselines.
     text = textpage.get_text_range()
     count = textpage.count_chars()
+    index = _char_indexes(text)
     lines = []
     ranges = []
     for match in _LINE.finditer(text):
         stripped = match.group().strip()
         if not stripped or _PAGE_NUMBER.match(stripped):
             continue
-        first = match.start() + len(match.group()) - len(match.group().lstrip())
-        last = match.start() + len(match.group().rstrip()) - 1
+        first = index(match.start() + len(match.group()) - len(match.group().lstrip()))
+        last = index(match.start() + len(match.group().rstrip()) - 1)
         size = 0.0
         bold = False
         last_y = None
@@ -118,6 +119,16 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
             for line, (first, last) in zip(lines, ranges, strict=True)
         ]
     return lines
+
+
+def _char_indexes(text: str) -> Callable[[int], int]:
+    """From a place in ``text`` to PDFium's index of that character: PDFium counts
+    UTF-16 units, so a character beyond the Basic Multilingual Plane (an emoji, 🚨)
+    takes two, and every index after it is one further on."""
+    if text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
+        return lambda offset: offset
+    before = list(accumulate((ord(c) > 0xFFFF for c in text), initial=0))
+    return lambda offset: offset + before[offset]
 
 
 def _with_boxes(line: PdfLine, textpage, first: int, last: int) -> PdfLine:
