@@ -229,7 +229,7 @@ class _Tables:
         return row, grid, (None if cell is first and not grid else owner), peer_cell
 
     def _row(self, row) -> tuple[object, bool, str | None, str | None]:
-        from advocacy.evidence.segment import find_peer_cell, supervisor_column
+        from advocacy.evidence.columns import find_peer_cell, supervisor_column
 
         cells = _cells(row)
         if len(cells) < 2:
@@ -258,7 +258,7 @@ class _Tables:
 
     def labelled(self, paragraph, text: str) -> str:
         """``text`` of a cell under a Supervisor column as that field reads ("Supervisor: RN
-        Care Manager"), as :func:`advocacy.evidence.segment.labelled_cells` does for a
+        Care Manager"), as :func:`advocacy.evidence.columns.labelled_cells` does for a
         Markdown table."""
         cell = paragraph.getparent()
         while cell is not None and cell.tag != f"{W}tc":
