@@ -75,6 +75,78 @@ def test_hard_wrapped_prose_is_still_joined() -> None:
     assert first.text.endswith("comes from a peer supervisor.") and first.line == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a classified ad whose writer starts no sentence with a capital
+            "room + small stipend for a live-in peer mentor at our recovery house.\n"
+            "must have 2 yrs sober and a car\n"
+            "you keep the med cabinet key and hand out meds at night,\n"
+            "plus the grocery money\n"
+            "call or text dave\n",
+            [
+                ("room + small stipend for a live-in peer mentor at our recovery house.", 1),
+                ("must have 2 yrs sober and a car", 2),
+                ("you keep the med cabinet key and hand out meds at night, plus the grocery money", 3),
+                ("call or text dave", 5),
+            ],
+        ),
+        (  # the same in Spanish
+            "se busca mentora de pares para hogar de mujeres. pago semanal.\n"
+            "vas a guardar la caja chica de la casa y\n"
+            "las tarjetas de comida\n"
+            "tienes que haber vivido la recuperación\n",
+            [
+                ("se busca mentora de pares para hogar de mujeres. pago semanal.", 1),
+                ("vas a guardar la caja chica de la casa y las tarjetas de comida", 2),
+                ("tienes que haber vivido la recuperación", 4),
+            ],
+        ),
+        (  # a chat exported with lower-case handles: each message is a passage
+            "#outreach (exported)\n"
+            "kim.b [8:02 AM]: can a peer sit with the guy in bed 4 till the tech gets back\n"
+            "luis [8:05 AM]: on it\n"
+            "ana (8:07 a. m.): yo llevo el dinero de bolsillo a la casa\n",
+            [
+                ("#outreach (exported)", 1),
+                ("kim.b [8:02 AM]: can a peer sit with the guy in bed 4 till the tech gets back", 2),
+                ("luis [8:05 AM]: on it", 3),
+                ("ana (8:07 a. m.): yo llevo el dinero de bolsillo a la casa", 4),
+            ],
+        ),
+        (  # a writer who capitalises and breaks lines by hand keeps one sentence whole
+            "Peer staff will not\nadminister medication or handle\nclient funds at any time.\n",
+            [("Peer staff will not administer medication or handle client funds at any time.", 1)],
+        ),
+        (  # lower-case list items under a capitalised lead-in are no lower-case writer
+            "Peer staff do not:\na) hold keys to the med room;\nb) count cash or\ncards.\n",
+            [
+                ("Peer staff do not:", 1),
+                ("hold keys to the med room;", 2),
+                ("count cash or cards.", 3),
+            ],
+        ),
+    ],
+)
+def test_lines_of_a_writer_who_starts_them_in_small_letters(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """A chat or a classified ad in small letters: each line is a message or sentence
+    of its own, unless it ends mid-sentence (a comma, 'and', 'y', 'de')."""
+    assert [(s.text, s.line) for s in segment_text(text) if not s.heading] == expected
+
+
+def test_a_duty_in_a_lower_case_ad_is_cited_at_its_own_line(tmp_path: Path) -> None:
+    data = scan(
+        tmp_path,
+        "peer mentor wanted for our sober house. no experience needed.\n"
+        "you run the weekly groups and drive guys to meetings\n"
+        "you will also do the nightly med pass\n"
+        "text rick\n",
+    )
+    assert [f["location"] for f in data["red_flags"] if "med pass" in f["excerpt"]] == ["line 3"]
+
+
 def test_label_lines_and_table_rows_are_passages_of_their_own() -> None:
     text = "Salary: $46,350 per year\nPay scale & grade: GS 6\nWork schedule: Full-time\n"
     assert [s.text for s in segment_text(text)] == text.strip().split("\n")

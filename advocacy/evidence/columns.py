@@ -1,9 +1,14 @@
-"""What a table's columns say about its cells: which column is the peer role's, and
-which names the supervisor. Shared by the text, Markdown, Word and PDF readers."""
+"""Tables in a bid: a grid table's rows made whole, and what a table's columns say
+about its cells (which column is the peer role's, which names the supervisor).
+Shared by the text, Markdown, Word and PDF readers."""
 
 from __future__ import annotations
 
 import re
+
+#: A grid table's border ("+------+====+") and a line of its cells.
+_GRID_BORDER = re.compile(r"^\+[-=:+]+\+$")
+_GRID_CELLS = re.compile(r"^\|.*\|$")
 
 #: A column header naming a peer role ("Peer Recovery Coach", "Especialista de pares")…
 _PEER_HEADER = re.compile(r"(?<![-\w])(?:peers?|pares)\b", re.IGNORECASE)
@@ -47,3 +52,22 @@ def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
     if len(columns) != 1 or columns[0] >= len(cells):
         return None
     return cells[columns[0]]
+
+
+def join_grid_rows(lines: list[str]) -> None:
+    """A grid table's row ("+----+" borders) whose cells wrap over several lines becomes
+    one line at its first, each column's pieces joined; its other lines become blank."""
+    at = 0
+    while at < len(lines):
+        if not _GRID_BORDER.match(lines[at].strip()):
+            at += 1
+            continue
+        end = at + 1
+        while end < len(lines) and _GRID_CELLS.match(lines[end].strip()):
+            end += 1
+        rows = [lines[i].strip().strip("|").split("|") for i in range(at + 1, end)]
+        if len(rows) > 1 and len({len(cells) for cells in rows}) == 1:
+            columns = [" ".join(" ".join(column).split()) for column in zip(*rows, strict=True)]
+            lines[at + 1] = "| " + " | ".join(columns) + " |"
+            lines[at + 2 : end] = [""] * (end - at - 2)
+        at = end

@@ -16,7 +16,11 @@ passages whatever the file format:
   Spanish line and its English translation);
 * a line that starts with a short label and a colon ("Salary: $46,350",
   "Work schedule: Full-time") starts a passage, unless it was wrapped;
-* a Markdown table row is a passage of its own.
+* a Markdown table row is a passage of its own;
+* a writer who starts sentences in small letters (a chat, a classified ad)
+  gives no capital to go by: each of their lines is a passage of its own
+  unless it ends mid-sentence, and a chat's message ("kim.b [8:02 AM]: …")
+  starts one in any text.
 
 Each passage keeps the number of the line it starts on.
 """
@@ -27,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from advocacy.evidence.columns import find_peer_cell, labelled_cells
+from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells
 
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
 # and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
@@ -42,18 +46,27 @@ SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+(?=\S)")
 _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 # "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
 _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
+# A chat message's speaker and time: "jesse.m [9:02 AM]: …", "tammy 7:43 AM: …", "ana (6:22 p. m.): …".
+_SPEAKER = re.compile(
+    r"^[\w.@'’-]+(?: [\w.@'’-]+){0,3} ?(?:\[\d{1,2}:\d\d[^\]]{0,12}\]|\(\d{1,2}:\d\d[^)]{0,12}\)"
+    r"|\d{1,2}:\d\d ?(?:[AaPp]\.? ?[Mm]\.?)?):\s+\S"
+)
 # Words a label ends with when its value is on the next line.
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 # A table's rule row: a pipe table's ("|---|:---:|", "--- | ---") or a grid table's border
 # ("+------+====+"). No text.
-_GRID_BORDER = re.compile(r"^\+[-=:+]+\+$")
-_GRID_CELLS = re.compile(r"^\|.*\|$")
 _RULE_ROW = re.compile(r"^(?:\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?|\+[-=:+]+\+)$")
 _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
 WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
 WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
+LOWER_CASE_STARTS = 2  # sentences in small letters that tell a writer who starts them so
+#: Words a line cannot end on where its sentence ends (English and Spanish).
+_RUN_ON_WORDS = frozenset(
+    "a an the and or but nor to of for with by from in on at as that than if not "
+    "y e o u ni pero que de del el la los las un una con por para en al sin".split()
+)
 
 
 @dataclass(frozen=True)
@@ -74,31 +87,38 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
     if markdown and lines and lines[0].strip() == "---":  # front matter: not bid text
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
         lines[: end + 1] = [""] * (end + 1)
-    _join_grid_rows(lines)
+    join_grid_rows(lines)
     dense = not any(
         not line.strip() and before.strip() and after.strip()
         for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
     )
-    return list(_segments(enumerate(lines, start=1), markdown, dense, wrap_width(lines)))
+    width = wrap_width(lines)
+    casual = width is None and _lower_case(lines)
+    return list(_segments(enumerate(lines, start=1), markdown, dense, width, casual))
 
 
-def _join_grid_rows(lines: list[str]) -> None:
-    """A grid table's row ("+----+" borders) whose cells wrap over several lines becomes
-    one line at its first, each column's pieces joined; its other lines become blank."""
-    at = 0
-    while at < len(lines):
-        if not _GRID_BORDER.match(lines[at].strip()):
-            at += 1
-            continue
-        end = at + 1
-        while end < len(lines) and _GRID_CELLS.match(lines[end].strip()):
-            end += 1
-        rows = [lines[i].strip().strip("|").split("|") for i in range(at + 1, end)]
-        if len(rows) > 1 and len({len(cells) for cells in rows}) == 1:
-            columns = [" ".join(" ".join(column).split()) for column in zip(*rows, strict=True)]
-            lines[at + 1] = "| " + " | ".join(columns) + " |"
-            lines[at + 2 : end] = [""] * (end - at - 2)
-        at = end
+def _lower_case(lines: list[str]) -> bool:
+    """Whether the writer starts sentences with a small letter (a chat, a classified ad):
+    the first line, the lines after a blank one and after a whole sentence mostly do.
+    Then a capital tells nothing about where a message or sentence starts."""
+    lower = upper = 0
+    previous = ""
+    for line in lines:
+        text = line.strip()
+        if text and (not previous or ends_sentence(previous)) and not BULLET.match(text):
+            first = text.lstrip("\"'“‘([*_")[:1]
+            lower += first.isalpha() and first.islower()
+            upper += first.isupper()
+        previous = text
+    return lower >= LOWER_CASE_STARTS and lower > upper
+
+
+def _runs_on(previous: str) -> bool:
+    """Whether a line ends mid-sentence: on a comma, a hyphen or a word that needs one after it."""
+    words = previous.split()
+    return previous.endswith((",", "-", "–", "(", "&", "+")) or (
+        bool(words) and words[-1].lower() in _RUN_ON_WORDS
+    )
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -135,7 +155,11 @@ def _wrapped(previous: str, line: str, width: int | None) -> bool:
 
 
 def _segments(
-    numbered: Iterable[tuple[int, str]], markdown: bool, dense: bool, width: int | None
+    numbered: Iterable[tuple[int, str]],
+    markdown: bool,
+    dense: bool,
+    width: int | None,
+    casual: bool,
 ) -> Iterator[Segment]:
     lines = list(numbered)
     following = [line.strip() for _, line in lines[1:]] + [""]
@@ -178,7 +202,10 @@ def _segments(
             or bullet is not None
             or row
             or after_row  # the text after a table is not its last row
+            # in small letters throughout, and not wrapped: a line is a message of its own
+            or (casual and bool(current) and not _runs_on(previous))
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
+            or _SPEAKER.match(line) is not None  # a message of a chat, in any case
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
             or (
