@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 from advocacy.evidence import read_bid
 from advocacy.evidence.pdf_lines import PdfLine, passages_from_lines
+from advocacy.render import render
 
 
 def line(text: str, y: float, x: float = 72.0, **more) -> PdfLine:
@@ -233,3 +234,78 @@ def test_centred_cells_or_prose_in_columns_are_not_read_as_a_table() -> None:
                     ["Peers count medications", "at night."], 600.0)  # fmt: skip
     for lines in (centred, prose):
         assert all(owner is None for owner, _ in owners(lines))
+
+
+def table_passages(passages) -> list[tuple[str | None, str | None, str]]:
+    return [(p.owner, p.peer_cell, p.text) for p in passages if p.owner]
+
+
+def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path) -> None:
+    """A column headed Supervisor labels its cells, a column headed by a peer role gives
+    each row its peer cell; a header whose first cell sits lower than its wrapped cells
+    is still the table's first row; a cell line that is only a number is text."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    document = docx.Document()
+    document.add_paragraph("Table 4 shows each position on the crisis unit and who supervises it.")
+    staffing = document.add_table(rows=0, cols=4)
+    for row in [
+        ("Role", "Proposed full-time equivalents", "Supervisor", "Comment"),
+        ("Peer Recovery Coach", "2.0", "RN Care Manager on the evening shift",
+         "Covers the unit's 1:1 sitter posts when the techs are short"),
+        ("Licensed Case Manager", "3.0", "Clinical Director of the crisis unit",
+         "One case manager for each"),
+        ("Registered Nurse", "4.0", "Director of Nursing for the hospital",
+         "Gives medications and keeps the records of them"),
+    ]:  # fmt: skip
+        cells = staffing.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    for cell in staffing.rows[0].cells:  # as pandoc sets a header row
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+    staffing.rows[2].cells[3].add_paragraph("44")  # a line of its own, no page number
+    document.add_paragraph("Table 5 sets the peer role beside the others, task by task.")
+    matrix = document.add_table(rows=0, cols=3)
+    for row in [
+        ("Task", "Peer Support Specialist", "Case Manager"),
+        ("Medication", "Talks about the person's own choices about medication if asked",
+         "Gives injections and checks that people take their medication"),
+        ("Money", "Shares budgeting tools with people when they invite it",
+         "Acts as representative payee and signs the checks"),
+    ]:  # fmt: skip
+        cells = matrix.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = value
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    passages = read_bid(pdf_of(source, tmp_path)).passages
+    in_pdf, in_word = table_passages(passages), table_passages(read_bid(source).passages)
+    # the same rows, each with the same owner and peer cell (Word reads a cell of two
+    # paragraphs as two passages of its row)
+    assert list(dict.fromkeys(p[:2] for p in in_pdf)) == list(dict.fromkeys(p[:2] for p in in_word))
+    assert in_pdf[0][2] == "Role Proposed full-time equivalents Supervisor Comment"
+    assert in_pdf[1][2] == in_word[1][2] == (
+        "Peer Recovery Coach 2.0 Supervisor: RN Care Manager on the evening shift "
+        "Covers the unit's 1:1 sitter posts when the techs are short"
+    )
+    assert in_pdf[5][:2] == (
+        "Medication",
+        "Talks about the person's own choices about medication if asked",
+    )
+    # A cell's second paragraph, set apart as far as a row, is read as a passage of its
+    # own (nothing on the page tells the two apart), but it is read.
+    assert "44" in [p.text for p in passages]
+
+
+def test_a_pdf_page_number_is_dropped_and_the_text_kept(tmp_path: Path) -> None:
+    """Our own letters carry "Page 1 of 2" in the footer: not a passage of the bid."""
+    intro = "Peer staff meet as a team every week, and " * 12
+    days = [f"{a} {b}" for a in ("early", "late", "long", "short", "calm", "busy") for b in
+            ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+             "morning", "evening", "night")]  # fmt: skip
+    body = "\n\n".join(f"Peer staff meet as a team every week, on {day}." for day in days)
+    source = tmp_path / "bid.docx"
+    render(f"---\ntitle: Bid\n---\n# Peer team\n\n{intro}end.\n\n{body}\n", "docx", source)
+    texts = [p.text for p in read_bid(pdf_of(source, tmp_path)).passages]
+    assert not [t for t in texts if t.startswith("Page ")]
+    assert len([t for t in texts if t.startswith("Peer staff meet as a team every week, on")]) == 60

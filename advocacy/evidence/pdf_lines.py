@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
+from advocacy.evidence.columns import find_peer_cell, labelled_cells
 from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
 from advocacy.evidence.segment import (
     BULLET,
@@ -40,6 +41,8 @@ BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
+MARGIN_ROWS = 3  # a running header or footer is among a page's top or bottom lines
+MARGIN_LINES = 2.5  # a page number is set this many font sizes apart from the text
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -67,6 +70,7 @@ class PdfPassage(NamedTuple):
     heading: str | None
     item: bool  # a list item
     owner: str | None = None  # in a table row: its first cell
+    peer_cell: str | None = None  # in a table row: its cell under a peer role's column
 
 
 def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 PdfTextPage
@@ -87,8 +91,9 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         length = raw.FPDFText_GetFontInfo(textpage.raw, index, name, len(name), ctypes.byref(flags))
         return 0 < length <= len(name) and bool(_BOLD_NAME.search(name.value.decode("latin-1")))
 
-    # PDFium marks a hyphen at the end of a line with \x02 or U+FFFE, and joins the line
-    # with the next: such a "line" has two baselines.
+    # PDFium joins text on two baselines into one line where it reads on: a word
+    # hyphenated at a line's end (marked \x02 or U+FFFE), or a table header whose cells
+    # sit lower than a wrapped one. Such a line's last character keeps the lower baseline.
     text = textpage.get_text_range()
     count = textpage.count_chars()
     index = _char_indexes(text)
@@ -96,7 +101,7 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     ranges = []
     for match in _LINE.finditer(text):
         stripped = match.group().strip()
-        if not stripped or _PAGE_NUMBER.match(stripped):
+        if not stripped:
             continue
         first = index(match.start() + len(match.group()) - len(match.group().lstrip()))
         last = index(match.start() + len(match.group().rstrip()) - 1)
@@ -106,19 +111,36 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         if last < count:
             size = raw.FPDFText_GetFontSize(textpage.raw, first)
             bold = bold_at(first) and bold_at(last)
-            if _LINE_HYPHEN.search(stripped):
-                raw.FPDFText_GetCharOrigin(textpage.raw, last, ctypes.byref(x), ctypes.byref(y))
-                last_y = y.value
+            raw.FPDFText_GetCharOrigin(textpage.raw, last, ctypes.byref(x), ctypes.byref(y))
+            last_y = y.value
             raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
+            if last_y > y.value - 1:
+                last_y = None  # one baseline (a raised or lowered mark at the end is no line)
         text_of_line = _LINE_HYPHEN.sub("-", stripped)
         lines.append(PdfLine(text_of_line, page, round(size, 1), bold, y.value, x.value, last_y))
         ranges.append((first, last))
+    kept = [n for n, line in enumerate(lines) if not _page_number(line, lines)]
+    lines, ranges = [lines[n] for n in kept], [ranges[n] for n in kept]
     if any(b.y > a.low + 1 for a, b in pairwise(lines)):  # a table: cells may share a line
         lines = [
             _with_boxes(line, textpage, first, last) if last < count else line
             for line, (first, last) in zip(lines, ranges, strict=True)
         ]
     return lines
+
+
+def _page_number(line: PdfLine, lines: list[PdfLine]) -> bool:
+    """Whether ``line`` is the page's number: a number alone in the top or bottom margin,
+    set apart from the text (a "44" in a table cell, or a number at the foot of a list,
+    is text)."""
+    if not _PAGE_NUMBER.match(line.text):
+        return False
+    above = [other.y for other in lines if other.y > line.y + 1]
+    below = [other.y for other in lines if other.y < line.y - 1]
+    apart = MARGIN_LINES * line.size
+    return (not below and (not above or min(above) - line.y > apart)) or (
+        not above and (not below or line.y - max(below) > apart)
+    )
 
 
 def _char_indexes(text: str) -> Callable[[int], int]:
@@ -149,16 +171,26 @@ def _with_boxes(line: PdfLine, textpage, first: int, last: int) -> PdfLine:
 
 
 def running_lines(lines: list[PdfLine]) -> set[tuple[str, float]]:
-    """Running headers and footers: lines repeated at the same height on most pages.
+    """Running headers and footers: lines repeated at the same height on most pages,
+    among the first or last few lines of each (a sentence repeated mid-page is text).
 
     Page numbers inside them ("Page 3", "RFR 2027-14, p. 3") are ignored.
     """
     pages = len({line.page for line in lines})
     if pages < 2:
         return set()
+    heights: dict[int, list[float]] = {}
+    for line in lines:
+        heights.setdefault(line.page, []).append(line.y)
+    margins = {}  # a page's top and bottom few lines, where running text is set
+    for page, ys in heights.items():
+        ys.sort()
+        margins[page] = (ys[min(MARGIN_ROWS, len(ys)) - 1], ys[-min(MARGIN_ROWS, len(ys))])
     seen: dict[tuple[str, float], set[int]] = {}
     for line in lines:
-        seen.setdefault(_running_key(line), set()).add(line.page)
+        low, high = margins[line.page]
+        if line.y <= low or line.y >= high:
+            seen.setdefault(_running_key(line), set()).add(line.page)
     return {key for key, on in seen.items() if len(on) >= max(2, pages / 2)}
 
 
@@ -216,9 +248,14 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             continue  # a line of the table row yielded below
         if index in rows:
             yield from flush()
-            skip_to, owner = rows[index]
-            text = joined([cell.text for cell in lines[index:skip_to]])
-            yield PdfPassage(text, line.page, heading, False, owner)
+            row = rows[index]
+            skip_to = row.end
+            if row.header and len(row.cells) > 1:  # read by its columns, as a Word table is
+                text = joined(labelled_cells(row.header, row.cells))
+                peer_cell = find_peer_cell(row.header, row.cells)
+            else:
+                text, peer_cell = joined([cell.text for cell in lines[index:skip_to]]), None
+            yield PdfPassage(text, line.page, heading, False, row.owner, peer_cell)
             previous_heading = None
             continue
         if _is_heading(line, body):

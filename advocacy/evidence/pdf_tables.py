@@ -29,13 +29,23 @@ if TYPE_CHECKING:
     from advocacy.evidence.pdf_lines import PdfLine
 
 PARAGRAPH_GAP = 1.4  # a gap between lines this much wider than usual ends a paragraph
+#: A table's rows may stand further apart than lines (Word's cells keep their paragraphs'
+#: space after): a gap this much wider than usual ends the run a table is looked for in.
+TABLE_GAP = 2.5
+RUNNING = 0.6  # a line without a cell's gap across this much of the page is a paragraph's
 ROW_GAP = 1.15  # in a table, a gap this much wider than usual ends a row (cells are padded)
 CELL_LINES = 15  # a step up of more lines than this is a column of text, not a cell
 COLUMN_GAP = 0.6  # between two cells on one line: at least this many font sizes of space
 FIRST_CELL_WORDS = 12  # a first cell longer than this is running text in columns
 
-#: A table row: the index after its last line, and its first cell (None when not known).
-Row = tuple[int, "str | None"]
+
+class Row(NamedTuple):
+    """A table row found among a PDF's lines."""
+
+    end: int  # the index after its last line
+    owner: str | None  # its first cell (None when not known)
+    cells: list[str]  # its text in each of the table's columns
+    header: list[str]  # the table's first row, by column (empty for that row itself)
 
 
 class _Carried(NamedTuple):
@@ -45,6 +55,8 @@ class _Carried(NamedTuple):
     owner: str | None  # its last row's first cell
     left: float
     boundary: float
+    columns: list[float]  # where each column starts
+    titles: list[str]  # its first row's cells
 
 
 def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
@@ -65,12 +77,23 @@ def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
         if any(len((owner or "").split()) > FIRST_CELL_WORDS for _, owner in these.values()):
             carried = None
             continue  # a "first cell" of running prose: text in columns, not a table
-        rows.update(these)
+        columns = carried.columns if carried else _columns(lines, found, left)
+        titles = carried.titles if carried else []
+        for start, (end, owner) in sorted(these.items()):
+            cells = _cells(lines[start:end], columns)
+            if carried is not None and lines[start].text == carried.header:
+                cells = titles  # the header row again, at the top of the next page
+            rows[start] = Row(end, owner, cells, titles if cells is not titles else [])
+            titles = titles or cells
         at_foot = found.stop == block.stop and (
             block.stop == len(lines) or lines[block.stop].page != lines[block.stop - 1].page
         )
         header = carried.header if carried else lines[found.start].text
-        carried = _Carried(header, these[max(these)][1], left, boundary) if at_foot else None
+        carried = (
+            _Carried(header, these[max(these)][1], left, boundary, columns, titles)
+            if at_foot
+            else None
+        )
     return rows
 
 
@@ -84,7 +107,11 @@ def _table(
     if len({round(lines[top].y) for _, top in steps}) >= 2:
         start = min(top for _, top in steps)
         end = max(step for step, _ in steps) + 1
-        left = min(lines[top].x for _, top in steps)
+        tops = [lines[top] for _, top in steps]
+        while start > block.start and _row_cell_before(lines[start - 1], lines[start:end]):
+            start -= 1  # a first cell set lower than the row's top ("Role" under "Current FTE")
+            tops.append(lines[start])
+        left = min(line.x for line in tops)
         starts = [lines[step].x for step, _ in steps] + [
             x for i in range(start, end) if (x := _cell_after_gap(lines[i], left)) is not None
         ]
@@ -98,13 +125,27 @@ def _table(
         start, end, left, boundary = block.start, block.start + 1, carried.left, carried.boundary
     else:
         return None
-    while start > block.start and _in_table(lines[start - 1], left, boundary, before=True):
+    while start > block.start and (
+        _in_table(lines[start - 1], left, boundary, before=True)
+        or _row_cell_before(lines[start - 1], lines[start:end])
+    ):
         start -= 1
     while end < block.stop and _in_table(lines[end], left, boundary, before=False):
         end += 1
     if any(left + 2 < lines[i].x < boundary - 1 for i in range(start, end)):
         return None  # centred or indented cells: the columns cannot be told apart
     return range(start, end), left, boundary
+
+
+def _row_cell_before(line: PdfLine, table: list[PdfLine]) -> bool:
+    """Whether ``line``, just before the table's first step up, is a cell of its first
+    row: left of the table's first line, on the baseline of one of the row's lines."""
+    first = table[0]
+    return line.page == first.page and line.x < first.x - 2 and any(
+        min(abs(line.y - other.y), abs(line.y - other.low)) <= 1
+        for other in table
+        if other.y <= first.y + 1
+    )
 
 
 def joined(texts: list[str]) -> str:
@@ -119,17 +160,20 @@ def joined(texts: list[str]) -> str:
 
 
 def _blocks(lines: list[PdfLine], usual_gap: float) -> list[range]:
-    """Runs of lines on one page with no gap wider than a paragraph's below the
+    """Runs of lines on one page with no gap wider than a table's rows below the
     run's lowest line (a row's last cell ends at its top, not its bottom)."""
     blocks = []
     start = 0
     bottom = lines[0].low if lines else 0.0
+    widths = _text_widths(lines)
     for end in range(1, len(lines) + 1):
         line = lines[end] if end < len(lines) else None
         if (
             line is not None
             and line.page == lines[end - 1].page
-            and bottom - line.y <= PARAGRAPH_GAP * usual_gap
+            and bottom - line.y <= TABLE_GAP * usual_gap
+            and not _running_text(line, widths[line.page])
+            and not _running_text(lines[end - 1], widths[line.page])
         ):
             bottom = min(bottom, line.low)
             continue
@@ -137,6 +181,28 @@ def _blocks(lines: list[PdfLine], usual_gap: float) -> list[range]:
         if line is not None:
             start, bottom = end, line.low
     return blocks
+
+
+def _text_widths(lines: list[PdfLine]) -> dict[int, float]:
+    """How wide each page's text runs, from the left of its leftmost character to the
+    right of its rightmost (0 where the characters' places are not known)."""
+    edges: dict[int, tuple[float, float]] = {}
+    for line in lines:
+        if line.ends:
+            low, high = edges.get(line.page, (line.xs[0], line.ends[-1]))
+            edges[line.page] = (min(low, min(line.xs)), max(high, max(line.ends)))
+    return {line.page: 0.0 for line in lines} | {p: b - a for p, (a, b) in edges.items()}
+
+
+def _running_text(line: PdfLine, width: float) -> bool:
+    """Whether ``line`` runs across most of the page without a cell's gap: a line of a
+    paragraph, which no table row is (a paragraph between two tables ends the first)."""
+    marks = _marks(line)
+    if not marks or width <= 0 or line.ends[marks[-1]] - line.xs[marks[0]] < RUNNING * width:
+        return False
+    return all(
+        line.xs[b] - line.ends[a] < COLUMN_GAP * line.size for a, b in pairwise(marks)
+    )
 
 
 def _steps(lines: list[PdfLine], block: range, usual_gap: float) -> list[tuple[int, int]]:
@@ -215,7 +281,7 @@ def _rows(
     usual_gap: float,
     boundary: float,
     carried: _Carried | None,
-) -> dict[int, Row]:
+) -> dict[int, tuple[int, str | None]]:
     """Split ``table`` into rows: a row starts below the last row's lowest line, in
     the first column, once the row before has reached another column (or after a gap
     wider than the lines of one cell). Lines at the top of a page that continue the
@@ -236,7 +302,7 @@ def _rows(
             reached = False
         reached = reached or _reached(line, boundary)
         bottom = min(bottom, line.low)
-    rows: dict[int, Row] = {}
+    rows: dict[int, tuple[int, str | None]] = {}
     for n, (start, end) in enumerate(zip(starts, [*starts[1:], table.stop], strict=True)):
         if carried is not None and n == int(header_again) and lines[start].x >= boundary - 1:
             rows[start] = (end, carried.owner)  # the rest of a row from the page before
@@ -262,3 +328,47 @@ def _before(line: PdfLine, column: float) -> str:
         return line.text  # it does not reach the column, or its words run on
     cut = next(i for i in _marks(line) if line.xs[i] >= column - 1)
     return line.text[:cut].rstrip()
+
+
+def _columns(lines: list[PdfLine], table: range, left: float) -> list[float]:
+    """Where each of the table's columns starts: where its lines start, and where a
+    cell starts after a cell's gap on a line that holds several."""
+    starts = sorted({lines[i].x for i in table} | {x for i in table for x in _gaps(lines[i])[1:]})
+    columns = [left]
+    for x in starts:
+        if x > columns[-1] + 2:
+            columns.append(x)
+    return columns
+
+
+def _gaps(line: PdfLine) -> list[float]:
+    """Where the line starts, and where each cell after a cell's gap on it starts."""
+    marks = _marks(line)
+    return [line.x] + [
+        line.xs[b]
+        for a, b in pairwise(marks)
+        if line.xs[b] - line.ends[a] >= COLUMN_GAP * line.size
+    ]
+
+
+def _cells(lines: list[PdfLine], columns: list[float]) -> list[str]:
+    """The row's text in each column, a line holding several cells cut at their gaps."""
+    pieces: list[list[str]] = [[] for _ in columns]
+    for line in lines:
+        cuts = _gaps(line)
+        marks = _marks(line)
+        at = 0
+        for n, x in enumerate(cuts):
+            end = (
+                next(i for i in marks if line.xs[i] >= cuts[n + 1])
+                if n + 1 < len(cuts)
+                else len(line.text)
+            )
+            column = (
+                max(c for c, start in enumerate(columns) if start <= x + 2)
+                if x + 2 >= columns[0]
+                else 0
+            )
+            pieces[column].append(line.text[at:end].strip())
+            at = end
+    return [joined(texts) for texts in pieces]

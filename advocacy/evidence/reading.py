@@ -365,7 +365,7 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
     finally:
         document.close()
     passages = [
-        Passage(p.text, f"p. {p.page}", p.heading, p.item, p.owner)
+        Passage(p.text, f"p. {p.page}", p.heading, p.item, p.owner, p.peer_cell)
         for p in passages_from_lines(lines)
     ]
     if not passages:
