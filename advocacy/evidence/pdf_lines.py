@@ -119,7 +119,8 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         text_of_line = _LINE_HYPHEN.sub("-", stripped)
         lines.append(PdfLine(text_of_line, page, round(size, 1), bold, y.value, x.value, last_y))
         ranges.append((first, last))
-    kept = [n for n, line in enumerate(lines) if not _page_number(line, lines)]
+    numbers = _page_numbers(lines)
+    kept = [n for n in range(len(lines)) if n not in numbers]
     lines, ranges = [lines[n] for n in kept], [ranges[n] for n in kept]
     if any(b.y > a.low + 1 for a, b in pairwise(lines)):  # a table: cells may share a line
         lines = [
@@ -129,18 +130,24 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     return lines
 
 
-def _page_number(line: PdfLine, lines: list[PdfLine]) -> bool:
-    """Whether ``line`` is the page's number: a number alone in the top or bottom margin,
-    set apart from the text (a "44" in a table cell, or a number at the foot of a list,
-    is text)."""
-    if not _PAGE_NUMBER.match(line.text):
-        return False
-    above = [other.y for other in lines if other.y > line.y + 1]
-    below = [other.y for other in lines if other.y < line.y - 1]
-    apart = MARGIN_LINES * line.size
-    return (not below and (not above or min(above) - line.y > apart)) or (
-        not above and (not below or line.y - max(below) > apart)
-    )
+def _page_numbers(lines: list[PdfLine]) -> set[int]:
+    """Which of a page's lines is its number: a number alone on the page's top or bottom
+    line, set apart from the text (a "44" in a table cell, or at the foot of a list, is
+    text)."""
+    heights = sorted({line.y for line in lines})
+    if not heights:
+        return set()
+    below = heights[1] - heights[0] if len(heights) > 1 else float("inf")
+    above = heights[-1] - heights[-2] if len(heights) > 1 else float("inf")
+    return {
+        n
+        for n, line in enumerate(lines)
+        if _PAGE_NUMBER.match(line.text)
+        and (
+            (line.y == heights[0] and below > MARGIN_LINES * line.size)
+            or (line.y == heights[-1] and above > MARGIN_LINES * line.size)
+        )
+    }
 
 
 def _char_indexes(text: str) -> Callable[[int], int]:

@@ -22,6 +22,7 @@ column's margin, crosses one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -141,10 +142,14 @@ def _row_cell_before(line: PdfLine, table: list[PdfLine]) -> bool:
     """Whether ``line``, just before the table's first step up, is a cell of its first
     row: left of the table's first line, on the baseline of one of the row's lines."""
     first = table[0]
-    return line.page == first.page and line.x < first.x - 2 and any(
-        min(abs(line.y - other.y), abs(line.y - other.low)) <= 1
-        for other in table
-        if other.y <= first.y + 1
+    return (
+        line.page == first.page
+        and line.x < first.x - 2
+        and any(
+            min(abs(line.y - other.y), abs(line.y - other.low)) <= 1
+            for other in table
+            if other.y <= first.y + 1
+        )
     )
 
 
@@ -200,9 +205,7 @@ def _running_text(line: PdfLine, width: float) -> bool:
     marks = _marks(line)
     if not marks or width <= 0 or line.ends[marks[-1]] - line.xs[marks[0]] < RUNNING * width:
         return False
-    return all(
-        line.xs[b] - line.ends[a] < COLUMN_GAP * line.size for a, b in pairwise(marks)
-    )
+    return all(line.xs[b] - line.ends[a] < COLUMN_GAP * line.size for a, b in pairwise(marks))
 
 
 def _steps(lines: list[PdfLine], block: range, usual_gap: float) -> list[tuple[int, int]]:
@@ -343,32 +346,23 @@ def _columns(lines: list[PdfLine], table: range, left: float) -> list[float]:
 
 def _gaps(line: PdfLine) -> list[float]:
     """Where the line starts, and where each cell after a cell's gap on it starts."""
+    return [line.x] + [line.xs[i] for i in _cuts(line)]
+
+
+def _cuts(line: PdfLine) -> list[int]:
+    """The indices of the characters that start a cell after a cell's gap on ``line``."""
     marks = _marks(line)
-    return [line.x] + [
-        line.xs[b]
-        for a, b in pairwise(marks)
-        if line.xs[b] - line.ends[a] >= COLUMN_GAP * line.size
-    ]
+    return [b for a, b in pairwise(marks) if line.xs[b] - line.ends[a] >= COLUMN_GAP * line.size]
 
 
 def _cells(lines: list[PdfLine], columns: list[float]) -> list[str]:
     """The row's text in each column, a line holding several cells cut at their gaps."""
     pieces: list[list[str]] = [[] for _ in columns]
     for line in lines:
-        cuts = _gaps(line)
-        marks = _marks(line)
-        at = 0
-        for n, x in enumerate(cuts):
-            end = (
-                next(i for i in marks if line.xs[i] >= cuts[n + 1])
-                if n + 1 < len(cuts)
-                else len(line.text)
-            )
-            column = (
-                max(c for c, start in enumerate(columns) if start <= x + 2)
-                if x + 2 >= columns[0]
-                else 0
-            )
+        cuts = _cuts(line)
+        for at, end, x in zip(
+            [0, *cuts], [*cuts, len(line.text)], [line.x] + [line.xs[i] for i in cuts], strict=True
+        ):
+            column = max(bisect_right(columns, x + 2) - 1, 0)
             pieces[column].append(line.text[at:end].strip())
-            at = end
     return [joined(texts) for texts in pieces]
