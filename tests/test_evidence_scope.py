@@ -173,6 +173,43 @@ def test_a_negation_after_and_does_not_reach_back(sentence: str, phrase: str, la
     assert judged(sentence, phrase, lang) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "lang", "negated"),
+    [
+        (
+            "Peer staff will not take on nursing tasks (passing medications; holding cash).",
+            "holding cash",
+            "en",
+            True,
+        ),
+        (
+            "The peer role excludes the following [med passes; petty cash; chart notes].",
+            "chart notes",
+            "en",
+            True,
+        ),
+        (
+            "Los pares no harán tareas de enfermería (dar medicamentos; manejar dinero).",
+            "manejar dinero",
+            "es",
+            True,
+        ),
+        # outside the brackets a ";" still ends the negation's reach
+        (
+            "Peers will not give medication (see policy 4.2); they count the cash box.",
+            "count the cash box",
+            "en",
+            False,
+        ),
+        ("Peers never give medication; they count the cash box.", "count the cash box", "en", False),
+    ],
+)
+def test_a_semicolon_between_brackets_parts_items_not_sentences(
+    sentence: str, phrase: str, lang: str, negated: bool
+) -> None:
+    assert (judged(sentence, phrase, lang) is not None) is negated
+
+
 def test_a_negation_right_after_the_match_still_negates() -> None:
     assert judged("Medication administration is not part of the role.", "medication administration")
 

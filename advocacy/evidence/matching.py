@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 
 from advocacy.evidence.normalise import normalise
 
@@ -135,12 +136,34 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CITED_SENTENCE_END.finditer(text)]
 
 
+def _bracketed(text: str) -> Callable[[int], bool]:
+    """Whether a place in ``text`` lies between a pair of brackets: a ";" there parts the
+    items of a list ("will not (give medication; handle money)"), not two sentences."""
+    if "(" not in text and "[" not in text:
+        return lambda at: False
+    depth = [0] * (len(text) + 1)  # +1 where a pair opens, -1 after it closes
+    opened: list[int] = []
+    for at, char in enumerate(text):
+        if char in "([":
+            opened.append(at)
+        elif char in ")]" and opened:
+            depth[opened.pop()] += 1
+            depth[at + 1] -= 1
+    inside = list(accumulate(depth))
+    return lambda at: inside[at] > 0
+
+
 def tokenize(text: str, lang: str = "en") -> Tokens:
     """Words of ``text`` (normalised, lowercased), their stems, spans and sentences."""
     signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}  # same length
     text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
-    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() not in signs.values()]
+    enclosed = _bracketed(text)
+    ends = [
+        m.start()
+        for m in _SENTENCE_END.finditer(text)
+        if m.start() not in signs.values() and not (text[m.start()] == ";" and enclosed(m.start()))
+    ]
     colons = [m.start() for m in _COLON.finditer(text)]
     commas = [at for at, char in enumerate(text) if char == ","]
     after_colon: list[int] = []
