@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|PART|both]
+    python benchmarks/bench_evidence_quality.py [--part tuning|heldout|heldout5|PART|both]...
         [--docs 69-82] [--misses]
 
 Each document of ``benchmarks/evidence_corpus/`` (format in its README) is
@@ -22,7 +22,8 @@ labelled units (a line with its hard-wrapped continuations) and counted:
 ``tuning/`` and ``heldout/`` (earlier held-out rounds, read since) are what
 the rules may be tuned on; ``heldout5/`` is reported only. ``--docs`` keeps
 the documents whose number is in a range, to report one earlier round.
-This is a measurement, not a test.
+Several ``--part`` options report each part and then all of them pooled, as
+one figure over several authors' text. This is a measurement, not a test.
 """
 
 from __future__ import annotations
@@ -275,9 +276,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--part",
-        default="both",
+        action="append",
         help="a folder under evidence_corpus/ (tuning, heldout, heldout5, a new held-out part), "
-        "or 'both' for tuning and heldout",
+        "or 'both' for tuning and heldout; give it more than once to also see the parts "
+        "pooled (default: both)",
     )
     parser.add_argument("--docs", help="only documents numbered FIRST-LAST, e.g. 69-82")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
@@ -289,21 +291,31 @@ def main() -> None:
     rubric = default_rubric(load_library())
     first, dash, last = (args.docs or "0-").partition("-")
     top = int(last) if last else (float("inf") if dash else int(first))
-    parts = ("tuning", "heldout") if args.part == "both" else (args.part,)
+    parts = [
+        name
+        for part in args.part or ["both"]
+        for name in (("tuning", "heldout") if part == "both" else (part,))
+    ]
     for part in parts:
         if not (CORPUS / part).is_dir():
             known = ", ".join(sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
             parser.error(f"no part {part!r} under {CORPUS} (known: {known})")
+    pooled = []
     for part in parts:
         docs = []
         for p in sorted((CORPUS / part).iterdir()):
-            number = re.match(r"\d+", p.name)  # documents are numbered; notes (LABELLING.md) are not
+            number = re.match(
+                r"\d+", p.name
+            )  # documents are numbered; notes (LABELLING.md) are not
             in_range = number and int(first) <= int(number.group()) <= top
             if p.suffix in (".txt", ".md") and in_range:
                 docs.append(parse(p))
         for doc in docs:
             scan(doc, rubric)
         report(part, docs, args.misses)
+        pooled += docs
+    if len(parts) > 1:
+        report(" + ".join(Path(part).name for part in parts), pooled, show_misses=False)
 
 
 if __name__ == "__main__":
