@@ -114,6 +114,49 @@ def test_hard_wrapped_prose_is_still_joined() -> None:
                 ("ana (8:07 a. m.): yo llevo el dinero de bolsillo a la casa", 4),
             ],
         ),
+        (  # a line that ends on a negation or a helping verb, or opens with "or", goes on
+            "peer mentor wanted. no experience needed.\n"
+            "you will never\n"
+            "hand out meds\n"
+            "or hold the petty cash\n"
+            "text rick\n",
+            [
+                ("peer mentor wanted. no experience needed.", 1),
+                ("you will never hand out meds or hold the petty cash", 2),
+                ("text rick", 5),
+            ],
+        ),
+        (  # a list in small letters under a label decides nothing for the text above it
+            "Our peer specialists will not\nadminister medication\nor handle client funds.\n"
+            "duties:\nlead groups\n",
+            [
+                (
+                    "Our peer specialists will not administer medication or handle client funds. "
+                    "duties: lead groups",
+                    1,
+                )
+            ],
+        ),
+        (  # labels whose values are on the next line, in small letters
+            "Reports to:\nclinical director\nSupervised by:\nnurse manager\n"
+            "The coach leads recovery groups for members who want them.\n",
+            [
+                ("Reports to: clinical director", 1),
+                ("Supervised by: nurse manager", 3),
+                ("The coach leads recovery groups for members who want them.", 5),
+            ],
+        ),
+        (  # a time in prose is no chat message
+            "Peer staff will not give medication or\n"
+            "handle client funds after 9:00 PM: the night nurse covers both.\n",
+            [
+                (
+                    "Peer staff will not give medication or handle client funds after 9:00 PM: "
+                    "the night nurse covers both.",
+                    1,
+                )
+            ],
+        ),
         (  # a writer who capitalises and breaks lines by hand keeps one sentence whole
             "Peer staff will not\nadminister medication or handle\nclient funds at any time.\n",
             [("Peer staff will not administer medication or handle client funds at any time.", 1)],

@@ -268,7 +268,7 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
     matrix = document.add_table(rows=0, cols=3)
     for row in [
         ("Task", "Peer Support Specialist", "Case Manager"),
-        ("Medication", "Talks about the person's own choices about medication if asked",
+        ("Medication 💊", "No 💊 talks about the person's own choices if asked",
          "Gives injections and checks that people take their medication"),
         ("Money", "Shares budgeting tools with people when they invite it",
          "Acts as representative payee and signs the checks"),
@@ -288,10 +288,7 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
         "Peer Recovery Coach 2.0 Supervisor: RN Care Manager on the evening shift "
         "Covers the unit's 1:1 sitter posts when the techs are short"
     )
-    assert in_pdf[5][:2] == (
-        "Medication",
-        "Talks about the person's own choices about medication if asked",
-    )
+    assert in_pdf[5][:2] == ("Medication 💊", "No 💊 talks about the person's own choices if asked")
     # A cell's second paragraph, set apart as far as a row, is read as a passage of its
     # own (nothing on the page tells the two apart), but it is read.
     assert "44" in [p.text for p in passages]
@@ -309,3 +306,29 @@ def test_a_pdf_page_number_is_dropped_and_the_text_kept(tmp_path: Path) -> None:
     texts = [p.text for p in read_bid(pdf_of(source, tmp_path)).passages]
     assert not [t for t in texts if t.startswith("Page ")]
     assert len([t for t in texts if t.startswith("Peer staff meet as a team every week, on")]) == 60
+
+
+def test_a_letterhead_and_line_numbers_are_not_read_as_text(tmp_path: Path) -> None:
+    """A running header of four lines goes on every page, and Word's line numbers sit in
+    the left margin: neither is a passage of the bid."""
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Harbor Light Recovery Services"
+    for line in ("12 Wharf Street, Gloucester", "Tel 978-555-0100", "Response to RFR 27-14"):
+        header.add_paragraph(line)
+    numbering = OxmlElement("w:lnNumType")
+    numbering.set(qn("w:countBy"), "1")
+    numbering.set(qn("w:restart"), "continuous")
+    document.sections[0]._sectPr.append(numbering)
+    document.add_paragraph("Peer staff plan the groups they run with the members who come. " * 5)
+    for a in ("early", "late", "long", "short", "calm", "busy", "rainy"):
+        for b in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "morning", "evening",
+                  "night", "noon", "dusk"):  # fmt: skip
+            document.add_paragraph(f"Peer staff meet to plan the groups they run, {a} {b}.")
+    source = tmp_path / "letterhead.docx"
+    document.save(str(source))
+    texts = [p.text for p in read_bid(pdf_of(source, tmp_path)).passages]
+    assert not [t for t in texts if "Response to RFR" in t or "Wharf Street" in t]
+    assert not [t for t in texts if t.isdigit()]
+    assert len(texts) == 71
+

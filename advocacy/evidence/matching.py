@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate
 
 from advocacy.evidence.normalise import normalise
 
@@ -136,21 +135,35 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CITED_SENTENCE_END.finditer(text)]
 
 
-def _bracketed(text: str) -> Callable[[int], bool]:
-    """Whether a place in ``text`` lies between a pair of brackets: a ";" there parts the
-    items of a list ("will not (give medication; handle money)"), not two sentences."""
-    if "(" not in text and "[" not in text:
-        return lambda at: False
-    depth = [0] * (len(text) + 1)  # +1 where a pair opens, -1 after it closes
-    opened: list[int] = []
+def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:
+    """Where the sentences of ``text`` end, for a negation's reach.
+
+    A ";" between a pair of brackets parts the items of a list ("will not take on
+    (passing medications; holding cash)"), not two sentences; the pair's closing
+    bracket ends the sentence instead, so a negation inside the brackets ("(they do not
+    give medication; see policy 4.2)") reaches no further than it. An emoticon's
+    bracket (":(", ";)") pairs with nothing.
+    """
+    ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() not in signs]
+    if ";" not in text or ("(" not in text and "[" not in text):
+        return ends
+    candidates = {at for at in ends if text[at] == ";"}
+    dropped: set[int] = set()
+    closing: set[int] = set()
+    opened: list[tuple[int, list[int]]] = []  # each open bracket and the ";" inside it
     for at, char in enumerate(text):
+        if at and text[at - 1] in ":;=":
+            continue  # an emoticon
         if char in "([":
-            opened.append(at)
+            opened.append((at, []))
         elif char in ")]" and opened:
-            depth[opened.pop()] += 1
-            depth[at + 1] -= 1
-    inside = list(accumulate(depth))
-    return lambda at: inside[at] > 0
+            _, items = opened.pop()
+            if items:  # the innermost pair around a ";" closes the sentence
+                dropped.update(items)
+                closing.add(at)
+        elif at in candidates and opened:
+            opened[-1][1].append(at)
+    return sorted({at for at in ends if at not in dropped} | closing)
 
 
 def tokenize(text: str, lang: str = "en") -> Tokens:
@@ -158,12 +171,7 @@ def tokenize(text: str, lang: str = "en") -> Tokens:
     signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}  # same length
     text = normalise(text)
     stems, words, spans, sentences = [], [], [], []
-    enclosed = _bracketed(text)
-    ends = [
-        m.start()
-        for m in _SENTENCE_END.finditer(text)
-        if m.start() not in signs.values() and not (text[m.start()] == ";" and enclosed(m.start()))
-    ]
+    ends = _sentence_ends(text, set(signs.values()))
     colons = [m.start() for m in _COLON.finditer(text)]
     commas = [at for at, char in enumerate(text) if char == ","]
     after_colon: list[int] = []

@@ -41,7 +41,7 @@ BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
-MARGIN_ROWS = 3  # a running header or footer is among a page's top or bottom lines
+MARGIN_ROWS = 6  # a running header or footer is among a page's top or bottom lines (letterhead)
 MARGIN_LINES = 2.5  # a page number is set this many font sizes apart from the text
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
@@ -131,22 +131,24 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
 
 
 def _page_numbers(lines: list[PdfLine]) -> set[int]:
-    """Which of a page's lines is its number: a number alone on the page's top or bottom
-    line, set apart from the text (a "44" in a table cell, or at the foot of a list, is
-    text)."""
-    heights = sorted({line.y for line in lines})
-    if not heights:
+    """Which of a page's lines are numbers of the page or of its lines: a number alone on
+    the page's top or bottom line, set apart from the text, or in the left margin (Word's
+    line numbering). A "44" in a table cell, or at the foot of a list, is text."""
+    numbers = [n for n, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)]
+    if not numbers:
         return set()
+    heights = sorted({line.y for line in lines})
     below = heights[1] - heights[0] if len(heights) > 1 else float("inf")
     above = heights[-1] - heights[-2] if len(heights) > 1 else float("inf")
+    alone = set(numbers)
+    text = [line.x for n, line in enumerate(lines) if n not in alone]
+    margin = min(text) if text else 0.0
     return {
         n
-        for n, line in enumerate(lines)
-        if _PAGE_NUMBER.match(line.text)
-        and (
-            (line.y == heights[0] and below > MARGIN_LINES * line.size)
-            or (line.y == heights[-1] and above > MARGIN_LINES * line.size)
-        )
+        for n in numbers
+        if (lines[n].y == heights[0] and below > MARGIN_LINES * lines[n].size)
+        or (lines[n].y == heights[-1] and above > MARGIN_LINES * lines[n].size)
+        or lines[n].x < margin - lines[n].size
     }
 
 
@@ -169,6 +171,8 @@ def _with_boxes(line: PdfLine, textpage, first: int, last: int) -> PdfLine:
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     starts, ends = [], []
     for index in range(first, last + 1):
+        if 0xDC00 <= raw.FPDFText_GetUnicode(textpage.raw, index) <= 0xDFFF:
+            continue  # the second half of an emoji's pair: one box per character
         raw.FPDFText_GetCharBox(
             textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
         )

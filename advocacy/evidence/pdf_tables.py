@@ -334,14 +334,27 @@ def _before(line: PdfLine, column: float) -> str:
 
 
 def _columns(lines: list[PdfLine], table: range, left: float) -> list[float]:
-    """Where each of the table's columns starts: where its lines start, and where a
-    cell starts after a cell's gap on a line that holds several."""
-    starts = sorted({lines[i].x for i in table} | {x for i in table for x in _gaps(lines[i])[1:]})
+    """Where each of the table's columns starts: where its lines start, and where a cell
+    starts after a cell's gap on a line that holds several, if two lines show it (a gap
+    seen once may be a glyph the PDF did not keep, such as an emoji)."""
+    starts = sorted({lines[i].x for i in table})
+    gaps = sorted(x for i in table for x in _gaps(lines[i])[1:])
+    starts = sorted(
+        set(starts)
+        | {x for x, y in pairwise(gaps) if y - x <= 2}
+        | {x for x in gaps if _near(starts, x)}
+    )
     columns = [left]
     for x in starts:
         if x > columns[-1] + 2:
             columns.append(x)
     return columns
+
+
+def _near(sorted_xs: list[float], x: float) -> bool:
+    """Whether one of ``sorted_xs`` is within two points of ``x``."""
+    at = bisect_right(sorted_xs, x)
+    return any(abs(sorted_xs[i] - x) <= 2 for i in (at - 1, at) if 0 <= i < len(sorted_xs))
 
 
 def _gaps(line: PdfLine) -> list[float]:

@@ -40,6 +40,7 @@ BULLET = re.compile(
     r"|\[[ xX✓✔]?\]|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
 )  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
+_FULL_STOP = re.compile(r"[.!?][\"'”’)\]*_]*$")
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 #: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+(?=\S)")
@@ -48,7 +49,7 @@ _NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
 # A chat message's speaker and time: "jesse.m [9:02 AM]: …", "tammy 7:43 AM: …", "ana (6:22 p. m.): …".
 _SPEAKER = re.compile(
-    r"^[\w.@'’-]+(?: [\w.@'’-]+){0,3} ?(?:\[\d{1,2}:\d\d[^\]]{0,12}\]|\(\d{1,2}:\d\d[^)]{0,12}\)"
+    r"^[\w.@'’-]+(?: [\w.@'’-]+){0,2} ?(?:\[\d{1,2}:\d\d[^\]]{0,12}\]|\(\d{1,2}:\d\d[^)]{0,12}\)"
     r"|\d{1,2}:\d\d ?(?:[AaPp]\.? ?[Mm]\.?)?):\s+\S"
 )
 # Words a label ends with when its value is on the next line.
@@ -62,11 +63,20 @@ _MD_BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]{1,80})\1:?$")
 WRAPPED_LINE = 55  # the narrowest width text is taken to be wrapped at
 WRAPPED_AT_LEAST = 3  # lines that reach the wrap column, in text that was wrapped
 LOWER_CASE_STARTS = 2  # sentences in small letters that tell a writer who starts them so
-#: Words a line cannot end on where its sentence ends (English and Spanish).
+#: Words a line cannot end on where its sentence ends (English and Spanish): articles,
+#: prepositions, conjunctions, negations and helping verbs ("you will never" / "hand out
+#: meds"). A bare "no" is left out: a chat's answer often is just that.
 _RUN_ON_WORDS = frozenset(
-    "a an the and or but nor to of for with by from in on at as that than if not "
-    "y e o u ni pero que de del el la los las un una con por para en al sin".split()
+    "a an the and or but nor to of for with by from in on at as that than if not never "
+    "won't wont cannot can't cant don't dont doesn't doesnt isn't aren't will would must "
+    "can could should shall may might is are was were be been being have has had do does "
+    "who which whose your our their my his her its you'll we'll they'll you're we're "
+    "y e o u ni pero que de del el la los las un una con por para en al sin nunca jamás "
+    "tampoco se les le lo su sus nuestro nuestra es son será serán debe deben puede pueden "
+    "va van vas hay está están".split()
 )
+#: Words a line opens with when it goes on with the sentence above ("or hold the cash").
+_GOES_ON_WORDS = frozenset("and or nor but y e o u ni pero".split())
 
 
 @dataclass(frozen=True)
@@ -99,13 +109,20 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
 
 def _lower_case(lines: list[str]) -> bool:
     """Whether the writer starts sentences with a small letter (a chat, a classified ad):
-    the first line, the lines after a blank one and after a whole sentence mostly do.
-    Then a capital tells nothing about where a message or sentence starts."""
+    the first line, the lines after a blank one and after a full stop mostly do. Then a
+    capital tells nothing about where a message or sentence starts. A label's line
+    ("duties:") and what follows a colon say nothing of it: a list in small letters
+    under a capitalised lead-in is common."""
     lower = upper = 0
     previous = ""
     for line in lines:
         text = line.strip()
-        if text and (not previous or ends_sentence(previous)) and not BULLET.match(text):
+        if (
+            text
+            and (not previous or _FULL_STOP.search(previous))
+            and not BULLET.match(text)
+            and not text.endswith(":")
+        ):
             first = text.lstrip("\"'“‘([*_")[:1]
             lower += first.isalpha() and first.islower()
             upper += first.isupper()
@@ -113,11 +130,15 @@ def _lower_case(lines: list[str]) -> bool:
     return lower >= LOWER_CASE_STARTS and lower > upper
 
 
-def _runs_on(previous: str) -> bool:
-    """Whether a line ends mid-sentence: on a comma, a hyphen or a word that needs one after it."""
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence of ``previous``: the one ends on a comma,
+    a colon (a label's value follows), a hyphen or a word that needs more after it, or
+    the other opens with "and", "or", "y"."""
     words = previous.split()
-    return previous.endswith((",", "-", "–", "(", "&", "+")) or (
-        bool(words) and words[-1].lower() in _RUN_ON_WORDS
+    return (
+        previous.endswith((",", ":", "-", "–", "(", "&", "+"))
+        or (bool(words) and words[-1].lower().strip("\"'”’") in _RUN_ON_WORDS)
+        or line.split(" ", 1)[0].lower() in _GOES_ON_WORDS
     )
 
 
@@ -203,9 +224,10 @@ def _segments(
             or row
             or after_row  # the text after a table is not its last row
             # in small letters throughout, and not wrapped: a line is a message of its own
-            or (casual and bool(current) and not _runs_on(previous))
+            or (casual and bool(current) and not _runs_on(previous, line))
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
-            or _SPEAKER.match(line) is not None  # a message of a chat, in any case
+            # a message of a chat, in any case
+            or (_SPEAKER.match(line) is not None and not _runs_on(previous, line))
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
             or (
