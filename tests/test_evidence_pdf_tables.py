@@ -131,6 +131,15 @@ def test_a_line_pdfium_joined_at_a_hyphen_keeps_its_paragraph() -> None:
 
 
 @pytest.mark.libreoffice
+def table_of(document, rows: list[tuple[str, ...]]):
+    """A Word table of ``rows`` added to ``document``."""
+    table = document.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = value
+    return table
+
+
 def test_word_table_and_two_column_page_through_libreoffice(tmp_path: Path) -> None:
     """A staffing table's rows, and a page set in two columns, as LibreOffice writes them."""
     document = docx.Document()
@@ -144,15 +153,14 @@ def test_word_table_and_two_column_page_through_libreoffice(tmp_path: Path) -> N
     ] * 8
     for sentence in text:
         document.add_paragraph(sentence).paragraph_format.space_after = 0
-    table = document.add_table(rows=0, cols=3)
-    for row in [
-        ("Registered Nurse, evenings", "Medication administration and charting", "Nursing"),
-        ("Peer Recovery Specialist", "Recovery groups, WRAP planning and outreach", "Peer Lead"),
-        ("Residential Counselor, nights", "Room checks and the petty cash box", "Manager"),
-    ]:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = value
+    table_of(
+        document,
+        [
+            ("Registered Nurse, evenings", "Medication administration and charting", "Nursing"),
+            ("Peer Recovery Specialist", "Recovery groups, WRAP planning and outreach", "Peer Lead"),
+            ("Residential Counselor, nights", "Room checks and the petty cash box", "Manager"),
+        ],
+    )
     source = tmp_path / "plan.docx"
     document.save(str(source))
     passages = read_bid(pdf_of(source, tmp_path)).passages
@@ -248,8 +256,7 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
 
     document = docx.Document()
     document.add_paragraph("Table 4 shows each position on the crisis unit and who supervises it.")
-    staffing = document.add_table(rows=0, cols=4)
-    for row in [
+    staffing = table_of(document, [
         ("Role", "Proposed full-time equivalents", "Supervisor", "Comment"),
         ("Peer Recovery Coach", "2.0", "RN Care Manager on the evening shift",
          "Covers the unit's 1:1 sitter posts when the techs are short"),
@@ -257,25 +264,18 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
          "One case manager for each"),
         ("Registered Nurse", "4.0", "Director of Nursing for the hospital",
          "Gives medications and keeps the records of them"),
-    ]:  # fmt: skip
-        cells = staffing.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = value
+    ])  # fmt: skip
     for cell in staffing.rows[0].cells:  # as pandoc sets a header row
         cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
     staffing.rows[2].cells[3].add_paragraph("44")  # a line of its own, no page number
     document.add_paragraph("Table 5 sets the peer role beside the others, task by task.")
-    matrix = document.add_table(rows=0, cols=3)
-    for row in [
+    table_of(document, [
         ("Task", "Peer Support Specialist", "Case Manager"),
         ("Medication 💊", "No 💊 talks about the person's own choices if asked",
          "Gives injections and checks that people take their medication"),
         ("Money", "Shares budgeting tools with people when they invite it",
          "Acts as representative payee and signs the checks"),
-    ]:  # fmt: skip
-        cells = matrix.add_row().cells
-        for cell, value in zip(cells, row, strict=True):
-            cell.text = value
+    ])  # fmt: skip
     source = tmp_path / "plan.docx"
     document.save(str(source))
     passages = read_bid(pdf_of(source, tmp_path)).passages
