@@ -51,3 +51,40 @@ def test_lived_experience_required_or_sobriety_of_visitors_does_not_flag(
     tmp_path: Path, line: str
 ) -> None:
     assert JOBS not in flagged(tmp_path, line)
+
+
+VOLUNTARY = "voluntary-peer-support"
+
+
+# ---- a report on a person to a court, probation or a landlord, in any order of its parts
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Each Friday the coach e-mails the drug court judge a note on every client's attendance.",
+        "Mentors confirm to the parole office whether the person kept their appointments.",
+        "Please share any relapse you notice with the tenant's landlord.",
+        "If someone skips a session, the peer calls their probation officer that afternoon.",
+        "The landlord expects monthly updates from our peer staff on each tenant.",
+        "Track and document adherence for every resident on the list.",
+        "La mentora envía cada lunes la asistencia de los participantes a la corte.",
+        "Si alguien falta al grupo, el especialista llama a su oficial de probatoria.",
+        "El enfermero nos pide recordarles tomar las pastillas y avisarle si no lo hacen.",
+    ],
+)
+def test_a_report_on_a_person_to_an_authority_flags(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff never pass attendance or progress on to probation or the court.",
+        "People decide whether to come, and no information about them goes to courts.",
+        "Peers may go with a member to a court hearing when the member asks.",
+        "The agency sends quarterly reports on program outcomes to the county court.",
+        "El personal de pares no informa a la corte sobre la asistencia de nadie.",
+        "Acompañamos a la persona al tribunal si ella lo pide.",
+    ],
+)
+def test_no_report_or_a_program_report_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)
