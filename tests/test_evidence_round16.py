@@ -88,3 +88,41 @@ def test_a_report_on_a_person_to_an_authority_flags(tmp_path: Path, line: str) -
 )
 def test_no_report_or_a_program_report_does_not_flag(tmp_path: Path, line: str) -> None:
     assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+DUTIES = "no-clinical-duties"
+
+
+# ---- covering another post, named by its equipment or place; rounds and checks are duties too
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On weekends the recovery coach answers the phones and watches the security cameras.",
+        "Peers may be asked to fill awake-staff shifts at the residence.",
+        "He was put in the second-staff slot on nights twice last month.",
+        "Kitchen coverage on Sundays rotates among the peer mentors.",
+        "Thanks to Dana for pitching in at the front desk all week!",
+        "Peer staff do hourly rounds and bed checks on the unit.",
+        "Please fill out the q15 sheet while you sit with her.",
+        "Los sábados el mentor cubre la cocina y la puerta principal.",
+        "Tambien le toca contestar los telefonos de la clinica cuando la recepcionista sale a almorzar.",
+        "Los pares hacen rondas cada 30 minutos durante la noche.",
+    ],
+)
+def test_covering_a_post_or_doing_rounds_is_a_duty(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We expect to fill the second peer position by June.",
+        "Peer staff take calls on the warmline from 6 pm to 10 pm.",
+        "Guests who are awake at night can talk with the peer on duty.",
+        "Q15. May peer staff hold client funds?",
+        "Los pares no cubren la recepción ni contestan teléfonos.",
+        "La agencia cubrirá los gastos de la conferencia estatal.",
+    ],
+)
+def test_a_hire_a_warmline_or_a_question_number_is_no_post(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
