@@ -126,3 +126,65 @@ def test_covering_a_post_or_doing_rounds_is_a_duty(tmp_path: Path, line: str) ->
 )
 def test_a_hire_a_warmline_or_a_question_number_is_no_post(tmp_path: Path, line: str) -> None:
     assert DUTIES not in flagged(tmp_path, line)
+
+
+PAY = "peer-retention-and-pay"
+RATIO = "peer-staffing-ratio"
+
+
+# ---- pay left where it was, waiting on a budget, or set by another title's
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The coach wage was last adjusted in 2018.",
+        "Pay increases are at the board's discretion.",
+        "Next year's peer salaries depend on approval of the county budget.",
+        "The position is paid solely through a federal block grant.",
+        "Hourly rate: $16.10 (matches Direct Care Aide II).",
+        "Peer mentors are paid on the current MHT range.",
+        "Los pasos salariales siguen congelados este año.",
+        "Las plazas dependen por completo de la subvención estatal.",
+        "Ganamos lo mismo que el personal de limpieza.",
+    ],
+)
+def test_pay_left_behind_or_waiting_on_money_flags(tmp_path: Path, line: str) -> None:
+    assert PAY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer mentors keep the same schedule as the techs and wear the same badge.",
+        "Peer pay starts three dollars above the MHT range.",
+        "El sueldo de los pares se revisa cada año con el sindicato.",
+    ],
+)
+def test_pay_above_other_titles_or_a_shared_schedule_does_not_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert PAY not in flagged(tmp_path, line)
+
+
+# ---- money for the positions a bid has is pay; more positions if money comes is staffing
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A third peer position will be added if the levy passes and funding allows.",
+        "Se contratarán más mentores de pares cuando haya fondos.",
+    ],
+)
+def test_more_positions_if_funded_is_a_staffing_flag(tmp_path: Path, line: str) -> None:
+    assert RATIO in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The navigator position is funded through a two-year state grant.",
+        "El puesto está sujeto a la disponibilidad de fondos municipales.",
+    ],
+)
+def test_a_funded_position_is_a_pay_flag_not_a_staffing_one(tmp_path: Path, line: str) -> None:
+    found = flagged(tmp_path, line)
+    assert PAY in found
+    assert RATIO not in found

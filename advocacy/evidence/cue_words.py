@@ -145,8 +145,8 @@ POST = frozenset("not never no nunca".split())
 # perfect tense ("the peer staff meeting has not been held since August"), not
 # of one occasion ("is not held on holidays").
 WITHHELD = (
-    "cover provid paid pay fund offer reimburs budget allow approv includ "
-    "cubr cubiert pag financ ofrec permit aprob inclu"
+    "cover provid paid pay fund offer reimburs budget allow approv includ availab guarant "
+    "cubr cubiert pag financ ofrec permit aprob inclu disponib garantiz"
 ).split()
 HELD = "held met happen occur conven celebr realiz reun hech".split()
 PERFECT = frozenset(
