@@ -188,3 +188,43 @@ def test_a_funded_position_is_a_pay_flag_not_a_staffing_one(tmp_path: Path, line
     found = flagged(tmp_path, line)
     assert PAY in found
     assert RATIO not in found
+
+
+CRISIS = "peers-in-mobile-crisis"
+
+
+# ---- an emergency order and the ride or the hold that follows it
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The coach rides with sheriff's deputies to serve emergency custody orders.",
+        "Peer staff may accompany the person in the transport vehicle to the hospital.",
+        "She assisted security with a patient hold on Tuesday.",
+        "Wait with the youth until the police arrive.",
+        "Line staff, including peers, initiate active rescue when a caller is at imminent risk.",
+        "El mentor acompaña el traslado involuntario al hospital psiquiátrico.",
+        "Los pares viajan con los agentes cuando recogen a una persona con orden de detención.",
+    ],
+)
+def test_an_emergency_order_ride_or_hold_is_a_crisis_flag(tmp_path: Path, line: str) -> None:
+    assert CRISIS in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers never ride along with police or deputies.",
+        "Peer staff give rides to appointments in the agency van when members ask.",
+        "Peers help people hold on to their housing.",
+        "La mentora acompaña a la persona en el traslado a su cita médica si lo pide.",
+    ],
+)
+def test_ordinary_rides_and_refusals_are_no_crisis_flag(tmp_path: Path, line: str) -> None:
+    assert CRISIS not in flagged(tmp_path, line)
+
+
+def test_a_ride_in_a_transport_vehicle_is_not_case_management(tmp_path: Path) -> None:
+    line = "After an emergency detention order, the peer rides in the transport vehicle."
+    found = flagged(tmp_path, line)
+    assert CRISIS in found
+    assert JOBS not in found
