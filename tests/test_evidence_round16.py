@@ -228,3 +228,48 @@ def test_a_ride_in_a_transport_vehicle_is_not_case_management(tmp_path: Path) ->
     found = flagged(tmp_path, line)
     assert CRISIS in found
     assert JOBS not in found
+
+
+SUPERVISION = "peer-supervisors"
+
+
+# ---- supervision by clinical or court staff, and supervisors without peer-supervision training
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The coach reports directly to the LVN charge supervisor on each shift.",
+        "Supervised by the county probation officer assigned to the docket.",
+        "The county does not require peer supervision training for supervisors.",
+        "Supervisor: Dr. Ana Ruiz, licensed psychologist.",
+        "Supervisión: la enf. Torres (RN) supervisará a las mentoras de pares.",
+        "El supervisor asignado es el coordinador de la corte de drogas.",
+        "La directora no tiene adiestramiento en supervisión de pares.",
+    ],
+)
+def test_clinical_court_or_untrained_supervision_flags(tmp_path: Path, line: str) -> None:
+    assert SUPERVISION in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervisors who have not yet taken the peer supervision course must complete it by June.",
+        "All supervisors complete peer supervision training within 90 days.",
+        "Las supervisoras que aún no tienen el curso de supervisión de pares lo tomarán en marzo.",
+        "Los supervisores reciben capacitación en supervisión de pares.",
+    ],
+)
+def test_supervisors_trained_or_being_trained_do_not_flag(tmp_path: Path, line: str) -> None:
+    assert SUPERVISION not in flagged(tmp_path, line)
+
+
+def test_a_heading_naming_a_class_of_staff_with_no_does_not_exclude_its_list(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Evaluación anual — Personal No Docente\n\n"
+        "| Área | Nota | Comentario |\n|---|---|---|\n"
+        "| Recepción | 4 | Cubre la recepción y el teléfono cuando falta la secretaria. |\n"
+    )
+    found = {f["criterion"] for f in scan_evidence(tmp_path, text, "evaluacion.md")["red_flags"]}
+    assert DUTIES in found

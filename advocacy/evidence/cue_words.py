@@ -123,6 +123,18 @@ PSEUDO = {
         "sin pérdida",
         "sin reducción",
         "sin reducir",
+        # a class of staff, not a negation: "Evaluación de desempeño — Personal No Facultativo"
+        "no facultativo",
+        "no facultativa",
+        "no docente",
+        "no exento",
+        "no exenta",
+        "no exentos",
+        "no sindicalizado",
+        "no sindicalizada",
+        "no unionado",
+        "no unionada",
+        "no gerencial",
     ),
 }
 
