@@ -273,3 +273,56 @@ def test_a_heading_naming_a_class_of_staff_with_no_does_not_exclude_its_list(
     )
     found = {f["criterion"] for f in scan_evidence(tmp_path, text, "evaluacion.md")["red_flags"]}
     assert DUTIES in found
+
+
+NETWORKING = "paid-networking"
+TEAM = "peer-support-team"
+
+
+# ---- no money or release for peer conferences; peer meetings folded away or left to workload
+@pytest.mark.parametrize(
+    "line",
+    [
+        "There is no travel or registration money for peer conferences this year.",
+        "Staff will not be released for outside peer gatherings during the grant.",
+        "The budget has no paid time for external peer meetings.",
+        "No hay viáticos para encuentros de pares este año.",
+    ],
+)
+def test_no_money_or_release_for_peer_conferences_flags(tmp_path: Path, line: str) -> None:
+    assert NETWORKING in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Conference registration and travel are paid for two peer staff each year.",
+        "Peer staff are released for outside peer network meetings on paid time.",
+    ],
+)
+def test_paid_conference_time_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert NETWORKING not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From March we will fold the peer meeting into the weekly nursing huddle.",
+        "The peer team will meet when the workload allows.",
+        "Peer team meeting removed from the November calendar.",
+        "El equipo de pares se reunirá cuando lo permita la carga de casos.",
+    ],
+)
+def test_peer_meetings_folded_or_left_to_workload_flag(tmp_path: Path, line: str) -> None:
+    assert TEAM in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "All peer staff hold membership in the Peer Support Team, which meets every Monday.",
+        "The peer lead holds the monthly all-peer meeting on paid time.",
+    ],
+)
+def test_peer_meetings_held_do_not_flag(tmp_path: Path, line: str) -> None:
+    assert TEAM not in flagged(tmp_path, line)
