@@ -326,3 +326,43 @@ def test_peer_meetings_folded_or_left_to_workload_flag(tmp_path: Path, line: str
 )
 def test_peer_meetings_held_do_not_flag(tmp_path: Path, line: str) -> None:
     assert TEAM not in flagged(tmp_path, line)
+
+
+# ---- documentation kept to a contact log, and a report called coercion, are protections
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer documentation is restricted to a contact log for billing.",
+        "The coach keeps a log of people served for the quarterly activity report.",
+        "La documentación de pares se limita a un registro de contactos sin contenido clínico.",
+    ],
+)
+def test_documentation_kept_to_a_contact_log_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers write progress notes after every contact, limited to one page.",
+        "Las mentoras escriben notas de progreso en el expediente después de cada visita.",
+    ],
+)
+def test_notes_on_people_still_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Telling a landlord about a tenant's relapse is coercion.",
+        "Informar al oficial de probatoria sobre las ausencias es coerción.",
+    ],
+)
+def test_a_report_called_coercion_is_an_argument_not_a_flag(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)
+
+
+def test_a_report_expected_of_peers_still_flags(tmp_path: Path) -> None:
+    line = "Reporting missed groups to probation is expected of all coaches."
+    assert VOLUNTARY in flagged(tmp_path, line)
