@@ -366,3 +366,78 @@ def test_a_report_called_coercion_is_an_argument_not_a_flag(tmp_path: Path, line
 def test_a_report_expected_of_peers_still_flags(tmp_path: Path) -> None:
     line = "Reporting missed groups to probation is expected of all coaches."
     assert VOLUNTARY in flagged(tmp_path, line)
+
+
+# ---- screening instruments named without the usual verbs; tests and searches without a verb
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The coaches were told to give GAD-7s to every walk-in.",
+        "Her job now includes the PHQ-9 at each visit.",
+        "Llenar el formulario de riesgos de salud con cada persona que llega.",
+        "Los pares harán el cernimiento de depresión en la admisión.",
+    ],
+)
+def test_screening_instruments_given_by_peers_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+def test_a_health_risk_screen_is_not_a_suicide_screen(tmp_path: Path) -> None:
+    line = "Los pares harán el cernimiento de riesgos de salud en la admisión de cada persona."
+    found = flagged(tmp_path, line)
+    assert DUTIES in found
+    assert CRISIS not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents take a breathalyzer when they come back from a weekend pass.",
+        "Guests' bags are searched at the door by the staff on duty.",
+        "Pruebas de aliento a todos los residentes al regresar de un pase.",
+        "Las pertenencias de cada huésped son revisadas al ingreso.",
+    ],
+)
+def test_tests_and_searches_without_a_verb_flag(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff do not give PHQ-9s or any other screens.",
+        "Nobody's bags are searched, and no one is breath-tested.",
+    ],
+)
+def test_screens_and_searches_ruled_out_do_not_flag(tmp_path: Path, line: str) -> None:
+    found = flagged(tmp_path, line)
+    assert DUTIES not in found
+    assert VOLUNTARY not in found
+
+
+# ---- the peer title merged into a direct-care job family; church membership required
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Recovery coaches will be retitled Program Aide and share the aide job description.",
+        "Peer mentors move into the same job family as Residential Technicians.",
+        "Applicants must be members in good standing of a local church.",
+        "Es requisito ser miembro activo de una iglesia de la comunidad.",
+    ],
+)
+def test_merged_titles_and_church_membership_flag_the_job_description(
+    tmp_path: Path, line: str
+) -> None:
+    assert JOBS in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We welcome members of every faith community and of none.",
+        "Peers may go with members to church events when they ask.",
+        "Ser miembro de una iglesia no es requisito para ningún puesto.",
+    ],
+)
+def test_faith_mentioned_without_a_requirement_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert JOBS not in flagged(tmp_path, line)

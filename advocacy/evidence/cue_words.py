@@ -14,7 +14,7 @@ import re
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
