@@ -441,3 +441,30 @@ def test_merged_titles_and_church_membership_flag_the_job_description(
 )
 def test_faith_mentioned_without_a_requirement_does_not_flag(tmp_path: Path, line: str) -> None:
     assert JOBS not in flagged(tmp_path, line)
+
+
+# ---- who does the duty: a relative clause after another title
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers link callers to the clinician on shift, who completes the risk assessment.",
+        "El par conecta a la persona con la enfermera de turno, quien realiza la evaluación.",
+    ],
+)
+def test_a_duty_in_a_relative_clause_after_another_title_is_not_the_peers(
+    tmp_path: Path, line: str
+) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We need a peer support worker who completes intake screenings for new clients.",
+        "Buscamos una especialista de pares, quien realizará las evaluaciones de admisión.",
+    ],
+)
+def test_a_duty_in_a_relative_clause_after_a_peer_title_still_flags(
+    tmp_path: Path, line: str
+) -> None:
+    assert DUTIES in flagged(tmp_path, line)
