@@ -493,3 +493,14 @@ def test_funding_and_food_banks_are_not_money_duties(tmp_path: Path, line: str) 
 )
 def test_holding_peoples_funds_still_flags(tmp_path: Path, line: str) -> None:
     assert DUTIES in flagged(tmp_path, line)
+
+
+# ---- caseload data read to set staffing is not a case-management job
+def test_caseload_data_used_for_staffing_is_no_case_management_flag(tmp_path: Path) -> None:
+    line = "The peer services director reviews caseload data each quarter to set peer staffing."
+    assert JOBS not in flagged(tmp_path, line)
+
+
+def test_a_caseload_carried_by_the_peer_still_flags(tmp_path: Path) -> None:
+    line = "The peer navigator carries a caseload and writes service plans."
+    assert JOBS in flagged(tmp_path, line)
