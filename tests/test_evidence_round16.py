@@ -504,3 +504,29 @@ def test_caseload_data_used_for_staffing_is_no_case_management_flag(tmp_path: Pa
 def test_a_caseload_carried_by_the_peer_still_flags(tmp_path: Path) -> None:
     line = "The peer navigator carries a caseload and writes service plans."
     assert JOBS in flagged(tmp_path, line)
+
+
+# ---- staffing left to a manager who decides, in the active voice
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Site managers decide how many people each coach carries.",
+        "Peer hours will be shifted by the site manager as census changes.",
+        "La coordinadora decide cuántos participantes lleva cada mentor.",
+        "El número de pares por turno lo fijará cada supervisor según la demanda.",
+    ],
+)
+def test_staffing_a_manager_decides_flags(tmp_path: Path, line: str) -> None:
+    assert RATIO in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Director of Peer Services decides how many peers each program needs.",
+        "Each participant decides how many sessions to attend.",
+        "La persona decide cuántas veces quiere reunirse con su mentor.",
+    ],
+)
+def test_a_peer_director_or_the_person_deciding_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert RATIO not in flagged(tmp_path, line)
