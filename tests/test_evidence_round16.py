@@ -530,3 +530,12 @@ def test_staffing_a_manager_decides_flags(tmp_path: Path, line: str) -> None:
 )
 def test_a_peer_director_or_the_person_deciding_does_not_flag(tmp_path: Path, line: str) -> None:
     assert RATIO not in flagged(tmp_path, line)
+
+
+def test_one_peer_for_an_entire_call_center_flags(tmp_path: Path) -> None:
+    line = "The plan puts one peer specialist on the entire crisis call center."
+    assert RATIO in flagged(tmp_path, line)
+
+
+def test_one_peer_in_every_center_does_not_flag(tmp_path: Path) -> None:
+    assert RATIO not in flagged(tmp_path, "Every center will have one peer specialist.")
