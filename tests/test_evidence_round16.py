@@ -54,6 +54,7 @@ def test_lived_experience_required_or_sobriety_of_visitors_does_not_flag(
 
 
 VOLUNTARY = "voluntary-peer-support"
+TRAINING = "peer-specific-training"
 
 
 # ---- a report on a person to a court, probation or a landlord, in any order of its parts
@@ -539,3 +540,33 @@ def test_one_peer_for_an_entire_call_center_flags(tmp_path: Path) -> None:
 
 def test_one_peer_in_every_center_does_not_flag(tmp_path: Path) -> None:
     assert RATIO not in flagged(tmp_path, "Every center will have one peer specialist.")
+
+
+# ---- smaller classes: refills and named drugs, cash boxes, sweeps, generic curricula, eligible lists
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Coaches check that members on clozapine picked up their refills.", DUTIES),
+        ("Los mentores verifican que las personas recojan sus resurtidos de litio.", DUTIES),
+        ("Each shift starts with the peer counting the cash box.", DUTIES),
+        ("The mentor hands residents their weekly allowance every Friday.", DUTIES),
+        ("Peers help with encampment sweeps by posting the removal notices.", VOLUNTARY),
+        ("Los pares apoyan los desalojos de campamentos en la ciudad.", VOLUNTARY),
+        ("New hires finish the HealthStream compliance curriculum (HIPAA, fire safety).", TRAINING),
+        ("Hires are made from the Mental Health Technician eligible list.", JOBS),
+    ],
+)
+def test_smaller_classes_flag(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Peers never handle the cash box or anyone's allowance.", DUTIES),
+        ("Peers visit encampments to offer water and a ride, never during sweeps.", VOLUNTARY),
+        ("The WRAP curriculum is taught by certified peer facilitators on paid time.", TRAINING),
+    ],
+)
+def test_smaller_classes_do_not_flag(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion not in flagged(tmp_path, line)
