@@ -570,3 +570,30 @@ def test_smaller_classes_flag(tmp_path: Path, line: str, criterion: str) -> None
 )
 def test_smaller_classes_do_not_flag(tmp_path: Path, line: str, criterion: str) -> None:
     assert criterion not in flagged(tmp_path, line)
+
+
+# ---- declining the peer has a consequence; rides to hearings a court ordered
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents who decline to meet with their peer mentor twice a week will be discharged.",
+        "Coaches drive members to mandated treatment intakes and AOT hearings.",
+        "El coach lleva a los participantes a las citas ordenadas por el tribunal.",
+    ],
+)
+def test_declining_the_peer_with_a_consequence_or_court_ordered_rides_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert VOLUNTARY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Members may decline the peer mentor at any time without losing any service.",
+        "People who decline to meet with a peer specialist are never discharged for it.",
+        "Peers never drive anyone to court-ordered treatment.",
+    ],
+)
+def test_declining_the_peer_freely_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in flagged(tmp_path, line)
