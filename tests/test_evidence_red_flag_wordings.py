@@ -146,7 +146,8 @@ def test_coverage_for_peers_or_a_staffing_plan_is_not_backfill(tmp_path: Path, l
     ],
 )
 def test_funding_that_must_be_renewed_is_a_funding_wait(tmp_path: Path, line: str) -> None:
-    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+    # the positions a bid has, waiting on money, are a pay and retention flag (round 16)
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
 
 
 @pytest.mark.parametrize(
@@ -240,7 +241,7 @@ def test_a_negated_duty_with_a_condition_is_still_negated(tmp_path: Path) -> Non
 
 def test_funding_that_ends_if_not_renewed_is_still_a_funding_wait(tmp_path: Path) -> None:
     line = "Contract position, grant-funded (it ends if the grant is not renewed)."
-    assert "peer-staffing-ratio" in flagged(tmp_path, line)
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
 
 
 @pytest.mark.parametrize(

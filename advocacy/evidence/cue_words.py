@@ -14,7 +14,7 @@ import re
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
@@ -123,6 +123,18 @@ PSEUDO = {
         "sin pérdida",
         "sin reducción",
         "sin reducir",
+        # a class of staff, not a negation: "Evaluación de desempeño — Personal No Facultativo"
+        "no facultativo",
+        "no facultativa",
+        "no docente",
+        "no exento",
+        "no exenta",
+        "no exentos",
+        "no sindicalizado",
+        "no sindicalizada",
+        "no unionado",
+        "no unionada",
+        "no gerencial",
     ),
 }
 
@@ -145,8 +157,8 @@ POST = frozenset("not never no nunca".split())
 # perfect tense ("the peer staff meeting has not been held since August"), not
 # of one occasion ("is not held on holidays").
 WITHHELD = (
-    "cover provid paid pay fund offer reimburs budget allow approv includ "
-    "cubr cubiert pag financ ofrec permit aprob inclu"
+    "cover provid paid pay fund offer reimburs budget allow approv includ availab guarant "
+    "cubr cubiert pag financ ofrec permit aprob inclu disponib garantiz"
 ).split()
 HELD = "held met happen occur conven celebr realiz reun hech".split()
 PERFECT = frozenset(
@@ -257,6 +269,21 @@ WEAK = {
         "encouraged",
         "will be considered",
         "valued but not required",
+        # a misspelt preference, and a requirement being given up
+        "prefered",
+        "not neccessary",
+        "not needed",
+        "an advantage",
+        "no longer required",
+        "no longer a requirement",
+        "no longer be a requirement",
+        "requirement will be removed",
+        "requirement will be dropped",
+        "requirement will be waived",
+        "requirement is removed",
+        "requirement is waived",
+        "may be waived",
+        "can be waived",
     ),
     "es": (
         "preferida",
@@ -294,5 +321,13 @@ WEAK = {
         "valorable",
         "se considerará",
         "se tomará en cuenta",
+        "una ventaja",
+        "es una ventaja",
+        "ya no es requisito",
+        "ya no será requisito",
+        "ya no se requiere",
+        "ya no se requerirá",
+        "dejará de ser requisito",
+        "se eliminará",
     ),
 }

@@ -39,9 +39,13 @@ from advocacy.evidence.normalise import normalise
 # must not read as "3 peer staff".
 _TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence;
-# nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW").
+# nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW"),
+# nor one after a title before a name ("Evaluadora: Lcda. Marisol Pagán, Trabajadora Social").
+_TITLES = ("Dr", "Dra", "Lcda", "Lcdo", "Lic", "Enf", "enf", "Prof")
 _SENTENCE_END = re.compile(
-    r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
+    r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])"
+    + "".join(rf"(?<!\b{title})" for title in _TITLES)
+    + r"\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
     r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]|[a-záéíóúüñ]))"
 )
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,

@@ -6,9 +6,10 @@ that do not end a negated lead-in.
   med passes *as outside* the peer role", "Holding someone down *isn't* consistent
   with …", "Dar o contar medicamentos *no es* parte del apoyo", "tomar muestras *va
   en contra* del principio", "lo de avisar … *no lo puedo* hacer", "reporting refusals
-  *breaks* the non-coercion principle". Not after "and" + a verb of its own ("… and are outside
-  the union"), nor across a relative clause ("…, which is outside their role" is a
-  complaint about a duty that was given).
+  *breaks* the non-coercion principle", "reporting people to their PO *is coercion*".
+  Not after "and" + a verb of its own ("… and are outside the union"), nor across a
+  relative clause ("…, which is outside their role" is a complaint about a duty that
+  was given).
 * A colon after a negated lead-in to a list does not end the negation: "The following
   … should not be assigned to peer staff: medication administration, transportation".
 """
@@ -32,6 +33,8 @@ BREAKING = frozenset(
     "break breaks broke violate violates violated undermine undermines contradict contradicts "
     "viola violan violaría rompe rompen rompería contradice contradicen socava".split()
 )
+# "Reporting people to their PO *is coercion*": a duty called a breach.
+COERCION = frozenset("coercion coercive coerción coercitivo coercitiva".split())
 PRINCIPLES = frozenset(
     "principle principles ethics ethical code confidentiality mutuality coercion trust "
     "principio principios ética código confidencialidad mutualidad coerción confianza".split()
@@ -68,6 +71,8 @@ def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:
         return f"{before} {word}"
     if at == end + 1 and word in CONTRACTED:
         return word
+    if word in COERCION and before in COPULAS:
+        return f"{before} {word}"
     if word in BREAKING and PRINCIPLES & set(words[at + 1 : at + 8]):
         return word  # "… breaks the non-coercion and confidentiality principles"
     refusing = words[at + 2] if at + 2 < len(words) else ""

@@ -43,6 +43,9 @@ _OTHER_POSITIONS = frozenset(
     "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
     "clínicas".split()
 )
+# A relative pronoun that opens a clause about the title just before it
+_WHO = frozenset("who quien quienes".split())
+_WHO_REACH = 4  # words before the relative where that title may be
 _BEFORE_TITLE = frozenset(
     "a an the our its each every one two separate dedicated designated licensed registered "
     "program house residential fiscal agency site staff finance business office billing "
@@ -116,6 +119,13 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     first = clause_start(tokens, start, boundaries)
     words = tokens.words
     opener = [w for w in words[first:start] if not _numbering(w)][:3]
+    who = next((at for at in range(start - 1, first - 1, -1) if words[at] in _WHO), None)
+    if who is not None and not _PEER_WORDS & set(words[who:start]):
+        # "… the clinician on shift, who does the assessment": the title the relative follows
+        before = words[max(0, who - _WHO_REACH) : who]
+        titles = [w for w in before if w in _OTHER_POSITIONS]
+        if titles and not _PEER_WORDS & set(before):  # "a peer support worker who …" is a peer
+            return f"{ANOTHER_POSITION} ('{titles[-1]}, {words[who]} …')"
     staff = any(w in _STAFF or w in _OTHER_POSITIONS for w in opener)
     if opener and opener[0] in _ONLY and staff and not _PEER_WORDS & set(words[first:start]):
         return f"{ANOTHER_POSITION} ('{' '.join(opener)} …')"  # "Only staff who … may"

@@ -85,7 +85,7 @@ PLACES = frozenset(
     "units sites programs regions clinics counties hospitals schools campuses census caseload "
     "homes houses buildings shelters residences locations offices unit site program region "
     "clinic county hospital campus building agency system state boroughs towns "
-    "neighborhoods "
+    "neighborhoods center centers centre centres district districts facility facilities "
     "sedes unidades programas regiones clínicas condados hospitales escuelas municipios "
     "hogares casas edificios albergues residencias oficinas centros sede unidad programa "
     "región clínica condado edificio agencia sistema estado municipio isla barrios "
