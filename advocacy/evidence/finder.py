@@ -277,7 +277,7 @@ def _collect(
             kind == "red_flag"
             and first.entry.rules_out
             and not _elsewhere(found)
-            and first.entry.home in (None, cid)
+            and (first.entry.rules_out_home or first.entry.home) in (None, cid)
         ):
             # "Peer staff will not give out medication" rules the red flag out: evidence,
             # for the concept's home only when it has one (see credited()).

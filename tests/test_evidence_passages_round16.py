@@ -1,0 +1,98 @@
+"""Evidence passages in classes of cause that a sixteenth tuning round found:
+which criterion a passage credits, and wording that only names a topic.
+
+The lines are written for these tests, in English and Spanish; none is copied
+from the corpus. Each class has lines that must count and lines that must not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import scan_evidence
+
+JOBS = "distinct-job-descriptions"
+DUTIES = "no-clinical-duties"
+
+
+def credited(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
+    """The criteria a one-passage text is shown as evidence for."""
+    data = scan_evidence(tmp_path, text + "\n", name)
+    return {c["id"] for c in data["criteria"] if c["passages"]}
+
+
+# ---- lived experience: a qualification where it is asked for, not where it is named
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Applicants need their own lived experience of a psychiatric crisis.",
+        "Lived experience of recovery from addiction is a must for this opening.",
+        "We only hire people who self-identify as having lived experience.",
+        "Peers have lived experience of the mental health system; we will not waive this.",
+        "Es imprescindible contar con experiencia vivida en salud mental.",
+        "Las personas candidatas deben tener experiencia vivida de recuperación.",
+    ],
+)
+def test_lived_experience_asked_for_is_a_qualification(tmp_path: Path, line: str) -> None:
+    assert JOBS in credited(tmp_path, line)
+
+
+def test_lived_experience_under_a_requirements_heading_is_a_qualification(
+    tmp_path: Path,
+) -> None:
+    text = "# Requirements\n\nPersonal lived experience of recovery from substance use."
+    assert JOBS in credited(tmp_path, text, "posting.md")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our coaches draw on lived experience when they sit with someone.",
+        "The drop-in center is governed by people with lived experience of trauma.",
+        "Tell your recovery story at the Tuesday group if you feel like it.",
+        "Acompañarás a otras personas usando tu experiencia vivida.",
+        "Somos un colectivo dirigido por personas con experiencia vivida.",
+    ],
+)
+def test_lived_experience_named_in_passing_is_no_qualification(tmp_path: Path, line: str) -> None:
+    assert JOBS not in credited(tmp_path, line)
+
+
+# ---- a duty kept out of the role is evidence for the duty's point, not the job description's
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our peer workers never complete intake screenings or suicide risk scales.",
+        "Los pares no aplican escalas de evaluación clínica a los participantes.",
+    ],
+)
+def test_an_assessment_kept_out_credits_the_duties_point(tmp_path: Path, line: str) -> None:
+    found = credited(tmp_path, line)
+    assert DUTIES in found
+    assert JOBS not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer advocates do not provide transportation for people on a hold.",
+        "Peer staff never provide transportation to court dates.",
+        "El personal de pares no va a transportar a los participantes.",
+    ],
+)
+def test_a_transport_kept_out_says_nothing_of_the_job_description(
+    tmp_path: Path, line: str
+) -> None:
+    assert JOBS not in credited(tmp_path, line)
+
+
+def test_a_case_management_job_kept_out_still_credits_the_job_description(
+    tmp_path: Path,
+) -> None:
+    line = "Peer specialists are not case managers and carry no case management duties."
+    assert JOBS in credited(tmp_path, line)
