@@ -96,3 +96,38 @@ def test_a_case_management_job_kept_out_still_credits_the_job_description(
 ) -> None:
     line = "Peer specialists are not case managers and carry no case management duties."
     assert JOBS in credited(tmp_path, line)
+
+
+# ---- the code's principles named as what peer staff are held to
+
+ETHICS = "cps-code-of-ethics"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mentors are held to mutuality and self-determination in every contact.",
+        "What a member tells a coach stays confidential unless someone is in danger.",
+        "Se espera del personal de pares la mutualidad y el respeto a la autodeterminación.",
+        "Todo lo que se habla es confidencial, salvo riesgo para la vida.",
+    ],
+)
+def test_the_codes_principles_are_ethics_evidence(tmp_path: Path, line: str) -> None:
+    assert ETHICS in credited(tmp_path, line)
+
+
+def test_mutuality_credits_ethics_not_the_job_description(tmp_path: Path) -> None:
+    found = credited(tmp_path, "Coaches practise mutuality with the people they meet.")
+    assert ETHICS in found
+    assert JOBS not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep the confidential shredding bin locked.",
+        "La sala de reuniones tiene una puerta con llave.",
+    ],
+)
+def test_a_locked_bin_or_room_is_no_ethics_evidence(tmp_path: Path, line: str) -> None:
+    assert ETHICS not in credited(tmp_path, line)
