@@ -131,3 +131,35 @@ def test_mutuality_credits_ethics_not_the_job_description(tmp_path: Path) -> Non
 )
 def test_a_locked_bin_or_room_is_no_ethics_evidence(tmp_path: Path, line: str) -> None:
     assert ETHICS not in credited(tmp_path, line)
+
+
+# ---- pay set above a named lower title, and raises by time or credential
+
+PAY = "peer-retention-and-pay"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coaches start $2.50 above what our residential workers make.",
+        "The peer class sits three grades above the Psychiatric Aide class.",
+        "Each year of service adds a step of 4% to the coach's wage.",
+        "A $1,200 bump once you complete the state credential.",
+        "El sueldo es más alto que el de los técnicos de conducta.",
+        "Hay aumentos anuales del 3% para todo el personal de pares.",
+    ],
+)
+def test_pay_above_a_lower_title_or_raised_over_time(tmp_path: Path, line: str) -> None:
+    assert PAY in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Take the stairs above the front desk to reach the group room.",
+        "Each year the steering committee elects a chair.",
+        "Cada año celebramos el aniversario del centro con una comida.",
+    ],
+)
+def test_above_a_desk_or_yearly_events_are_not_pay(tmp_path: Path, line: str) -> None:
+    assert PAY not in credited(tmp_path, line)
