@@ -163,3 +163,36 @@ def test_pay_above_a_lower_title_or_raised_over_time(tmp_path: Path, line: str) 
 )
 def test_above_a_desk_or_yearly_events_are_not_pay(tmp_path: Path, line: str) -> None:
     assert PAY not in credited(tmp_path, line)
+
+
+# ---- training on the peer role for the staff who work beside peers
+
+WORKPLACE = "peer-supportive-workplace"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Every nurse on the unit attends a two-hour workshop on what peer specialists do.",
+        "We will train the jail deputies and team leads on the peer role before launch.",
+        'Our clinicians take the "Working Alongside Peers" module in their first month.',
+        "Los gerentes y el personal clínico reciben un taller sobre el rol de pares cada año.",
+        "Daremos una charla a los enfermeros sobre qué hace el personal de pares.",
+    ],
+)
+def test_peer_role_training_for_non_peer_staff(tmp_path: Path, line: str) -> None:
+    assert WORKPLACE in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our supervisor finished a course in supervising peer workers last spring.",
+        "La supervisora tiene formación en supervisión de pares.",
+        "Peer coaches complete a 40-hour course on peer support in their first year.",
+    ],
+)
+def test_peer_supervision_training_or_peers_own_course_is_not_workplace(
+    tmp_path: Path, line: str
+) -> None:
+    assert WORKPLACE not in credited(tmp_path, line)

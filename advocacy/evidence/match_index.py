@@ -213,8 +213,12 @@ def _judge(
     if entry.only_with and not _said_with(entry, tokens, start, heading):
         return _DROP
     if self_negating(tokens, start, end):
-        return question(tokens, start)
-    return negation(tokens, start, end) or question(tokens, start)
+        return question(tokens, start) or _unless(entry, tokens, start, heading)
+    return (
+        negation(tokens, start, end)
+        or question(tokens, start)
+        or _unless(entry, tokens, start, heading)
+    )
 
 
 def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:
