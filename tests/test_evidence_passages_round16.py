@@ -196,3 +196,34 @@ def test_peer_supervision_training_or_peers_own_course_is_not_workplace(
     tmp_path: Path, line: str
 ) -> None:
     assert WORKPLACE not in credited(tmp_path, line)
+
+
+# ---- training the employer pays for or gives on work time
+
+TRAINING = "peer-specific-training"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The agency covers tuition for the state peer certification.",
+        "You take the recovery coach course on work time.",
+        "Certification classes are on the clock.",
+        "La clínica paga la matrícula del curso de certificación.",
+        "El adiestramiento es sin costo para usted.",
+        "Ofrecemos 12 horas de educación continua al año.",
+    ],
+)
+def test_training_paid_for_or_on_work_time(tmp_path: Path, line: str) -> None:
+    assert TRAINING in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Staff are paid every other Friday by direct deposit.",
+        "El pago de la renta se hace el primer día del mes.",
+    ],
+)
+def test_pay_days_and_rent_are_not_training(tmp_path: Path, line: str) -> None:
+    assert TRAINING not in credited(tmp_path, line)
