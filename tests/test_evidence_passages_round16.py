@@ -227,3 +227,32 @@ def test_training_paid_for_or_on_work_time(tmp_path: Path, line: str) -> None:
 )
 def test_pay_days_and_rent_are_not_training(tmp_path: Path, line: str) -> None:
     assert TRAINING not in credited(tmp_path, line)
+
+
+# ---- time or travel paid to meet peers from other organisations
+
+NETWORKING = "paid-networking"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The budget funds two trips a year to the statewide peer summit.",
+        "Coaches get paid registration and travel for the regional peer convening.",
+        "La agencia paga el tiempo y el millaje para asistir al encuentro regional de pares.",
+        "Iremos al encuentro anual de pares en Ponce, con viaje pagado por la agencia.",
+    ],
+)
+def test_paid_time_or_travel_to_peer_gatherings(tmp_path: Path, line: str) -> None:
+    assert NETWORKING in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Travel between client homes is by agency van.",
+        "El viaje a la clínica dura veinte minutos.",
+    ],
+)
+def test_travel_to_clients_is_not_networking(tmp_path: Path, line: str) -> None:
+    assert NETWORKING not in credited(tmp_path, line)
