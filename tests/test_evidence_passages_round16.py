@@ -256,3 +256,32 @@ def test_paid_time_or_travel_to_peer_gatherings(tmp_path: Path, line: str) -> No
 )
 def test_travel_to_clients_is_not_networking(tmp_path: Path, line: str) -> None:
     assert NETWORKING not in credited(tmp_path, line)
+
+
+# ---- header and field lines name topics; they are not evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TO: All Peer Supervisors and Program Managers\n\nThanks for reading.",
+        "Title: Senior Peer Specialist   Pay Grade: 14   Dept: Outpatient\n\nThanks for reading.",
+        "Presentes: cuatro pares, la supervisora de pares y la directora\n\nGracias.",
+        "Asunto: Supervisión de pares en el turno de noche\n\nGracias.",
+    ],
+)
+def test_memo_headers_and_field_lines_are_not_evidence(tmp_path: Path, text: str) -> None:
+    data = scan_evidence(tmp_path, text + "\n")
+    cited = [p["excerpt"] for c in data["criteria"] for p in c["passages"]]
+    assert not any("Supervisor" in e or "Grade" in e or "supervisora" in e for e in cited)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervision: weekly, by our Peer Services Supervisor, a former recovery coach.",
+        "Supervisión: cada semana, con la supervisora de pares.",
+    ],
+)
+def test_one_label_before_a_sentence_is_still_evidence(tmp_path: Path, line: str) -> None:
+    assert "peer-supervisors" in credited(tmp_path, line)
