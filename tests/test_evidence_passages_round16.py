@@ -285,3 +285,31 @@ def test_memo_headers_and_field_lines_are_not_evidence(tmp_path: Path, text: str
 )
 def test_one_label_before_a_sentence_is_still_evidence(tmp_path: Path, line: str) -> None:
     assert "peer-supervisors" in credited(tmp_path, line)
+
+
+# ---- a written affiliation with a named peer network is the small-teams point's
+
+SMALL = "small-peer-teams"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Because our team is small, we are a member of the River Valley Peer Network.",
+        "We signed a written affiliation with the Lakeshore Peer Collective.",
+        "Como somos un equipo pequeño, nos afiliamos a la Red de Apoyo Mutuo del Sur.",
+    ],
+)
+def test_an_affiliation_with_a_peer_network_credits_small_teams(tmp_path: Path, line: str) -> None:
+    found = credited(tmp_path, line)
+    assert SMALL in found
+    assert NETWORKING not in found
+
+
+def test_a_peer_network_named_as_somewhere_to_meet_is_still_networking(tmp_path: Path) -> None:
+    line = "Coaches go to the regional peer network gathering on paid time twice a year."
+    assert NETWORKING in credited(tmp_path, line)
+
+
+def test_a_small_room_is_no_affiliation(tmp_path: Path) -> None:
+    assert SMALL not in credited(tmp_path, "Groups meet in a small room; join us on Fridays.")
