@@ -313,3 +313,32 @@ def test_a_peer_network_named_as_somewhere_to_meet_is_still_networking(tmp_path:
 
 def test_a_small_room_is_no_affiliation(tmp_path: Path) -> None:
     assert SMALL not in credited(tmp_path, "Groups meet in a small room; join us on Fridays.")
+
+
+# ---- a standing peer-team meeting that is kept
+
+TEAM = "peer-support-team"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our peer huddle is protected time; nobody schedules visits over it.",
+        "The Peer Services meeting happens every other Thursday for all coaches.",
+        "El equipo se reúne todos los jueves y esa reunión no se cancela.",
+        "La reunión del equipo de pares es en horario protegido.",
+    ],
+)
+def test_a_standing_protected_peer_meeting_is_team_evidence(tmp_path: Path, line: str) -> None:
+    assert TEAM in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Parking for the meeting is in the back lot.",
+        "La reunión con el casero fue el martes pasado.",
+    ],
+)
+def test_other_meetings_are_not_team_evidence(tmp_path: Path, line: str) -> None:
+    assert TEAM not in credited(tmp_path, line)
