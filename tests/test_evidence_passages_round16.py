@@ -14,6 +14,7 @@ from conftest import scan_evidence
 
 JOBS = "distinct-job-descriptions"
 DUTIES = "no-clinical-duties"
+VOLUNTARY = "voluntary-peer-support"
 
 
 def credited(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
@@ -342,3 +343,50 @@ def test_a_standing_protected_peer_meeting_is_team_evidence(tmp_path: Path, line
 )
 def test_other_meetings_are_not_team_evidence(tmp_path: Path, line: str) -> None:
     assert TEAM not in credited(tmp_path, line)
+
+
+# ---- peer titles kept apart from other titles
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer mentor descriptions are written separately from the Residential Aide description.",
+        "The peer titles shall never be combined with Case Manager titles.",
+        "Las plazas de pares son distintas de las de manejador de casos.",
+    ],
+)
+def test_peer_titles_kept_apart_credit_the_job_description(tmp_path: Path, line: str) -> None:
+    assert JOBS in credited(tmp_path, line)
+
+
+def test_a_separate_clerk_is_not_a_separate_title(tmp_path: Path) -> None:
+    line = "A separate billing clerk enters the claims each Friday."
+    assert JOBS not in credited(tmp_path, line)
+
+
+# ---- support people may refuse, without cost and without giving a name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talking with a mentor is optional for every resident.",
+        "Guests may stay anonymous if they prefer.",
+        "Saying no to a coach will not affect anyone's bed.",
+        "Hablar con la persona de pares es opcional.",
+        "Quien llama puede hacerlo de forma anónima, sin dar su nombre.",
+    ],
+)
+def test_optional_or_anonymous_support_is_voluntary(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY in credited(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For billing questions, press option 4.",
+        "Optionally, bring a photo ID to orientation.",
+    ],
+)
+def test_a_phone_option_is_not_voluntary_support(tmp_path: Path, line: str) -> None:
+    assert VOLUNTARY not in credited(tmp_path, line)

@@ -208,7 +208,9 @@ def _judge(
             or _same_words(entry, tokens, start, end)
             or _unless(entry, tokens, start, heading)
         )
-    if weak is not None:
+    own_words = f" {' '.join(tokens.words[start : end + 1])} "
+    if weak is not None and f" {weak.lower()} " not in own_words:
+        # (a match that is the weak word itself, "optional", is what it says)
         return f"only '{weak}', not required"
     if entry.only_with and not _said_with(entry, tokens, start, heading):
         return _DROP
