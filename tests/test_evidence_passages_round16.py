@@ -347,6 +347,7 @@ def test_other_meetings_are_not_team_evidence(tmp_path: Path, line: str) -> None
 
 # ---- peer titles kept apart from other titles
 
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -390,3 +391,34 @@ def test_optional_or_anonymous_support_is_voluntary(tmp_path: Path, line: str) -
 )
 def test_a_phone_option_is_not_voluntary_support(tmp_path: Path, line: str) -> None:
     assert VOLUNTARY not in credited(tmp_path, line)
+
+
+# ---- staffing set from the program's own figures
+
+RATIO = "peer-staffing-ratio"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer director resets coach staffing every spring from waitlist data.",
+        "We chose three operators per shift from last year's call volume.",
+        "La dotación de pares se fija con los datos de visitas y las listas de espera.",
+    ],
+)
+def test_staffing_set_from_service_data_is_ratio_evidence(tmp_path: Path, line: str) -> None:
+    assert RATIO in credited(tmp_path, line)
+
+
+def test_a_data_plan_for_the_clinic_is_not_staffing(tmp_path: Path) -> None:
+    assert RATIO not in credited(
+        tmp_path, "Bring your phone; the clinic has a data plan for staff."
+    )
+
+
+def test_a_certification_differential_is_pay_not_training(tmp_path: Path) -> None:
+    found = credited(
+        tmp_path, "A certification differential of $1.10/hr is paid from the exam date."
+    )
+    assert PAY in found
+    assert TRAINING not in found
