@@ -422,3 +422,19 @@ def test_a_certification_differential_is_pay_not_training(tmp_path: Path) -> Non
     )
     assert PAY in found
     assert TRAINING not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coaches co-lead our Alternatives to Suicide group on Mondays.",
+        "Tenemos grupos de Alternativas al Suicidio los sábados.",
+    ],
+)
+def test_a_peer_group_named_for_a_curriculum_is_not_training(tmp_path: Path, line: str) -> None:
+    assert TRAINING not in credited(tmp_path, line)
+
+
+def test_the_curriculum_as_training_is_still_training(tmp_path: Path) -> None:
+    line = "New staff take Alternatives to Suicide facilitator training in their first year."
+    assert TRAINING in credited(tmp_path, line)
