@@ -438,3 +438,28 @@ def test_a_peer_group_named_for_a_curriculum_is_not_training(tmp_path: Path, lin
 def test_the_curriculum_as_training_is_still_training(tmp_path: Path) -> None:
     line = "New staff take Alternatives to Suicide facilitator training in their first year."
     assert TRAINING in credited(tmp_path, line)
+
+
+# ---- a section number is no head count; a staffing minimum is no small organisation
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.1 The bidder assigns peer specialists to each emergency department.",
+        "2.2 Peer staff keep no clinical notes.",
+        "3.2 El proponente asignará especialistas de pares a cada sala.",
+    ],
+)
+def test_a_section_number_is_not_two_or_more_peers(tmp_path: Path, line: str) -> None:
+    assert RATIO not in credited(tmp_path, line)
+
+
+def test_two_peers_in_words_still_count(tmp_path: Path) -> None:
+    found = credited(tmp_path, "Each site has two peer specialists on every shift.")
+    assert RATIO in found or SMALL in found
+
+
+def test_a_staffing_minimum_is_not_a_small_organisation(tmp_path: Path) -> None:
+    line = "Staffing: no fewer than one peer staff per shift for up to six guests."
+    assert SMALL not in credited(tmp_path, line)
