@@ -212,15 +212,15 @@ def _judge(
     if weak is not None and f" {weak.lower()} " not in own_words:
         # (a match that is the weak word itself, "optional", is what it says)
         return f"only '{weak}', not required"
-    if entry.only_with and not _said_with(entry, tokens, start, heading):
+    # words that mean something else here ("training in supervising peer roles" is the
+    # supervisor's) are no evidence of this point at all, not evidence "not counted"
+    if (entry.only_with and not _said_with(entry, tokens, start, heading)) or _unless(
+        entry, tokens, start, heading
+    ):
         return _DROP
     if self_negating(tokens, start, end):
-        return question(tokens, start) or _unless(entry, tokens, start, heading)
-    return (
-        negation(tokens, start, end)
-        or question(tokens, start)
-        or _unless(entry, tokens, start, heading)
-    )
+        return question(tokens, start)
+    return negation(tokens, start, end) or question(tokens, start)
 
 
 def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:
