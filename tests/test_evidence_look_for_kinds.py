@@ -43,7 +43,7 @@ def cited(tmp_path: Path, line: str) -> set[str]:
             "La agencia pagará el adiestramiento de WRAP en horario laboral.",
             "peer-specific-training",
         ),
-        ("Ofrecemos el grupo de Alternativas al Suicidio en español.", "peer-specific-training"),
+        ("Ofrecemos el curso de Alternativas al Suicidio en español.", "peer-specific-training"),
         ("Salario: $22.00 la hora, con aumento al certificarse.", "peer-retention-and-pay"),
         ("Starts at $24/hr with a retention bonus at twelve months.", "peer-retention-and-pay"),
         ("About $5 an hour more than local aide jobs.", "peer-retention-and-pay"),

@@ -19,6 +19,10 @@ with one is not counted, not the other matches of its sentence. ``home``
 names the talking point a concept of evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
 only that point (see :func:`advocacy.evidence.crediting.credited`).
+``only_with`` lists phrases per language of which one must be in a look-for
+match's sentence or its passage's heading (lived experience that is
+*required*, not only mentioned); ``rules_out_home`` names the only point whose
+red flag a negated match rules out, where that differs from ``home``.
 ``another_title`` marks a concept that names what another title does (a
 clinician supervising peers), so a clause opening with that title does not make
 it "a duty of another position". The reserved key ``word-classes`` names classes of words (handling
@@ -51,6 +55,8 @@ _OPTIONS = (
     "home",
     "another_title",
     "people_per_peer_over",
+    "only_with",
+    "rules_out_home",
 )
 
 
@@ -75,6 +81,13 @@ class Concept:
     # counts only where its sentence's figures give more people per peer FTE (or one peer
     # for everyone): see advocacy.evidence.staffing
     people_per_peer_over: int = 0
+    # language → phrases of which one must be in the match's sentence or the passage's
+    # heading for a look-for match to count (lived experience *required*, not mentioned)
+    only_with: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the only talking point whose red flag a negated match rules out, where it differs
+    # from ``home`` ("peers do not do risk assessments" keeps a duty out; it says
+    # nothing of the job description)
+    rules_out_home: str | None = None
 
 
 def concepts_path() -> Path:
@@ -113,12 +126,14 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
                 _expand(item, classes.get(str(lang), {}), f"concept {name!r} ({lang})", path)
                 for item in items
             )
-        unless, same_words = (
-            _phrases_by_language(body, key, name, path) for key in ("unless", "unless_same_words")
+        unless, same_words, only_with = (
+            _phrases_by_language(body, key, name, path)
+            for key in ("unless", "unless_same_words", "only_with")
         )
-        home = body.get("home")
-        if home is not None and not isinstance(home, str):
-            raise AdvocacyError(f"concept {name!r}: 'home' must be a talking point id", path)
+        home, rules_out_home = body.get("home"), body.get("rules_out_home")
+        for key, value in (("home", home), ("rules_out_home", rules_out_home)):
+            if value is not None and not isinstance(value, str):
+                raise AdvocacyError(f"concept {name!r}: {key!r} must be a talking point id", path)
         over = body.get("people_per_peer_over", 0)
         if not isinstance(over, int) or isinstance(over, bool) or over < 0:
             raise AdvocacyError(
@@ -138,6 +153,8 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             _expand_all(same_words, classes, name, path),
             bool(body.get("another_title", False)),
             over,
+            _expand_all(only_with, classes, name, path),
+            rules_out_home,
         )
     return concepts
 

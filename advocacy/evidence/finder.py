@@ -277,7 +277,7 @@ def _collect(
             kind == "red_flag"
             and first.entry.rules_out
             and not _elsewhere(found)
-            and first.entry.home in (None, cid)
+            and (first.entry.rules_out_home or first.entry.home) in (None, cid)
         ):
             # "Peer staff will not give out medication" rules the red flag out: evidence,
             # for the concept's home only when it has one (see credited()).
@@ -324,7 +324,38 @@ def _is_label(passage: Passage) -> bool:
     if passage.item or text.endswith((".", "!", "?", ";")):
         return False
     words = [w for w in re.split(r"[\s|]+", text) if any(c.isalpha() for c in w)]
-    return len(words) <= 6
+    if len(words) <= 6:
+        return True
+    return len(words) <= 30 and not passage.text.lstrip().startswith("|") and _header_line(text)
+
+
+# A memo, minutes or posting header: "TO: …", "RE: …", "Present: …", "Reply from: …".
+_HEADER_LABEL = re.compile(
+    r"\W*(to|from|re|cc|subject|date|fecha|para|asunto|present|presentes|attendees|asistentes"
+    r"|owner|grievant|reply from|compiled by|prepared by|req id|rfp no\.?|effective)\b\W",
+    re.IGNORECASE,
+)
+# A "Label: value" field: at the start, or a label in title case further on ("Grade:",
+# "Pay Grade:"), which a sentence rarely has twice.
+_FIELD = re.compile(
+    r"(?:^\W*[A-ZÁÉÍÓÚÑ][\w/&.()-]*(?: [\w/&.()-]+){0,2}"
+    r"|(?:^|[\s·|])\**[A-ZÁÉÍÓÚÑ][\w/&.()-]*(?: [A-ZÁÉÍÓÚÑ][\w/&.()-]*){0,2})\**:\**\s"
+)
+_GAP = re.compile(r"\S(?:\s{2,}| · )\S")
+
+
+def _header_line(text: str) -> bool:
+    """A header or field line, not a sentence: a memo or minutes header, two or more
+    "Label: value" fields ("Title: Peer Mentor   Grade: 108"), fields spaced out on one
+    line ("Job details  Pay  $15.25 an hour  Job type  Full-time"), or a title in capitals."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters) / max(len(letters), 1)
+    return bool(
+        _HEADER_LABEL.match(text)
+        or len(_FIELD.findall(text)) >= 2
+        or len(_GAP.findall(text)) >= 2
+        or (capitals > 0.7 and len(letters) > 8)
+    )
 
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".

@@ -7,11 +7,20 @@ against only the phrases that can start at that word.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
-from advocacy.evidence.matching import Pattern, Tokens, Word, compile_phrase, match_at, tokenize
+from advocacy.evidence.matching import (
+    Pattern,
+    Tokens,
+    Word,
+    compile_phrase,
+    match_at,
+    sentence_starts,
+    tokenize,
+)
 from advocacy.evidence.positions import another_position
 from advocacy.evidence.questions import bidder_ask, question
 from advocacy.evidence.scope import (
@@ -49,6 +58,8 @@ class Entry:
     unless_same_words: tuple[Pattern, ...] = ()  # where they share its words, another meaning
     another_title: bool = False  # names what another title does ("the LCSW supervises")
     people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
+    only_with: tuple[Pattern, ...] = ()  # look-for: one must be in the sentence or heading
+    rules_out_home: str | None = None  # the only criterion a negated match rules a flag out for
 
 
 @dataclass(frozen=True)
@@ -197,8 +208,16 @@ def _judge(
             or _same_words(entry, tokens, start, end)
             or _unless(entry, tokens, start, heading)
         )
-    if weak is not None:
+    own_words = f" {' '.join(tokens.words[start : end + 1])} "
+    if weak is not None and f" {weak.lower()} " not in own_words:
+        # (a match that is the weak word itself, "optional", is what it says)
         return f"only '{weak}', not required"
+    # words that mean something else here ("training in supervising peer roles" is the
+    # supervisor's) are no evidence of this point at all, not evidence "not counted"
+    if (entry.only_with and not _said_with(entry, tokens, start, heading)) or _unless(
+        entry, tokens, start, heading
+    ):
+        return _DROP
     if self_negating(tokens, start, end):
         return question(tokens, start)
     return negation(tokens, start, end) or question(tokens, start)
@@ -225,6 +244,33 @@ def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None
     first, last = tokens.sentence_range(start)
     near = range(max(first, start - UNLESS_REACH), min(last, start + UNLESS_REACH))
     return _unless_in(entry, tokens, near, "sentence")
+
+
+def _said_with(entry: Entry, tokens: Tokens, start: int, heading: str | None) -> bool:
+    """Whether a phrase of the concept's ``only_with`` list is in the match's sentence (as
+    cited: "…; it is required" is the same sentence) or the passage's heading ("Lived
+    experience is required", under "Requirements")."""
+    if "cited sentences" not in tokens.memo:
+        tokens.memo["cited sentences"] = sentence_starts(tokens.text)
+    starts: list[int] = tokens.memo["cited sentences"]  # type: ignore[assignment]
+    at = tokens.spans[start][0]
+    after = bisect_right(starts, at)
+    begin, end = starts[after - 1], starts[after] if after < len(starts) else len(tokens.text)
+    near = [
+        i
+        for i in range(max(0, start - UNLESS_REACH), min(len(tokens.words), start + UNLESS_REACH))
+        if begin <= tokens.spans[i][0] < end
+    ]
+    if any(match_at(p, tokens, at) is not None for p in entry.only_with for at in near):
+        return True
+    if not heading:
+        return False
+    titled = tokenize(heading, tokens.lang)
+    return any(
+        match_at(p, titled, at) is not None
+        for p in entry.only_with
+        for at in range(len(titled.words))
+    )
 
 
 def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | None:
@@ -298,6 +344,10 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                 ),
                                 concept.another_title,
                                 concept.people_per_peer_over,
+                                tuple(
+                                    compile_phrase(u, lang) for u in concept.only_with.get(lang, ())
+                                ),
+                                concept.rules_out_home,
                             )
                             index.add(lang, entry)
                 else:

@@ -35,9 +35,13 @@ from functools import cache, cached_property, lru_cache
 
 from advocacy.evidence.normalise import normalise
 
-# A clause number ("2.4.2", "A.3.1") is one word, not numbers: "9.3.3 Peer staff …"
-# must not read as "3 peer staff".
-_TOKEN = re.compile(r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|[^\W_]+(?:'[^\W_]+)*")
+# A clause number ("2.4.2", "A.3.1", or "3.1" opening a line) is one word, not numbers:
+# "9.3.3 Peer staff …" and "3.1 The bidder assigns peer specialists" must not read as
+# "3 peer staff".
+_TOKEN = re.compile(
+    r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|(?m:^)\d+\.\d+(?=[ \t]+[A-ZÁÉÍÓÚÑ(])"
+    r"|[^\W_]+(?:'[^\W_]+)*"
+)
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence;
 # nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW"),
 # nor one after a title before a name ("Evaluadora: Lcda. Marisol Pagán, Trabajadora Social").
