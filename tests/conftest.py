@@ -124,3 +124,10 @@ def scan_evidence(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
     result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
+
+
+def flagged(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
+    """The criteria ``score evidence`` raises red flags for on ``text`` (a line or more)."""
+    text = text if text.endswith("\n") else text + "\n"
+    return {f["criterion"] for f in scan_evidence(tmp_path, text, name)["red_flags"]}
+

@@ -10,15 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 
 def scan(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
     return scan_evidence(tmp_path, text, name)
-
-
-def flagged(tmp_path: Path, text: str) -> set[str]:
-    return {f["criterion"] for f in scan(tmp_path, text)["red_flags"]}
 
 
 @pytest.mark.parametrize(

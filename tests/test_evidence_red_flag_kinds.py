@@ -11,17 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 SUPERVISION = "peer-supervisors"
 
 
 def scan(tmp_path: Path, text: str) -> dict:
     return scan_evidence(tmp_path, text + "\n", "posting.txt")
-
-
-def flagged(tmp_path: Path, text: str) -> set[str]:
-    return {f["criterion"] for f in scan(tmp_path, text)["red_flags"]}
 
 
 def evidence(tmp_path: Path, text: str) -> set[str]:

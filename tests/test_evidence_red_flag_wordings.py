@@ -14,17 +14,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 from advocacy.cli import main
 
 
 def scan(tmp_path: Path, text: str) -> dict:
     return scan_evidence(tmp_path, text, "posting.txt")
-
-
-def flagged(tmp_path: Path, text: str) -> set[str]:
-    return {f["criterion"] for f in scan(tmp_path, text + "\n")["red_flags"]}
 
 
 @pytest.mark.parametrize(

@@ -12,13 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 VOLUNTARY = "voluntary-peer-support"
-
-
-def flagged(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
-    return {f["criterion"] for f in scan_evidence(tmp_path, text + "\n", name)["red_flags"]}
 
 
 @pytest.mark.parametrize(

@@ -9,13 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 JOBS = "distinct-job-descriptions"
-
-
-def flagged(tmp_path: Path, text: str) -> set[str]:
-    return {f["criterion"] for f in scan_evidence(tmp_path, text + "\n")["red_flags"]}
 
 
 # ---- lived experience asked for as a preference, in other words
