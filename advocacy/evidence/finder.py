@@ -330,9 +330,12 @@ def _is_label(passage: Passage) -> bool:
 
 
 # A memo, minutes or posting header: "TO: …", "RE: …", "Present: …", "Reply from: …".
+# A one-word label needs its colon ("To:", "Para:"); "To keep the role mutual, …" and
+# "Effective July 1 all peers …" are sentences.
 _HEADER_LABEL = re.compile(
-    r"\W*(to|from|re|cc|subject|date|fecha|para|asunto|present|presentes|attendees|asistentes"
-    r"|owner|grievant|reply from|compiled by|prepared by|req id|rfp no\.?|effective)\b\W",
+    r"\W*(?:(?:to|from|re|cc|subject|date|fecha|para|asunto|present|presentes|attendees"
+    r"|asistentes|owner|grievant|effective)\s*:|(?:reply from|compiled by|prepared by|req id"
+    r"|rfp no\.?)\W)",
     re.IGNORECASE,
 )
 # A "Label: value" field: at the start, or a label in title case further on ("Grade:",
@@ -348,13 +351,17 @@ def _header_line(text: str) -> bool:
     """A header or field line, not a sentence: a memo or minutes header, two or more
     "Label: value" fields ("Title: Peer Mentor   Grade: 108"), fields spaced out on one
     line ("Job details  Pay  $15.25 an hour  Job type  Full-time"), or a title in capitals."""
+    from advocacy.evidence.segment import sentence_words
+
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters) / max(len(letters), 1)
     return bool(
         _HEADER_LABEL.match(text)
         or len(_FIELD.findall(text)) >= 2
-        or len(_GAP.findall(text)) >= 2
-        or (capitals > 0.7 and len(letters) > 8)
+        # parts spaced out or joined by " · ", unless one says something ("must have")
+        or (len(_GAP.findall(text)) >= 2 and not sentence_words(text))
+        # a title in capitals, not a sentence ("ALL PEERS ARE SUPERVISED BY …")
+        or (capitals > 0.7 and len(letters) > 8 and not sentence_words(text))
     )
 
 

@@ -39,13 +39,20 @@ from advocacy.evidence.normalise import normalise
 # "9.3.3 Peer staff …" and "3.1 The bidder assigns peer specialists" must not read as
 # "3 peer staff".
 _TOKEN = re.compile(
-    r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|(?m:^)\d+\.\d+(?=[ \t]+[A-ZÁÉÍÓÚÑ(])"
+    r"(?:\b[A-Za-z]|\d+)(?:\.\d+){2,}\b|(?m:^)(?!0\.)\d+\.\d+(?=[ \t]+(?!FTEs?\b|ETCs?\b)[A-ZÁÉÍÓÚÑ(])"
     r"|[^\W_]+(?:'[^\W_]+)*"
 )
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence;
 # nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW"),
 # nor one after a title before a name ("Evaluadora: Lcda. Marisol Pagán, Trabajadora Social").
 _TITLES = ("Dr", "Dra", "Lcda", "Lcdo", "Lic", "Enf", "enf", "Prof")
+#: A title's full stop before a word ("Dr. Fenn", "Elm Dr. Peer staff …").
+_TITLE_STOP = re.compile(r"\b(?:" + "|".join(_TITLES) + r")\.(?=\s+\w)")
+#: Words that open a sentence, never a name after a title: "… on Elm Dr. They will …".
+_SENTENCE_OPENERS = frozenset(
+    "the they we our peer peers staff all each this these it he she you i "
+    "los las el la nuestro nuestra nuestros todos cada este esta ellos ellas".split()
+)
 _SENTENCE_END = re.compile(
     r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])"
     + "".join(rf"(?<!\b{title})" for title in _TITLES)
@@ -143,6 +150,17 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _CITED_SENTENCE_END.finditer(text)]
 
 
+def _ends_at_title(text: str, stop: re.Match[str]) -> bool:
+    """Whether a title's full stop ends a sentence after all: a street's "Dr." ("12 Oak
+    Dr.", "Elm Dr."), whose word before is a name or a number, or one followed by a word
+    that opens sentences ("… del Lic. Los pares …")."""
+    words = text[: stop.start()].split()
+    before = words[-1] if words else ""  # "Elm", "12"; not "Supervisor:" or "by"
+    after = text[stop.end() :].split(maxsplit=1)[0].strip("\"'“‘(").lower()
+    street = before.isdigit() or (before.isalpha() and before[:1].isupper())
+    return street or after in _SENTENCE_OPENERS
+
+
 def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:
     """Where the sentences of ``text`` end, for a negation's reach.
 
@@ -153,6 +171,8 @@ def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:
     bracket (":(", ";)") pairs with nothing.
     """
     ends = [m.start() for m in _SENTENCE_END.finditer(text) if m.start() not in signs]
+    ends += [m.end() - 1 for m in _TITLE_STOP.finditer(text) if _ends_at_title(text, m)]
+    ends.sort()
     if ";" not in text or ("(" not in text and "[" not in text):
         return ends
     candidates = {at for at in ends if text[at] == ";"}

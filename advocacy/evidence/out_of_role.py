@@ -71,7 +71,7 @@ def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:
         return f"{before} {word}"
     if at == end + 1 and word in CONTRACTED:
         return word
-    if word in COERCION and before in COPULAS:
+    if word in COERCION and before in COPULAS and following not in ("free", "libre"):
         return f"{before} {word}"
     if word in BREAKING and PRINCIPLES & set(words[at + 1 : at + 8]):
         return word  # "… breaks the non-coercion and confidentiality principles"

@@ -46,6 +46,7 @@ _OTHER_POSITIONS = frozenset(
 # A relative pronoun that opens a clause about the title just before it
 _WHO = frozenset("who quien quienes".split())
 _WHO_REACH = 4  # words before the relative where that title may be
+_BACK_TO_SUBJECT = frozenset("and then also y e luego también".split())
 _BEFORE_TITLE = frozenset(
     "a an the our its each every one two separate dedicated designated licensed registered "
     "program house residential fiscal agency site staff finance business office billing "
@@ -120,7 +121,15 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     words = tokens.words
     opener = [w for w in words[first:start] if not _numbering(w)][:3]
     who = next((at for at in range(start - 1, first - 1, -1) if words[at] in _WHO), None)
-    if who is not None and not _PEER_WORDS & set(words[who:start]):
+    if (
+        who is not None
+        and not _PEER_WORDS & set(words[who:start])
+        # the relative clause runs to the duty: no "and", "then" or comma hands the
+        # sentence back to its subject ("works beside the nurse who is on shift and
+        # administers medications" is the peer's duty)
+        and not _BACK_TO_SUBJECT & set(words[who + 1 : start])
+        and not any(who < at <= start for at in tokens.commas)
+    ):
         # "… the clinician on shift, who does the assessment": the title the relative follows
         before = words[max(0, who - _WHO_REACH) : who]
         titles = [w for w in before if w in _OTHER_POSITIONS]

@@ -402,7 +402,7 @@ def short_title(text: str) -> bool:
         and "$" not in text
         and ": " not in text
         and not BULLET.match(text)
-        and not _sentence_words(text)
+        and not sentence_words(text)
         and not opens_duty(text)
     )
 
@@ -438,7 +438,7 @@ def is_title(text: str) -> bool:
     or a lead-in that excludes ("Outside the peer role:"): the exclusion of a
     lead-in reaches its list, that of a heading its whole section.
     """
-    if not looks_like_heading(text) or _opens_label(text) or _sentence_words(text):
+    if not looks_like_heading(text) or _opens_label(text) or sentence_words(text):
         return False
     if not _capitals(text) and opens_duty(text):
         return False  # a duty in Title Case ("Manage Client Funds"); "MANAGE …" stays a title
@@ -458,12 +458,13 @@ def bold_title(text: str) -> bool:
         and not text.endswith((".", "!", "?", ";"))
         and "$" not in text
         and not (": " in text and not _NUMBERED.match(text) and not _SECTION.match(text))
-        and not _sentence_words(text)
+        and not sentence_words(text)
         and not (text.endswith(":") and _excluding(text))
     )
 
 
-def _sentence_words(text: str) -> bool:
+def sentence_words(text: str) -> bool:
+    """Whether ``text`` has a word that makes a short line a sentence ("must", "are", "debe")."""
     return any(word.strip(".,:;!?()\"'“”’").lower() in _SENTENCE_WORDS for word in text.split())
 
 
