@@ -194,3 +194,15 @@ def test_saying_no_and_the_persons_choice_are_voluntary_support(tmp_path: Path, 
     data = scan(tmp_path, line + "\n")
     voluntary = next(c for c in data["criteria"] if c["id"] == "voluntary-peer-support")
     assert voluntary["passages"]
+
+
+def test_every_concept_names_shipped_points_and_no_empty_cue_list() -> None:
+    """A typo in ``home`` or ``rules_out_home``, or an empty ``only_with`` list, would
+    switch the key off without a word: the shipped vocabulary has none."""
+    from advocacy.library import load_library
+
+    points = set(load_library().points)
+    for concept in load_concepts().values():
+        for key in (concept.home, concept.rules_out_home):
+            assert key is None or key in points, f"{concept.name}: no point {key!r}"
+        assert all(concept.only_with.values()), f"{concept.name}: an empty only_with list"
