@@ -1,0 +1,47 @@
+"""Red flags by class of cause, round 17: how informal writers (chats, texts, small
+ads in small letters) state a duty. Each class has English and Spanish lines that must
+flag and lines that must not.
+
+The lines are written for these tests, not copied from the labelled corpus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import scan_evidence
+
+DUTIES = "no-clinical-duties"
+
+
+def flagged(tmp_path: Path, text: str) -> set[str]:
+    return {f["criterion"] for f in scan_evidence(tmp_path, text + "\n")["red_flags"]}
+
+
+# ---- a duty handed over as a request put as a question
+@pytest.mark.parametrize(
+    "line",
+    [
+        "hey can u grab the payee checks from the bank and give ppl their allowance thurs?",
+        "Dana (manager): could you count the meds in the lockbox before you leave?",
+        "pls hand out the evening meds tonight, we're short?",
+        "¿puedes repartir los medicamentos de la noche hoy?",
+        "Gladys: ¿me haces el favor de guardar el dinero de los residentes este fin de semana?",
+    ],
+)
+def test_a_duty_asked_for_as_a_request_flags(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May peer staff hand out medication on the evening shift?",
+        "Who can you call if a resident asks you to hold their cash?",
+        "¿Pueden los pares repartir medicamentos en la noche?",
+        "¿Cómo puedes ayudar si alguien pide que le guardes el dinero?",
+    ],
+)
+def test_a_question_about_a_duty_still_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
