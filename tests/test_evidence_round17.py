@@ -45,3 +45,30 @@ def test_a_duty_asked_for_as_a_request_flags(tmp_path: Path, line: str) -> None:
 )
 def test_a_question_about_a_duty_still_does_not_flag(tmp_path: Path, line: str) -> None:
     assert DUTIES not in flagged(tmp_path, line)
+
+
+# ---- a heading that names what goes wrong lists what happens, it excludes nothing
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Staff survey\n## What isn't working\n- many of us hand out the evening meds\n",
+        "## What's not\n- people were asked to hold residents' cash in the office\n",
+        "## Lo que no funciona\n- a varios pares los ponen a repartir los medicamentos de la noche\n",
+    ],
+)
+def test_items_under_a_problems_heading_flag(tmp_path: Path, text: str) -> None:
+    found = scan_evidence(tmp_path, text, name="survey.md")["red_flags"]
+    assert DUTIES in {f["criterion"] for f in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## What peers don't do\n- hand out the evening meds\n",
+        "## Things you won't be asked to do\n- hold residents' cash in the office\n",
+        "## Lo que no hacemos\n- repartir los medicamentos\n",
+    ],
+)
+def test_items_under_an_excluding_heading_still_do_not_flag(tmp_path: Path, text: str) -> None:
+    found = scan_evidence(tmp_path, text, name="role.md")["red_flags"]
+    assert DUTIES not in {f["criterion"] for f in found}

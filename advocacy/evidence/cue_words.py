@@ -230,6 +230,17 @@ ASSIGNED_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 
+# A heading that names what goes wrong ("What's not", "What isn't working", "Lo que no
+# funciona"): what it lists is reported as happening, not excluded from the role.
+PROBLEMS_HEADING = re.compile(
+    r"^\W*(?:what|things?|stuff|where|lo|qu[eé]|cosas|d[oó]nde)\b[\w\s'’]*?"
+    r"(?:\bnot|\w+n['’]t|\bno)\b\s*(?:(?:so|very|too|muy|tan)\s+)?"
+    r"(?:working|work|works|going\s+(?:well|great|good|so\s+well)|well|great|good|ok|okay|"
+    r"right|helping|funciona|funcionan|funcionando|va\s+bien|van\s+bien|anda\s+bien|"
+    r"est[aá]\s+funcionando|sirve|sirven)?\W*$",
+    re.IGNORECASE,
+)
+
 # A lead-in to signs a supervisor is to watch for ("Watch for role drift. Common signs:",
 # "Look out for these warning signs:"): what it lists is to be caught, not assigned.
 WATCH_FOR_LEAD_IN = re.compile(
