@@ -72,3 +72,25 @@ def test_items_under_a_problems_heading_flag(tmp_path: Path, text: str) -> None:
 def test_items_under_an_excluding_heading_still_do_not_flag(tmp_path: Path, text: str) -> None:
     found = scan_evidence(tmp_path, text, name="role.md")["red_flags"]
     assert DUTIES not in {f["criterion"] for f in found}
+
+
+# ---- a short chat line in Spanish is read in Spanish, not in the bid's other language
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a varios pares les toca repartir los medicamentos",
+        "y les toca dar las pastillas",
+    ],
+)
+def test_a_short_spanish_chat_line_is_read_in_spanish(tmp_path: Path, line: str) -> None:
+    found = scan_evidence(tmp_path, line + "\n")
+    assert found["languages"] == {"es": 1}
+    assert DUTIES in {f["criterion"] for f in found["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["so they told me to just pass the meds", "but u can get the meds if u ask"],
+)
+def test_a_short_english_chat_line_stays_english(tmp_path: Path, line: str) -> None:
+    assert scan_evidence(tmp_path, line + "\n")["languages"] == {"en": 1}
