@@ -94,3 +94,37 @@ def test_a_short_spanish_chat_line_is_read_in_spanish(tmp_path: Path, line: str)
 )
 def test_a_short_english_chat_line_stays_english(tmp_path: Path, line: str) -> None:
     assert scan_evidence(tmp_path, line + "\n")["languages"] == {"en": 1}
+
+
+SMALL = "small-peer-teams"
+
+
+# ---- two or three peers on their own, said in passing; "nada más" means "only"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "fyi it's only me and you doing peer work at this place",
+        "you would be one of only three mentors here",
+        "we're down to 2 coaches since spring",
+        "aquí somos dos nada más, la otra mentora se fue",
+        "quedan solo tres promotoras para todo el pueblo",
+    ],
+)
+def test_a_few_peers_said_in_passing_flag(tmp_path: Path, line: str) -> None:
+    assert SMALL in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We have only two coaches, and both meet monthly with the regional peer network.",
+        "Just you and me at the picnic table, talking about the week.",
+        "Somos tres nada más, pero estamos en la red de pares del estado.",
+    ],
+)
+def test_a_few_peers_with_a_network_do_not_flag(tmp_path: Path, line: str) -> None:
+    assert SMALL not in flagged(tmp_path, line)
+
+
+def test_nada_mas_is_only_not_a_negation(tmp_path: Path) -> None:
+    assert DUTIES in flagged(tmp_path, "nada más ella reparte los medicamentos de la noche")

@@ -108,6 +108,8 @@ PSEUDO = {
         "no sólo",
         "no solamente",
         "no únicamente",
+        # "only", not a negation: "somos tres nada más", "nada más reparten las pastillas"
+        "nada más",
         "sin embargo",
         "no esté disponible",
         "no está disponible",
