@@ -128,3 +128,27 @@ def test_a_few_peers_with_a_network_do_not_flag(tmp_path: Path, line: str) -> No
 
 def test_nada_mas_is_only_not_a_negation(tmp_path: Path) -> None:
     assert DUTIES in flagged(tmp_path, "nada más ella reparte los medicamentos de la noche")
+
+
+# ---- a negation typed without its apostrophe or accent still negates
+@pytest.mark.parametrize(
+    "line",
+    [
+        "our coaches dont hand out meds, thats the nurses job",
+        "peer staff wont be holding anybody's cash",
+        "los mentores jamas reparten medicamentos",
+        "ningun par maneja el dinero de los residentes",
+    ],
+)
+def test_a_negation_typed_without_apostrophe_or_accent_does_not_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["our coaches hand out meds, thats the deal", "los mentores reparten medicamentos"],
+)
+def test_the_same_duties_without_the_negation_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)

@@ -18,11 +18,13 @@ TRIGGERS = {
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
-        "eliminates eliminating".split()
+        "eliminates eliminating "
+        # typed without the apostrophe in chats and small ads: "we dont do drug tests"
+        "dont doesnt didnt isnt arent wasnt werent wont cant shouldnt wouldnt couldnt".split()
     ),
     "es": frozenset(
-        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
-        "prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
+        "no nunca jamás jamas sin ni tampoco ningún ningun ninguna ninguno nada nadie "
+        "prohibido prohibida prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
         "eliminen suprimir suprime quitar".split()
     ),
 }
