@@ -152,3 +152,33 @@ def test_a_negation_typed_without_apostrophe_or_accent_does_not_flag(
 )
 def test_the_same_duties_without_the_negation_flag(tmp_path: Path, line: str) -> None:
     assert DUTIES in flagged(tmp_path, line)
+
+
+PAY = "peer-retention-and-pay"
+
+
+# ---- a stipend or gift cards in place of pay, the amount named before the period
+@pytest.mark.parametrize(
+    "line",
+    [
+        "the house mentor gets a stipend of $300 every month, room included",
+        "volunteers get a $15 grocery gift card for every 8 hours",
+        "Les damos un estipendio de $80 por turno.",
+        "Cada voluntaria recibe una tarjeta de regalo por cada diez horas de servicio.",
+    ],
+)
+def test_a_stipend_or_gift_card_in_place_of_pay_flags(tmp_path: Path, line: str) -> None:
+    assert PAY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coaches earn $24.50 an hour plus a $1,000 certification stipend each year.",
+        "A $30 monthly phone stipend is paid on top of wages.",
+        "Participants who finish the survey get a gift card.",
+        "Además del salario, hay un estipendio de certificación de $500 al año.",
+    ],
+)
+def test_a_stipend_on_top_of_wages_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert PAY not in flagged(tmp_path, line)
