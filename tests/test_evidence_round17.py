@@ -182,3 +182,31 @@ def test_a_stipend_or_gift_card_in_place_of_pay_flags(tmp_path: Path, line: str)
 )
 def test_a_stipend_on_top_of_wages_does_not_flag(tmp_path: Path, line: str) -> None:
     assert PAY not in flagged(tmp_path, line)
+
+
+# ---- money that may stop, said informally: "thru", "year-to-year", "may not renew"
+@pytest.mark.parametrize(
+    "line",
+    [
+        "this job is funded thru september, after that who knows",
+        "honestly the coach positions are year to year money",
+        "heads up the town levy might not renew so the peer jobs are at risk",
+        "nos dijeron que puede que no se renueve el contrato de las mentoras",
+    ],
+)
+def test_funding_that_may_stop_said_informally_flags(tmp_path: Path, line: str) -> None:
+    assert PAY in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Levy renewal planning is on the agenda for October.",
+        "we see each other year to year at the state picnic",
+        "Peers may not renew anyone's prescriptions.",
+    ],
+)
+def test_renewals_and_years_that_are_not_funding_risks_do_not_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert PAY not in flagged(tmp_path, line)

@@ -104,12 +104,19 @@ PSEUDO = {
         "without loss",
         "without reduction",
         "without a reduction",
+        # a risk, not a negation: "the levy may not renew", "the grant might not be renewed"
+        "may not renew",
+        "might not renew",
+        "may not be renewed",
+        "might not be renewed",
     ),
     "es": (
         "no solo",
         "no sólo",
         "no solamente",
         "no únicamente",
+        "que no se renueve",
+        "podría no renovarse",
         # "only", not a negation: "somos tres nada más", "nada más reparten las pastillas"
         "nada más",
         "sin embargo",
