@@ -210,3 +210,29 @@ def test_renewals_and_years_that_are_not_funding_risks_do_not_flag(
     tmp_path: Path, line: str
 ) -> None:
     assert PAY not in flagged(tmp_path, line)
+
+
+# ---- a post run, watched or minded, said informally
+@pytest.mark.parametrize(
+    "line",
+    [
+        "can one of the coaches run the front desk tmrw while Deb is at lunch",
+        "on weekends the peer sits at the front door and signs everybody in",
+        "hoy te toca cuidar la puerta y anotar quién entra",
+        "el mentor vigila la entrada los viernes en la noche",
+    ],
+)
+def test_a_post_run_or_watched_flags(tmp_path: Path, line: str) -> None:
+    assert DUTIES in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We run a peer group by the front door of the library.",
+        "The front door is locked at 9 pm.",
+        "La puerta de la entrada se cierra a las nueve.",
+    ],
+)
+def test_a_door_or_desk_that_is_not_a_post_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert DUTIES not in flagged(tmp_path, line)
