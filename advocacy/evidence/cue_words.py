@@ -18,11 +18,13 @@ TRIGGERS = {
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
-        "eliminates eliminating".split()
+        "eliminates eliminating "
+        # typed without the apostrophe in chats and small ads: "we dont do drug tests"
+        "dont doesnt didnt isnt arent wasnt werent wont cant shouldnt wouldnt couldnt".split()
     ),
     "es": frozenset(
-        "no nunca jamás sin ni tampoco ningún ninguna ninguno nada nadie prohibido prohibida "
-        "prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
+        "no nunca jamás jamas sin ni tampoco ningún ningun ninguna ninguno nada nadie "
+        "prohibido prohibida prohibidos prohibidas excluido excluida excluidos excluidas excepto eliminar elimine "
         "eliminen suprimir suprime quitar".split()
     ),
 }
@@ -102,12 +104,21 @@ PSEUDO = {
         "without loss",
         "without reduction",
         "without a reduction",
+        # a risk, not a negation: "the levy may not renew", "the grant might not be renewed"
+        "may not renew",
+        "might not renew",
+        "may not be renewed",
+        "might not be renewed",
     ),
     "es": (
         "no solo",
         "no sólo",
         "no solamente",
         "no únicamente",
+        "que no se renueve",
+        "podría no renovarse",
+        # "only", not a negation: "somos tres nada más", "nada más reparten las pastillas"
+        "nada más",
         "sin embargo",
         "no esté disponible",
         "no está disponible",
@@ -227,6 +238,17 @@ ASSIGNED_LEAD_IN = re.compile(
     r"|pushed|instructed)\s+to\b"
     r"|\b(?:me|nos|les)\s+(?:han\s+|ha\s+)?(?:piden|pidieron|pide|pidió|pedido|asignan|"
     r"asignaron|asignado|obligan|mandan|mandaron)\b",
+    re.IGNORECASE,
+)
+
+# A heading that names what goes wrong ("What's not", "What isn't working", "Lo que no
+# funciona"): what it lists is reported as happening, not excluded from the role.
+PROBLEMS_HEADING = re.compile(
+    r"^\W*(?:what|things?|stuff|where|lo|qu[eé]|cosas|d[oó]nde)\b[\w\s'’]*?"
+    r"(?:\bnot|\w+n['’]t|\bno)\b\s*(?:(?:so|very|too|muy|tan)\s+)?"
+    r"(?:working|work|works|going\s+(?:well|great|good|so\s+well)|well|great|good|ok|okay|"
+    r"right|helping|funciona|funcionan|funcionando|va\s+bien|van\s+bien|anda\s+bien|"
+    r"est[aá]\s+funcionando|sirve|sirven)?\W*$",
     re.IGNORECASE,
 )
 

@@ -72,13 +72,16 @@ def _fold(char: str) -> str:
 
 # The commonest function words of each language: a passage's language is the
 # one whose words make up most of it. Good enough for bids, which are long
-# and plain; short passages (a heading, a table cell) inherit their
+# and plain, and the words of chats and texts in small letters ("u", "pero", "hay");
+# short passages (a heading, a table cell) inherit their
 # neighbours' language.
 _STOP_WORDS = {
     "en": "the and of to a in for is are will be with on as by that this or not their our "
-    "from at an it all have has who each any they we you your",
+    "from at an it all have has who each any they we you your i my me us so but just if do "
+    "can was get got u ur im dont there what about",
     "es": "el la los las de del y en que para por con una un se su sus es son no al lo "
-    "como más o cada será ser personal nuestra nuestro",
+    "como más o cada será ser personal nuestra nuestro les está están hay muy pero "
+    "también nosotros aquí hoy eso esto esta este yo porque cuando nada todo todos tiene tienen",
     "fr": "le la les des et en un une est pour que qui dans du au sur pas avec ne nous vous "
     "sont être par",
     "pt": "o os as de do da dos das e em um uma que para com não por é são ao seu sua nos "

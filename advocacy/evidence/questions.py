@@ -140,9 +140,53 @@ def bidder_ask(tokens: Tokens, start: int) -> str | None:
     return A_QUESTION if words[first] in _ASKS else None
 
 
+# A request put as a question hands the duty over ("also can u pick up the payee checks
+# friday?", "¿me puedes contar las pastillas esta noche?"), unless a question word asks
+# before it ("Who can you call if …?").
+_REQUESTS = {
+    "en": (
+        "can you",
+        "could you",
+        "can u",
+        "could u",
+        "would you mind",
+        "can someone",
+        "could someone",
+        "can somebody",
+        "can one of you",
+        "can y'all",
+        "please",
+        "pls",
+        "plz",
+    ),
+    "es": (
+        "puedes",
+        "podrías",
+        "podrias",
+        "puede usted",
+        "podría usted",
+        "me ayudas",
+        "me haces el favor",
+        "por favor",
+        "porfa",
+    ),
+}
+_WH = frozenset(
+    "who what when where why how which whom quién quiénes qué cuándo dónde cómo cuál".split()
+)
+
+
 def _presupposing_questions(tokens: Tokens) -> frozenset[int]:
-    found = find_phrases(tokens, _PRESUPPOSING[passage_language(tokens)])
-    return frozenset(tokens.sentences[cue.start] for cue in found)
+    language = passage_language(tokens)
+    found = find_phrases(tokens, _PRESUPPOSING[language])
+    sentences = {tokens.sentences[cue.start] for cue in found}
+    words = tokens.words
+    for cue in find_phrases(tokens, _REQUESTS[language]):
+        sentence = tokens.sentences[cue.start]
+        first = bisect_left(tokens.sentences, sentence)
+        if not _WH.intersection(words[first : cue.start]):
+            sentences.add(sentence)
+    return frozenset(sentences)
 
 
 def _states_required(tokens: Tokens) -> bool:

@@ -62,6 +62,7 @@ from advocacy.evidence.cue_words import (
     PERFECT,
     POST,
     POST_WORDS,
+    PROBLEMS_HEADING,
     RELATIVES,
     SHORT_SCOPE,
     SUBORDINATORS,
@@ -325,6 +326,8 @@ def _hyphenated(tokens: Tokens, at: int) -> bool:
 
 def excluding(text: str, lang: str = "en") -> str | None:
     """The cue that makes a lead-in or heading exclude what is listed under it, or None."""
+    if PROBLEMS_HEADING.search(text):
+        return None  # "What's not working": what it lists happens
     tokens = tokenize(text, lang)
     found = triggers(tokens)
     if found:
