@@ -10,13 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 DUTIES = "no-clinical-duties"
-
-
-def flagged(tmp_path: Path, text: str) -> set[str]:
-    return {f["criterion"] for f in scan_evidence(tmp_path, text + "\n")["red_flags"]}
 
 
 # ---- a duty handed over as a request put as a question
