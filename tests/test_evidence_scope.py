@@ -75,10 +75,14 @@ def test_bid_negations_name_their_trigger(sentence: str, phrase: str, reason: st
             "Sin embargo, el personal de pares administrará medicamentos.",
             "administrar medicamentos",
         ),
+        # a reminder asserts the duty, typed with or without its apostrophe
+        ("Also don't forget the med count sheets before shift change.", "med count"),
+        ("also dont forget the med count sheets before shift change", "med count"),
+        ("Y no se les olvide contar los medicamentos a las ocho.", "contar los medicamentos"),
     ],
 )
 def test_what_does_not_negate(sentence: str, phrase: str) -> None:
-    lang = "es" if sentence.startswith("Sin") else "en"
+    lang = "es" if sentence.startswith(("Sin", "Y no")) else "en"
     assert judged(sentence, phrase, lang) is None
 
 

@@ -104,6 +104,13 @@ PSEUDO = {
         "without loss",
         "without reduction",
         "without a reduction",
+        # a reminder asserts the duty: "don't forget the med count sheets"
+        "don't forget",
+        "dont forget",
+        "do not forget",
+        "never forget",
+        "don't hesitate",
+        "dont hesitate",
         # a risk, not a negation: "the levy may not renew", "the grant might not be renewed"
         "may not renew",
         "might not renew",
@@ -116,6 +123,13 @@ PSEUDO = {
         "no solamente",
         "no únicamente",
         "que no se renueve",
+        # un recordatorio afirma la tarea: "no olviden contar las pastillas"
+        "no olvides",
+        "no olviden",
+        "no se olviden",
+        "no te olvides",
+        "no se te olvide",
+        "no se les olvide",
         "podría no renovarse",
         # "only", not a negation: "somos tres nada más", "nada más reparten las pastillas"
         "nada más",
