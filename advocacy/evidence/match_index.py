@@ -19,6 +19,7 @@ from advocacy.evidence.matching import (
     compile_phrase,
     match_at,
     sentence_starts,
+    starts_in,
     tokenize,
 )
 from advocacy.evidence.positions import another_position
@@ -261,7 +262,12 @@ def _said_with(entry: Entry, tokens: Tokens, start: int, heading: str | None) ->
         for i in range(max(0, start - UNLESS_REACH), min(len(tokens.words), start + UNLESS_REACH))
         if begin <= tokens.spans[i][0] < end
     ]
-    if any(match_at(p, tokens, at) is not None for p in entry.only_with for at in near):
+    places = set(near)
+    if any(
+        match_at(p, tokens, at) is not None
+        for p in entry.only_with
+        for at in starts_in(p, tokens, places)
+    ):
         return True
     if not heading:
         return False
@@ -269,7 +275,7 @@ def _said_with(entry: Entry, tokens: Tokens, start: int, heading: str | None) ->
     return any(
         match_at(p, titled, at) is not None
         for p in entry.only_with
-        for at in range(len(titled.words))
+        for at in starts_in(p, titled, range(len(titled.words)))
     )
 
 
@@ -281,7 +287,7 @@ def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | Non
         return None
     first, _ = tokens.sentence_range(start)
     for pattern in entry.unless_same_words:
-        for at in range(max(first, start - UNLESS_REACH), end + 1):
+        for at in starts_in(pattern, tokens, range(max(first, start - UNLESS_REACH), end + 1)):
             found = match_at(pattern, tokens, at)
             if found is not None and found >= start:
                 said = " ".join(tokens.words[at : found + 1])
@@ -291,7 +297,7 @@ def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | Non
 
 def _unless_in(entry: Entry, tokens: Tokens, where: range, name: str) -> str | None:
     for pattern in entry.unless:
-        for at in where:
+        for at in starts_in(pattern, tokens, where):
             end = match_at(pattern, tokens, at)
             # "no peer supervisor", "sin convenio con ninguna organización de pares":
             # an answer the text says is missing answers nothing.

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 
@@ -122,6 +122,14 @@ class Tokens:
         index: dict[str, list[int]] = {}
         for at, word in enumerate(self.words):
             index.setdefault(word, []).append(at)
+        return index
+
+    @cached_property
+    def stem_positions(self) -> dict[str, list[int]]:
+        """Where each stem occurs."""
+        index: dict[str, list[int]] = {}
+        for at, stem_ in enumerate(self.stems):
+            index.setdefault(stem_, []).append(at)
         return index
 
     def sentence_range(self, at: int) -> tuple[int, int]:
@@ -250,6 +258,19 @@ class Word:
 
 
 Pattern = tuple[Word | int, ...]  # an int is a gap: how many other words may come between
+
+
+def starts_in(pattern: Pattern, tokens: Tokens, where: Container[int]) -> Iterable[int]:
+    """The places in ``where`` (in order) where ``pattern`` may start: those of its first
+    word's stems and exact forms, looked up, not tried one by one; all of ``where``
+    (if it is a range) when that word takes prefixes."""
+    first = pattern[0] if pattern else None
+    if not isinstance(first, Word) or first.prefixes:
+        return where if isinstance(where, range) else sorted(where)  # type: ignore[call-overload]
+    stems, words = tokens.stem_positions, tokens.word_positions
+    found = {at for s in first.stems for at in stems.get(s, ())}
+    found.update(at for w in first.exact for at in words.get(w, ()))
+    return sorted(at for at in found if at in where)
 
 
 @lru_cache(maxsize=8192)
