@@ -353,21 +353,47 @@ def match_at(pattern: Sequence[Word | int], tokens: Tokens, start: int) -> int |
         return None
     sentence = sentences[start]
     position = start + 1
+    count = len(stems)
     for part in pattern[1:]:
         if isinstance(part, int):
             gap = part
             continue
-        for offset in range(gap + 1):
-            at = position + offset
-            if at >= len(stems) or (gap and sentences[at] != sentence):
+        if not gap:  # the next word
+            if position >= count or not part.matches(stems[position], words[position]):
                 return None
-            if part.matches(stems[at], words[at]):
-                position = at + 1
-                break
+            position += 1
+            continue
+        if not part.prefixes:  # look the word up, not each place of the gap in turn
+            at = _next_of(part, tokens, position)
+            if at is None or at > position + gap or sentences[at] != sentence:
+                return None  # (sentence numbers only grow: the words between are in it too)
+            position = at + 1
         else:
-            return None
+            for offset in range(gap + 1):
+                at = position + offset
+                if at >= count or sentences[at] != sentence:
+                    return None
+                if part.matches(stems[at], words[at]):
+                    position = at + 1
+                    break
+            else:
+                return None
         gap = 0
     return position - 1
+
+
+def _next_of(part: Word, tokens: Tokens, position: int) -> int | None:
+    """The first place at or after ``position`` where ``part`` (stems and exact forms, no
+    prefixes) matches, or None."""
+    found = None
+    for index, keys in ((tokens.stem_positions, part.stems), (tokens.word_positions, part.exact)):
+        for key in keys:
+            places = index.get(key)
+            if places:
+                at = bisect_left(places, position)
+                if at < len(places) and (found is None or places[at] < found):
+                    found = places[at]
+    return found
 
 
 STOP_WORDS = frozenset(
