@@ -267,10 +267,14 @@ def starts_in(pattern: Pattern, tokens: Tokens, where: Container[int]) -> Iterab
     first = pattern[0] if pattern else None
     if not isinstance(first, Word) or first.prefixes:
         return where if isinstance(where, range) else sorted(where)  # type: ignore[call-overload]
-    stems, words = tokens.stem_positions, tokens.word_positions
-    found = {at for s in first.stems for at in stems.get(s, ())}
-    found.update(at for w in first.exact for at in words.get(w, ()))
+    found = {at for places in _places(first, tokens) for at in places}
     return sorted(at for at in found if at in where)
+
+
+def _places(word: Word, tokens: Tokens) -> Sequence[Sequence[int]]:
+    """Where in ``tokens`` each stem and exact form of ``word`` occurs (its prefixes aside)."""
+    stems, words = tokens.stem_positions, tokens.word_positions
+    return [stems.get(s, ()) for s in word.stems] + [words.get(w, ()) for w in word.exact]
 
 
 @lru_cache(maxsize=8192)
@@ -386,13 +390,10 @@ def _next_of(part: Word, tokens: Tokens, position: int) -> int | None:
     """The first place at or after ``position`` where ``part`` (stems and exact forms, no
     prefixes) matches, or None."""
     found = None
-    for index, keys in ((tokens.stem_positions, part.stems), (tokens.word_positions, part.exact)):
-        for key in keys:
-            places = index.get(key)
-            if places:
-                at = bisect_left(places, position)
-                if at < len(places) and (found is None or places[at] < found):
-                    found = places[at]
+    for places in _places(part, tokens):
+        at = bisect_left(places, position)
+        if at < len(places) and (found is None or places[at] < found):
+            found = places[at]
     return found
 
 

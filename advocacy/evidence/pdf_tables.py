@@ -230,11 +230,7 @@ def _steps(lines: list[PdfLine], block: range, usual_gap: float) -> list[tuple[i
 def _cell_after_gap(line: PdfLine, left: float) -> float | None:
     """Where the first cell after a cell's gap starts on ``line`` (short cells of a row
     share a line), or None."""
-    marks = _marks(line)
-    for a, b in pairwise(marks):
-        if line.xs[b] - line.ends[a] >= COLUMN_GAP * line.size and line.xs[b] > left + 2:
-            return line.xs[b]
-    return None
+    return next((line.xs[i] for i in _cuts(line) if line.xs[i] > left + 2), None)
 
 
 def _marks(line: PdfLine) -> list[int]:
@@ -357,9 +353,10 @@ def _near(sorted_xs: list[float], x: float) -> bool:
     return any(abs(sorted_xs[i] - x) <= 2 for i in (at - 1, at) if 0 <= i < len(sorted_xs))
 
 
-def _gaps(line: PdfLine) -> list[float]:
-    """Where the line starts, and where each cell after a cell's gap on it starts."""
-    return [line.x] + [line.xs[i] for i in _cuts(line)]
+def _gaps(line: PdfLine, cuts: list[int] | None = None) -> list[float]:
+    """Where the line starts, and where each cell after a cell's gap on it starts (at
+    ``cuts``, the line's :func:`_cuts`, when already known)."""
+    return [line.x] + [line.xs[i] for i in (_cuts(line) if cuts is None else cuts)]
 
 
 def _cuts(line: PdfLine) -> list[int]:
@@ -373,9 +370,7 @@ def _cells(lines: list[PdfLine], columns: list[float]) -> list[str]:
     pieces: list[list[str]] = [[] for _ in columns]
     for line in lines:
         cuts = _cuts(line)
-        for at, end, x in zip(
-            [0, *cuts], [*cuts, len(line.text)], [line.x] + [line.xs[i] for i in cuts], strict=True
-        ):
+        for at, end, x in zip([0, *cuts], [*cuts, len(line.text)], _gaps(line, cuts), strict=True):
             column = max(bisect_right(columns, x + 2) - 1, 0)
             pieces[column].append(line.text[at:end].strip())
     return [joined(texts) for texts in pieces]
