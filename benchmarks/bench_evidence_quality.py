@@ -139,13 +139,13 @@ def _line(location: str) -> int:
     return int(found.group(1))
 
 
-def scan(doc: Document, rubric) -> None:  # rubric: LoadedRubric
+def scan(doc: Document, rubric, learned: bool = True) -> None:  # rubric: LoadedRubric
     from advocacy.evidence import find_evidence, read_bid
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"bid{doc.path.suffix}"
         path.write_text(doc.text, encoding="utf-8")
-        report = find_evidence(read_bid(path), rubric, top=1000)
+        report = find_evidence(read_bid(path), rubric, top=1000, learned=learned)
     passages = list(report.bid.passages)
     starts = [_line(p.location) for p in passages]
     index = {id(p): i for i, p in enumerate(passages)}
@@ -283,6 +283,12 @@ def main() -> None:
     )
     parser.add_argument("--docs", help="only documents numbered FIRST-LAST, e.g. 69-82")
     parser.add_argument("--misses", action="store_true", help="list every miss and false alarm")
+    parser.add_argument(
+        "--no-learned",
+        dest="learned",
+        action="store_false",
+        help="the phrase rules alone, without the learned model's red flags",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from advocacy.evaluate.rubric import default_rubric
@@ -311,7 +317,7 @@ def main() -> None:
             if p.suffix in (".txt", ".md") and in_range:
                 docs.append(parse(p))
         for doc in docs:
-            scan(doc, rubric)
+            scan(doc, rubric, args.learned)
         report(part, docs, args.misses)
         pooled += docs
     if len(parts) > 1:

@@ -111,8 +111,14 @@ def libreoffice_pages(docx: Path, work: Path) -> list[str]:
     return [page for page in text.split("\f") if page.strip()]
 
 
-def scan_evidence(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
-    """``advocacy score evidence --json`` on ``text`` written to ``tmp_path/name``."""
+def scan_evidence(
+    tmp_path: Path, text: str, name: str = "posting.txt", learned: bool = False
+) -> dict:
+    """``advocacy score evidence --json`` on ``text`` written to ``tmp_path/name``.
+
+    The rules alone unless ``learned``: these tests pin what the phrase rules
+    decide, sentence by sentence. The learned model has its own tests
+    (test_evidence_learned.py) and is measured on the labelled corpus."""
     import json
 
     from click.testing import CliRunner
@@ -121,7 +127,8 @@ def scan_evidence(tmp_path: Path, text: str, name: str = "posting.txt") -> dict:
 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json"])
+    learning = [] if learned else ["--no-learned"]
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json", *learning])
     assert result.exit_code == 0, result.output
     return json.loads(result.output)
 

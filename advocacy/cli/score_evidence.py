@@ -66,6 +66,14 @@ reason.
     show_default=True,
     help="Passages to show per criterion.",
 )
+@click.option(
+    "--learned/--no-learned",
+    default=True,
+    show_default=True,
+    help="Also show the sentences the model learned from the labelled corpus reads as "
+    "red flags, in words no phrase knows (listed apart, each with its chance and the "
+    "words that weighed most). --no-learned: only the flags a phrase explains.",
+)
 @pass_app
 def evidence(
     app: AppContext,
@@ -74,6 +82,7 @@ def evidence(
     as_json: bool,
     sheet: Path | None,
     top: int,
+    learned: bool,
 ) -> None:
     """Show where a bid meets or misses each criterion, red flags first.
 
@@ -91,7 +100,7 @@ def evidence(
     # Without --rubric, a sheet's own rubric is the one to search with.
     sheets = [load_sheet(sheet)] if sheet is not None and rubric_name is None else []
     rubric = sheets_rubric(app.load_library(), rubric_name, sheets)
-    report = find_evidence(read_bid(bid_file), rubric, top=top)
+    report = find_evidence(read_bid(bid_file), rubric, top=top, learned=learned)
     for message in report.warnings:
         err().print(f"[yellow]warning:[/yellow] {untrusted(message)}", soft_wrap=True)
     if as_json:
@@ -146,17 +155,19 @@ def _print_evidence(report: EvidenceReport) -> None:
         f"{len(bid.passages)} passages) against {untrusted(report.rubric.rubric.title)}"
     )
     _print_summary(report)
-    if report.red_flags:
-        flags = Table(
-            title="Red flags", title_justify="left", box=box.SIMPLE_HEAD, title_style="bold red"
-        )
+    for title, learned in (("Red flags", False), ("Likely red flags (learned model)", True)):
+        found = [f for f in report.red_flags if f.learned is learned]
+        if not found:
+            continue
+        flags = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold red")
         flags.add_column("where", no_wrap=False, max_width=22)
         flags.add_column("red flag and passage", ratio=1)
-        for f in report.red_flags:
+        for f in found:
+            how = f"{f.chance:.0%} likely" if f.learned else f"matched {_label(f.phrase)}"
             flags.add_row(
                 untrusted(f.passage.where),
                 f"[red]⚑ {untrusted(f.flag)}[/red] [dim]({untrusted(f.criterion)}; "
-                f"matched {untrusted(_label(f.phrase))})[/dim]\n{_shown(f.passage, f.spans)}\n"
+                f"{untrusted(how)})[/dim]\n{_shown(f.passage, f.spans)}\n"
                 f"[dim]{untrusted(f.why)}[/dim]",
             )
         console.print(flags)
@@ -219,9 +230,11 @@ def _print_summary(report: EvidenceReport) -> None:
     if not rows:
         return
     console.print("\n[bold]Mandatory criteria[/bold]")
-    for criterion, flags, hits, excluded in rows:
+    for criterion, flags, learned, hits, excluded in rows:
         if flags:
             state = f"[red]{flags} red flag{'s' if flags != 1 else ''}[/red]"
+            if learned:
+                state += f" [dim]({learned} from the learned model)[/dim]"
         elif hits:
             state = "[green]no red flag matched[/green], evidence found"
         else:

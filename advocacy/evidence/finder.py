@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
+from advocacy.evidence.learned import LEARNED, LEARNED_FLAG, Model, readings
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
-from advocacy.evidence.matching import sentence_starts
+from advocacy.evidence.matching import Tokens, sentence_starts, tokenize
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
@@ -91,6 +93,12 @@ class RedFlagFinding:
     passage: Passage
     spans: tuple[tuple[int, int], ...]
     phrase: str = ""  # the phrase or @concept that matched
+    # for a flag of the learned model (phrase LEARNED): its chance that this is a red-flag line
+    chance: float | None = None
+
+    @property
+    def learned(self) -> bool:
+        return self.chance is not None
 
     def excerpt(self, width: int = EXCERPT_CHARS) -> str:
         return excerpt(self.passage.text, self.spans, width)
@@ -141,23 +149,40 @@ class EvidenceReport:
     def unaddressed(self) -> list[CriterionEvidence]:
         return [c for c in self.criteria if not c.hits]
 
-    def summary(self) -> list[tuple[ResolvedCriterion, int, int, int]]:
-        """Per mandatory criterion: (criterion, red flags, passages of evidence, not counted)."""
+    def summary(self) -> list[SummaryRow]:
+        """One row per mandatory criterion."""
         rows = []
         for c in self.criteria:
             if not c.criterion.mandatory:
                 continue
-            flags = sum(f.criterion == c.criterion.id for f in self.red_flags)
+            flags = [f for f in self.red_flags if f.criterion == c.criterion.id]
             excluded = sum(n.criterion == c.criterion.id for n in self.not_counted)
-            rows.append((c.criterion, flags, len(c.hits), excluded))
+            learned = sum(f.learned for f in flags)
+            rows.append(SummaryRow(c.criterion, len(flags), learned, len(c.hits), excluded))
         return rows
 
 
-def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> EvidenceReport:
-    """Scan every passage of ``bid`` for every criterion of ``rubric``."""
+class SummaryRow(NamedTuple):
+    criterion: ResolvedCriterion
+    red_flags: int  # all of them, the learned model's included
+    learned: int  # of them, raised by the learned model
+    evidence: int  # passages of evidence
+    not_counted: int
+
+
+def find_evidence(
+    bid: BidDocument, rubric: LoadedRubric, top: int = 3, learned: bool = True
+) -> EvidenceReport:
+    """Scan every passage of ``bid`` for every criterion of ``rubric``.
+
+    With ``learned`` (the default), sentences the rules did not flag are also
+    read by the model learned from the labelled corpus (:mod:`.learned`).
+    """
     from advocacy.evidence.language import other_half, passage_languages, text_warnings
+    from advocacy.evidence.learned import load_model
 
     index = build_index(rubric)
+    model = load_model() if learned else None
     languages = passage_languages(bid.passages)
     contexts = _list_scopes(bid.passages, languages)
     sections = _sections(bid.passages, languages)
@@ -169,6 +194,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
     read_spans: list[tuple[tuple[int, int], ...]] = []
     for order, passage in enumerate(bid.passages):
         duty_line, weak_heading = sections[order]
+        tokens = tokenize(passage.text, index.language_of(languages[order]))
         matches = index.scan(
             passage.text,
             languages[order],
@@ -176,6 +202,7 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             duty_line,
             weak_heading,
             passage.heading,
+            tokens,
         )
         half = other_half(passage.text, languages[order], index.languages)
         if half is not None:
@@ -184,6 +211,17 @@ def find_evidence(bid: BidDocument, rubric: LoadedRubric, top: int = 3) -> Evide
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
+        if model is not None and languages[order] in index.languages:
+            red_flags += _learned(
+                model,
+                passage,
+                tokens,
+                matches,
+                contexts[order],
+                red_flags[flags_before:],
+                evidence,
+                not_counted,
+            )
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
         new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
         read = sentences_to_read(
@@ -302,6 +340,65 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def _learned(
+    model: Model,
+    passage: Passage,
+    tokens: Tokens,
+    matches: list[PhraseMatch],
+    scope: str | None,
+    flags: list[RedFlagFinding],
+    evidence: dict[str, CriterionEvidence],
+    not_counted: list[NotCounted],
+) -> list[RedFlagFinding]:
+    """The sentences of a passage the learned model reads as red flags for a
+    criterion the rules did not flag them for.
+
+    Where the rules ruled a red flag of the sentence out with a reason (a
+    negation, another position's duty, a question), that reason is already
+    shown and beats a score. In a list under an excluding lead-in (``scope``,
+    "does not include:") the reading is shown as not counted, with the reason."""
+    flagged = [(f.criterion, span) for f in flags for span in f.spans]
+    ruled_out = [m.span[0] for m in matches if m.entry.kind == "red_flag" and m.excluded]
+    found: list[RedFlagFinding] = []
+    for reading in readings(model, tokens):
+        start, end = reading.span
+        if (
+            reading.criterion not in evidence
+            or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
+            or any(start <= a < end for a in ruled_out)
+        ):
+            continue
+        if scope:
+            not_counted.append(
+                NotCounted(
+                    reading.criterion,
+                    "red_flag",
+                    LEARNED_FLAG,
+                    scope,
+                    passage,
+                    (reading.span,),
+                    LEARNED,
+                )
+            )
+            continue
+        words = ", ".join(f"“{w}”" for w in reading.words)
+        found.append(
+            RedFlagFinding(
+                reading.criterion,
+                LEARNED_FLAG,
+                f"Learned from {model.lines:,} lines a reviewer labelled, the model gives "
+                f"this sentence a {reading.chance:.0%} chance of being a red-flag line"
+                + (f"; the words that weighed most: {words}" if words else "")
+                + ". Read it and judge.",
+                passage,
+                (reading.span,),
+                LEARNED,
+                round(reading.chance, 2),
+            )
+        )
+    return found
 
 
 def _concept(m: PhraseMatch) -> str:

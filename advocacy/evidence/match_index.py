@@ -95,6 +95,11 @@ class MatchIndex:
             for key in keys:
                 bucket.setdefault(key, []).append(entry)
 
+    def language_of(self, lang: str) -> str:
+        """The language a passage in ``lang`` is matched in: its own when the library
+        has phrases in it, else the language of the literal phrases."""
+        return lang if lang in self.languages else BASE_LANGUAGE
+
     def scan(
         self,
         text: str,
@@ -103,6 +108,7 @@ class MatchIndex:
         duty_line: bool = False,
         weak_heading: str | None = None,
         heading: str | None = None,
+        tokens: Tokens | None = None,
     ) -> list[PhraseMatch]:
         """Every phrase of the index found in ``text``, each judged by the scope rules.
 
@@ -110,11 +116,12 @@ class MatchIndex:
         ``duty_line`` whether it is a line of a duties list; ``weak_heading``
         the weak qualifier of its heading ("Qualifications: Preferred");
         ``heading`` the passage's heading, where a concept's ``unless`` phrases
-        are also looked for when they cover the whole passage.
+        are also looked for when they cover the whole passage; ``tokens``
+        the text already tokenized in :meth:`language_of` ``lang``.
         """
-        if lang not in self.languages:
-            lang = BASE_LANGUAGE
-        tokens = tokenize(text, lang)
+        lang = self.language_of(lang)
+        if tokens is None:
+            tokens = tokenize(text, lang)
         table = self.by_stem.get(lang, {})
         prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []

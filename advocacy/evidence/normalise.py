@@ -89,7 +89,7 @@ _STOP_WORDS = {
     "de": "der die das und in zu den mit von ist nicht ein eine für auf sich dem des im sind "
     "werden wird",
 }
-_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 4
 
@@ -111,7 +111,7 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _WORDS.items()}
+    scores = {lang: sum(w in stop for w in words) for lang, stop in FUNCTION_WORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < max(1, len(words) // 10):
         return None

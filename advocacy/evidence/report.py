@@ -55,8 +55,14 @@ def report_dict(report: EvidenceReport) -> dict[str, Any]:
         "languages": report.languages,
         "warnings": report.warnings,
         "summary": [
-            {"criterion": c.id, "red_flags": flags, "evidence": hits, "not_counted": excluded}
-            for c, flags, hits, excluded in report.summary()
+            {
+                "criterion": row.criterion.id,
+                "red_flags": row.red_flags,
+                "learned_red_flags": row.learned,
+                "evidence": row.evidence,
+                "not_counted": row.not_counted,
+            }
+            for row in report.summary()
         ],
         "red_flags": [
             {
@@ -67,6 +73,8 @@ def report_dict(report: EvidenceReport) -> dict[str, Any]:
                 "excerpt": f.excerpt(),
                 "matched": matched(f.passage, f.spans),
                 "phrase": f.phrase,
+                "learned": f.learned,
+                "chance": f.chance,
             }
             for f in report.red_flags
         ],
