@@ -174,3 +174,108 @@ def test_the_trainer_writes_a_model_the_finder_reads(tmp_path: Path) -> None:
     judged = model.judge(features(tokenize("Peer staff will pass medications at 8 pm.")))
     assert judged.chance > 0.5 and judged.criterion == "no-clinical-duties"
     assert json.loads(gzip.decompress(out.read_bytes()))["trained_on"]["parts"] == sorted(keep)
+
+
+# --- what an outside review found (each case failed before its fix) ---
+
+
+@pytest.mark.parametrize("line", ["The.", "N/A.", "See attached.", "Same as above."])
+def test_a_few_words_are_too_little_to_flag(tmp_path: Path, line: str) -> None:
+    # "The." was a no-clinical-duties flag at 72%: "the" had learned to weigh like a duty
+    assert not scan_evidence(tmp_path, line + "\n", learned=True)["red_flags"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Is it true that peer mentors keep the sign-in binder for the court-ordered folks and "
+        "fax it to their PO?",
+        "¿Los mentores llevan la lista de asistencia de los que vienen por orden de la corte?",
+    ],
+)
+def test_a_question_is_shown_as_not_counted(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert not learned(data)
+    [shown] = [n for n in data["not_counted"] if n["learned"]]
+    assert shown["reason"] == "asked as a question" and shown["phrase"] == LEARNED
+
+
+def test_the_words_shown_are_those_of_the_criterion_flagged(tmp_path: Path) -> None:
+    line = (
+        "Peer mentors keep the sign-in binder for the court-ordered folks and fax it to their "
+        "PO, with no raise this year."
+    )
+    flags = learned(scan_evidence(tmp_path, line + "\n", learned=True))
+    [flag] = [f for f in flags if f["criterion"] == "voluntary-peer-support"]
+    shown = flag["why"].split("the words that weighed most: ")[1]
+    assert "court" in shown and "raise" not in shown and "year" not in shown
+
+
+def test_a_negated_word_is_quoted_with_its_own_negation_and_case(tmp_path: Path) -> None:
+    line = "No hay tiempo pagado para que los pares se reúnan con pares de otras organizaciones."
+    [flag] = learned(scan_evidence(tmp_path, line + "\n", learned=True))
+    assert "“No … " in flag["why"] and "not …" not in flag["why"]
+    line = UNKNOWN_WORDING[1][0]
+    [flag] = learned(scan_evidence(tmp_path, line + "\n", learned=True))
+    shown = flag["why"].split("the words that weighed most: ")[1].split(". Read it")[0]
+    assert all(w.strip("“”") in line for w in shown.split(", "))  # as written: "Fridays"
+
+
+def test_the_chance_shown_stops_short_of_certainty(tmp_path: Path) -> None:
+    line = (  # read as "100% likely" before
+        "Peer mentors keep the sign-in binder for the court-ordered folks and fax it to their "
+        "PO, with no raise this year."
+    )
+    for flag in learned(scan_evidence(tmp_path, line + "\n", learned=True)):
+        assert flag["chance"] <= 0.99 and "100%" not in flag["why"]
+
+
+def test_a_spanish_half_of_an_english_paragraph_is_read_in_spanish(tmp_path: Path) -> None:
+    text = (
+        "Peer mentors welcome new members to the center and run the Tuesday art group. "
+        "They help people find housing and work in the community. / " + UNKNOWN_WORDING[2][0] + "\n"
+    )
+    data = scan_evidence(tmp_path, text, learned=True)
+    [flag] = learned(data)
+    assert flag["matched"] == [UNKNOWN_WORDING[2][0].rstrip(".")]
+    shown = flag["why"].split("the words that weighed most: ")[1]
+    assert not {"“al”", "“los”", "“la”", "“que”"} & set(shown.split(", "))
+
+
+def test_a_missing_model_is_a_warning_not_a_silent_clean_bill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advocacy.evidence import learned as module
+
+    monkeypatch.setattr(module, "load_model", lambda: None)
+    bid = tmp_path / "bid.txt"
+    bid.write_text(UNKNOWN_WORDING[1][0] + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", "evidence", str(bid), "--json"])
+    assert result.exit_code == 0, result.output
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any("learned red-flag model" in w and "not installed" in w for w in warnings)
+    assert "not installed" in result.stderr  # and on the terminal
+    assert not scan_evidence(tmp_path, "Hello.\n")["warnings"]  # --no-learned asks for none
+
+
+def test_a_damaged_model_is_an_error_that_names_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advocacy.evidence import learned as module
+
+    broken = tmp_path / "evidence" / module.MODEL_FILE
+    broken.parent.mkdir()
+    broken.write_bytes(gzip.compress(b'{"red": {}}'))
+    monkeypatch.setattr(module, "templates_dir", lambda: tmp_path)
+    module.load_model.cache_clear()
+    try:
+        bid = tmp_path / "bid.txt"
+        bid.write_text(UNKNOWN_WORDING[1][0] + "\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["score", "evidence", str(bid)])
+        assert result.exit_code == 1
+        assert module.MODEL_FILE in result.output and "--no-learned" in result.output
+        assert "Traceback" not in result.output and "bug" not in result.output
+        alone = CliRunner().invoke(main, ["score", "evidence", str(bid), "--no-learned"])
+        assert alone.exit_code == 0, alone.output
+    finally:
+        module.load_model.cache_clear()

@@ -125,7 +125,12 @@ def _highlight(text: str, spans: list[tuple[int, int]]) -> str:  # -> Rich marku
 
 
 def _label(phrase: str) -> str:
-    """A phrase as the reviewer reads it: a concept by its name, a phrase in quotes."""
+    """A phrase as the reviewer reads it: a concept by its name, a phrase in quotes,
+    the learned model as itself."""
+    from advocacy.evidence.learned import LEARNED
+
+    if phrase == LEARNED:
+        return phrase
     return phrase.split(":", 1)[0] if phrase.startswith("@") else f"“{phrase}”"
 
 
@@ -159,7 +164,9 @@ def _print_evidence(report: EvidenceReport) -> None:
         found = [f for f in report.red_flags if f.learned is learned]
         if not found:
             continue
-        flags = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold red")
+        flags = Table(
+            title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold red"
+        )
         flags.add_column("where", no_wrap=False, max_width=22)
         flags.add_column("red flag and passage", ratio=1)
         for f in found:
@@ -214,7 +221,9 @@ def _print_evidence(report: EvidenceReport) -> None:
             "\n[bold]Read these:[/bold] duty, pay, staffing and supervision lines that raised "
             "no red flag and are not cited (the finder may not know their wording)"
         )
-        for p, spans in list(zip(report.unmatched, report.read_spans, strict=True))[:READ_THESE_SHOWN]:
+        for p, spans in list(zip(report.unmatched, report.read_spans, strict=True))[
+            :READ_THESE_SHOWN
+        ]:
             text = " … ".join(p.text[a:b].strip() for a, b in spans)
             console.print(f"  • {untrusted(p.where)}: {untrusted(text[:140])}")
         if len(report.unmatched) > READ_THESE_SHOWN:

@@ -21,7 +21,14 @@ from typing import NamedTuple
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
-from advocacy.evidence.learned import LEARNED, LEARNED_FLAG, Model, readings
+from advocacy.evidence.learned import (
+    LEARNED,
+    LEARNED_FLAG,
+    MODEL_FILE,
+    MOST_LIKELY,
+    Model,
+    readings,
+)
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.matching import Tokens, sentence_starts, tokenize
 from advocacy.evidence.reading import BidDocument, Passage
@@ -204,10 +211,16 @@ def find_evidence(
             passage.heading,
             tokens,
         )
+        # a passage that goes on in another language ("… / Los pares no …"): that half
+        # is read in its own language, by the rules and the model alike
+        parts = [(0, tokens)]
         half = other_half(passage.text, languages[order], index.languages)
         if half is not None:
             start, text, lang = half
-            more = index.scan(text, lang, contexts[order], duty_line, weak_heading, passage.heading)
+            parts.append((start, tokenize(text, lang)))
+            more = index.scan(
+                text, lang, contexts[order], duty_line, weak_heading, passage.heading, parts[1][1]
+            )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
@@ -215,7 +228,7 @@ def find_evidence(
             red_flags += _learned(
                 model,
                 passage,
-                tokens,
+                parts,
                 matches,
                 contexts[order],
                 red_flags[flags_before:],
@@ -250,6 +263,11 @@ def find_evidence(
         counts,
     )
     report.warnings = text_warnings(bid.passages, counts, index.languages)
+    if learned and model is None:
+        report.warnings.append(
+            f"the learned red-flag model ({MODEL_FILE}) is not installed: only the phrase "
+            "rules read this bid, and the sentences they miss are not flagged"
+        )
     report.read_spans = read_spans
     return report
 
@@ -345,7 +363,7 @@ def _collect(
 def _learned(
     model: Model,
     passage: Passage,
-    tokens: Tokens,
+    parts: list[tuple[int, Tokens]],
     matches: list[PhraseMatch],
     scope: str | None,
     flags: list[RedFlagFinding],
@@ -353,51 +371,58 @@ def _learned(
     not_counted: list[NotCounted],
 ) -> list[RedFlagFinding]:
     """The sentences of a passage the learned model reads as red flags for a
-    criterion the rules did not flag them for.
+    criterion the rules did not flag them for. ``parts``: where each language
+    of the passage starts, and its words.
 
     Where the rules ruled a red flag of the sentence out with a reason (a
     negation, another position's duty, a question), that reason is already
-    shown and beats a score. In a list under an excluding lead-in (``scope``,
-    "does not include:") the reading is shown as not counted, with the reason."""
+    shown and beats a score. A question that states no duty, or a list under
+    an excluding lead-in (``scope``, "does not include:"), shows the reading as
+    not counted, with the reason."""
     flagged = [(f.criterion, span) for f in flags for span in f.spans]
     ruled_out = [m.span[0] for m in matches if m.entry.kind == "red_flag" and m.excluded]
+    # the other language's part (parts[1], before or after the rest) is read on its own
+    half = (parts[1][0], parts[1][0] + len(parts[1][1].text)) if len(parts) > 1 else (0, 0)
     found: list[RedFlagFinding] = []
-    for reading in readings(model, tokens):
-        start, end = reading.span
-        if (
-            reading.criterion not in evidence
-            or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
-            or any(start <= a < end for a in ruled_out)
-        ):
-            continue
-        if scope:
-            not_counted.append(
-                NotCounted(
+    for which, (offset, tokens) in enumerate(parts):
+        for reading in readings(model, tokens, evidence):
+            start, end = reading.span[0] + offset, reading.span[1] + offset
+            if (
+                (not which and half[0] <= start < half[1])
+                or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
+                or any(start <= a < end for a in ruled_out)
+            ):
+                continue
+            reason = scope or reading.asked
+            if reason:
+                not_counted.append(
+                    NotCounted(
+                        reading.criterion,
+                        "red_flag",
+                        LEARNED_FLAG,
+                        reason,
+                        passage,
+                        ((start, end),),
+                        LEARNED,
+                    )
+                )
+                continue
+            shown = min(reading.chance, MOST_LIKELY)
+            words = ", ".join(f"“{w}”" for w in reading.words)
+            found.append(
+                RedFlagFinding(
                     reading.criterion,
-                    "red_flag",
                     LEARNED_FLAG,
-                    scope,
+                    f"Learned from {model.lines:,} lines a reviewer labelled, the model puts the "
+                    f"chance that this sentence is a red-flag line at {shown:.0%}"
+                    + (f"; the words that weighed most: {words}" if words else "")
+                    + ". Read it and judge.",
                     passage,
-                    (reading.span,),
+                    ((start, end),),
                     LEARNED,
+                    round(shown, 2),
                 )
             )
-            continue
-        words = ", ".join(f"“{w}”" for w in reading.words)
-        found.append(
-            RedFlagFinding(
-                reading.criterion,
-                LEARNED_FLAG,
-                f"Learned from {model.lines:,} lines a reviewer labelled, the model gives "
-                f"this sentence a {reading.chance:.0%} chance of being a red-flag line"
-                + (f"; the words that weighed most: {words}" if words else "")
-                + ". Read it and judge.",
-                passage,
-                (reading.span,),
-                LEARNED,
-                round(reading.chance, 2),
-            )
-        )
     return found
 
 

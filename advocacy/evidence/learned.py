@@ -15,9 +15,10 @@ A sentence is flagged when the model's chance that it is a red-flag line
 reaches ``flag_at`` and its chance for one criterion reaches
 ``criterion_at`` (both chosen on corpus parts kept out of training, and
 stored with the weights). The finder adds such a flag where the rules did
-not flag that criterion, except in a list under an excluding lead-in ("does
-not include:"). Each flag says it came from the model, how sure it is, and
-the words that weighed most, so the reviewer can judge it.
+not flag that criterion; in a list under an excluding lead-in ("does not
+include:") or in a question, it shows the reading as not counted. Each flag
+says it came from the model, how sure it is, and the words that weighed
+most, so the reviewer can judge it.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from advocacy.errors import AdvocacyError
 from advocacy.evidence.cue_words import TRIGGERS
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.normalise import FUNCTION_WORDS
@@ -39,26 +41,35 @@ MODEL_FILE = "red-flag-model.json.gz"
 LEARNED = "the learned model"  # what a learned flag "matched", as the report shows it
 LEARNED_FLAG = "reads like a red flag, in words no phrase of the talking points knows"
 SHOWN_WORDS = 4  # words that weighed most, shown with a learned flag
+MOST_LIKELY = 0.99  # a chance is shown at most this high: a model is never certain
 
 
 def features(tokens: Tokens, first: int = 0, last: int | None = None) -> list[str]:
-    """The features of the words ``first`` to ``last`` of ``tokens``: each stem
-    (``u:``), each pair of neighbouring stems (``b:``) and each stem after a
-    negation word (``n:``). The trainer and the finder both call this."""
+    """The features of the words ``first`` to ``last`` of ``tokens``: the stem of
+    each word that says something (``u:``, not "the" or "cada"), each pair of
+    neighbouring stems with such a word in it (``b:``), and each such stem after a
+    negation word (``n:``). The trainer and the finder both call this.
+
+    Function words are left out so that no flag can rest on them: a red-flag line
+    is usually a sentence and a neutral one often a heading, so "the" alone had
+    learned to weigh like a duty."""
     stems = tokens.stems[first:last]
     words = tokens.words[first:last]
     triggers = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
+    function_words = FUNCTION_WORDS.get(tokens.lang, FUNCTION_WORDS["en"])
     found: dict[str, None] = {}
     negated = False
-    previous = ""
+    previous, previous_tells = "", False
     for word, stem_ in zip(words, stems, strict=True):
         negated = negated or word in triggers
-        found["u:" + stem_] = None
-        if negated:
-            found["n:" + stem_] = None
-        if previous:
+        tells = word in triggers or word not in function_words
+        if tells:
+            found["u:" + stem_] = None
+            if negated:
+                found["n:" + stem_] = None
+        if previous and (tells or previous_tells):
             found[f"b:{previous}_{stem_}"] = None
-        previous = stem_
+        previous, previous_tells = stem_, tells
     return list(found)
 
 
@@ -67,9 +78,10 @@ class Judgement:
     """What the model makes of one sentence."""
 
     chance: float  # that it is a red-flag line
-    criterion: str  # the criterion it most likely breaks
+    criterion: str  # the criterion it most likely breaks (of those asked for)
     criterion_chance: float
-    words: tuple[str, ...]  # the features that weighed most towards "red flag", strongest first
+    # the features that weighed most towards a red flag of that criterion, strongest first
+    weighed: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -82,43 +94,45 @@ class Model:
     flag_at: float
     criterion_at: float
     lines: int  # labelled lines it was trained on
+    # a sentence with fewer known features is scaled as if it had this many: few words
+    # are little evidence ("Same as above." is not a pay flag)
+    feature_floor: int
 
     def chance(self, found: Sequence[str]) -> float:
         """The chance that a sentence with ``found`` features (:func:`features`) is a red-flag line."""
         weights = [self.weights[f] for f in found if f in self.weights]
         # the trainer scales each line's vector to length 1 (so length is no evidence)
-        return _sigmoid(
-            self.bias + sum(weights) / math.sqrt(len(weights)) if weights else self.bias
-        )
+        scale = math.sqrt(max(len(weights), self.feature_floor))
+        return _sigmoid(self.bias + sum(weights) / scale)
 
-    def judge(self, found: Sequence[str], lang: str = "en") -> Judgement:
+    def judge(self, found: Sequence[str], criteria: Container[str] | None = None) -> Judgement:
         """The model's reading of a sentence's ``found`` features: its chance, its
-        criterion and the words that weighed most (``lang``: to leave out "the")."""
-        weighed = [(self.weights[f], f) for f in found if f in self.weights]
-        scale = 1 / math.sqrt(len(weighed)) if weighed else 0.0
+        criterion (the likeliest of ``criteria``, when given) and the features that
+        weighed most towards a red flag of that criterion."""
+        known = [f for f in found if f in self.weights]
+        scale = 1 / math.sqrt(max(len(known), self.feature_floor, 1))
         totals = list(self.criterion_bias)
-        for f in found:
+        for f in known:
             for at, w in enumerate(self.criterion_weights.get(f, ())):
                 totals[at] += scale * w
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
-        best = max(range(len(totals)), key=totals.__getitem__)
-        function_words = FUNCTION_WORDS.get(lang, FUNCTION_WORDS["en"])
-        strongest = sorted(
-            (pair for pair in weighed if pair[0] > 0 and _telling(pair[1], function_words)),
-            reverse=True,
-        )
+        allowed = [at for at, c in enumerate(self.criteria) if criteria is None or c in criteria]
+        best = max(allowed, key=totals.__getitem__, default=0)
+        # the words behind the flag *and* its criterion ("court", "PO"), not those of another
+        # criterion in the same sentence ("no raise this year")
+        both = [f for f in known if self.weights[f] > 0 and self._towards(f, best) > 0]
+        ranked = both or [f for f in known if self.weights[f] > 0]
         return Judgement(
             self.chance(found),
             self.criteria[best],
-            exps[best] / sum(exps),
-            tuple(f for _, f in strongest[:SHOWN_WORDS]),
+            exps[best] / sum(exps) if allowed else 0.0,
+            tuple(sorted(ranked, key=self.weights.__getitem__, reverse=True)),
         )
 
-
-def _telling(feature: str, function_words: frozenset[str]) -> bool:
-    """Whether a feature says something to a reader: not "the", "on", "the_on"."""
-    return any(s not in function_words for s in feature.partition(":")[2].split("_"))
+    def _towards(self, feature: str, criterion: int) -> float:
+        weights = self.criterion_weights.get(feature)
+        return weights[criterion] if weights else 0.0
 
 
 def _sigmoid(x: float) -> float:
@@ -127,9 +141,19 @@ def _sigmoid(x: float) -> float:
 
 @cache
 def load_model() -> Model | None:
-    """The shipped model, or None when it is not there (the rules still run)."""
+    """The shipped model, or None when it is not there (the rules still run, with a
+    warning). A damaged file is an error that says so, not a traceback."""
     path = templates_dir() / "evidence" / MODEL_FILE
-    return read_model(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    try:
+        return read_model(path)
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError) as error:
+        raise AdvocacyError(
+            f"the learned red-flag model cannot be read ({type(error).__name__}: {error})",
+            file=path,
+            hint="reinstall advocacy, or run with --no-learned for the phrase rules alone",
+        ) from None
 
 
 def read_model(path: Path) -> Model:
@@ -137,14 +161,15 @@ def read_model(path: Path) -> Model:
     data = json.loads(gzip.decompress(path.read_bytes()))
     red, criterion = data["red"], data["criterion"]
     return Model(
-        red["bias"],
+        float(red["bias"]),
         red["weights"],
         tuple(criterion["classes"]),
         tuple(criterion["bias"]),
         {f: tuple(w) for f, w in criterion["weights"].items()},
-        data["flag_at"],
-        data["criterion_at"],
-        data["trained_on"]["lines"],
+        float(data["flag_at"]),
+        float(data["criterion_at"]),
+        int(data["trained_on"]["lines"]),
+        int(data["feature_floor"]),
     )
 
 
@@ -155,16 +180,22 @@ class Reading:
     criterion: str
     chance: float
     span: tuple[int, int]  # characters of the sentence in the passage
-    words: tuple[str, ...]  # the words that weighed most, as written ("meds", "not … pills")
+    words: tuple[str, ...]  # the words that weighed most, as written ("PO", "no … training")
+    asked: str | None  # why the sentence states no duty (a question to answer), or None
 
 
-def readings(model: Model, tokens: Tokens) -> list[Reading]:
-    """The sentences of a passage (``tokens``) the model reads as red flags.
+def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Reading]:
+    """The sentences of a passage (``tokens``) the model reads as red flags of one
+    of ``criteria``.
 
     Negations are left to the model's ``n:`` features, not to the scope rules:
     on the corpus, a red-flag line is often negative ("no raise this year",
     "lived experience not required"), and ruling out a reading whose words
-    were negated dropped only true flags."""
+    were negated dropped only true flags. A question the rules say states no
+    duty ("May peer staff hand out medication?", "Describe your retention
+    plan") is said so (``asked``)."""
+    from advocacy.evidence.questions import bidder_ask, question
+
     read = []
     first = 0
     for last in range(1, len(tokens.stems) + 1):
@@ -172,29 +203,53 @@ def readings(model: Model, tokens: Tokens) -> list[Reading]:
             continue
         found = features(tokens, first, last)
         # most sentences stop here: their criterion and words are not needed
-        judgement = (
-            model.judge(found, tokens.lang) if model.chance(found) >= model.flag_at else None
-        )
-        if judgement is not None and judgement.criterion_chance >= model.criterion_at:
-            read.append(
-                Reading(
-                    judgement.criterion,
-                    judgement.chance,
-                    (tokens.spans[first][0], tokens.spans[last - 1][1]),
-                    tuple(_shown(f, tokens, first, last) for f in judgement.words),
+        if model.chance(found) >= model.flag_at:
+            judgement = model.judge(found, criteria)
+            if judgement.criterion_chance >= model.criterion_at:
+                read.append(
+                    Reading(
+                        judgement.criterion,
+                        judgement.chance,
+                        (tokens.spans[first][0], tokens.spans[last - 1][1]),
+                        _words(judgement.weighed, tokens, first, last),
+                        question(tokens, first) or bidder_ask(tokens, first),
+                    )
                 )
-            )
         first = last
     return read
 
 
-def _shown(feature: str, tokens: Tokens, first: int, last: int) -> str:
-    """A feature as the words of its sentence (``first``..``last``) read: "meds",
-    "pick up", "not … pills"."""
-    kind, _, body = feature.partition(":")
-    stems = body.split("_")
-    for at in range(first, last - len(stems) + 1):
-        if list(tokens.stems[at : at + len(stems)]) == stems:
-            words = " ".join(tokens.words[at : at + len(stems)])
-            return f"not … {words}" if kind == "n" else words
-    return body  # not reached: every feature comes from its sentence
+def _words(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> tuple[str, ...]:
+    """The first :data:`SHOWN_WORDS` of ``weighed`` (features of the sentence
+    ``first``..``last``) as the sentence writes them, leaving out any that are
+    only function words ("cada", "any")."""
+    function_words = FUNCTION_WORDS.get(tokens.lang, FUNCTION_WORDS["en"])
+    shown: dict[str, None] = {}
+    for feature in weighed:
+        kind, _, body = feature.partition(":")
+        stems = body.split("_")
+        at = next(
+            (
+                at
+                for at in range(first, last - len(stems) + 1)
+                if list(tokens.stems[at : at + len(stems)]) == stems
+            ),
+            None,
+        )
+        if at is None or all(w in function_words for w in tokens.words[at : at + len(stems)]):
+            continue
+        text = tokens.text[tokens.spans[at][0] : tokens.spans[at + len(stems) - 1][1]]
+        if kind == "n":  # the negation word the sentence uses: "no … training", "nunca … lista"
+            trigger = _trigger_before(tokens, first, at)
+            text = f"{trigger} … {text}" if trigger else text
+        shown[text] = None
+        if len(shown) == SHOWN_WORDS:
+            break
+    return tuple(shown)
+
+
+def _trigger_before(tokens: Tokens, first: int, at: int) -> str | None:
+    triggers = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
+    before = (i for i in range(at - 1, first - 1, -1) if tokens.words[i] in triggers)
+    i = next(before, None)
+    return None if i is None else tokens.text[tokens.spans[i][0] : tokens.spans[i][1]]

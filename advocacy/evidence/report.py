@@ -41,6 +41,7 @@ def excerpt(text: str, spans: tuple[tuple[int, int], ...], width: int = EXCERPT_
 
 def report_dict(report: EvidenceReport) -> dict[str, Any]:
     """The findings as plain data (the ``--json`` output)."""
+    from advocacy.evidence.learned import LEARNED
 
     def passage(p: Passage) -> dict[str, Any]:
         return {"location": p.location, "heading": p.heading}
@@ -88,6 +89,7 @@ def report_dict(report: EvidenceReport) -> dict[str, Any]:
                 "excerpt": n.excerpt(),
                 "matched": matched(n.passage, n.spans),
                 "phrase": n.phrase,
+                "learned": n.phrase == LEARNED,
             }
             for n in report.not_counted
         ],
