@@ -54,7 +54,7 @@ def test_a_duty_in_unknown_words_is_a_likely_red_flag(
     [flag] = learned(data)
     assert flag["criterion"] == criterion
     assert flag["phrase"] == LEARNED
-    assert load_model().flag_at <= flag["chance"] <= 1  # type: ignore[union-attr]
+    assert load_model().red_flag.flag_at <= flag["chance"] <= 1  # type: ignore[union-attr]
     assert "the words that weighed most" in flag["why"] and "Read it and judge" in flag["why"]
     assert flag["matched"] == [line.rstrip(".")]  # the whole sentence is highlighted
     for row in data["summary"]:  # mandatory criteria only
@@ -142,12 +142,14 @@ def test_features_are_stems_pairs_and_negated_stems() -> None:
 def test_the_shipped_model_names_shipped_points_and_its_thresholds() -> None:
     from advocacy.library import load_library
 
-    model = load_model()
-    assert model is not None
+    readers = load_model()
+    assert readers is not None
     ids = set(load_library().points)
-    assert set(model.criteria) <= ids
-    assert 0 < model.flag_at < 1 and 0 < model.criterion_at < 1
-    assert model.lines > 10_000
+    for model in (readers.red_flag, readers.evidence):
+        assert set(model.criteria) <= ids
+        assert 0 < model.flag_at < 1 and 0 < model.criterion_at < 1
+        assert model.lines > 10_000
+    assert 0 < readers.evidence.doubt_below < readers.evidence.flag_at
 
 
 def test_the_trainer_writes_a_model_the_finder_reads(tmp_path: Path) -> None:
@@ -159,7 +161,7 @@ def test_the_trainer_writes_a_model_the_finder_reads(tmp_path: Path) -> None:
     run = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "scripts" / "train_red_flag_model.py"),
+            str(ROOT / "scripts" / "train_learned_model.py"),
             *leave,
             "--out",
             str(out),
@@ -169,10 +171,13 @@ def test_the_trainer_writes_a_model_the_finder_reads(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    model = read_model(out)
-    assert 0 < model.lines < 2_000  # the two parts kept, not the whole corpus
-    judged = model.judge(features(tokenize("Peer staff will pass medications at 8 pm.")))
+    readers = read_model(out)
+    assert 0 < readers.red_flag.lines < 2_000  # the two parts kept, not the whole corpus
+    duty = features(tokenize("Peer staff will pass medications at 8 pm."))
+    judged = readers.red_flag.judge(duty)
     assert judged.chance > 0.5 and judged.criterion == "no-clinical-duties"
+    kept_out = features(tokenize("Peer staff never give out or hold medication."))
+    assert readers.evidence.chance(kept_out) > readers.evidence.chance(duty)
     assert json.loads(gzip.decompress(out.read_bytes()))["trained_on"]["parts"] == sorted(keep)
 
 
@@ -279,3 +284,54 @@ def test_a_damaged_model_is_an_error_that_names_it(
         assert alone.exit_code == 0, alone.output
     finally:
         module.load_model.cache_clear()
+
+
+# --- the evidence reader ---
+
+QUALITY_PARAGRAPH = (  # the example weak bid's quality section: "leadership" is no workplace plan
+    "Summit's quality management team tracks incidents, hospitalizations, medication errors "
+    "and resident satisfaction at each residence. Results are reviewed monthly by the "
+    "leadership team and shared with program managers, who are responsible for corrective "
+    "action plans where needed.\n"
+)
+
+
+def test_evidence_the_reader_doubts_is_shown_as_not_counted(tmp_path: Path) -> None:
+    alone = scan_evidence(tmp_path, QUALITY_PARAGRAPH)
+    [rules] = [c for c in alone["criteria"] if c["id"] == "peer-supportive-workplace"]
+    assert rules["passages"]  # the rules alone cite it
+    data = scan_evidence(tmp_path, QUALITY_PARAGRAPH, learned=True)
+    [read] = [c for c in data["criteria"] if c["id"] == "peer-supportive-workplace"]
+    assert not read["passages"]
+    [doubt] = [n for n in data["not_counted"] if n["criterion"] == "peer-supportive-workplace"]
+    assert doubt["kind"] == "look_for"
+    assert doubt["reason"].startswith("the learned model reads the sentence as no evidence (")
+
+
+def test_evidence_in_words_no_phrase_knows_is_a_learned_passage(tmp_path: Path) -> None:
+    line = "We never make anybody come to anything; folks show up when they want.\n"
+    assert not any(c["passages"] for c in scan_evidence(tmp_path, line)["criteria"])
+    data = scan_evidence(tmp_path, line, learned=True)
+    [criterion] = [c for c in data["criteria"] if c["passages"]]
+    [passage] = criterion["passages"]
+    assert criterion["id"] == "voluntary-peer-support"
+    assert passage["learned"] and passage["phrases"] == [LEARNED]
+    assert passage["matched"] == ["We never make anybody come to anything"]
+    assert load_model().evidence.flag_at <= passage["chance"] <= 0.99  # type: ignore[union-attr]
+    bid = tmp_path / "bid.txt"
+    bid.write_text(line, encoding="utf-8")
+    shown = CliRunner().invoke(main, ["score", "evidence", str(bid)], env={"COLUMNS": "300"})
+    assert "likely evidence: read it and judge" in shown.output
+
+
+def test_a_score_sheet_says_which_evidence_the_model_found(tmp_path: Path) -> None:
+    from advocacy.evaluate.rubric import default_rubric
+    from advocacy.evidence import find_evidence, read_bid
+    from advocacy.evidence.sheet_update import evidence_lines
+    from advocacy.library import load_library
+
+    bid = tmp_path / "bid.txt"
+    bid.write_text("We never make anybody come to anything; folks show up when they want.\n")
+    report = find_evidence(read_bid(bid), default_rubric(load_library()))
+    [line] = evidence_lines(report)["voluntary-peer-support"]
+    assert line.startswith("line 1: “We never make") and "(learned model, " in line

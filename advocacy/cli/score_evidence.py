@@ -70,9 +70,10 @@ reason.
     "--learned/--no-learned",
     default=True,
     show_default=True,
-    help="Also show the sentences the model learned from the labelled corpus reads as "
-    "red flags, in words no phrase knows (listed apart, each with its chance and the "
-    "words that weighed most). --no-learned: only the flags a phrase explains.",
+    help="Also read each sentence with the readers learned from the labelled corpus: "
+    "likely red flags in words no phrase knows (listed apart, with their chance and the "
+    "words that weighed most), likely evidence, and cited evidence they doubt (shown as "
+    "not counted). --no-learned: only what a phrase explains.",
 )
 @pass_app
 def evidence(
@@ -203,6 +204,8 @@ def _print_evidence(report: EvidenceReport) -> None:
         table.add_column("passage", ratio=1)
         for h in c.hits:
             why = ", ".join(dict.fromkeys(_label(p) for p in h.phrases))
+            if h.chance is not None:
+                why += f", {h.chance:.0%} likely evidence: read it and judge"
             table.add_row(
                 untrusted(h.passage.where),
                 f"{_shown(h.passage, h.spans)}\n[dim]matched {untrusted(why)}[/dim]",

@@ -21,20 +21,15 @@ from typing import NamedTuple
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
-from advocacy.evidence.learned import (
-    LEARNED,
-    LEARNED_FLAG,
-    MODEL_FILE,
-    MOST_LIKELY,
-    Model,
-    readings,
-)
+from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
+from advocacy.evidence.learned import MODEL_FILE
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
-from advocacy.evidence.matching import Tokens, sentence_starts, tokenize
+from advocacy.evidence.matching import sentence_starts, tokenize
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
-from advocacy.evidence.report import EXCERPT_CHARS, excerpt
+from advocacy.evidence.report import EXCERPT_CHARS
 from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
+from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -76,67 +71,6 @@ _DUTY_SECTIONS = (
     "tarea",
     "responsabilidad",
 )
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A passage and what of a criterion it shows."""
-
-    passage: Passage
-    items: tuple[str, ...]  # the look-for items it hits (or "rules out: …" a red flag)
-    spans: tuple[tuple[int, int], ...]  # character spans of the matched words
-    matches: int
-    phrases: tuple[str, ...] = ()  # the phrases or @concepts that matched
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
-
-
-@dataclass(frozen=True)
-class RedFlagFinding:
-    criterion: str
-    flag: str
-    why: str
-    passage: Passage
-    spans: tuple[tuple[int, int], ...]
-    phrase: str = ""  # the phrase or @concept that matched
-    # for a flag of the learned model (phrase LEARNED): its chance that this is a red-flag line
-    chance: float | None = None
-
-    @property
-    def learned(self) -> bool:
-        return self.chance is not None
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
-
-
-@dataclass(frozen=True)
-class NotCounted:
-    """A match shown to the reviewer but not counted, and why."""
-
-    criterion: str
-    kind: str  # red_flag | look_for
-    item: str
-    reason: str  # "negated by 'will not'", "listed under 'Excluded duties'", …
-    passage: Passage
-    spans: tuple[tuple[int, int], ...]
-    phrase: str = ""
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
-
-
-@dataclass
-class CriterionEvidence:
-    criterion: ResolvedCriterion
-    hits: list[Hit] = field(default_factory=list)
-    found: list[str] = field(default_factory=list)  # look-for items seen anywhere
-    ruled_out: list[str] = field(default_factory=list)  # red flags the bid rules out
-
-    @property
-    def missing(self) -> list[str]:
-        return [i.text for i in self.criterion.look_for if i.text not in self.found]
 
 
 @dataclass
@@ -182,14 +116,16 @@ def find_evidence(
 ) -> EvidenceReport:
     """Scan every passage of ``bid`` for every criterion of ``rubric``.
 
-    With ``learned`` (the default), sentences the rules did not flag are also
-    read by the model learned from the labelled corpus (:mod:`.learned`).
+    With ``learned`` (the default), the readers learned from the labelled corpus
+    (:mod:`.learned`, :mod:`.second_reader`) read every sentence too: for red
+    flags the rules did not raise, for evidence they did not find, and to doubt
+    evidence they cite.
     """
     from advocacy.evidence.language import other_half, passage_languages, text_warnings
     from advocacy.evidence.learned import load_model
 
     index = build_index(rubric)
-    model = load_model() if learned else None
+    readers = load_model() if learned else None
     languages = passage_languages(bid.passages)
     contexts = _list_scopes(bid.passages, languages)
     sections = _sections(bid.passages, languages)
@@ -223,10 +159,12 @@ def find_evidence(
             )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
-        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
-        if model is not None and languages[order] in index.languages:
-            red_flags += _learned(
-                model,
+        readable = readers is not None and languages[order] in index.languages
+        doubts = doubted(readers.evidence, parts) if readers is not None and readable else []
+        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubts)
+        if readers is not None and readable:
+            red_flags += learned_red_flags(
+                readers.red_flag,
                 passage,
                 parts,
                 matches,
@@ -235,6 +173,11 @@ def find_evidence(
                 evidence,
                 not_counted,
             )
+            if not _is_label(passage):  # a header or label line is no evidence (_collect)
+                taken = [m.span for m in matches]
+                taken += [span for f in red_flags[flags_before:] for span in f.spans]
+                for cid, hit in learned_evidence(readers.evidence, passage, parts, taken, evidence):
+                    hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
         new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
         read = sentences_to_read(
@@ -263,7 +206,7 @@ def find_evidence(
         counts,
     )
     report.warnings = text_warnings(bid.passages, counts, index.languages)
-    if learned and model is None:
+    if learned and readers is None:
         report.warnings.append(
             f"the learned red-flag model ({MODEL_FILE}) is not installed: only the phrase "
             "rules read this bid, and the sentences they miss are not flagged"
@@ -281,8 +224,12 @@ def _collect(
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]],
     red_flags: list[RedFlagFinding],
     not_counted: list[NotCounted],
+    doubts: list[tuple[int, int, float]],
 ) -> None:
-    """Sort one passage's matches into hits, red flags and matches not counted."""
+    """Sort one passage's matches into hits, red flags and matches not counted.
+
+    ``doubts``: the sentences (start, end, chance) the evidence reader doubts; the
+    evidence the rules find there is shown as not counted."""
     per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
@@ -349,6 +296,7 @@ def _collect(
             if i.startswith("rules out: ")
             or (not header and sentence_of(sentences, m.span[0]) not in flagged)
         ]
+        found_items = _undoubted(cid, passage, found_items, doubts, not_counted)
         if not found_items:
             continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
@@ -360,70 +308,27 @@ def _collect(
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
 
 
-def _learned(
-    model: Model,
+def _undoubted(
+    cid: str,
     passage: Passage,
-    parts: list[tuple[int, Tokens]],
-    matches: list[PhraseMatch],
-    scope: str | None,
-    flags: list[RedFlagFinding],
-    evidence: dict[str, CriterionEvidence],
+    found: list[tuple[str, PhraseMatch]],
+    doubts: list[tuple[int, int, float]],
     not_counted: list[NotCounted],
-) -> list[RedFlagFinding]:
-    """The sentences of a passage the learned model reads as red flags for a
-    criterion the rules did not flag them for. ``parts``: where each language
-    of the passage starts, and its words.
-
-    Where the rules ruled a red flag of the sentence out with a reason (a
-    negation, another position's duty, a question), that reason is already
-    shown and beats a score. A question that states no duty, or a list under
-    an excluding lead-in (``scope``, "does not include:"), shows the reading as
-    not counted, with the reason."""
-    flagged = [(f.criterion, span) for f in flags for span in f.spans]
-    ruled_out = [m.span[0] for m in matches if m.entry.kind == "red_flag" and m.excluded]
-    # the other language's part (parts[1], before or after the rest) is read on its own
-    half = (parts[1][0], parts[1][0] + len(parts[1][1].text)) if len(parts) > 1 else (0, 0)
-    found: list[RedFlagFinding] = []
-    for which, (offset, tokens) in enumerate(parts):
-        for reading in readings(model, tokens, evidence):
-            start, end = reading.span[0] + offset, reading.span[1] + offset
-            if (
-                (not which and half[0] <= start < half[1])
-                or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
-                or any(start <= a < end for a in ruled_out)
-            ):
-                continue
-            reason = scope or reading.asked
-            if reason:
-                not_counted.append(
-                    NotCounted(
-                        reading.criterion,
-                        "red_flag",
-                        LEARNED_FLAG,
-                        reason,
-                        passage,
-                        ((start, end),),
-                        LEARNED,
-                    )
-                )
-                continue
-            shown = min(reading.chance, MOST_LIKELY)
-            words = ", ".join(f"“{w}”" for w in reading.words)
-            found.append(
-                RedFlagFinding(
-                    reading.criterion,
-                    LEARNED_FLAG,
-                    f"Learned from {model.lines:,} lines a reviewer labelled, the model puts the "
-                    f"chance that this sentence is a red-flag line at {shown:.0%}"
-                    + (f"; the words that weighed most: {words}" if words else "")
-                    + ". Read it and judge.",
-                    passage,
-                    ((start, end),),
-                    LEARNED,
-                    round(shown, 2),
-                )
+) -> list[tuple[str, PhraseMatch]]:
+    """The evidence of ``found`` outside the sentences the evidence reader doubts; the
+    rest is shown as not counted, once per item."""
+    kept, shown = [], set()
+    for item, m in found:
+        doubt = next((chance for a, b, chance in doubts if a <= m.span[0] < b), None)
+        if doubt is None:
+            kept.append((item, m))
+        elif item not in shown:
+            shown.add(item)
+            reason = f"the learned model reads the sentence as no evidence ({doubt:.0%} likely)"
+            not_counted.append(
+                NotCounted(cid, "look_for", item, reason, passage, (m.span,), m.entry.source)
             )
-    return found
+    return kept
 
 
 def _concept(m: PhraseMatch) -> str:

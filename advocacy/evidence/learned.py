@@ -7,8 +7,8 @@ authors the rules never saw, they find about three red-flag lines in four.
 This module reads each sentence a second way: a logistic regression over its
 stemmed words, word pairs and negated words, trained on the lines of
 ``benchmarks/evidence_corpus/`` that a reviewer labelled (red flag for which
-criterion, evidence, or neither). ``scripts/train_red_flag_model.py`` writes
-the weights to ``templates/evidence/red-flag-model.json.gz``; nothing here
+criterion, evidence, or neither). ``scripts/train_learned_model.py`` writes
+the weights to ``templates/evidence/learned-model.json.gz``; nothing here
 needs a machine-learning library.
 
 A sentence is flagged when the model's chance that it is a red-flag line
@@ -26,10 +26,11 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from advocacy.errors import AdvocacyError
 from advocacy.evidence.cue_words import TRIGGERS
@@ -37,9 +38,10 @@ from advocacy.evidence.matching import Tokens
 from advocacy.evidence.normalise import FUNCTION_WORDS
 from advocacy.resources import templates_dir
 
-MODEL_FILE = "red-flag-model.json.gz"
+MODEL_FILE = "learned-model.json.gz"
 LEARNED = "the learned model"  # what a learned flag "matched", as the report shows it
 LEARNED_FLAG = "reads like a red flag, in words no phrase of the talking points knows"
+LEARNED_EVIDENCE = "reads like evidence, in words no phrase of the talking points knows"
 SHOWN_WORDS = 4  # words that weighed most, shown with a learned flag
 MOST_LIKELY = 0.99  # a chance is shown at most this high: a model is never certain
 
@@ -86,6 +88,9 @@ class Judgement:
 
 @dataclass(frozen=True)
 class Model:
+    """One learned reader: whether a sentence is a red-flag line (or evidence), and
+    for which criterion."""
+
     bias: float
     weights: dict[str, float]
     criteria: tuple[str, ...]
@@ -97,6 +102,8 @@ class Model:
     # a sentence with fewer known features is scaled as if it had this many: few words
     # are little evidence ("Same as above." is not a pay flag)
     feature_floor: int
+    # evidence: a sentence the rules cite, but with a lower chance than this, is doubted
+    doubt_below: float = 0.0
 
     def chance(self, found: Sequence[str]) -> float:
         """The chance that a sentence with ``found`` features (:func:`features`) is a red-flag line."""
@@ -139,10 +146,18 @@ def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
 
 
+@dataclass(frozen=True)
+class Readers:
+    """The shipped readers: of red flags, and of evidence."""
+
+    red_flag: Model
+    evidence: Model
+
+
 @cache
-def load_model() -> Model | None:
-    """The shipped model, or None when it is not there (the rules still run, with a
-    warning). A damaged file is an error that says so, not a traceback."""
+def load_model() -> Readers | None:
+    """The shipped readers, or None when their file is not there (the rules still run,
+    with a warning). A damaged file is an error that says so, not a traceback."""
     path = templates_dir() / "evidence" / MODEL_FILE
     if not path.is_file():
         return None
@@ -150,32 +165,36 @@ def load_model() -> Model | None:
         return read_model(path)
     except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError) as error:
         raise AdvocacyError(
-            f"the learned red-flag model cannot be read ({type(error).__name__}: {error})",
+            f"the learned model cannot be read ({type(error).__name__}: {error})",
             file=path,
             hint="reinstall advocacy, or run with --no-learned for the phrase rules alone",
         ) from None
 
 
-def read_model(path: Path) -> Model:
-    """A model as ``scripts/train_red_flag_model.py`` writes it."""
+def read_model(path: Path) -> Readers:
+    """The readers as ``scripts/train_learned_model.py`` writes them."""
     data = json.loads(gzip.decompress(path.read_bytes()))
-    red, criterion = data["red"], data["criterion"]
-    return Model(
-        float(red["bias"]),
-        red["weights"],
-        tuple(criterion["classes"]),
-        tuple(criterion["bias"]),
-        {f: tuple(w) for f, w in criterion["weights"].items()},
-        float(data["flag_at"]),
-        float(data["criterion_at"]),
-        int(data["trained_on"]["lines"]),
-        int(data["feature_floor"]),
-    )
+
+    def reader(part: dict[str, Any]) -> Model:
+        return Model(
+            float(part["bias"]),
+            part["weights"],
+            tuple(part["classes"]),
+            tuple(part["class_bias"]),
+            {f: tuple(w) for f, w in part["class_weights"].items()},
+            float(part["flag_at"]),
+            float(part["criterion_at"]),
+            int(data["trained_on"]["lines"]),
+            int(data["feature_floor"]),
+            float(part.get("doubt_below", 0.0)),
+        )
+
+    return Readers(reader(data["red_flag"]), reader(data["evidence"]))
 
 
 @dataclass(frozen=True)
 class Reading:
-    """A sentence the model reads as a red flag."""
+    """A sentence the model reads as a red flag (or as evidence)."""
 
     criterion: str
     chance: float
@@ -185,8 +204,8 @@ class Reading:
 
 
 def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Reading]:
-    """The sentences of a passage (``tokens``) the model reads as red flags of one
-    of ``criteria``.
+    """The sentences of a passage (``tokens``) the model reads as red flags (or
+    evidence) of one of ``criteria``.
 
     Negations are left to the model's ``n:`` features, not to the scope rules:
     on the corpus, a red-flag line is often negative ("no raise this year",
@@ -197,13 +216,9 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
     from advocacy.evidence.questions import bidder_ask, question
 
     read = []
-    first = 0
-    for last in range(1, len(tokens.stems) + 1):
-        if last < len(tokens.stems) and tokens.sentences[last] == tokens.sentences[first]:
-            continue
-        found = features(tokens, first, last)
+    for first, last, found, chance in _sentences(model, tokens):
         # most sentences stop here: their criterion and words are not needed
-        if model.chance(found) >= model.flag_at:
+        if chance >= model.flag_at:
             judgement = model.judge(found, criteria)
             if judgement.criterion_chance >= model.criterion_at:
                 read.append(
@@ -215,8 +230,28 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
                         question(tokens, first) or bidder_ask(tokens, first),
                     )
                 )
-        first = last
     return read
+
+
+def doubts(model: Model, tokens: Tokens) -> list[tuple[int, int, float]]:
+    """The sentences of a passage whose chance is below the model's ``doubt_below``:
+    (first character, end, chance)."""
+    return [
+        (tokens.spans[first][0], tokens.spans[last - 1][1], chance)
+        for first, last, _, chance in _sentences(model, tokens)
+        if chance < model.doubt_below
+    ]
+
+
+def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[str], float]]:
+    """Each sentence of ``tokens`` (its first and after-last word), its features and chance."""
+    first = 0
+    for last in range(1, len(tokens.stems) + 1):
+        if last < len(tokens.stems) and tokens.sentences[last] == tokens.sentences[first]:
+            continue
+        found = features(tokens, first, last)
+        yield first, last, found, model.chance(found)
+        first = last
 
 
 def _words(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> tuple[str, ...]:

@@ -107,6 +107,8 @@ def report_dict(report: EvidenceReport) -> dict[str, Any]:
                         "excerpt": h.excerpt(),
                         "matched": matched(h.passage, h.spans),
                         "phrases": list(h.phrases),
+                        "learned": h.learned,
+                        "chance": h.chance,
                     }
                     for h in c.hits
                 ],

@@ -31,7 +31,11 @@ _SEQUENCE_ITEM = re.compile(r"^( *)- ")
 def evidence_lines(report: EvidenceReport) -> dict[str, list[str]]:
     """Per criterion, the evidence entries to record: location, heading and a short quote."""
     return {
-        c.criterion.id: [f"{h.passage.where}: “{h.excerpt(QUOTE_CHARS)}”" for h in c.hits]
+        c.criterion.id: [
+            f"{h.passage.where}: “{h.excerpt(QUOTE_CHARS)}”"
+            + (f" (learned model, {h.chance:.0%} likely)" if h.chance is not None else "")
+            for h in c.hits
+        ]
         for c in report.criteria
     }
 

@@ -1,0 +1,141 @@
+"""The learned readers' part in the findings (:mod:`.learned` has the readers).
+
+The finder runs the phrase rules first; these functions then add what the
+learned readers see in a passage, where the rules leave room for it:
+
+* red flags in sentences the rules did not flag for that criterion;
+* evidence the rules cite in a sentence the evidence reader doubts, shown as
+  not counted, with the chance;
+* evidence in sentences the rules cite for nothing and flag for nothing.
+
+Each finding says it came from a reader, with its chance, so the reviewer
+can weigh it.
+"""
+
+from __future__ import annotations
+
+from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
+from advocacy.evidence.learned import (
+    LEARNED,
+    LEARNED_EVIDENCE,
+    LEARNED_FLAG,
+    MOST_LIKELY,
+    Model,
+    doubts,
+    readings,
+)
+from advocacy.evidence.match_index import PhraseMatch
+from advocacy.evidence.matching import Tokens
+from advocacy.evidence.reading import Passage
+
+Span = tuple[int, int]
+Parts = list[tuple[int, Tokens]]  # where each language of a passage starts, and its words
+
+
+def learned_red_flags(
+    model: Model,
+    passage: Passage,
+    parts: Parts,
+    matches: list[PhraseMatch],
+    scope: str | None,
+    flags: list[RedFlagFinding],
+    evidence: dict[str, CriterionEvidence],
+    not_counted: list[NotCounted],
+) -> list[RedFlagFinding]:
+    """The sentences of a passage the learned model reads as red flags for a
+    criterion the rules did not flag them for. ``parts``: where each language
+    of the passage starts, and its words.
+
+    Where the rules ruled a red flag of the sentence out with a reason (a
+    negation, another position's duty, a question), that reason is already
+    shown and beats a score. A question that states no duty, or a list under
+    an excluding lead-in (``scope``, "does not include:"), shows the reading as
+    not counted, with the reason."""
+    flagged = [(f.criterion, span) for f in flags for span in f.spans]
+    ruled_out = [m.span[0] for m in matches if m.entry.kind == "red_flag" and m.excluded]
+    found: list[RedFlagFinding] = []
+    for which, (offset, tokens) in enumerate(parts):
+        for reading in readings(model, tokens, evidence):
+            start, end = reading.span[0] + offset, reading.span[1] + offset
+            if (
+                _in_half(parts, which, start)
+                or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
+                or any(start <= a < end for a in ruled_out)
+            ):
+                continue
+            reason = scope or reading.asked
+            if reason:
+                not_counted.append(
+                    NotCounted(
+                        reading.criterion,
+                        "red_flag",
+                        LEARNED_FLAG,
+                        reason,
+                        passage,
+                        ((start, end),),
+                        LEARNED,
+                    )
+                )
+                continue
+            shown = min(reading.chance, MOST_LIKELY)
+            words = ", ".join(f"“{w}”" for w in reading.words)
+            found.append(
+                RedFlagFinding(
+                    reading.criterion,
+                    LEARNED_FLAG,
+                    f"Learned from {model.lines:,} lines a reviewer labelled, the model puts the "
+                    f"chance that this sentence is a red-flag line at {shown:.0%}"
+                    + (f"; the words that weighed most: {words}" if words else "")
+                    + ". Read it and judge.",
+                    passage,
+                    ((start, end),),
+                    LEARNED,
+                    round(shown, 2),
+                )
+            )
+    return found
+
+
+def _in_half(parts: Parts, which: int, start: int) -> bool:
+    """Whether a reading of the passage's first part (``which`` 0) lies in the
+    part in another language, which is read on its own."""
+    if which or len(parts) < 2:
+        return False
+    offset, tokens = parts[1]
+    return offset <= start < offset + len(tokens.text)
+
+
+def doubted(model: Model, parts: Parts) -> list[tuple[int, int, float]]:
+    """The sentences of a passage the evidence reader doubts: (start, end, chance)."""
+    return [
+        (start + offset, end + offset, chance)
+        for which, (offset, tokens) in enumerate(parts)
+        for start, end, chance in doubts(model, tokens)
+        if not _in_half(parts, which, start + offset)
+    ]
+
+
+def learned_evidence(
+    model: Model,
+    passage: Passage,
+    parts: Parts,
+    taken: list[Span],
+    evidence: dict[str, CriterionEvidence],
+) -> list[tuple[str, Hit]]:
+    """(criterion, hit) for each sentence of a passage the evidence reader reads as
+    evidence, where nothing (``taken``: the spans of the rules' matches cited or
+    flagged, and of red flags) was found, and that is not a question."""
+    found = []
+    for which, (offset, tokens) in enumerate(parts):
+        for reading in readings(model, tokens, evidence):
+            start, end = reading.span[0] + offset, reading.span[1] + offset
+            if (
+                reading.asked
+                or _in_half(parts, which, start)
+                or any(start <= a < end for a, _ in taken)
+            ):
+                continue
+            chance = round(min(reading.chance, MOST_LIKELY), 2)
+            hit = Hit(passage, (LEARNED_EVIDENCE,), ((start, end),), 1, (LEARNED,), chance)
+            found.append((reading.criterion, hit))
+    return found
