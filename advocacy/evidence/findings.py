@@ -9,8 +9,26 @@ from advocacy.evidence.reading import Passage
 from advocacy.evidence.report import EXCERPT_CHARS, excerpt
 
 
+class _Excerpted:
+    """A finding quoted from its passage."""
+
+    passage: Passage
+    spans: tuple[tuple[int, int], ...]  # character spans of the words to highlight
+
+    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
+        return excerpt(self.passage.text, self.spans, width)
+
+
+class _Learned(_Excerpted):
+    chance: float | None  # a learned reader's chance, or None for the rules' findings
+
+    @property
+    def learned(self) -> bool:
+        return self.chance is not None
+
+
 @dataclass(frozen=True)
-class Hit:
+class Hit(_Learned):
     """A passage and what of a criterion it shows."""
 
     passage: Passage
@@ -21,16 +39,9 @@ class Hit:
     # for a passage the learned model reads as evidence (phrase LEARNED): its chance
     chance: float | None = None
 
-    @property
-    def learned(self) -> bool:
-        return self.chance is not None
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
-
 
 @dataclass(frozen=True)
-class RedFlagFinding:
+class RedFlagFinding(_Learned):
     criterion: str
     flag: str
     why: str
@@ -40,16 +51,9 @@ class RedFlagFinding:
     # for a flag of the learned model (phrase LEARNED): its chance that this is a red-flag line
     chance: float | None = None
 
-    @property
-    def learned(self) -> bool:
-        return self.chance is not None
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
-
 
 @dataclass(frozen=True)
-class NotCounted:
+class NotCounted(_Excerpted):
     """A match shown to the reviewer but not counted, and why."""
 
     criterion: str
@@ -59,9 +63,6 @@ class NotCounted:
     passage: Passage
     spans: tuple[tuple[int, int], ...]
     phrase: str = ""
-
-    def excerpt(self, width: int = EXCERPT_CHARS) -> str:
-        return excerpt(self.passage.text, self.spans, width)
 
 
 @dataclass
