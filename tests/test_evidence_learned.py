@@ -335,3 +335,19 @@ def test_a_score_sheet_says_which_evidence_the_model_found(tmp_path: Path) -> No
     report = find_evidence(read_bid(bid), default_rubric(load_library()))
     [line] = evidence_lines(report)["voluntary-peer-support"]
     assert line.startswith("line 1: “We never make") and "(learned model, " in line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nothing about our group is mandatory.",
+        "Members can switch mentors whenever they like.",
+        "No referral is needed; nobody is assigned a peer.",
+    ],
+)
+def test_a_short_sentence_is_never_doubted(tmp_path: Path, line: str) -> None:
+    # a few words give a chance near the prior (2-3% here), which is no reading at all
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    [criterion] = [c for c in data["criteria"] if c["id"] == "voluntary-peer-support"]
+    assert criterion["passages"] and not criterion["passages"][0]["learned"]
+    assert not [n for n in data["not_counted"] if "learned model" in n["reason"]]

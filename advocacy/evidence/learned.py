@@ -105,6 +105,10 @@ class Model:
     # evidence: a sentence the rules cite, but with a lower chance than this, is doubted
     doubt_below: float = 0.0
 
+    def known(self, found: Sequence[str]) -> int:
+        """How many of ``found`` the model has weights for."""
+        return sum(f in self.weights for f in found)
+
     def chance(self, found: Sequence[str]) -> float:
         """The chance that a sentence with ``found`` features (:func:`features`) is a red-flag line."""
         weights = [self.weights[f] for f in found if f in self.weights]
@@ -235,11 +239,13 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
 
 def doubts(model: Model, tokens: Tokens) -> list[tuple[int, int, float]]:
     """The sentences of a passage whose chance is below the model's ``doubt_below``:
-    (first character, end, chance)."""
+    (first character, end, chance). Only a sentence with at least ``feature_floor``
+    known features can be doubted: a short one's low chance is the prior, not a
+    reading ("Nothing about our group is mandatory." had 2%)."""
     return [
         (tokens.spans[first][0], tokens.spans[last - 1][1], chance)
-        for first, last, _, chance in _sentences(model, tokens)
-        if chance < model.doubt_below
+        for first, last, found, chance in _sentences(model, tokens)
+        if chance < model.doubt_below and model.known(found) >= model.feature_floor
     ]
 
 
