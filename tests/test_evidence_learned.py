@@ -149,7 +149,6 @@ def test_the_shipped_model_names_shipped_points_and_its_thresholds() -> None:
         assert set(model.criteria) <= ids
         assert 0 < model.flag_at < 1 and 0 < model.criterion_at < 1
         assert model.lines > 10_000
-    assert 0 < readers.evidence.doubt_below < readers.evidence.flag_at
 
 
 def test_the_trainer_writes_a_model_the_finder_reads(tmp_path: Path) -> None:
@@ -296,30 +295,48 @@ QUALITY_PARAGRAPH = (  # the example weak bid's quality section: "leadership" is
 )
 
 
-def test_evidence_the_reader_doubts_is_shown_as_not_counted(tmp_path: Path) -> None:
+def test_the_evidence_reader_never_overrules_the_rules(tmp_path: Path) -> None:
+    # it reads this paragraph as no evidence (2%), but a phrase matched: the rules stand
     alone = scan_evidence(tmp_path, QUALITY_PARAGRAPH)
-    [rules] = [c for c in alone["criteria"] if c["id"] == "peer-supportive-workplace"]
-    assert rules["passages"]  # the rules alone cite it
     data = scan_evidence(tmp_path, QUALITY_PARAGRAPH, learned=True)
-    [read] = [c for c in data["criteria"] if c["id"] == "peer-supportive-workplace"]
-    assert not read["passages"]
-    [doubt] = [n for n in data["not_counted"] if n["criterion"] == "peer-supportive-workplace"]
-    assert doubt["kind"] == "look_for"
-    assert doubt["reason"].startswith("the learned model reads the sentence as no evidence (")
+    for report in (alone, data):
+        [read] = [c for c in report["criteria"] if c["id"] == "peer-supportive-workplace"]
+        assert read["passages"] and not read["passages"][0]["learned"]
+    assert not [n for n in data["not_counted"] if "learned model" in n["reason"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers are held to no ethical code at all.",  # read as 75% evidence before
+        "Peers are not held to the same ethical code as certified peer workers in the state.",
+        "Meetings take place on Tuesdays in room 204.",  # too short to read (48% before)
+    ],
+)
+def test_a_negated_or_short_sentence_is_no_learned_evidence(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert not [p for c in data["criteria"] for p in c["passages"] if p["learned"]]
+
+
+NETWORKING = (  # paid time with peers of other agencies, in words no phrase knows
+    "Los mentores tienen una tarde pagada cada mes para juntarse con mentores de otras agencias."
+)
+CONFIDENCES = (  # the code's confidentiality, in words no phrase knows
+    "Mentors keep what people tell them between themselves unless someone is about to get hurt."
+)
 
 
 def test_evidence_in_words_no_phrase_knows_is_a_learned_passage(tmp_path: Path) -> None:
-    line = "We never make anybody come to anything; folks show up when they want.\n"
-    assert not any(c["passages"] for c in scan_evidence(tmp_path, line)["criteria"])
-    data = scan_evidence(tmp_path, line, learned=True)
+    assert not any(c["passages"] for c in scan_evidence(tmp_path, NETWORKING + "\n")["criteria"])
+    data = scan_evidence(tmp_path, NETWORKING + "\n", learned=True)
     [criterion] = [c for c in data["criteria"] if c["passages"]]
     [passage] = criterion["passages"]
-    assert criterion["id"] == "voluntary-peer-support"
+    assert criterion["id"] == "paid-networking"
     assert passage["learned"] and passage["phrases"] == [LEARNED]
-    assert passage["matched"] == ["We never make anybody come to anything"]
+    assert passage["matched"] == [NETWORKING.rstrip(".")]
     assert load_model().evidence.flag_at <= passage["chance"] <= 0.99  # type: ignore[union-attr]
     bid = tmp_path / "bid.txt"
-    bid.write_text(line, encoding="utf-8")
+    bid.write_text(NETWORKING + "\n", encoding="utf-8")
     shown = CliRunner().invoke(main, ["score", "evidence", str(bid)], env={"COLUMNS": "300"})
     assert "likely evidence: read it and judge" in shown.output
 
@@ -331,23 +348,36 @@ def test_a_score_sheet_says_which_evidence_the_model_found(tmp_path: Path) -> No
     from advocacy.library import load_library
 
     bid = tmp_path / "bid.txt"
-    bid.write_text("We never make anybody come to anything; folks show up when they want.\n")
+    bid.write_text(NETWORKING + "\n", encoding="utf-8")
     report = find_evidence(read_bid(bid), default_rubric(load_library()))
-    [line] = evidence_lines(report)["voluntary-peer-support"]
-    assert line.startswith("line 1: “We never make") and "(learned model, " in line
+    [line] = evidence_lines(report)["paid-networking"]
+    assert line.startswith("line 1: “Los mentores tienen") and "(learned model, " in line
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Nothing about our group is mandatory.",
-        "Members can switch mentors whenever they like.",
-        "No referral is needed; nobody is assigned a peer.",
-    ],
-)
-def test_a_short_sentence_is_never_doubted(tmp_path: Path, line: str) -> None:
-    # a few words give a chance near the prior (2-3% here), which is no reading at all
-    data = scan_evidence(tmp_path, line + "\n", learned=True)
-    [criterion] = [c for c in data["criteria"] if c["id"] == "voluntary-peer-support"]
-    assert criterion["passages"] and not criterion["passages"][0]["learned"]
-    assert not [n for n in data["not_counted"] if "learned model" in n["reason"]]
+def test_learned_evidence_is_counted_apart_and_once_per_passage(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, CONFIDENCES + "\n", learned=True)
+    [row] = [r for r in data["summary"] if r["criterion"] == "cps-code-of-ethics"]
+    assert row["evidence"] == row["learned_evidence"] == 1
+    bid = tmp_path / "bid.txt"
+    bid.write_text(CONFIDENCES + "\n", encoding="utf-8")
+    shown = CliRunner().invoke(main, ["score", "evidence", str(bid)], env={"COLUMNS": "300"})
+    assert "1 passage of evidence (1 from the learned model)" in shown.output
+    bilingual = (
+        "Peer staff get paid time to attend statewide peer network meetings. / " + NETWORKING + "\n"
+    )
+    data = scan_evidence(tmp_path, bilingual, learned=True)
+    [criterion] = [c for c in data["criteria"] if c["id"] == "paid-networking"]
+    assert len(criterion["passages"]) == 1 and not criterion["passages"][0]["learned"]
+
+
+def test_a_learned_passage_does_not_take_a_line_off_the_reading_list(tmp_path: Path) -> None:
+    # shown or not (--top), a passage only the model found is still a line to read
+    line = (
+        "ACCS clinical leads will coordinate with peer staff on shared work but will not "
+        "direct or evaluate them.\n"
+    )
+    alone = scan_evidence(tmp_path, line)
+    data = scan_evidence(tmp_path, line, learned=True)
+    assert [p["learned"] for c in data["criteria"] for p in c["passages"]] == [True]
+    assert [r["text"] for r in data["read_these"]] == [r["text"] for r in alone["read_these"]]
+    assert alone["read_these"]

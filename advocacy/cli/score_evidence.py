@@ -71,9 +71,9 @@ reason.
     default=True,
     show_default=True,
     help="Also read each sentence with the readers learned from the labelled corpus: "
-    "likely red flags in words no phrase knows (listed apart, with their chance and the "
-    "words that weighed most), likely evidence, and cited evidence they doubt (shown as "
-    "not counted). --no-learned: only what a phrase explains.",
+    "likely red flags and likely evidence in words no phrase knows (marked, with their "
+    "chance; the flags listed apart, with the words that weighed most). They never "
+    "overrule a phrase. --no-learned: only what a phrase explains.",
 )
 @pass_app
 def evidence(
@@ -242,7 +242,7 @@ def _print_summary(report: EvidenceReport) -> None:
     if not rows:
         return
     console.print("\n[bold]Mandatory criteria[/bold]")
-    for criterion, flags, learned, hits, excluded in rows:
+    for criterion, flags, learned, hits, learned_hits, excluded in rows:
         if flags:
             state = f"[red]{flags} red flag{'s' if flags != 1 else ''}[/red]"
             if learned:
@@ -251,7 +251,8 @@ def _print_summary(report: EvidenceReport) -> None:
             state = "[green]no red flag matched[/green], evidence found"
         else:
             state = "[yellow]no red flag matched, but no evidence either: read the bid[/yellow]"
-        more = f"; {excluded} match{'es' if excluded != 1 else ''} not counted" if excluded else ""
+        more = f" ({learned_hits} from the learned model)" if learned_hits else ""
+        more += f"; {excluded} match{'es' if excluded != 1 else ''} not counted" if excluded else ""
         console.print(
             f"  • {untrusted(criterion.title)} [dim]({untrusted(criterion.id)})[/dim]: "
             f"{state}, {hits} passage{'s' if hits != 1 else ''} of evidence{more}"

@@ -29,7 +29,7 @@ from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
 from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
-from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
+from advocacy.evidence.second_reader import learned_evidence, learned_red_flags
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -99,7 +99,16 @@ class EvidenceReport:
             flags = [f for f in self.red_flags if f.criterion == c.criterion.id]
             excluded = sum(n.criterion == c.criterion.id for n in self.not_counted)
             learned = sum(f.learned for f in flags)
-            rows.append(SummaryRow(c.criterion, len(flags), learned, len(c.hits), excluded))
+            rows.append(
+                SummaryRow(
+                    c.criterion,
+                    len(flags),
+                    learned,
+                    len(c.hits),
+                    sum(h.learned for h in c.hits),
+                    excluded,
+                )
+            )
         return rows
 
 
@@ -107,7 +116,8 @@ class SummaryRow(NamedTuple):
     criterion: ResolvedCriterion
     red_flags: int  # all of them, the learned model's included
     learned: int  # of them, raised by the learned model
-    evidence: int  # passages of evidence
+    evidence: int  # passages of evidence shown
+    learned_evidence: int  # of them, found by the learned model
     not_counted: int
 
 
@@ -118,8 +128,7 @@ def find_evidence(
 
     With ``learned`` (the default), the readers learned from the labelled corpus
     (:mod:`.learned`, :mod:`.second_reader`) read every sentence too: for red
-    flags the rules did not raise, for evidence they did not find, and to doubt
-    evidence they cite.
+    flags the rules did not raise and for evidence they did not find.
     """
     from advocacy.evidence.language import other_half, passage_languages, text_warnings
     from advocacy.evidence.learned import load_model
@@ -159,10 +168,8 @@ def find_evidence(
             )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
-        readable = readers is not None and languages[order] in index.languages
-        doubts = doubted(readers.evidence, parts) if readers is not None and readable else []
-        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubts)
-        if readers is not None and readable:
+        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
+        if readers is not None and languages[order] in index.languages:
             red_flags += learned_red_flags(
                 readers.red_flag,
                 passage,
@@ -176,10 +183,18 @@ def find_evidence(
             if not _is_label(passage):  # a header or label line is no evidence (_collect)
                 taken = [m.span for m in matches]
                 taken += [span for f in red_flags[flags_before:] for span in f.spans]
+                cited = {cid for cid, ranked in hits.items() if ranked[hits_before[cid] :]}
                 for cid, hit in learned_evidence(readers.evidence, passage, parts, taken, evidence):
-                    hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
+                    if cid not in cited:  # once per passage: a rule's passage is enough
+                        hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
-        new_hits = [hit for cid, ranked in hits.items() for _, hit in ranked[hits_before[cid] :]]
+        # only the rules' passages say a line has been read: a learned one may not be shown
+        new_hits = [
+            hit
+            for cid, ranked in hits.items()
+            for _, hit in ranked[hits_before[cid] :]
+            if not hit.learned
+        ]
         read = sentences_to_read(
             passage.text,
             sentence_starts(passage.text),
@@ -224,12 +239,8 @@ def _collect(
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]],
     red_flags: list[RedFlagFinding],
     not_counted: list[NotCounted],
-    doubts: list[tuple[int, int, float]],
 ) -> None:
-    """Sort one passage's matches into hits, red flags and matches not counted.
-
-    ``doubts``: the sentences (start, end, chance) the evidence reader doubts; the
-    evidence the rules find there is shown as not counted."""
+    """Sort one passage's matches into hits, red flags and matches not counted."""
     per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
@@ -296,7 +307,6 @@ def _collect(
             if i.startswith("rules out: ")
             or (not header and sentence_of(sentences, m.span[0]) not in flagged)
         ]
-        found_items = _undoubted(cid, passage, found_items, doubts, not_counted)
         if not found_items:
             continue
         names = tuple(dict.fromkeys(item for item, _ in found_items))
@@ -306,29 +316,6 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
-
-
-def _undoubted(
-    cid: str,
-    passage: Passage,
-    found: list[tuple[str, PhraseMatch]],
-    doubts: list[tuple[int, int, float]],
-    not_counted: list[NotCounted],
-) -> list[tuple[str, PhraseMatch]]:
-    """The evidence of ``found`` outside the sentences the evidence reader doubts; the
-    rest is shown as not counted, once per item."""
-    kept, shown = [], set()
-    for item, m in found:
-        doubt = next((chance for a, b, chance in doubts if a <= m.span[0] < b), None)
-        if doubt is None:
-            kept.append((item, m))
-        elif item not in shown:
-            shown.add(item)
-            reason = f"the learned model reads the sentence as no evidence ({doubt:.0%} likely)"
-            not_counted.append(
-                NotCounted(cid, "look_for", item, reason, passage, (m.span,), m.entry.source)
-            )
-    return kept
 
 
 def _concept(m: PhraseMatch) -> str:

@@ -102,8 +102,6 @@ class Model:
     # a sentence with fewer known features is scaled as if it had this many: few words
     # are little evidence ("Same as above." is not a pay flag)
     feature_floor: int
-    # evidence: a sentence the rules cite, but with a lower chance than this, is doubted
-    doubt_below: float = 0.0
 
     def known(self, found: Sequence[str]) -> int:
         """How many of ``found`` the model has weights for."""
@@ -190,7 +188,6 @@ def read_model(path: Path) -> Readers:
             float(part["criterion_at"]),
             int(data["trained_on"]["lines"]),
             int(data["feature_floor"]),
-            float(part.get("doubt_below", 0.0)),
         )
 
     return Readers(reader(data["red_flag"]), reader(data["evidence"]))
@@ -205,6 +202,8 @@ class Reading:
     span: tuple[int, int]  # characters of the sentence in the passage
     words: tuple[str, ...]  # the words that weighed most, as written ("PO", "no … training")
     asked: str | None  # why the sentence states no duty (a question to answer), or None
+    negated: str | None  # why the scope rules read most of those words as negated, or None
+    known: int  # how many of its features the model knows
 
 
 def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Reading]:
@@ -232,21 +231,11 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
                         (tokens.spans[first][0], tokens.spans[last - 1][1]),
                         _words(judgement.weighed, tokens, first, last),
                         question(tokens, first) or bidder_ask(tokens, first),
+                        _negated(judgement.weighed[:SHOWN_WORDS], tokens, first, last),
+                        model.known(found),
                     )
                 )
     return read
-
-
-def doubts(model: Model, tokens: Tokens) -> list[tuple[int, int, float]]:
-    """The sentences of a passage whose chance is below the model's ``doubt_below``:
-    (first character, end, chance). Only a sentence with at least ``feature_floor``
-    known features can be doubted: a short one's low chance is the prior, not a
-    reading ("Nothing about our group is mandatory." had 2%)."""
-    return [
-        (tokens.spans[first][0], tokens.spans[last - 1][1], chance)
-        for first, last, found, chance in _sentences(model, tokens)
-        if chance < model.doubt_below and model.known(found) >= model.feature_floor
-    ]
 
 
 def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[str], float]]:
@@ -287,6 +276,27 @@ def _words(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> tup
         if len(shown) == SHOWN_WORDS:
             break
     return tuple(shown)
+
+
+def _negated(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> str | None:
+    """Why the scope rules read most of the words that weighed most as negated, or None."""
+    from advocacy.evidence.scope import negation
+
+    reasons = []
+    for feature in weighed:
+        stems = feature.partition(":")[2].split("_")
+        at = next(
+            (
+                at
+                for at in range(first, last - len(stems) + 1)
+                if list(tokens.stems[at : at + len(stems)]) == stems
+            ),
+            None,
+        )
+        if at is not None:
+            reasons.append(negation(tokens, at, at + len(stems) - 1))
+    negated = [r for r in reasons if r]
+    return negated[0] if negated and 2 * len(negated) >= len(reasons) else None
 
 
 def _trigger_before(tokens: Tokens, first: int, at: int) -> str | None:

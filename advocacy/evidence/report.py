@@ -61,6 +61,7 @@ def report_dict(report: EvidenceReport) -> dict[str, Any]:
                 "red_flags": row.red_flags,
                 "learned_red_flags": row.learned,
                 "evidence": row.evidence,
+                "learned_evidence": row.learned_evidence,
                 "not_counted": row.not_counted,
             }
             for row in report.summary()

@@ -4,9 +4,9 @@ The finder runs the phrase rules first; these functions then add what the
 learned readers see in a passage, where the rules leave room for it:
 
 * red flags in sentences the rules did not flag for that criterion;
-* evidence the rules cite in a sentence the evidence reader doubts, shown as
-  not counted, with the chance;
 * evidence in sentences the rules cite for nothing and flag for nothing.
+
+They never overrule the rules: what a phrase found, with its reason, stands.
 
 Each finding says it came from a reader, with its chance, so the reviewer
 can weigh it.
@@ -21,7 +21,6 @@ from advocacy.evidence.learned import (
     LEARNED_FLAG,
     MOST_LIKELY,
     Model,
-    doubts,
     readings,
 )
 from advocacy.evidence.match_index import PhraseMatch
@@ -105,16 +104,6 @@ def _in_half(parts: Parts, which: int, start: int) -> bool:
     return offset <= start < offset + len(tokens.text)
 
 
-def doubted(model: Model, parts: Parts) -> list[tuple[int, int, float]]:
-    """The sentences of a passage the evidence reader doubts: (start, end, chance)."""
-    return [
-        (start + offset, end + offset, chance)
-        for which, (offset, tokens) in enumerate(parts)
-        for start, end, chance in doubts(model, tokens)
-        if not _in_half(parts, which, start + offset)
-    ]
-
-
 def learned_evidence(
     model: Model,
     passage: Passage,
@@ -124,13 +113,17 @@ def learned_evidence(
 ) -> list[tuple[str, Hit]]:
     """(criterion, hit) for each sentence of a passage the evidence reader reads as
     evidence, where nothing (``taken``: the spans of the rules' matches cited or
-    flagged, and of red flags) was found, and that is not a question."""
+    flagged, and of red flags) was found. Not a question, not a sentence whose
+    strongest words the scope rules read as negated, and not one too short to
+    read: the reader adds what the rules missed and never overrules them."""
     found = []
     for which, (offset, tokens) in enumerate(parts):
         for reading in readings(model, tokens, evidence):
             start, end = reading.span[0] + offset, reading.span[1] + offset
             if (
                 reading.asked
+                or reading.negated  # "Peers are held to no ethical code at all."
+                or reading.known < model.feature_floor  # "Meetings are on Tuesdays in room 204."
                 or _in_half(parts, which, start)
                 or any(start <= a < end for a, _ in taken)
             ):
