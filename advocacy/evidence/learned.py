@@ -249,6 +249,16 @@ def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[st
         first = last
 
 
+def _place(feature: str, tokens: Tokens, first: int, last: int) -> tuple[int, int] | None:
+    """The words ``start``..``end`` (end excluded) where a feature of the sentence
+    ``first``..``last`` first occurs."""
+    stems = feature.partition(":")[2].split("_")
+    for at in range(first, last - len(stems) + 1):
+        if list(tokens.stems[at : at + len(stems)]) == stems:
+            return at, at + len(stems)
+    return None
+
+
 def _words(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> tuple[str, ...]:
     """The first :data:`SHOWN_WORDS` of ``weighed`` (features of the sentence
     ``first``..``last``) as the sentence writes them, leaving out any that are
@@ -256,21 +266,13 @@ def _words(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> tup
     function_words = FUNCTION_WORDS.get(tokens.lang, FUNCTION_WORDS["en"])
     shown: dict[str, None] = {}
     for feature in weighed:
-        kind, _, body = feature.partition(":")
-        stems = body.split("_")
-        at = next(
-            (
-                at
-                for at in range(first, last - len(stems) + 1)
-                if list(tokens.stems[at : at + len(stems)]) == stems
-            ),
-            None,
-        )
-        if at is None or all(w in function_words for w in tokens.words[at : at + len(stems)]):
+        place = _place(feature, tokens, first, last)
+        if place is None or all(w in function_words for w in tokens.words[slice(*place)]):
             continue
-        text = tokens.text[tokens.spans[at][0] : tokens.spans[at + len(stems) - 1][1]]
-        if kind == "n":  # the negation word the sentence uses: "no … training", "nunca … lista"
-            trigger = _trigger_before(tokens, first, at)
+        start, end = place
+        text = tokens.text[tokens.spans[start][0] : tokens.spans[end - 1][1]]
+        if feature.startswith("n:"):  # the negation word used: "no … training", "nunca … lista"
+            trigger = _trigger_before(tokens, first, start)
             text = f"{trigger} … {text}" if trigger else text
         shown[text] = None
         if len(shown) == SHOWN_WORDS:
@@ -282,19 +284,8 @@ def _negated(weighed: Sequence[str], tokens: Tokens, first: int, last: int) -> s
     """Why the scope rules read most of the words that weighed most as negated, or None."""
     from advocacy.evidence.scope import negation
 
-    reasons = []
-    for feature in weighed:
-        stems = feature.partition(":")[2].split("_")
-        at = next(
-            (
-                at
-                for at in range(first, last - len(stems) + 1)
-                if list(tokens.stems[at : at + len(stems)]) == stems
-            ),
-            None,
-        )
-        if at is not None:
-            reasons.append(negation(tokens, at, at + len(stems) - 1))
+    places = [p for p in (_place(f, tokens, first, last) for f in weighed) if p is not None]
+    reasons = [negation(tokens, start, end - 1) for start, end in places]  # end: the last word
     negated = [r for r in reasons if r]
     return negated[0] if negated and 2 * len(negated) >= len(reasons) else None
 
