@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from advocacy.errors import AdvocacyError
+from advocacy.evidence.clauses import memo
 from advocacy.evidence.cue_words import TRIGGERS
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.normalise import FUNCTION_WORDS
@@ -240,13 +241,21 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
 
 def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[str], float]]:
     """Each sentence of ``tokens`` (its first and after-last word), its features and chance."""
+    for first, last, found in memo(tokens, "learned_features", _sentence_features):
+        yield first, last, found, model.chance(found)
+
+
+def _sentence_features(tokens: Tokens) -> list[tuple[int, int, list[str]]]:
+    """Each sentence's first and after-last word and its features, worked out once
+    for both readers."""
+    found = []
     first = 0
     for last in range(1, len(tokens.stems) + 1):
         if last < len(tokens.stems) and tokens.sentences[last] == tokens.sentences[first]:
             continue
-        found = features(tokens, first, last)
-        yield first, last, found, model.chance(found)
+        found.append((first, last, features(tokens, first, last)))
         first = last
+    return found
 
 
 def _place(feature: str, tokens: Tokens, first: int, last: int) -> tuple[int, int] | None:
