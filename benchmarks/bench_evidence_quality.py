@@ -11,9 +11,11 @@ default rubric (every approved talking point). Findings are mapped back to the
 labelled units (a line with its hard-wrapped continuations) and counted:
 
 * red flags: a unit the finder flags (counted, not "not counted") for a
-  criterion it is labelled ``R:`` for is a hit; flagged for a criterion it is
-  not labelled ``R:`` for, a false alarm; a labelled unit not flagged for its
-  criterion, a miss;
+  criterion it is labelled ``R:`` for is a hit; flagged only for criteria it
+  is not labelled ``R:`` for, a false alarm; a labelled unit not flagged for
+  its criterion, a miss. The line "per (line, criterion) pair" counts every
+  flag of a unit on its own, so a red-flag line also flagged under a second,
+  wrong criterion costs precision there;
 * evidence: every passage the finder cites for a criterion (all of them, not
   only the top few shown); strict precision wants the same criterion's
   ``E:`` label, lenient precision any ``E:`` label; recall is over the units
@@ -226,6 +228,12 @@ def report(name: str, docs: list[Document], show_misses: bool) -> None:
         f"evidence    precision {ratio(evid['shown_ok'], evid['shown'])}"
         f"   lenient {ratio(evid['shown_lenient'], evid['shown'])}"
         f"   recall {ratio(evid['recalled'], evid['labelled'])}"
+    )
+    tp = sum(c["r_tp"] for c in per.values())
+    print(
+        "red flags per (line, criterion) pair, each flag of a line counted: "
+        f"precision {ratio(tp, tp + sum(c['r_fp'] for c in per.values()))}"
+        f"   recall {ratio(tp, tp + sum(c['r_fn'] for c in per.values()))}"
     )
     tp = sum(c["e_tp"] for c in per.values())
     print(
