@@ -33,9 +33,12 @@ DUTIES = "Essential duties:\n\n"
         "- Completar el cernimiento inicial de riesgo en la primera visita.",
     ],
 )
-def test_assessments_are_clinical_duties_and_a_renamed_job(tmp_path: Path, line: str) -> None:
+def test_assessments_are_clinical_duties_only(tmp_path: Path, line: str) -> None:
+    # Reviewers label an assessment duty a clinical duty, not a renamed job: in the
+    # labelled corpus, 6 of the 248 lines the job-description flag caught this way were.
     criteria = flagged(scan(tmp_path, DUTIES + line + "\n"))
-    assert {"no-clinical-duties", "distinct-job-descriptions"} <= criteria
+    assert "no-clinical-duties" in criteria
+    assert "distinct-job-descriptions" not in criteria
 
 
 @pytest.mark.parametrize(

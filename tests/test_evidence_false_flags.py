@@ -172,7 +172,7 @@ def test_words_that_name_something_else_raise_no_flag(
             "As a Peer Care Coordinator you will carry a panel of 60 members.",
             "distinct-job-descriptions",
         ),
-        ("Supervisar a los residentes durante la noche.", "peers-in-mobile-crisis"),
+        ("Supervisar a los residentes durante la noche.", "no-clinical-duties"),
         (
             "Report members who decline groups three times to their case manager.",
             "voluntary-peer-support",

@@ -149,7 +149,7 @@ def test_preferred_section_makes_lived_experience_a_red_flag(tmp_path: Path) -> 
 
 def test_a_comma_closes_a_negation_in_an_opening_when_clause(tmp_path: Path) -> None:
     text = "When no sitter is available, peer staff provide constant observation of patients.\n"
-    assert flags(scan(tmp_path, text), "peers-in-mobile-crisis")
+    assert flags(scan(tmp_path, text), "no-clinical-duties")
 
 
 def test_single_peer_position_answered_by_an_outside_affiliation(tmp_path: Path) -> None:
