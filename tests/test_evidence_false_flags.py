@@ -169,7 +169,7 @@ def test_words_that_name_something_else_raise_no_flag(
         ("Peer staff help maintain staffing levels on the unit.", "no-clinical-duties"),
         ("Complete suicide risk assessments at intake.", "peers-in-mobile-crisis"),
         (
-            "As a Peer Care Coordinator you will carry a panel of 60 members.",
+            "As a Peer Care Coordinator you will carry a caseload of 60 members.",
             "distinct-job-descriptions",
         ),
         ("Supervisar a los residentes durante la noche.", "no-clinical-duties"),

@@ -274,7 +274,6 @@ def test_passing_on_confidences_or_attendance_is_a_red_flag(tmp_path: Path, line
     ("line", "criterion"),
     [
         ("- Check blood pressure and record vitals for each guest at intake", "no-clinical-duties"),
-        ("- Obtain urine specimens per the unit schedule", "no-clinical-duties"),
         (
             "- Medir la presión arterial y registrar los signos vitales de cada residente",
             "no-clinical-duties",

@@ -64,8 +64,8 @@ def test_keeping_people_on_treatment_or_making_support_a_condition(
     "line",
     [
         "Perform bedroom inspections every Sunday.",
-        "Do nightly bed checks on all floors.",
         "Witness and record urine drug screens for residents.",
+        "- Obtain urine specimens per the unit schedule",
         "Look for contraband in shared spaces.",
         "Observar la toma de pruebas toxicológicas de los residentes.",
         "Realizar inspecciones de cuartos cada semana.",
@@ -75,6 +75,14 @@ def test_checking_searching_or_testing_people_is_not_voluntary_support(
     tmp_path: Path, line: str
 ) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+def test_bed_checks_are_safety_monitoring_a_duty_not_a_search(tmp_path: Path) -> None:
+    # Reviewers label bed and curfew checks a duty outside the role (13 of the 18 lines the
+    # voluntary point flagged for them), and a room search a breach of voluntary support.
+    criteria = flagged(tmp_path, "Do nightly bed checks on all floors.")
+    assert "no-clinical-duties" in criteria
+    assert "voluntary-peer-support" not in criteria
 
 
 @pytest.mark.parametrize(
@@ -288,7 +296,7 @@ def test_more_weak_qualifiers_of_lived_experience(tmp_path: Path, line: str) -> 
 
 def test_the_not_of_a_qualifier_does_not_negate_what_follows(tmp_path: Path) -> None:
     line = "A degree is not required, and staff help residents with showering."
-    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+    assert "no-clinical-duties" in flagged(tmp_path, line)
 
 
 @pytest.mark.parametrize(
