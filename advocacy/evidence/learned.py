@@ -28,7 +28,7 @@ import json
 import math
 from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -194,17 +194,40 @@ def read_model(path: Path) -> Readers:
     return Readers(reader(data["red_flag"]), reader(data["evidence"]))
 
 
-@dataclass(frozen=True)
 class Reading:
-    """A sentence the model reads as a red flag (or as evidence)."""
+    """A sentence the model reads as a red flag (or as evidence). What it takes
+    more work to say about it (its words, whether it asks or is negated) is worked
+    out when asked for: most readings are dropped first, where the rules already
+    found something in the sentence."""
 
-    criterion: str
-    chance: float
-    span: tuple[int, int]  # characters of the sentence in the passage
-    words: tuple[str, ...]  # the words that weighed most, as written ("PO", "no … training")
-    asked: str | None  # why the sentence states no duty (a question to answer), or None
-    negated: str | None  # why the scope rules read most of those words as negated, or None
-    known: int  # how many of its features the model knows
+    def __init__(
+        self, judgement: Judgement, tokens: Tokens, first: int, last: int, known: int
+    ) -> None:
+        self.criterion = judgement.criterion
+        self.chance = judgement.chance
+        # characters of the sentence in the passage
+        self.span = (tokens.spans[first][0], tokens.spans[last - 1][1])
+        self.known = known  # how many of its features the model knows
+        self._weighed = judgement.weighed
+        self._where = (tokens, first, last)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The words that weighed most, as written ("PO", "no … training")."""
+        return _words(self._weighed, *self._where)
+
+    @cached_property
+    def asked(self) -> str | None:
+        """Why the sentence states no duty (a question to answer), or None."""
+        from advocacy.evidence.questions import bidder_ask, question
+
+        tokens, first, _ = self._where
+        return question(tokens, first) or bidder_ask(tokens, first)
+
+    @cached_property
+    def negated(self) -> str | None:
+        """Why the scope rules read most of those words as negated, or None."""
+        return _negated(self._weighed[:SHOWN_WORDS], *self._where)
 
 
 def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Reading]:
@@ -217,25 +240,13 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
     were negated dropped only true flags. A question the rules say states no
     duty ("May peer staff hand out medication?", "Describe your retention
     plan") is said so (``asked``)."""
-    from advocacy.evidence.questions import bidder_ask, question
-
     read = []
     for first, last, found, chance in _sentences(model, tokens):
         # most sentences stop here: their criterion and words are not needed
         if chance >= model.flag_at:
             judgement = model.judge(found, criteria)
             if judgement.criterion_chance >= model.criterion_at:
-                read.append(
-                    Reading(
-                        judgement.criterion,
-                        judgement.chance,
-                        (tokens.spans[first][0], tokens.spans[last - 1][1]),
-                        _words(judgement.weighed, tokens, first, last),
-                        question(tokens, first) or bidder_ask(tokens, first),
-                        _negated(judgement.weighed[:SHOWN_WORDS], tokens, first, last),
-                        model.known(found),
-                    )
-                )
+                read.append(Reading(judgement, tokens, first, last, model.known(found)))
     return read
 
 
