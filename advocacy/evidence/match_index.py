@@ -77,6 +77,9 @@ class MatchIndex:
     # lang → the first three letters of a prefix → entries starting with that prefix
     by_prefix: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     languages: set[str] = field(default_factory=set)
+    # (lang, word, its stem, the next word and stem) → the entries that may start there,
+    # worked out once per run: in a long bid the same words meet again and again
+    _starting: dict[tuple[str, str, str, str, str], list[Entry]] = field(default_factory=dict)
 
     def add(self, lang: str, entry: Entry) -> None:
         first = entry.pattern[0]
@@ -122,30 +125,20 @@ class MatchIndex:
         lang = self.language_of(lang)
         if tokens is None:
             tokens = tokenize(text, lang)
-        table = self.by_stem.get(lang, {})
-        prefixed = self.by_prefix.get(lang, {})
         found: list[PhraseMatch] = []
         # where in ``found`` the match of an item starting at a word is
         seen: dict[tuple[int, str, str, str], int] = {}
-        short_keys = any(len(key) < PREFIX_KEY for key in prefixed)
-        stems = tokens.stems
+        stems, words = tokens.stems, tokens.words
         last = len(stems) - 1
+        starting = self._starting
         for start, stem_ in enumerate(stems):
-            word = tokens.words[start]
-            bucket = table.get(stem_)
-            candidates: list[Entry] = []
-            if bucket is not None:
-                candidates = bucket.get("", [])
-                if start < last and stems[start + 1] in bucket:
-                    candidates = candidates + bucket[stems[start + 1]]
-            if prefixed:
-                more = prefixed.get(word[:PREFIX_KEY])
-                if more:
-                    candidates = candidates + more
-                if short_keys:
-                    candidates = candidates + [
-                        e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())
-                    ]
+            word = words[start]
+            here = (lang, word, stem_) + (
+                (words[start + 1], stems[start + 1]) if start < last else ("", "")
+            )
+            candidates = starting.get(here)
+            if candidates is None:
+                candidates = starting[here] = self._may_start(*here)
             for entry in candidates:
                 end = match_at(entry.pattern, tokens, start)
                 if end is None:
@@ -172,6 +165,36 @@ class MatchIndex:
                     seen[key] = len(found)
                     found.append(match)
         return found
+
+    def _may_start(
+        self, lang: str, word: str, stem_: str, next_word: str, next_stem: str
+    ) -> list[Entry]:
+        """The entries (in index order) whose first word matches ``word`` and whose
+        second, when it must follow at once, matches the next word."""
+        bucket = self.by_stem.get(lang, {}).get(stem_)
+        candidates: list[Entry] = []
+        if bucket is not None:
+            candidates = bucket.get("", []) + (bucket.get(next_stem, []) if next_stem else [])
+        prefixed = self.by_prefix.get(lang, {})
+        if prefixed:
+            candidates = candidates + prefixed.get(word[:PREFIX_KEY], [])
+            if any(len(key) < PREFIX_KEY for key in prefixed):
+                candidates = candidates + [
+                    e for short in _SHORTER[: len(word)] for e in prefixed.get(word[:short], ())
+                ]
+        return [e for e in candidates if _starts(e.pattern, word, stem_, next_word, next_stem)]
+
+
+def _starts(pattern: Pattern, word: str, stem_: str, next_word: str, next_stem: str) -> bool:
+    """Whether ``pattern`` can start at ``word`` followed by ``next_word`` (the rest is
+    left to :func:`match_at`)."""
+    first = pattern[0]
+    if not isinstance(first, Word) or not first.matches(stem_, word):
+        return False
+    second = pattern[1] if len(pattern) > 1 else None
+    if isinstance(second, Word):  # no gap: the next word must be it
+        return bool(next_word) and second.matches(next_stem, next_word)
+    return True
 
 
 _DROP = object()
