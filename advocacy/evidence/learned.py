@@ -26,7 +26,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -230,9 +230,15 @@ class Reading:
         return _negated(self._weighed[:SHOWN_WORDS], *self._where)
 
 
-def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Reading]:
+def readings(
+    model: Model,
+    tokens: Tokens,
+    criteria: Container[str],
+    skip: Callable[[int, int], bool] | None = None,
+) -> list[Reading]:
     """The sentences of a passage (``tokens``) the model reads as red flags (or
-    evidence) of one of ``criteria``.
+    evidence) of one of ``criteria``, leaving out those whose characters ``skip``
+    says to (where the rules have already spoken).
 
     Negations are left to the model's ``n:`` features, not to the scope rules:
     on the corpus, a red-flag line is often negative ("no raise this year",
@@ -244,6 +250,8 @@ def readings(model: Model, tokens: Tokens, criteria: Container[str]) -> list[Rea
     for first, last, found, chance in _sentences(model, tokens):
         # most sentences stop here: their criterion and words are not needed
         if chance >= model.flag_at:
+            if skip and skip(tokens.spans[first][0], tokens.spans[last - 1][1]):
+                continue
             judgement = model.judge(found, criteria)
             if judgement.criterion_chance >= model.criterion_at:
                 read.append(Reading(judgement, tokens, first, last, model.known(found)))

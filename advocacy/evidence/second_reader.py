@@ -54,12 +54,14 @@ def learned_red_flags(
     ruled_out = [m.span[0] for m in matches if m.entry.kind == "red_flag" and m.excluded]
     found: list[RedFlagFinding] = []
     for which, (offset, tokens) in enumerate(parts):
-        for reading in readings(model, tokens, evidence):
+
+        def ruled(start: int, end: int, offset: int = offset) -> bool:
+            return any(start + offset <= a < end + offset for a in ruled_out)
+
+        for reading in readings(model, tokens, evidence, ruled):
             start, end = reading.span[0] + offset, reading.span[1] + offset
-            if (
-                _in_half(parts, which, start)
-                or any(c == reading.criterion and start <= a < end for c, (a, _) in flagged)
-                or any(start <= a < end for a in ruled_out)
+            if _in_half(parts, which, start) or any(
+                c == reading.criterion and start <= a < end for c, (a, _) in flagged
             ):
                 continue
             reason = scope or reading.asked
@@ -118,11 +120,14 @@ def learned_evidence(
     read: the reader adds what the rules missed and never overrules them."""
     found = []
     for which, (offset, tokens) in enumerate(parts):
-        for reading in readings(model, tokens, evidence):
+
+        def found_there(start: int, end: int, offset: int = offset) -> bool:
+            return any(start + offset <= a < end + offset for a, _ in taken)
+
+        for reading in readings(model, tokens, evidence, found_there):
             start, end = reading.span[0] + offset, reading.span[1] + offset
-            if (  # the cheap tests first: most readings end where the rules found something
-                any(start <= a < end for a, _ in taken)
-                or reading.known < model.feature_floor  # "Meetings are on Tuesdays in room 204."
+            if (  # the cheap tests first
+                reading.known < model.feature_floor  # "Meetings are on Tuesdays in room 204."
                 or _in_half(parts, which, start)
                 or reading.asked
                 or reading.negated  # "Peers are held to no ethical code at all."
