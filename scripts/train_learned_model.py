@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from bench_evidence_quality import CORPUS, parse  # noqa: E402
 
-from advocacy.evidence.learned import MODEL_FILE, features  # noqa: E402
+from advocacy.evidence.learned import MODEL_FILE, WEIGHT_UNITS, features, pack  # noqa: E402
 from advocacy.evidence.matching import tokenize  # noqa: E402
 from advocacy.evidence.normalise import detect_language_near  # noqa: E402
 
@@ -64,7 +64,7 @@ def lines(parts: list[str]) -> list[tuple[list[str], set[str], set[str]]]:
     return rows
 
 
-def fit(x: Any, names: Any, labels: list[set[str]]) -> dict[str, Any]:
+def fit(x: Any, labels: list[set[str]]) -> dict[str, Any]:
     """One reader: a line of ``labels`` or not, and which of them."""
     from sklearn.linear_model import LogisticRegression
 
@@ -74,20 +74,23 @@ def fit(x: Any, names: Any, labels: list[set[str]]) -> dict[str, Any]:
     which = [(at, c) for at, found in enumerate(labels) for c in sorted(found)]
     criterion = LogisticRegression(C=C, max_iter=5000)
     criterion.fit(x[[at for at, _ in which]], [c for _, c in which])
+    columns = [[units(w) for w in column] for column in criterion.coef_.T]
+    rows = [at for at, column in enumerate(columns) if any(column)]
     return {
         "bias": round(float(either.intercept_[0]), DIGITS),
         # every feature, even of weight 0: the finder counts them to scale a sentence's vector
-        "weights": {
-            str(n): round(float(w), DIGITS) for n, w in zip(names, either.coef_[0], strict=True)
-        },
+        "weights": pack([units(w) for w in either.coef_[0]]),
         "classes": [str(c) for c in criterion.classes_],
         "class_bias": [round(float(b), DIGITS) for b in criterion.intercept_],
-        "class_weights": {
-            str(n): [round(float(w), DIGITS) for w in column]
-            for n, column in zip(names, criterion.coef_.T, strict=True)
-            if any(round(float(w), DIGITS) for w in column)
-        },
+        # the features (by number) with a weight for some criterion, and those weights
+        "class_rows": pack(rows),
+        "class_weights": pack([w for at in rows for w in columns[at]]),
     }
+
+
+def units(weight: float) -> int:
+    """A weight in the model file's integer units (thousandths)."""
+    return round(float(weight) * WEIGHT_UNITS)
 
 
 def main() -> None:
@@ -135,9 +138,10 @@ def main() -> None:
             "evidence_lines": sum(bool(evidence) for _, _, evidence in rows),
         },
         "feature_floor": FEATURE_FLOOR,
-        "red_flag": {**fit(x, names, [red for _, red, _ in rows]), **THRESHOLDS["red_flag"]},
+        "features": "\n".join(str(n) for n in names),
+        "red_flag": {**fit(x, [red for _, red, _ in rows]), **THRESHOLDS["red_flag"]},
         "evidence": {
-            **fit(x, names, [evidence for _, _, evidence in rows]),
+            **fit(x, [evidence for _, _, evidence in rows]),
             **THRESHOLDS["evidence"],
         },
     }
