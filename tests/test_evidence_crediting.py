@@ -330,3 +330,23 @@ def test_running_a_group_is_not_training(tmp_path: Path, line: str) -> None:
 def test_training_co_facilitated_by_peers_is_workplace_evidence(tmp_path: Path) -> None:
     line = "The training on peer roles is co-facilitated by our director of peer services.\n"
     assert "peer-supportive-workplace" in evidence_for(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "not_for"),
+    [
+        # in the labelled corpus, "budgeted at" cited 20 lines for small teams and none was
+        # small-team evidence; "work time" cited 29 for networking, 25 of them training
+        ("Peer Specialist salaries are budgeted at $25.00 an hour.\n", "small-peer-teams"),
+        ("CPS training is paid by the agency and counts as work time.\n", "paid-networking"),
+    ],
+)
+def test_a_budget_or_work_time_alone_is_no_small_team_or_networking_evidence(
+    tmp_path: Path, line: str, not_for: str
+) -> None:
+    assert not_for not in evidence_for(tmp_path, line)
+
+
+def test_a_budgeted_affiliation_is_small_team_evidence(tmp_path: Path) -> None:
+    line = "The RLC affiliation fee of $2,000 a year is budgeted in the contract.\n"
+    assert "small-peer-teams" in evidence_for(tmp_path, line)
