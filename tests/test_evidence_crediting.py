@@ -350,3 +350,28 @@ def test_a_budget_or_work_time_alone_is_no_small_team_or_networking_evidence(
 def test_a_budgeted_affiliation_is_small_team_evidence(tmp_path: Path) -> None:
     line = "The RLC affiliation fee of $2,000 a year is budgeted in the contract.\n"
     assert "small-peer-teams" in evidence_for(tmp_path, line)
+
+
+def test_a_flag_raised_under_its_home_point_is_not_also_not_counted(tmp_path: Path) -> None:
+    # Observed urine collection is a compliance concept of the voluntary point, named by
+    # the ethics point too: it is flagged at home, and was listed as "not counted ()"
+    # under ethics, with no reason.
+    data = scan_evidence(tmp_path, "What you'll do\n\n- Collect observed urine specimens.\n")
+    assert "voluntary-peer-support" in {f["criterion"] for f in data["red_flags"]}
+    assert all(n["reason"] for n in data["not_counted"]), data["not_counted"]
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged"),
+    [
+        ("- Refer patients to the addiction medicine service.", False),
+        ("- Help patients find a doctor at the family medicine clinic.", False),
+        ("- Acompañar a los pacientes a la clínica de medicina familiar.", False),
+        ("- Hand out the medicine at the clinic.", True),
+    ],
+)
+def test_medicine_naming_a_specialty_is_no_medication_duty(
+    tmp_path: Path, line: str, flagged: bool
+) -> None:
+    data = scan_evidence(tmp_path, f"Duties:\n\n{line}\n")
+    assert ("no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}) is flagged
