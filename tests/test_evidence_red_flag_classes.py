@@ -575,13 +575,19 @@ def test_screenings_done_by_a_nurse_not_peers_are_no_red_flag(tmp_path: Path) ->
     [
         "She was asked to help two aides hold a patient down.",
         "Ride along in the ambulance with people being taken to the state hospital.",
-        "Sit with the patient to prevent elopement.",
         "The advocate completes the C-SSRS for each caller.",
         "Acompañará en la ambulancia a las personas con orden de detención.",
     ],
 )
 def test_involuntary_interventions_in_other_words(tmp_path: Path, line: str) -> None:
     assert "peers-in-mobile-crisis" in flagged(tmp_path, line + "\n")
+
+
+def test_watching_for_elopement_is_observation_a_duty(tmp_path: Path) -> None:
+    # reviewers label it a duty, not a hold: 25 of the 26 corpus lines naming elopement
+    criteria = flagged(tmp_path, "Sit with the patient to prevent elopement.\n")
+    assert "no-clinical-duties" in criteria
+    assert "peers-in-mobile-crisis" not in criteria
 
 
 def test_interventions_peers_never_take_part_in_are_no_red_flag(tmp_path: Path) -> None:
