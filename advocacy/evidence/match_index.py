@@ -79,7 +79,9 @@ class MatchIndex:
     languages: set[str] = field(default_factory=set)
     # (lang, word, its stem, the next word and stem) → the entries that may start there,
     # worked out once per run: in a long bid the same words meet again and again
-    _starting: dict[tuple[str, str, str, str, str], list[Entry]] = field(default_factory=dict)
+    _starting: dict[tuple[str, str, str, str, str], list[Entry]] = field(
+        default_factory=dict, init=False, repr=False
+    )
 
     def add(self, lang: str, entry: Entry) -> None:
         first = entry.pattern[0]
