@@ -375,3 +375,14 @@ def test_medicine_naming_a_specialty_is_no_medication_duty(
 ) -> None:
     data = scan_evidence(tmp_path, f"Duties:\n\n{line}\n")
     assert ("no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}) is flagged
+
+
+def test_a_setting_named_alone_is_no_evidence_that_medicaid_covers_it(tmp_path: Path) -> None:
+    # "inpatient" or "emergency department" alone cited 55 corpus lines for the Medicaid
+    # point; none said anything about coverage
+    assert "medicaid-peer-services" not in evidence_for(
+        tmp_path, "Peer bridgers visit people on inpatient units who ask to meet a peer.\n"
+    )
+    assert "medicaid-peer-services" in evidence_for(
+        tmp_path, "The state plan covers peer support in the emergency department.\n"
+    )
