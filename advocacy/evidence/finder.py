@@ -268,12 +268,16 @@ def _collect(
     for (cid, kind, item), found in per_item.items():
         counted = [m for m in found if m.excluded is None]
         if kind == "red_flag":  # where its concept's home point raises it, only there
-            away = [m for m in counted if m.entry.home not in (None, cid)]
-            counted = [
-                m for m in counted if m not in away or (m.entry.home, _concept(m)) not in at_home
+            away = [
+                m
+                for m in counted
+                if m.entry.home not in (None, cid) and (m.entry.home, _concept(m)) in at_home
             ]
-            if away and not counted:
-                continue  # flagged under its home point, not "not counted" without a reason
+            counted = [m for m in counted if m not in away]
+            # those are flagged at home; the item's other matches still say what they say
+            found = [m for m in found if m not in away]
+            if not found:
+                continue
         if kind == "red_flag" and counted:
             entry = counted[0].entry
             spans = tuple(sorted({m.span for m in counted}))
