@@ -262,6 +262,53 @@ def test_a_missing_model_is_a_warning_not_a_silent_clean_bill(
     assert not scan_evidence(tmp_path, "Hello.\n")["warnings"]  # --no-learned asks for none
 
 
+def _edited_model(edit) -> bytes:
+    from advocacy.evidence.learned import MODEL_FILE, pack
+    from advocacy.resources import templates_dir
+
+    data = json.loads(gzip.decompress((templates_dir() / "evidence" / MODEL_FILE).read_bytes()))
+    edit(data, pack)
+    return gzip.compress(json.dumps(data).encode("utf-8"))
+
+
+def _truncated(data: dict, pack) -> None:
+    data["red_flag"]["class_bias"].pop()
+
+
+def _negative_row(data: dict, pack) -> None:
+    data["red_flag"]["class_rows"] = pack([-5])
+    data["red_flag"]["class_weights"] = pack([0] * len(data["red_flag"]["classes"]))
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        pytest.param(lambda: b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"\xff" * 40, id="bad deflate"),
+        pytest.param(lambda: _edited_model(lambda d, p: d.update(features=["u:peer"])), id="list"),
+        pytest.param(lambda: _edited_model(lambda d, p: d.pop("features")), id="old format"),
+        pytest.param(lambda: _edited_model(_truncated), id="short class bias"),
+        pytest.param(lambda: _edited_model(_negative_row), id="negative row"),
+    ],
+)
+def test_a_model_file_damaged_in_any_way_is_refused_with_its_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged
+) -> None:
+    from advocacy.errors import AdvocacyError
+    from advocacy.evidence import learned as module
+
+    broken = tmp_path / "evidence" / module.MODEL_FILE
+    broken.parent.mkdir()
+    broken.write_bytes(damaged())
+    monkeypatch.setattr(module, "templates_dir", lambda: tmp_path)
+    module.load_model.cache_clear()
+    try:
+        with pytest.raises(AdvocacyError) as raised:
+            module.load_model()
+        assert module.MODEL_FILE in raised.value.diagnostics[0].file
+    finally:
+        module.load_model.cache_clear()
+
+
 def test_a_damaged_model_is_an_error_that_names_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

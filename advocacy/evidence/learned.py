@@ -28,6 +28,7 @@ import gzip
 import json
 import math
 import sys
+import zlib
 from array import array
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
@@ -176,7 +177,18 @@ def load_model() -> Readers | None:
         return None
     try:
         return read_model(path)
-    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError) as error:
+    except (
+        OSError,
+        EOFError,
+        zlib.error,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        OverflowError,
+        RecursionError,
+    ) as error:
         raise AdvocacyError(
             f"the learned model cannot be read ({type(error).__name__}: {error})",
             file=path,
@@ -189,14 +201,24 @@ def read_model(path: Path) -> Readers:
     feature names as one string and the weights as packed integers (thousandths), which
     load several times faster than JSON numbers."""
     data = json.loads(gzip.decompress(path.read_bytes()))
+    if "features" not in data:
+        raise ValueError("no feature list: a model file of an older format? train it again")
     names = data["features"].split("\n")
+    if len(set(names)) != len(names):
+        raise ValueError("a feature is listed twice")
 
     def reader(part: dict[str, Any]) -> Model:
         count = len(part["classes"])
         rows = unpack(part["class_rows"])
         weights = [w / WEIGHT_UNITS for w in unpack(part["weights"])]
         by_criterion = unpack(part["class_weights"])
-        if len(weights) != len(names) or len(by_criterion) != count * len(rows):
+        if (
+            len(weights) != len(names)
+            or len(part["class_bias"]) != count
+            or len(by_criterion) != count * len(rows)
+            or any(not 0 <= r < len(names) for r in rows)
+            or list(rows) != sorted(set(rows))
+        ):
             raise ValueError("the weights do not fit the features")
         return Model(
             float(part["bias"]),
@@ -225,6 +247,8 @@ def pack(numbers: Sequence[int]) -> str:
 def unpack(text: str) -> array:
     """The integers :func:`pack` stored."""
     numbers = array("i")
+    if numbers.itemsize != 4:  # the file's integers are 32-bit, whatever a C int is here
+        raise ValueError("this platform has no 32-bit array type 'i'")
     numbers.frombytes(base64.b64decode(text, validate=True))
     if sys.byteorder == "big":
         numbers.byteswap()
