@@ -87,6 +87,7 @@ class MatchIndex:
         first = entry.pattern[0]
         if not isinstance(first, Word):
             return
+        self._starting.clear()  # what may start where is worked out again
         self.languages.add(lang)
         prefixes = self.by_prefix.setdefault(lang, {})
         for option in first.prefixes:
