@@ -386,3 +386,45 @@ def test_a_setting_named_alone_is_no_evidence_that_medicaid_covers_it(tmp_path: 
     assert "medicaid-peer-services" in evidence_for(
         tmp_path, "The state plan covers peer support in the emergency department.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # an outside review of the round's moves found these had lost their flag entirely
+        (
+            "- Conduct curfew checks each night and report residents who are late.",
+            "no-clinical-duties",
+        ),
+        ("- Do laundry and housekeeping for the residence.", "no-clinical-duties"),
+        ("- Provide feeding and toileting for residents as needed.", "no-clinical-duties"),
+        ("- Realizar la limpieza y la lavandería de la residencia.", "no-clinical-duties"),
+        ("- Collect blood for labs as ordered.", "no-clinical-duties"),
+        ("- Tomar muestras de sangre para el laboratorio.", "no-clinical-duties"),
+        ("- Attendance at peer networking events is unpaid.", "paid-networking"),
+    ],
+)
+def test_duties_the_round_moved_are_still_flagged(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    data = scan_evidence(tmp_path, f"Duties:\n\n{line}\n")
+    assert criterion in {f["criterion"] for f in data["red_flags"]}
+
+
+def test_a_blood_sample_is_no_drug_test(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, "Duties:\n\n- Obtain blood samples for the lab.\n")
+    assert "voluntary-peer-support" not in {f["criterion"] for f in data["red_flags"]}
+
+
+def test_a_promise_of_confidentiality_still_rules_out_beside_a_compliance_duty(
+    tmp_path: Path,
+) -> None:
+    # the fix for "not counted ()" first dropped this evidence with it (outside review)
+    text = (
+        "Peer staff will never share with the treatment team anything participants disclose "
+        "in confidence. Peer staff will also monitor medication compliance for each resident.\n"
+    )
+    ethics = next(
+        c for c in scan_evidence(tmp_path, text)["criteria"] if c["id"] == "cps-code-of-ethics"
+    )
+    assert ethics["rules_out"] and ethics["passages"]
