@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import scan_evidence
+from conftest import flagged, scan_evidence
 
 from advocacy.evidence.concepts import load_concepts
 
@@ -117,11 +117,6 @@ def test_every_home_names_a_shipped_talking_point() -> None:
     assert homes <= points
 
 
-def red_flags(tmp_path: Path, text: str) -> set[str]:
-    data = scan_evidence(tmp_path, text, "posting.txt")
-    return {f["criterion"] for f in data["red_flags"]}
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -132,7 +127,7 @@ def red_flags(tmp_path: Path, text: str) -> set[str]:
 )
 def test_a_weak_qualifier_taken_back_is_a_requirement(tmp_path: Path, line: str) -> None:
     assert "distinct-job-descriptions" in evidence_for(tmp_path, line + "\n")
-    assert "distinct-job-descriptions" not in red_flags(tmp_path, line + "\n")
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line + "\n")
 
 
 @pytest.mark.parametrize(
@@ -146,7 +141,7 @@ def test_a_weak_qualifier_taken_back_is_a_requirement(tmp_path: Path, line: str)
 def test_a_negation_that_is_the_weak_qualifier_does_not_hide_the_flag(
     tmp_path: Path, line: str
 ) -> None:
-    assert "distinct-job-descriptions" in red_flags(tmp_path, line + "\n")
+    assert "distinct-job-descriptions" in flagged(tmp_path, line + "\n")
 
 
 @pytest.mark.parametrize(
@@ -178,13 +173,13 @@ def test_crisis_links_pairing_and_a_mutual_role_are_evidence(tmp_path: Path, lin
 
 def test_explaining_a_section_12_is_not_taking_part_in_one(tmp_path: Path) -> None:
     line = "Help people understand their rights, including what a Section 12 means.\n"
-    assert "peers-in-mobile-crisis" not in red_flags(tmp_path, line)
-    assert "peers-in-mobile-crisis" in red_flags(tmp_path, "Assist police with a Section 12.\n")
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, "Assist police with a Section 12.\n")
 
 
 def test_a_crisis_evaluation_is_an_involuntary_step_not_supervision(tmp_path: Path) -> None:
     line = "Complete the risk section of the crisis evaluation when the clinician is busy.\n"
-    found = red_flags(tmp_path, line)
+    found = flagged(tmp_path, line)
     assert "peers-in-mobile-crisis" in found
     assert "peer-supervisors" not in found
 
@@ -362,7 +357,7 @@ def test_a_flag_raised_under_its_home_point_is_not_also_not_counted(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    ("line", "flagged"),
+    ("line", "expected"),
     [
         ("- Refer patients to the addiction medicine service.", False),
         ("- Help patients find a doctor at the family medicine clinic.", False),
@@ -371,10 +366,9 @@ def test_a_flag_raised_under_its_home_point_is_not_also_not_counted(tmp_path: Pa
     ],
 )
 def test_medicine_naming_a_specialty_is_no_medication_duty(
-    tmp_path: Path, line: str, flagged: bool
+    tmp_path: Path, line: str, expected: bool
 ) -> None:
-    data = scan_evidence(tmp_path, f"Duties:\n\n{line}\n")
-    assert ("no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}) is flagged
+    assert ("no-clinical-duties" in flagged(tmp_path, f"Duties:\n\n{line}\n")) is expected
 
 
 def test_a_setting_named_alone_is_no_evidence_that_medicaid_covers_it(tmp_path: Path) -> None:
@@ -407,13 +401,13 @@ def test_a_setting_named_alone_is_no_evidence_that_medicaid_covers_it(tmp_path: 
 def test_duties_the_round_moved_are_still_flagged(
     tmp_path: Path, line: str, criterion: str
 ) -> None:
-    data = scan_evidence(tmp_path, f"Duties:\n\n{line}\n")
-    assert criterion in {f["criterion"] for f in data["red_flags"]}
+    assert criterion in flagged(tmp_path, f"Duties:\n\n{line}\n")
 
 
 def test_a_blood_sample_is_no_drug_test(tmp_path: Path) -> None:
-    data = scan_evidence(tmp_path, "Duties:\n\n- Obtain blood samples for the lab.\n")
-    assert "voluntary-peer-support" not in {f["criterion"] for f in data["red_flags"]}
+    assert "voluntary-peer-support" not in flagged(
+        tmp_path, "Duties:\n\n- Obtain blood samples for the lab.\n"
+    )
 
 
 def test_a_promise_of_confidentiality_still_rules_out_beside_a_compliance_duty(
