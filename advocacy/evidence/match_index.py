@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
@@ -61,6 +62,12 @@ class Entry:
     people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
     only_with: tuple[Pattern, ...] = ()  # look-for: one must be in the sentence or heading
     rules_out_home: str | None = None  # the only criterion a negated match rules a flag out for
+
+    @cached_property
+    def checked(self) -> int:
+        """How many leading words of the pattern the index matches before trying it:
+        the first, and the second when it must follow at once (:func:`_starts`)."""
+        return 2 if len(self.pattern) > 1 and isinstance(self.pattern[1], Word) else 1
 
 
 @dataclass(frozen=True)
@@ -142,8 +149,8 @@ class MatchIndex:
             candidates = starting.get(here)
             if candidates is None:
                 candidates = starting[here] = self._may_start(*here)
-            for entry in candidates:
-                end = match_at(entry.pattern, tokens, start)
+            for entry in candidates:  # (their first words, and second if next, matched)
+                end = match_at(entry.pattern, tokens, start, entry.checked)
                 if end is None:
                     continue
                 key = (start, entry.criterion, entry.kind, entry.item)

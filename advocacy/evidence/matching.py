@@ -53,15 +53,15 @@ _SENTENCE_OPENERS = frozenset(
     "the they we our peer peers staff all each this these it he she you i "
     "los las el la nuestro nuestra nuestros todos cada este esta ellos ellas".split()
 )
-_SENTENCE_END = re.compile(
-    r"[!?;](?=\s|$)|(?<!\b[A-ZÁÉÍÓÚÑ])"
-    + "".join(rf"(?<!\b{title})" for title in _TITLES)
-    + r"\.(?=\s*$|\s+(?![a-záéíóúüñ]))"
-    r"|(?<=\b[A-ZÁÉÍÓÚÑ])\.(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]|[a-záéíóúüñ]))"
+_SENTENCE_END = re.compile(  # each branch opens with its mark, so only marks are tried
+    r"[!?;](?=\s|$)|\.(?<!\b[A-ZÁÉÍÓÚÑ]\.)"
+    + "".join(rf"(?<!\b{title}\.)" for title in _TITLES)
+    + r"(?=\s*$|\s+(?![a-záéíóúüñ]))"
+    r"|\.(?<=\b[A-ZÁÉÍÓÚÑ]\.)(?=\s*$|\s+(?![A-ZÁÉÍÓÚÑ][a-záéíóúüñ]|[a-záéíóúüñ]))"
 )
 # Where a sentence to cite ends: the space after ".", "!", "?" or ";" before a capital,
 # digit, opening quote or bullet (see sentence_starts).
-_CITED_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
+_CITED_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 # ends a clause ("Duties: …", "Raises: not applicable — merit increases frozen"), not a sentence
 _COLON = re.compile(r":(?=\s|$)|(?<=\s)-(?=\s)")  # normalise() makes every dash "-"
 # A number sign after a word ("Amendment No. 3", "CONTRATO Nº 12", "Núm. 4", "(no. 2)"),
@@ -344,21 +344,28 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     return hits
 
 
-def match_at(pattern: Sequence[Word | int], tokens: Tokens, start: int) -> int | None:
+def match_at(
+    pattern: Sequence[Word | int], tokens: Tokens, start: int, checked: int = 0
+) -> int | None:
     """The index of the last word of ``pattern`` matched from word ``start``, or None.
 
-    A gap stays inside the sentence: words of the next sentence are not
-    "between" two words of a phrase.
+    ``checked`` leading words of ``pattern`` are already known to match the words
+    from ``start`` on, one after the other (the index looked them up). A gap stays
+    inside the sentence: words of the next sentence are not "between" two words of
+    a phrase.
     """
-    gap = 0
     stems, words, sentences = tokens.stems, tokens.words, tokens.sentences
-    first = pattern[0]
-    if not isinstance(first, Word) or not first.matches(stems[start], words[start]):
-        return None
+    if not checked:
+        first = pattern[0]
+        if not isinstance(first, Word) or not first.matches(stems[start], words[start]):
+            return None
+        checked = 1
     sentence = sentences[start]
-    position = start + 1
+    position = start + checked
     count = len(stems)
-    for part in pattern[1:]:
+    gap = 0
+    for at in range(checked, len(pattern)):
+        part = pattern[at]
         if isinstance(part, int):
             gap = part
             continue
@@ -368,17 +375,17 @@ def match_at(pattern: Sequence[Word | int], tokens: Tokens, start: int) -> int |
             position += 1
             continue
         if not part.prefixes:  # look the word up, not each place of the gap in turn
-            at = _next_of(part, tokens, position)
-            if at is None or at > position + gap or sentences[at] != sentence:
+            found = _next_of(part, tokens, position)
+            if found is None or found > position + gap or sentences[found] != sentence:
                 return None  # (sentence numbers only grow: the words between are in it too)
-            position = at + 1
+            position = found + 1
         else:
             for offset in range(gap + 1):
-                at = position + offset
-                if at >= count or sentences[at] != sentence:
+                found = position + offset
+                if found >= count or sentences[found] != sentence:
                     return None
-                if part.matches(stems[at], words[at]):
-                    position = at + 1
+                if part.matches(stems[found], words[found]):
+                    position = found + 1
                     break
             else:
                 return None
@@ -390,10 +397,13 @@ def _next_of(part: Word, tokens: Tokens, position: int) -> int | None:
     """The first place at or after ``position`` where ``part`` (stems and exact forms, no
     prefixes) matches, or None."""
     found = None
-    for places in _places(part, tokens):
-        at = bisect_left(places, position)
-        if at < len(places) and (found is None or places[at] < found):
-            found = places[at]
+    for forms, where in ((part.stems, tokens.stem_positions), (part.exact, tokens.word_positions)):
+        for form in forms:
+            places = where.get(form)
+            if places:
+                at = bisect_left(places, position)
+                if at < len(places) and (found is None or places[at] < found):
+                    found = places[at]
     return found
 
 

@@ -32,12 +32,15 @@ from itertools import pairwise
 
 # Words that state the terms of the job. Stems, so "supervised", "supervisión".
 _TERMS = re.compile(
-    r"\$\s?\d|\d\s?/\s?h(?:ou)?r\b|\bper hour\b|\bhourly\b|\bsalar|\bwage|\bpay\b|\bpaid\b"
-    r"|\bgrade\b|\brate\b|\bstipend|\bsueldo|\bpago\b|\btarifa|\bescala\b|\bpor hora\b"
-    r"|\bmensual|\bcaseload|\bcase load|\bcensus|\bfte\b|\bratio\b|\bstaffing\b"
-    r"|\bproporci[oó]n|\bcarga de casos|\bpersonal por\b|\bone \(1\)|\bun \(1\)"
-    r"|\bsupervis|\breports? to\b|\breporta a\b|\bevaluat|\bevaluaci"
-    r"|\bfund(?:ed|ing|s)\b|\bgrant\b|\bappropriation|\bsubvenci|\bsubsidio|\bfondos\b",
+    r"\$\s?\d|\d\s?/\s?h(?:ou)?r\b"
+    # one word boundary before all the words, not one per word: tried at each boundary
+    # only, not at each letter (four times faster on a long passage)
+    r"|\b(?:per hour\b|hourly\b|salar|wage|pay\b|paid\b"
+    r"|grade\b|rate\b|stipend|sueldo|pago\b|tarifa|escala\b|por hora\b"
+    r"|mensual|caseload|case load|census|fte\b|ratio\b|staffing\b"
+    r"|proporci[oó]n|carga de casos|personal por\b|one \(1\)|un \(1\)"
+    r"|supervis|reports? to\b|reporta a\b|evaluat|evaluaci"
+    r"|fund(?:ed|ing|s)\b|grant\b|appropriation|subvenci|subsidio|fondos\b)",
     re.IGNORECASE,
 )
 # A sentence that binds someone to a duty.
