@@ -262,7 +262,7 @@ def test_label_and_header_lines_are_not_evidence(tmp_path: Path) -> None:
 
 def test_spanish_wordings_of_fte_pay_training_and_choice(tmp_path: Path) -> None:
     cases = {
-        "peer-staffing-ratio": "El programa contará con 3.0 FTE de especialistas de pares.",
+        "peer-staffing-ratio": "Contará con 3.0 FTE de especialistas de pares en cada clínica.",
         "peer-retention-and-pay": "Ganan $3.50 por encima del personal de apoyo directo de entrada.",
         "peer-specific-training": "Cada especialista recibe formación específica para pares.",
         "voluntary-peer-support": "Los participantes pueden dejar el apoyo en cualquier momento.",
@@ -371,3 +371,19 @@ def test_a_heading_names_a_topic_and_a_duty_line_opens_with_its_verb(
     from advocacy.evidence.segment import is_title
 
     assert is_title(line) is heading
+
+
+def test_a_count_of_peers_is_ratio_evidence_only_as_a_staffing_standard(tmp_path: Path) -> None:
+    # "More than one peer worker per team or site": a headcount is not that
+    for line in (
+        "Our three peer specialists meet as a team every Monday.",
+        "Las tres especialistas se reúnen como equipo cada semana.",
+        "Two peer staff joined the quality committee this year.",
+    ):
+        assert not evidence(scan(tmp_path, f"{line}\n"), "peer-staffing-ratio"), line
+    for line in (
+        "We place two peer specialists on every team so that no peer works alone.",
+        "Cada clínica tendrá por lo menos tres especialistas de pares, para que nadie trabaje sola.",
+        "The unit is staffed with at least two peers on each shift.",
+    ):
+        assert evidence(scan(tmp_path, f"{line}\n"), "peer-staffing-ratio"), line
