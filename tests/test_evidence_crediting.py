@@ -422,3 +422,22 @@ def test_a_promise_of_confidentiality_still_rules_out_beside_a_compliance_duty(
         c for c in scan_evidence(tmp_path, text)["criteria"] if c["id"] == "cps-code-of-ethics"
     )
     assert ethics["rules_out"] and ethics["passages"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On crisis calls, peer staff do not complete suicide risk assessments.",
+        "Operators never conduct lethality assessments; the clinician does.",
+        "Peers do not complete 5150 evaluations or ride with people on holds.",
+        "Los pares no realizan evaluaciones de riesgo suicida durante la respuesta a crisis.",
+    ],
+)
+def test_a_risk_assessment_peers_do_not_make_is_crisis_evidence(tmp_path: Path, line: str) -> None:
+    found = evidence_for(tmp_path, line + "\n")
+    assert "peers-in-mobile-crisis" in found and "no-clinical-duties" not in found
+
+
+def test_a_clinical_screening_peers_do_not_do_stays_duties_evidence(tmp_path: Path) -> None:
+    found = evidence_for(tmp_path, "Peers do not complete the PHQ-9 or intake screenings.\n")
+    assert "no-clinical-duties" in found and "peers-in-mobile-crisis" not in found

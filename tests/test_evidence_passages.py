@@ -87,7 +87,10 @@ def test_hard_wrapped_prose_is_still_joined() -> None:
             [
                 ("room + small stipend for a live-in peer mentor at our recovery house.", 1),
                 ("must have 2 yrs sober and a car", 2),
-                ("you keep the med cabinet key and hand out meds at night, plus the grocery money", 3),
+                (
+                    "you keep the med cabinet key and hand out meds at night, plus the grocery money",
+                    3,
+                ),
                 ("call or text dave", 5),
             ],
         ),
@@ -109,7 +112,10 @@ def test_hard_wrapped_prose_is_still_joined() -> None:
             "ana (8:07 a. m.): yo llevo el dinero de bolsillo a la casa\n",
             [
                 ("#outreach (exported)", 1),
-                ("kim.b [8:02 AM]: can a peer sit with the guy in bed 4 till the tech gets back", 2),
+                (
+                    "kim.b [8:02 AM]: can a peer sit with the guy in bed 4 till the tech gets back",
+                    2,
+                ),
                 ("luis [8:05 AM]: on it", 3),
                 ("ana (8:07 a. m.): yo llevo el dinero de bolsillo a la casa", 4),
             ],

@@ -38,7 +38,11 @@ def credited(
     rules a red flag out ("rules out: …") is not look-for vocabulary and is
     kept as it is; when its concept has a home, only the home was given it
     (a bid that never uses peers to enforce treatment shows voluntary support,
-    though the flag it rules out is raised under three points).
+    though the flag it rules out is raised under three points). It gives way
+    only to a look-for match of another point at home there that shares its
+    words: "peers do not complete suicide risk assessments" keeps peers out of
+    crisis decisions (the crisis point's own look-for), though it also rules
+    out the duties point's clinical-assessment flag.
     """
     look = [
         (cid, m)
@@ -53,16 +57,24 @@ def credited(
         for (cid, m), is_shared in zip(look, shared, strict=True)
         if not is_shared
     }
+    # words a concept of another point claims as its own ("do not complete risk
+    # assessments": the crisis point's, though the duties flag is ruled out too)
+    claimed = [(cid, m.span) for cid, m in look if m.entry.home == cid]
     return {
         cid: [
             (item, m)
             for item, m in found
-            if item.startswith("rules out: ")
+            if (item.startswith("rules out: ") and not _claimed(claimed, cid, m.span))
             or m.entry.home == cid
             or (cid, sentence_of(sentences, m.span[0])) in own
         ]
         for cid, found in items.items()
     }
+
+
+def _claimed(claimed: list[tuple[str, tuple[int, int]]], cid: str, span: tuple[int, int]) -> bool:
+    """Whether a look-for match at home in another criterion shares words with ``span``."""
+    return any(c != cid and a < span[1] and span[0] < b for c, (a, b) in claimed)
 
 
 def shared_words(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:
