@@ -441,3 +441,15 @@ def test_a_risk_assessment_peers_do_not_make_is_crisis_evidence(tmp_path: Path, 
 def test_a_clinical_screening_peers_do_not_do_stays_duties_evidence(tmp_path: Path) -> None:
     found = evidence_for(tmp_path, "Peers do not complete the PHQ-9 or intake screenings.\n")
     assert "no-clinical-duties" in found and "peers-in-mobile-crisis" not in found
+
+
+def test_reporting_to_a_court_is_a_voluntary_flag_not_a_reporting_line(tmp_path: Path) -> None:
+    # "reporta a la corte" tells a court about a person; "supervisado por la corte" is a line
+    line = (
+        "Cada semana el especialista de pares reporta al tribunal las ausencias de los residentes."
+    )
+    assert flagged(tmp_path, line) == {"voluntary-peer-support"}
+    denied = (
+        "La participación es voluntaria y el especialista no reporta a la corte ni a probatoria."
+    )
+    assert "peer-supervisors" not in evidence_for(tmp_path, denied + "\n")
