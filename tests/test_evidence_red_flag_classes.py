@@ -302,6 +302,13 @@ def test_clinical_measurements_aide_work_and_cover_for_other_titles(
         "There is no maximum caseload for recovery coaches.",
         "Los casos serán asignados por la directora de cada clínica según la demanda.",
         "El programa no ha fijado una proporción de especialistas por participante.",
+        # said without the words the first phrases used
+        "The number of peer staff on each shift is determined by the unit director.",
+        "Regional leads balance caseloads as they see fit.",
+        "How you use your peer between the two clinics is up to each of you as managers.",
+        "The bid declines to commit to a ratio, leaving staffing to the site manager.",
+        "La cantidad de personal de pares será determinada por cada director de programa.",
+        "El horario de los pares lo decide cada gerente de sitio según el presupuesto.",
     ],
 )
 def test_caseloads_left_open_or_to_managers_are_a_staffing_flag(tmp_path: Path, line: str) -> None:
@@ -313,6 +320,9 @@ def test_caseloads_left_open_or_to_managers_are_a_staffing_flag(tmp_path: Path, 
     [
         "Peer specialists carry no caseload; they are not case managers.",
         "Each peer supports at most 20 people, a ratio of 1:20.",
+        # a ratio set from the program's data is the staffing point's evidence
+        "The director sets peer staffing each quarter from caseload and wait-time data.",
+        "Ya empieza la cosecha y les comparto lo que se decidió en la junta de gerentes.",
     ],
 )
 def test_no_caseload_or_a_stated_ratio_is_no_staffing_flag(tmp_path: Path, line: str) -> None:
