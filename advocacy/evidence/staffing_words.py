@@ -68,13 +68,13 @@ PEOPLE = frozenset(
     "people ppl persons individuals clients participants members patients residents adults "
     "youth youths students tenants releasees consumers families veterans guests admissions "
     "referrals enrollees enrolled beds bed connections inmates children users beneficiaries "
-    "cases callers women men seniors survivors intakes folks "
+    "cases callers women men seniors survivors intakes folks discharges "
     "personas participantes clientes pacientes residentes afiliados afiliadas inscritos "
     "inscritas adultos jóvenes familias estudiantes camas admisiones miembros niños niñas "
-    "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres".split()
+    "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres veteranos altas".split()
 )
 # Words a count of people can follow: "census of 96", "caseload (48)".
-LEADS = frozenset("census caseload caseloads panel enrollment carga".split())
+LEADS = frozenset("census caseload caseloads panel enrollment population carga población".split())
 # A caseload or panel is one peer's own, and so are the people of "each peer".
 CASELOAD = frozenset("caseload caseloads panel".split())
 EACH = frozenset("each every per cada".split())
