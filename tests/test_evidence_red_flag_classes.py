@@ -80,6 +80,11 @@ def test_a_reporting_line_to_a_nurse_is_supervision_not_reporting_on_people(
     assert not found & {"cps-code-of-ethics", "voluntary-peer-support", "no-clinical-duties"}
     on_people = "Report missed appointments to the nurse.\n"
     assert "voluntary-peer-support" in flagged(tmp_path, on_people)
+    # telling a court or a landlord about a person is no reporting line
+    denied = (
+        "Peer staff do not report attendance or compliance to courts, probation or landlords.\n"
+    )
+    assert "peer-supervisors" not in flagged(tmp_path, denied)
 
 
 @pytest.mark.parametrize(
@@ -87,6 +92,11 @@ def test_a_reporting_line_to_a_nurse_is_supervision_not_reporting_on_people(
     [
         "Your coach in this role is our House Nurse.",
         "This role reports to the Case Management Supervisor.",
+        # a post outside peer and clinical work
+        "Reports to the Director of Nursing.",
+        "The Peer Advocate is supervised by the Shelter Operations Manager.",
+        "The PRS is supervised by the Jail Administrator (Captain) for all purposes.",
+        "El promotor par rinde cuentas al pastor de la iglesia.",
     ],
 )
 def test_a_clinician_or_another_services_manager_as_supervisor(tmp_path: Path, line: str) -> None:
@@ -569,9 +579,7 @@ def test_sending_peers_to_a_conference_is_no_red_flag(tmp_path: Path) -> None:
         "Los cuestionarios de depresión serán aplicados por el especialista de pares.",
     ],
 )
-def test_screenings_given_to_peers_in_the_passive_or_handed_over(
-    tmp_path: Path, line: str
-) -> None:
+def test_screenings_given_to_peers_in_the_passive_or_handed_over(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line + "\n")
 
 
