@@ -534,3 +534,22 @@ def test_drug_tests_and_a_place_kept_by_meeting_the_peer_in_other_words(
     tmp_path: Path, line: str
 ) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Attends the nursing shift huddle (peer staff do not have separate meetings).",
+        "- Peer team call on the 26th and the 2nd is cancelled.",
+        "We won't have our monthly peer circle anymore.",
+        "Coaches join the weekly clinical staffing instead of a separate peer meeting.",
+        "La reunión del equipo de pares se hace cuando la agenda lo permite.",
+    ],
+)
+def test_no_peer_meeting_of_their_own_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "peer-support-team" in flagged(tmp_path, line)
+
+
+def test_a_peer_meeting_of_their_own_is_no_team_flag(tmp_path: Path) -> None:
+    line = "Peer staff have their own meeting every Tuesday and do not attend the nursing huddle."
+    assert "peer-support-team" not in flagged(tmp_path, line)
