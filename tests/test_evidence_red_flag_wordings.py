@@ -553,3 +553,24 @@ def test_no_peer_meeting_of_their_own_in_other_words(tmp_path: Path, line: str) 
 def test_a_peer_meeting_of_their_own_is_no_team_flag(tmp_path: Path) -> None:
     line = "Peer staff have their own meeting every Tuesday and do not attend the nursing huddle."
     assert "peer-support-team" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le dije que el curso de especialista de pares lo tiene que pagar ella y hacerlo los sábados.",
+        "La certificación de pares la debe pagar el candidato.",
+        "Staff reported that they paid for their own CPS renewal hours.",
+        "Peer coach training is available if you want to do it on your own time.",
+    ],
+)
+def test_training_left_to_the_peers_purse_or_time_in_other_words(tmp_path: Path, line: str) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, line)
+
+
+def test_training_the_program_pays_for_is_no_flag(tmp_path: Path) -> None:
+    for line in (
+        "We pay for every peer's certification and cover their renewal fees.",
+        "La agencia nos pagó el adiestramiento, con los días pagados y todo.",
+    ):
+        assert "peer-specific-training" not in flagged(tmp_path, line), line
