@@ -574,3 +574,15 @@ def test_training_the_program_pays_for_is_no_flag(tmp_path: Path) -> None:
         "La agencia nos pagó el adiestramiento, con los días pagados y todo.",
     ):
         assert "peer-specific-training" not in flagged(tmp_path, line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guests' SSI money kept in the safe is signed out by the peer on duty.",
+        "Por las mañanas va a estar en la recepción tomando los copagos y dando los recibos.",
+        "Duties: room patients, run the PHQ-2/PHQ-9 and SBIRT screens, and refill calls.",
+    ],
+)
+def test_money_signed_out_copays_and_named_screens_are_duties(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
