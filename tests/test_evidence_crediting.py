@@ -453,3 +453,21 @@ def test_reporting_to_a_court_is_a_voluntary_flag_not_a_reporting_line(tmp_path:
         "La participación es voluntaria y el especialista no reporta a la corte ni a probatoria."
     )
     assert "peer-supervisors" not in evidence_for(tmp_path, denied + "\n")
+
+
+def test_a_list_of_screenings_peers_do_not_do_stays_duties_evidence(tmp_path: Path) -> None:
+    line = (
+        "Peers do not complete intake assessments, PHQ-9 screenings or suicide risk assessments.\n"
+    )
+    assert "no-clinical-duties" in evidence_for(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ACT team includes two peer specialists, a nurse, a psychiatrist and two clinicians.",
+        "La casa de respiro tiene tres especialistas de pares.",
+    ],
+)
+def test_what_a_named_team_is_made_of_is_ratio_evidence(tmp_path: Path, line: str) -> None:
+    assert "peer-staffing-ratio" in evidence_for(tmp_path, line + "\n")

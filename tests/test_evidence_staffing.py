@@ -125,9 +125,7 @@ REVIEW_NOT_OVERLOADED = [
 # "a", a range or another title's ratio beside the figure, more nouns of people, one
 # peer for the whole county, a year or a unit named before the count.
 REVIEW_OVERLOADED = [
-    # a facility's population, discharges
-    "One CPS is assigned to the facility (average daily population 640).",
-    "Un especialista de pares atenderá a la población de la cárcel, unas 400 personas.",
+    # discharges
     "One peer bridger will follow about 150 discharges at a time.",
     "Staffing: 1 peer specialist for 400 clients.",
     "Staffing: One peer specialist will serve 300 clients.",

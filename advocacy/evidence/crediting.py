@@ -8,6 +8,7 @@ of its own in the same sentence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def credited(
-    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int]
+    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int], text: str = ""
 ) -> dict[str, list[tuple[str, PhraseMatch]]]:
     """The look-for matches of one passage that credit their criterion.
 
@@ -64,7 +65,7 @@ def credited(
         cid: [
             (item, m)
             for item, m in found
-            if (item.startswith("rules out: ") and not _claimed(claimed, cid, m.span))
+            if (item.startswith("rules out: ") and not _claimed(claimed, cid, m.span, text))
             or m.entry.home == cid
             or (cid, sentence_of(sentences, m.span[0])) in own
         ]
@@ -72,9 +73,23 @@ def credited(
     }
 
 
-def _claimed(claimed: list[tuple[str, tuple[int, int]]], cid: str, span: tuple[int, int]) -> bool:
-    """Whether a look-for match at home in another criterion shares words with ``span``."""
-    return any(c != cid and a < span[1] and span[0] < b for c, (a, b) in claimed)
+def _claimed(
+    claimed: list[tuple[str, tuple[int, int]]], cid: str, span: tuple[int, int], text: str
+) -> bool:
+    """Whether a look-for match at home in another criterion says what ``span`` says: it
+    shares its words and goes on past them only within the same phrase ("no realizan
+    evaluaciones de riesgo suicida"), not into a list ("complete intake assessments,
+    PHQ-9 screenings or suicide risk assessments" leaves the first items their own)."""
+    for other, (a, b) in claimed:
+        if other == cid or not (a < span[1] and span[0] < b):
+            continue
+        beyond = text[a : span[0]] + " " + text[span[1] : b]
+        if not _LIST.search(beyond):
+            return True
+    return False
+
+
+_LIST = re.compile(r"[,;/]|\b(?:or|and|o|y|u|e|ni|nor)\b", re.IGNORECASE)
 
 
 def shared_words(spans: list[tuple[str, tuple[int, int]]]) -> list[bool]:

@@ -304,7 +304,7 @@ def _collect(
             items.setdefault(cid, []).extend((label, m) for m in found)
             if item not in evidence[cid].ruled_out:
                 evidence[cid].ruled_out.append(item)
-    items = credited(items, sentences)
+    items = credited(items, sentences, passage.text)
     for cid, found_items in items.items():
         found_items = [
             (i, m)

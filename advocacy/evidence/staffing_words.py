@@ -74,7 +74,7 @@ PEOPLE = frozenset(
     "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres veteranos altas".split()
 )
 # Words a count of people can follow: "census of 96", "caseload (48)".
-LEADS = frozenset("census caseload caseloads panel enrollment population carga población".split())
+LEADS = frozenset("census caseload caseloads panel enrollment carga".split())
 # A caseload or panel is one peer's own, and so are the people of "each peer".
 CASELOAD = frozenset("caseload caseloads panel".split())
 EACH = frozenset("each every per cada".split())
