@@ -584,3 +584,18 @@ def test_training_the_program_pays_for_is_no_flag(tmp_path: Path) -> None:
 )
 def test_money_signed_out_copays_and_named_screens_are_duties(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Diploma de secundaria. Se prefiere, pero no se exige, experiencia personal con la recuperación.",
+        "Si usted tiene experiencia personal con la recuperación, qué bueno, pero no es obligatorio.",
+        "Recovery Coaches are employed under the hospital's Patient Care Technician job code.",
+        "The position sits in the Care Management job family.",
+    ],
+)
+def test_lived_experience_not_asked_for_and_another_titles_job_code(
+    tmp_path: Path, line: str
+) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)

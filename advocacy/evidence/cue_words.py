@@ -365,5 +365,10 @@ WEAK = {
         "ya no se requerirá",
         "dejará de ser requisito",
         "se eliminará",
+        # "se prefiere, pero no se exige"; "qué bueno, pero no es obligatorio"
+        "no se exige",
+        "no es obligatoria",
+        "no es obligatorio",
+        "no es un requisito",
     ),
 }
