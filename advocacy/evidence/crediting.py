@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def credited(
-    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int], text: str = ""
+    items: dict[str, list[tuple[str, PhraseMatch]]], sentences: list[int], text: str
 ) -> dict[str, list[tuple[str, PhraseMatch]]]:
     """The look-for matches of one passage that credit their criterion.
 
@@ -41,9 +41,11 @@ def credited(
     (a bid that never uses peers to enforce treatment shows voluntary support,
     though the flag it rules out is raised under three points). It gives way
     only to a look-for match of another point at home there that shares its
-    words: "peers do not complete suicide risk assessments" keeps peers out of
-    crisis decisions (the crisis point's own look-for), though it also rules
-    out the duties point's clinical-assessment flag.
+    words and goes on past them within the same phrase, not into a list:
+    "peers do not complete suicide risk assessments" keeps peers out of crisis
+    decisions (the crisis point's own look-for), though it also rules out the
+    duties point's clinical-assessment flag. ``text`` is the passage the spans
+    are in.
     """
     look = [
         (cid, m)
