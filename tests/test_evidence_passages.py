@@ -393,3 +393,27 @@ def test_a_count_of_peers_is_ratio_evidence_only_as_a_staffing_standard(tmp_path
         "The unit is staffed with at least two peers on each shift.",
     ):
         assert evidence(scan(tmp_path, f"{line}\n"), "peer-staffing-ratio"), line
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # Spanish that shares its function words with Portuguese ("dos", "e", "de", "por")
+        (
+            "El programa tendrá dos especialistas de pares por clínica, para que nadie trabaje sola.",
+            "es",
+        ),
+        ("Habrá dos especialistas de pares por clínica.", "es"),
+        ("- Hablar español e inglés. Licencia de manejar vigente.", "es"),
+        # Portuguese has letters and words of its own
+        ("O especialista de pares não administra medicamentos e não faz anotações clínicas.", "pt"),
+    ],
+)
+def test_spanish_is_not_read_as_portuguese(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_a_short_spanish_posting_gets_no_portuguese_warning(tmp_path: Path) -> None:
+    data = scan(tmp_path, "Habrá dos especialistas de pares por clínica.\n")
+    assert data["languages"] == {"es": 1}
+    assert not any("Portuguese" in w for w in data["warnings"])

@@ -499,3 +499,8 @@ def test_pay_comparable_to_an_aide_rate_is_still_a_flag(tmp_path: Path) -> None:
 def test_time_left_over_for_the_people_served_is_not_networking(tmp_path: Path) -> None:
     line = "When time allows, sit down with residents and share your recovery story."
     assert "paid-networking" not in flagged(tmp_path, line)
+
+
+def test_a_request_not_to_do_what_is_listed_still_excludes_it(tmp_path: Path) -> None:
+    text = "Nos pidieron no hacer lo siguiente:\n\n- dar medicamentos a los residentes\n"
+    assert "no-clinical-duties" not in flagged(tmp_path, text)

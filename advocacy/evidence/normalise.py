@@ -90,6 +90,10 @@ _STOP_WORDS = {
     "werden wird",
 }
 FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+# Portuguese shares most of its function words with Spanish ("de", "que", "para", "por",
+# and "dos", "e" with other meanings): a passage is read as Portuguese only with a letter
+# or a word Spanish does not have.
+_PORTUGUESE = re.compile(r"[ãõç]|\b(?:não|são|é|às|pelo|pela|pelos|pelas|ao|aos)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 4
 
@@ -112,6 +116,8 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
     scores = {lang: sum(w in stop for w in words) for lang, stop in FUNCTION_WORDS.items()}
+    if not _PORTUGUESE.search(text):  # "dos especialistas", "español e inglés" are Spanish
+        scores["pt"] = 0
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < max(1, len(words) // 10):
         return None

@@ -330,10 +330,15 @@ def excluding(text: str, lang: str = "en") -> str | None:
         return None  # "What's not working": what it lists happens
     tokens = tokenize(text, lang)
     found = triggers(tokens)
+    assigned = ASSIGNED_LEAD_IN.search(text)
+    if assigned:  # "I have been directed to do work outside my job description:", "me han
+        # pedido hacer tareas fuera de mi descripción": handed out, unless what was asked
+        # is itself negated ("we were asked to stop doing:")
+        after = bisect_left([span[0] for span in tokens.spans], assigned.end())
+        found = [cue for cue in found if cue.start == after]
+        return found[0].text if found else None
     if found:
         return found[0].text
-    if ASSIGNED_LEAD_IN.search(text):
-        return None  # "I have been directed to do work outside my job description:"
     watch = WATCH_FOR_LEAD_IN.search(text)
     if watch:
         return watch.group(0)  # "Watch for role drift. Common signs:"
