@@ -599,3 +599,15 @@ def test_lived_experience_not_asked_for_and_another_titles_job_code(
     tmp_path: Path, line: str
 ) -> None:
     assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No call is closed until the peer completes a suicide risk assessment.",
+        "Ninguna llamada se cierra hasta que el par completa la evaluación de riesgo suicida.",
+    ],
+)
+def test_a_negation_ends_at_until(tmp_path: Path, line: str) -> None:
+    # what happens "until" the peer does it: the peer does it
+    assert "no-clinical-duties" in flagged(tmp_path, line)

@@ -164,11 +164,16 @@ PSEUDO = {
 }
 
 TERMINATORS = {
-    "en": frozenset("but however although though except yet whereas unless while".split()),
+    "en": frozenset("but however although though except yet whereas unless while until".split()),
     "es": frozenset("pero aunque excepto salvo sino mientras embargo".split()),
 }
 
-PHRASE_TERMINATORS = {"en": ("apart from", "other than", "aside from"), "es": ("a menos que",)}
+# "until" and "hasta que" end a negation: "no call is closed until the peer completes a
+# risk assessment" has the peer complete it
+PHRASE_TERMINATORS = {
+    "en": ("apart from", "other than", "aside from"),
+    "es": ("a menos que", "hasta que"),
+}
 
 COPULAS = frozenset(
     "is are was were will be been being shall should must may es son está están será serán "
