@@ -333,7 +333,7 @@ def excluding(text: str, lang: str = "en") -> str | None:
     assigned = ASSIGNED_LEAD_IN.search(text)
     if assigned:  # "I have been directed to do work outside my job description:", "me han
         # pedido hacer tareas fuera de mi descripción": handed out, unless what was asked
-        # is itself negated ("we were asked to stop doing:")
+        # is itself negated ("nos pidieron no hacer lo siguiente:")
         after = bisect_left([span[0] for span in tokens.spans], assigned.end())
         found = [cue for cue in found if cue.start == after]
         return found[0].text if found else None
