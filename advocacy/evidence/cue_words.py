@@ -80,6 +80,9 @@ PSEUDO = {
         "no more than",
         "no less than",
         "no fewer than",
+        "not less than",  # a floor, as contracts write it: "not less than two (2) FTE"
+        "not fewer than",
+        "not more than",
         "not necessarily",
         "no matter",
         "not available",  # "sit with patients when a sitter is not available": covering for one

@@ -64,12 +64,13 @@ _SENTENCE_END = re.compile(  # each branch opens with its mark, so only marks ar
 _CITED_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“¿¡(•\-]?[A-ZÁÉÍÓÚÑ0-9])")
 # ends a clause ("Duties: …", "Raises: not applicable — merit increases frozen"), not a sentence
 _COLON = re.compile(r":(?=\s|$)|(?<=\s)-(?=\s)")  # normalise() makes every dash "-"
-# A number sign after a word ("Amendment No. 3", "CONTRATO Nº 12", "Núm. 4", "(no. 2)"),
+# A number sign after a word ("Amendment No. 3", "CONTRATO Nº 12", "Núm. 4", "(no. 2)",
+# "CONTRACT NO. QD-2231"),
 # read in the text as written (normalising makes "Nº" "No"): neither a negation nor the
 # end of a sentence. "no 1:1 observation" without a stop, and an answer "No. 3 nurses …"
 # at the start of a sentence, are negations.
 _NUMBER_SIGN = re.compile(
-    r"(?:(?<=\w )|(?<=\w, )|(?<=\())n(?:o\.|o?[º°]\.?|\.[º°]|[uú]m\.|ro\.)(?=\s*\d)",
+    r"(?:(?<=\w )|(?<=\w, )|(?<=\())n(?:o\.|o?[º°]\.?|\.[º°]|[uú]m\.|ro\.)(?=\s*(?:[a-z]{1,4}-?)?\d)",
     re.IGNORECASE,
 )
 GAP = 5

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells
+from advocacy.evidence.normalise import FUNCTION_WORDS
 
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
 # and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
@@ -190,6 +191,7 @@ def _segments(
     item = False
     previous = ""  # the last line added to ``current``
     fenced = False
+    seen_text = False
     owner: str | None = None
     header: list[str] = []  # the current table's header cells
     row_owner: str | None = None  # the last table row's first cell
@@ -213,8 +215,15 @@ def _segments(
         after_row = bool(previous) and _table_row(previous, markdown) and not row
         wrapped = bool(current) and _wrapped(previous, line, width)
         heading = _heading(
-            line, markdown, previous if current else "", wrapped, after or next_text, not after
+            line,
+            markdown,
+            previous if current else "",
+            wrapped,
+            after or next_text,
+            not after,
+            not seen_text,
         )
+        seen_text = seen_text or bool(line)
         # Markdown's list markers and the ones people type ("(a)", "✔"), in any text.
         bullet = BULLET.match(line)
         starts = (
@@ -321,12 +330,18 @@ def _opens_label(line: str) -> bool:
 
 
 def _heading(
-    line: str, markdown: bool, previous: str, wrapped: bool, after: str = "", alone: bool = False
+    line: str,
+    markdown: bool,
+    previous: str,
+    wrapped: bool,
+    after: str = "",
+    alone: bool = False,
+    top: bool = False,
 ) -> str | None:
     """The heading text if ``line`` is a heading, else None.
 
     ``after`` is the next line with text, ``alone`` whether a blank line comes
-    first. In plain text, a line is not a heading when the next line continues
+    first, ``top`` whether no line of text came before (a document's title). In plain text, a line is not a heading when the next line continues
     it (starts with a small letter, as the rest of a wrapped sentence does),
     when it is a label whose value follows ("REPORTS TO"), or when it is that
     value. A short title in sentence case ("Supervision and support") is one
@@ -351,7 +366,7 @@ def _heading(
         return None  # the value of a label
     if after[:1].islower():
         return None
-    if is_title(line):
+    if is_title(line) and (alone or top or not _item_like(line)):
         return line
     starts_block = not previous or ends_sentence(previous)
     return line if starts_block and short_title(line) and opens_text(after) else None
@@ -421,6 +436,15 @@ def _next_non_empty(lines: list[str]) -> list[str]:
         found.append(upcoming)
     return found[::-1]
 
+
+#: Words Title Case leaves in small letters ("Supervision with Peers", "Funciones
+#: dentro del Puesto"): the function words of the languages read.
+_TITLE_SMALL_WORDS = frozenset().union(
+    *FUNCTION_WORDS.values(),
+    "with from into onto over under upon than that this within without between through "
+    "about after before during among across against toward towards versus while when where "
+    "desde hasta entre sobre según contra hacia durante mediante".split(),
+)
 
 #: Words that make a short line a sentence, not a title ("MUST BE ABLE TO DRIVE",
 #: "Peer staff will never be asked to:", "EL PERSONAL DEBE …").
@@ -500,6 +524,22 @@ def looks_like_heading(line: str) -> bool:
     long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
     capitalised = [w for w in long if w.lstrip("\"'“‘([")[:1].isupper()]
     return bool(long) and len(capitalised) / len(long) >= 0.6
+
+
+def _item_like(line: str) -> bool:
+    """Whether a line that looks like a title, with a line of text right after it,
+    is rather an item of a list without marks: it has a word that says something
+    in small letters, which Title Case leaves only to small words ("Weekly
+    supervision with the ACT Team Leader (LPC)" among perks; "Supervision with
+    Peers" is a title). Not a lead-in ("A few changes, per leadership:") or a
+    numbered section ("Section 6. Program participation")."""
+    if line.endswith(":") or _NUMBERED.match(line) or _SECTION.match(line):
+        return False
+    return any(
+        word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS
+        for word in (w.strip("\"'“‘([)]”’,") for w in line.split())
+        if sum(c.isalpha() for c in word) >= 4
+    )
 
 
 def _plain(line: str) -> str:

@@ -1,0 +1,93 @@
+"""Reading fixes of the round that measured the finder on heldout49-52: lines a
+reader took for headings, "No." that abbreviates "number", and a floor written
+"not less than"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import scan_evidence
+
+from advocacy.evidence.matching import find, tokenize
+from advocacy.evidence.scope import excluding, negation
+from advocacy.evidence.segment import segment_text
+
+PERKS = (
+    "Certified Peer Specialist - ACT Team\n"
+    "What you bring\n"
+    "Lived experience of serious mental illness is required for the role.\n"
+    "PA CPS certification.\n"
+    "Perks\n"
+    "Agency-paid training in Intentional Peer Support and WRAP, on paid time\n"
+    "Weekly supervision with the ACT Team Leader (LPC)\n"
+    "Pay equivalent to Patient Care Tech I\n"
+    "Monthly meeting with the agency's CPS staff from all programs\n"
+)
+
+
+def test_lines_of_a_list_without_marks_are_read_not_taken_for_headings() -> None:
+    """A line with many capitals (names, acronyms) but words that say something in
+    small letters, inside a block of lines, is an item: before, three perks were
+    headings and no rule or reader saw them."""
+    read = {s.line: s.heading for s in segment_text(PERKS)}
+    assert read == {
+        1: True,
+        2: True,
+        3: False,
+        4: False,
+        5: True,
+        6: False,
+        7: False,
+        8: False,
+        9: False,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a document's first line, and a title with a blank line after it
+        "Peer Support Advocate – Mobile Crisis Intervention (24/7 team)\nNorth Valley Crisis Services\n",
+        "Intro.\n\nScope of Work for Peer Support Services under Medicaid\n\nThe contractor will hire peers.\n",
+        # a numbered section and a lead-in
+        "Intro.\nSection 6. Program participation\nResidents attend house meetings.\n",
+        "Intro.\nA few changes effective today, per leadership:\n1) Peers cover the front desk.\n",
+    ],
+)
+def test_titles_stay_titles(text: str) -> None:
+    first = next(s for s in segment_text(text) if s.text != "Intro.")
+    assert first.heading
+
+
+def test_a_heading_with_the_abbreviation_no_for_number_excludes_nothing(tmp_path: Path) -> None:
+    assert excluding("AMENDMENT 004 TO CONTRACT NO. QD-2231") is None
+    assert excluding("Contrato No. 14", "es") is None
+    assert excluding("Duties not included:") == "not"
+    text = (
+        "AMENDMENT 004 TO CONTRACT NO. QD-2231\n\n"
+        "Peer Specialists shall participate in medication deliveries and observe ingestion.\n"
+    )
+    data = scan_evidence(tmp_path, text)
+    assert [f["criterion"] for f in data["red_flags"]] == ["no-clinical-duties"]
+    assert not [n for n in data["not_counted"] if "heading" in n["reason"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "negated"),
+    [
+        (
+            "Each team shall employ not less than two (2) FTE peer specialists.",
+            "peer specialists",
+            False,
+        ),
+        ("The contractor shall keep not fewer than one peer per site.", "peer", False),
+        ("Peers have no role in No. 5 of the plan, medication.", "medication", True),
+        ("See Contract No. 2231 for medication rules.", "medication", False),
+        ("Peers do not give medication.", "medication", True),
+    ],
+)
+def test_floors_and_numbers_are_no_negation(sentence: str, phrase: str, negated: bool) -> None:
+    tokens = tokenize(sentence, "en")
+    ((start, end),) = find(phrase, tokens)
+    assert (negation(tokens, start, end) is not None) is negated
