@@ -91,3 +91,31 @@ def test_floors_and_numbers_are_no_negation(sentence: str, phrase: str, negated:
     tokens = tokenize(sentence, "en")
     ((start, end),) = find(phrase, tokens)
     assert (negation(tokens, start, end) is not None) is negated
+
+
+def test_no_is_english_too(tmp_path: Path) -> None:
+    """An English duty list whose one function word was "no" was read as Spanish,
+    and matched with Spanish phrases."""
+    text = (
+        "Peer Support Specialist, Inpatient Unit\n\n"
+        "The peer specialist works with patients on the unit and their families.\n\n"
+        "Essential Functions:\n"
+        "- Attends daily nursing huddle; no separate peer meeting.\n"
+        "- Leads recovery groups.\n"
+    )
+    data = scan_evidence(tmp_path, text)
+    assert data["languages"] == {"en": 3}
+    assert [f["criterion"] for f in data["red_flags"]] == ["peer-support-team"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Reparte medicamentos cada mañana, no hay otra.", "es"),
+        ("Peers will not be asked to give a shot or hold a patient down.", "en"),
+    ],
+)
+def test_no_leaves_the_language_to_the_other_words(line: str, lang: str) -> None:
+    from advocacy.evidence.normalise import detect_language_near
+
+    assert detect_language_near(line, "en") == lang

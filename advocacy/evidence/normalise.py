@@ -95,6 +95,10 @@ FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.
 # or a word Spanish does not have.
 _PORTUGUESE = re.compile(r"[ãõç]|\b(?:não|são|é|às|pelo|pela|pelos|pelas|ao|aos)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+# Function words of one language that another writes often too count half for it:
+# "no" was the one function word of "Attends daily nursing huddle; no separate peer
+# meeting.", read as Spanish in an English list
+_ALSO = {"en": frozenset(("no",))}
 MIN_WORDS_FOR_LANGUAGE = 4
 
 
@@ -115,7 +119,10 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    scores = {lang: sum(w in stop for w in words) for lang, stop in FUNCTION_WORDS.items()}
+    scores = {
+        lang: sum(w in stop or (w in _ALSO.get(lang, ()) and 0.5) for w in words)
+        for lang, stop in FUNCTION_WORDS.items()
+    }
     if not _PORTUGUESE.search(text):  # "dos especialistas", "español e inglés" are Spanish
         scores["pt"] = 0
     best = max(scores, key=lambda lang: scores[lang])
