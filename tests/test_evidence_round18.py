@@ -119,3 +119,28 @@ def test_no_leaves_the_language_to_the_other_words(line: str, lang: str) -> None
     from advocacy.evidence.normalise import detect_language_near
 
     assert detect_language_near(line, "en") == lang
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        (
+            "El curso de certificación de pares corre por cuenta de cada especialista y "
+            "debe tomarse fuera del horario de trabajo.",
+            "peer-specific-training",
+        ),
+        (
+            "The clinic is staffed by one 0.5 FTE peer specialist, who carries the whole "
+            "caseload with help from case managers as needed.",
+            "peer-staffing-ratio",
+        ),
+    ],
+)
+def test_the_reader_flags_where_a_rule_read_another_meaning(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    """A rule's 'means something else' (or a negation) no longer silences the learned
+    reader: it reads the sentence's words itself. The rule's reason stays shown."""
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert criterion in {f["criterion"] for f in data["red_flags"] if f["chance"]}
+    assert any(n["reason"].startswith("means something else") for n in data["not_counted"])
