@@ -63,6 +63,7 @@ def test_titles_stay_titles(text: str) -> None:
 def test_a_heading_with_the_abbreviation_no_for_number_excludes_nothing(tmp_path: Path) -> None:
     assert excluding("AMENDMENT 004 TO CONTRACT NO. QD-2231") is None
     assert excluding("Contrato No. 14", "es") is None
+    assert excluding("Contract No. SCCMHA-27-114") is None  # a code of six letters
     assert excluding("Duties not included:") == "not"
     text = (
         "AMENDMENT 004 TO CONTRACT NO. QD-2231\n\n"
