@@ -145,3 +145,25 @@ def test_the_reader_flags_where_a_rule_read_another_meaning(
     data = scan_evidence(tmp_path, line + "\n", learned=True)
     assert criterion in {f["criterion"] for f in data["red_flags"] if f["chance"]}
     assert any(n["reason"].startswith("means something else") for n in data["not_counted"])
+
+
+def test_the_lines_under_a_lead_in_are_its_items(tmp_path: Path) -> None:
+    """Under "What you'll need:", a short line in sentence case was a heading (text
+    of six words came after it) and the lines after it ran together."""
+    text = (
+        "Peer Specialist\n\n"
+        "What you'll need:\n"
+        "Lived experience preferred\n"
+        "High school diploma / GED, CPR/First Aid\n"
+        "All training is provided online through Relias.\n"
+    )
+    read = [(s.line, s.heading, s.text) for s in segment_text(text)]
+    assert read[2:] == [
+        (4, False, "Lived experience preferred"),
+        (5, False, "High school diploma / GED, CPR/First Aid"),
+        (6, False, "All training is provided online through Relias."),
+    ]
+    flags = scan_evidence(tmp_path, text)["red_flags"]
+    assert [(f["criterion"], f["location"]) for f in flags] == [
+        ("distinct-job-descriptions", "line 4")
+    ]
