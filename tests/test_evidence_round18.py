@@ -60,10 +60,35 @@ def test_titles_stay_titles(text: str) -> None:
     assert first.heading
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Tasks outside the Peer Specialist Role",
+        "Duties excluded from the Peer Coach Role",
+        "Activities prohibited for Recovery Coaches",
+    ],
+)
+def test_an_excluding_heading_in_a_block_still_heads_its_lines(
+    tmp_path: Path, heading: str
+) -> None:
+    """A heading that excludes stays a heading among lines of text, so what it lists
+    is not counted (the outside review found these flagged after the item fix)."""
+    text = (
+        "Peer Support Specialist - Adult Outpatient Clinic\n"
+        "The Peer Support Specialist works alongside clinicians to support people.\n"
+        f"{heading}\n"
+        "Administering or passing medication to patients\n"
+        "Physical restraint or holds during a crisis\n"
+    )
+    assert not scan_evidence(tmp_path, text)["red_flags"]
+
+
 def test_a_heading_with_the_abbreviation_no_for_number_excludes_nothing(tmp_path: Path) -> None:
     assert excluding("AMENDMENT 004 TO CONTRACT NO. QD-2231") is None
     assert excluding("Contrato No. 14", "es") is None
     assert excluding("Contract No. SCCMHA-27-114") is None  # a code of six letters
+    assert excluding("AMENDMENT 3 TO CONTRACT NO. RFP-BH-24-07") is None
+    assert excluding("Amendment No. 2 to Contract No. DMH-ACS-2017-04") is None
     assert excluding("Duties not included:") == "not"
     text = (
         "AMENDMENT 004 TO CONTRACT NO. QD-2231\n\n"
@@ -113,6 +138,7 @@ def test_no_is_english_too(tmp_path: Path) -> None:
     ("line", "lang"),
     [
         ("Reparte medicamentos cada mañana, no hay otra.", "es"),
+        ("Administra medicamentos; no requiere licencia clínica.", "es"),
         ("Peers will not be asked to give a shot or hold a patient down.", "en"),
     ],
 )
@@ -140,8 +166,8 @@ def test_no_leaves_the_language_to_the_other_words(line: str, lang: str) -> None
 def test_the_reader_flags_where_a_rule_read_another_meaning(
     tmp_path: Path, line: str, criterion: str
 ) -> None:
-    """A rule's 'means something else' (or a negation) no longer silences the learned
-    reader: it reads the sentence's words itself. The rule's reason stays shown."""
+    """A rule's 'means something else' no longer silences the learned reader: it reads
+    the sentence's words itself. The rule's reason stays shown."""
     data = scan_evidence(tmp_path, line + "\n", learned=True)
     assert criterion in {f["criterion"] for f in data["red_flags"] if f["chance"]}
     assert any(n["reason"].startswith("means something else") for n in data["not_counted"])
@@ -167,3 +193,18 @@ def test_the_lines_under_a_lead_in_are_its_items(tmp_path: Path) -> None:
     assert [(f["criterion"], f["location"]) for f in flags] == [
         ("distinct-job-descriptions", "line 4")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To be clear, no peer will be doing med pass this weekend - nursing has it covered.",
+        "Peers also won't be doing the 15-minute safety checks; that stays with the techs.",
+        "Peers will not be covering the front desk when the receptionist is out.",
+        "Para que quede claro, ningún par va a repartir medicamentos este fin de semana.",
+    ],
+)
+def test_a_true_negation_stays_unflagged_by_the_reader(tmp_path: Path, line: str) -> None:
+    """A rule's negation still silences the learned reader: letting it read negated
+    sentences flagged these (outside review of the round)."""
+    assert not scan_evidence(tmp_path, line + "\n", learned=True)["red_flags"]

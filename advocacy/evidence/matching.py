@@ -70,7 +70,7 @@ _COLON = re.compile(r":(?=\s|$)|(?<=\s)-(?=\s)")  # normalise() makes every dash
 # end of a sentence. "no 1:1 observation" without a stop, and an answer "No. 3 nurses …"
 # at the start of a sentence, are negations.
 _NUMBER_SIGN = re.compile(
-    r"(?:(?<=\w )|(?<=\w, )|(?<=\())n(?:o\.|o?[º°]\.?|\.[º°]|[uú]m\.|ro\.)(?=\s*(?:[a-z]{1,10}-?)?\d)",
+    r"(?:(?<=\w )|(?<=\w, )|(?<=\())n(?:o\.|o?[º°]\.?|\.[º°]|[uú]m\.|ro\.)(?=\s*(?:[a-z]{1,10}-){0,3}[a-z]{0,10}\d)",
     re.IGNORECASE,
 )
 GAP = 5

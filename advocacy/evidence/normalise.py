@@ -99,6 +99,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # "no" was the one function word of "Attends daily nursing huddle; no separate peer
 # meeting.", read as Spanish in an English list
 _ALSO = {"en": frozenset(("no",))}
+_SPANISH_LETTER = re.compile(r"[ñáíóú¿¡]", re.IGNORECASE)
 MIN_WORDS_FOR_LANGUAGE = 4
 
 
@@ -125,6 +126,8 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     }
     if not _PORTUGUESE.search(text):  # "dos especialistas", "español e inglés" are Spanish
         scores["pt"] = 0
+    if _SPANISH_LETTER.search(text):  # "no requiere licencia clínica": the "no" is Spanish
+        scores["es"] += 1
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < max(1, len(words) // 10):
         return None

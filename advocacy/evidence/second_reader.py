@@ -25,7 +25,6 @@ from advocacy.evidence.learned import (
 )
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import Tokens
-from advocacy.evidence.out_of_role import NEGATED_BY
 from advocacy.evidence.reading import Passage
 from advocacy.evidence.scope import ANOTHER_MEANING
 
@@ -47,21 +46,19 @@ def learned_red_flags(
     criterion the rules did not flag them for. ``parts``: where each language
     of the passage starts, and its words.
 
-    Where the rules ruled a red flag of the sentence out because of whose duty it
-    is, a question or a list's scope, that reason beats a score. A negation or
-    another meaning does not: the reader has learned negated words of its own
-    ("no separate peer meeting"), and on heldout33-46 two in three of the
-    sentences it then flagged were red-flag lines ("discharged for not
-    attending mandatory peer check-ins": 'not' negates the attending). A question that states no duty, or a list under
+    Where the rules ruled a red flag of the sentence out with a reason (a
+    negation, another position's duty, a question), that reason is already
+    shown and beats a score. "Means something else" does not: on heldout43-46
+    most sentences the reader then flagged were red-flag lines ("El curso de
+    certificación corre por cuenta de cada especialista", where 'curso' was
+    read as another meaning). A question that states no duty, or a list under
     an excluding lead-in (``scope``, "does not include:"), shows the reading as
     not counted, with the reason."""
     flagged = [(f.criterion, span) for f in flags for span in f.spans]
     ruled_out = [
         m.span[0]
         for m in matches
-        if m.entry.kind == "red_flag"
-        and m.excluded
-        and not m.excluded.startswith((NEGATED_BY, ANOTHER_MEANING))
+        if m.entry.kind == "red_flag" and m.excluded and not m.excluded.startswith(ANOTHER_MEANING)
     ]
     found: list[RedFlagFinding] = []
     for which, (offset, tokens) in enumerate(parts):

@@ -545,8 +545,8 @@ def _item_like(line: str) -> bool:
     supervision with the ACT Team Leader (LPC)" among perks; "Supervision with
     Peers" is a title). Not a lead-in ("A few changes, per leadership:") or a
     numbered section ("Section 6. Program participation")."""
-    if line.endswith(":") or _NUMBERED.match(line) or _SECTION.match(line):
-        return False
+    if line.endswith(":") or _NUMBERED.match(line) or _SECTION.match(line) or _excluding(line):
+        return False  # an excluding heading ("Tasks outside the Peer Specialist Role") heads
     return any(
         word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS
         for word in (w.strip("\"'“‘([)]”’,") for w in line.split())
