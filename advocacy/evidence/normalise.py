@@ -120,10 +120,11 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    scores = {
-        lang: sum(w in stop or (w in _ALSO.get(lang, ()) and 0.5) for w in words)
-        for lang, stop in FUNCTION_WORDS.items()
+    scores: dict[str, float] = {
+        lang: sum(w in stop for w in words) for lang, stop in FUNCTION_WORDS.items()
     }
+    for lang, also in _ALSO.items():
+        scores[lang] += sum(w in also for w in words) / 2
     if not _PORTUGUESE.search(text):  # "dos especialistas", "español e inglés" are Spanish
         scores["pt"] = 0
     if _SPANISH_LETTER.search(text):  # "no requiere licencia clínica": the "no" is Spanish
