@@ -21,8 +21,6 @@ from collections.abc import Callable
 from advocacy.evidence.cue_words import COORDINATORS, COPULAS, EXCLUDING_WORDS, RELATIVES
 from advocacy.evidence.matching import Tokens
 
-NEGATED_BY = "negated by"  # how a negation's reason opens: "negated by 'will not'"
-
 WINDOW = 8  # words after a match to the predicate that puts it out of the role
 AGAINST = frozenset("against contra".split())
 AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
@@ -57,7 +55,7 @@ def out_of_role_after(tokens: Tokens, end: int, in_clause: Callable[[int], bool]
             return None
         said = _predicate(words, at, end)
         if said:
-            return f"{NEGATED_BY} '{said}'"
+            return f"negated by '{said}'"
     return None
 
 

@@ -72,7 +72,7 @@ from advocacy.evidence.cue_words import (
     WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
-from advocacy.evidence.out_of_role import NEGATED_BY, out_of_role_after
+from advocacy.evidence.out_of_role import out_of_role_after
 
 POST_WINDOW = 3
 # "non-" before these at a match's end names the opposite ("supervision is non-clinical")
@@ -194,7 +194,7 @@ def negation(
                 return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in COPULAS or lead in ("do", "does") else cue.text
-            return f"{NEGATED_BY} '{said}'"
+            return f"negated by '{said}'"
     if reach is not None:
         return None  # "the network meeting is not unpaid time": a post-negation says less
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
@@ -207,7 +207,7 @@ def negation(
         if at in memo(tokens, "pseudo", pseudo_words):
             break  # "when a sitter is not available": covering for one
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
-            return f"{NEGATED_BY} '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
+            return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
 
 

@@ -191,7 +191,7 @@ def _segments(
     item = False
     previous = ""  # the last line added to ``current``
     fenced = False
-    seen_text = lead_in = listing = False
+    seen_text = listing = False
     owner: str | None = None
     header: list[str] = []  # the current table's header cells
     row_owner: str | None = None  # the last table row's first cell
@@ -222,11 +222,9 @@ def _segments(
             after or next_text,
             not after,
             not seen_text,
-            lead_in,
+            listing,
         )
         seen_text = seen_text or bool(line)
-        if line:
-            lead_in = heading is not None and heading.endswith(":")
         # Markdown's list markers and the ones people type ("(a)", "✔"), in any text.
         bullet = BULLET.match(line)
         starts = (
@@ -344,17 +342,19 @@ def _heading(
     after: str = "",
     alone: bool = False,
     top: bool = False,
-    lead_in: bool = False,
+    listed: bool = False,
 ) -> str | None:
     """The heading text if ``line`` is a heading, else None.
 
     ``after`` is the next line with text, ``alone`` whether a blank line comes
     first, ``top`` whether no line of text came before (a document's title),
-    ``lead_in`` whether the line before was a heading that ends with a colon. In plain text, a line is not a heading when the next line continues
-    it (starts with a small letter, as the rest of a wrapped sentence does),
-    when it is a label whose value follows ("REPORTS TO"), or when it is that
-    value. A short title in sentence case ("Supervision and support") is one
-    when running text or a list follows it.
+    ``listed`` whether a heading that ends with a colon is above it, with no
+    blank line between. In plain text, a line is not a heading when the next
+    line continues it (starts with a small letter, as the rest of a wrapped
+    sentence does), when it is a label whose value follows ("REPORTS TO"), or
+    when it is that value. A short title in sentence case ("Supervision and
+    support") is one when running text or a list follows it, unless it is an
+    item of a lead-in's list.
     """
     if not line:
         return None
@@ -377,9 +377,9 @@ def _heading(
         return None
     if is_title(line) and (alone or top or not _item_like(line)):
         return line
-    if lead_in:
-        return None  # the first item of a lead-in's list ("What you'll need:" over
-        # "Lived experience preferred"), not a title of its own
+    if listed:
+        return None  # an item of a lead-in's list ("What you'll need:" over "Lived
+        # experience preferred"), not a title of its own
     starts_block = not previous or ends_sentence(previous)
     return line if starts_block and short_title(line) and opens_text(after) else None
 
