@@ -4,6 +4,7 @@ reader took for headings, "No." that abbreviates "number", and a floor written
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,32 @@ def test_a_true_negation_stays_unflagged_by_the_reader(tmp_path: Path, line: str
     """A rule's negation still silences the learned reader: letting it read negated
     sentences flagged these (outside review of the round)."""
     assert not scan_evidence(tmp_path, line + "\n", learned=True)["red_flags"]
+
+
+def test_a_word_paragraph_in_capitals_among_others_is_read_as_in_text(tmp_path: Path) -> None:
+    """Word and PDF readers take a line for a title as text does: a paragraph with a
+    word that says something in small letters is an item, below the document's
+    first paragraph (the posting's title stays its title)."""
+    from docx import Document
+
+    document = Document()
+    for text in [
+        "Recovery Coach – Emergency Department (Nights team)",
+        "Harbor Point Health is hiring a Recovery Coach for our ED bridge program.",
+        "Perks",
+        "Weekly supervision with the ED Nurse Manager (RN)",
+        "Monthly coaches’ meeting on paid time",
+    ]:
+        document.add_paragraph(text)
+    path = tmp_path / "posting.docx"
+    document.save(str(path))
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json", "--no-learned"])
+    flags = json.loads(result.output)["red_flags"]
+    assert [(f["criterion"], f["excerpt"]) for f in flags] == [
+        ("peer-supervisors", "Weekly supervision with the ED Nurse Manager (RN)")
+    ]
+    assert flags[0]["heading"] == "Perks"

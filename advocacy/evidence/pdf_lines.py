@@ -28,6 +28,7 @@ from advocacy.evidence.segment import (
     bold_title,
     ends_sentence,
     is_title,
+    item_like,
     opens_text,
     short_title,
 )
@@ -238,12 +239,16 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
 
     rows = table_rows(lines, usual_gap)
 
+    said = False  # whether a passage has been read
+
     def flush(after: str = "") -> Iterator[PdfPassage]:
         """Yield the passage; a title line alone heads what follows instead (``after``
         is the next line's text, which decides for a sentence-case title)."""
-        nonlocal heading, first_line
+        nonlocal heading, first_line, said
+        top = heading is None and not said  # the document's title
         title = first_line and (
-            is_title(first_line) or (short_title(first_line) and opens_text(after))
+            (is_title(first_line) and (top or not item_like(first_line)))
+            or (short_title(first_line) and opens_text(after))
         )
         if current and title:
             current.clear()
@@ -251,6 +256,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         if current:
             yield PdfPassage(joined(current), page, heading, item)
             current.clear()
+            said = True
         first_line = ""
 
     skip_to = 0

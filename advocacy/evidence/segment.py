@@ -375,7 +375,7 @@ def _heading(
         return None  # the value of a label
     if after[:1].islower():
         return None
-    if is_title(line) and (alone or top or not _item_like(line)):
+    if is_title(line) and (top or not item_like(line)):
         return line
     if listed:
         return None  # an item of a lead-in's list ("What you'll need:" over "Lived
@@ -538,9 +538,9 @@ def looks_like_heading(line: str) -> bool:
     return bool(long) and len(capitalised) / len(long) >= 0.6
 
 
-def _item_like(line: str) -> bool:
-    """Whether a line that looks like a title, with a line of text right after it,
-    is rather an item of a list without marks: it has a word that says something
+def item_like(line: str) -> bool:
+    """Whether a line that looks like a title, below the document's first line, is
+    rather an item of a list without marks (in text, a Word paragraph, a PDF line): it has a word that says something
     in small letters, which Title Case leaves only to small words ("Weekly
     supervision with the ACT Team Leader (LPC)" among perks; "Supervision with
     Peers" is a title). Not a lead-in ("A few changes, per leadership:") or a
