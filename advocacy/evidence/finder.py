@@ -16,7 +16,9 @@ nothing, for the reviewer to read.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import NamedTuple
 
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
@@ -29,7 +31,7 @@ from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
 from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
-from advocacy.evidence.second_reader import learned_evidence, learned_red_flags
+from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -168,10 +170,13 @@ def find_evidence(
             )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
-        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted)
-        if readers is not None and languages[order] in index.languages:
+        # the readers, where they read the passage's language
+        here = readers if languages[order] in index.languages else None
+        doubt = partial(doubted, here.evidence, parts) if here else None
+        _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubt)
+        if here is not None:
             red_flags += learned_red_flags(
-                readers.red_flag,
+                here.red_flag,
                 passage,
                 parts,
                 matches,
@@ -184,7 +189,7 @@ def find_evidence(
                 taken = [m.span for m in matches]
                 taken += [span for f in red_flags[flags_before:] for span in f.spans]
                 cited = {cid for cid, ranked in hits.items() if ranked[hits_before[cid] :]}
-                for cid, hit in learned_evidence(readers.evidence, passage, parts, taken, evidence):
+                for cid, hit in learned_evidence(here.evidence, passage, parts, taken, evidence):
                     if cid not in cited:  # once per passage: a rule's passage is enough
                         hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
@@ -239,8 +244,11 @@ def _collect(
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]],
     red_flags: list[RedFlagFinding],
     not_counted: list[NotCounted],
+    doubt: Callable[[str, int], str | None] | None = None,
 ) -> None:
-    """Sort one passage's matches into hits, red flags and matches not counted."""
+    """Sort one passage's matches into hits, red flags and matches not counted.
+    ``doubt`` says why evidence for a criterion at a character is not counted
+    after all (the evidence reader's :func:`.second_reader.doubted`)."""
     per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
@@ -317,6 +325,12 @@ def _collect(
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))
+        reason = doubt(cid, spans[0][0]) if doubt else None
+        if reason:
+            not_counted.append(
+                NotCounted(cid, "look_for", names[0], reason, passage, spans, phrases[0])
+            )
+            continue
         hit = Hit(passage, names, spans, len(spans), phrases)
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}

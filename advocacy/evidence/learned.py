@@ -325,6 +325,16 @@ def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[st
         yield first, last, found, model.chance(found)
 
 
+def sentence_at(tokens: Tokens, at: int) -> list[str]:
+    """The features of the sentence of ``tokens`` that holds character ``at`` (the
+    first sentence, for a character before the first word)."""
+    sentences = memo(tokens, "learned_features", _sentence_features)
+    for _, last, found in sentences:
+        if at <= tokens.spans[last - 1][1]:
+            return found
+    return sentences[-1][2] if sentences else []
+
+
 def _sentence_features(tokens: Tokens) -> list[tuple[int, int, list[str]]]:
     """Each sentence's first and after-last word and its features, worked out once
     for both readers."""

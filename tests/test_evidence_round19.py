@@ -1,0 +1,64 @@
+"""Fixes of the round that measured the finder on heldout57-64: the evidence reader
+doubts a phrase's evidence it all but rules out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import scan_evidence
+
+from advocacy.evidence.learned import load_model
+from advocacy.evidence.matching import tokenize
+from advocacy.evidence.second_reader import doubted
+
+MEETING = "We request a meeting with HR and the Director of Peer Services within 10 business days."
+SUPERVISED = (
+    "Peer staff are supervised by the Director of Peer Services, a certified peer specialist "
+    "trained in peer supervision."
+)
+
+
+def _passages(data: dict, criterion: str) -> list[str]:
+    found = next(c for c in data["criteria"] if c["id"] == criterion)
+    return [p["excerpt"] for p in found["passages"]]
+
+
+def test_evidence_the_reader_all_but_rules_out_is_shown_as_not_counted(tmp_path: Path) -> None:
+    """The phrase for a peer supervisor matches "Director of Peer Services" in a
+    request for a meeting; the evidence reader reads the sentence as about something
+    else, so it is shown as not counted, with the reason, and not cited."""
+    text = f"Grievance, Eastside Clinic\n\n{MEETING}\n\n{SUPERVISED}\n"
+    data = scan_evidence(tmp_path, text, learned=True)
+    cited = _passages(data, "peer-supervisors")
+    assert [p for p in cited if "request a meeting" in p] == []
+    assert [p for p in cited if "supervised by" in p]
+    doubts = [n for n in data["not_counted"] if n["excerpt"].startswith("We request")]
+    assert [(n["criterion"], n["kind"]) for n in doubts] == [("peer-supervisors", "look_for")]
+    assert doubts[0]["reason"].startswith("the evidence reader reads this sentence as about ")
+
+
+def test_the_rules_alone_still_cite_what_the_reader_would_doubt(tmp_path: Path) -> None:
+    """Without the readers (--no-learned) the phrase rules decide alone, as before."""
+    data = scan_evidence(tmp_path, f"{MEETING}\n")
+    assert _passages(data, "peer-supervisors") == [MEETING]
+
+
+def _doubt(text: str, criterion: str, at: str) -> str | None:
+    readers = load_model()
+    assert readers is not None
+    return doubted(readers.evidence, [(0, tokenize(text, "en"))], criterion, text.index(at))
+
+
+def test_the_reader_doubts_only_where_it_reads_enough_words() -> None:
+    assert _doubt(MEETING, "peer-supervisors", "Director") is not None
+    assert _doubt(SUPERVISED, "peer-supervisors", "Director") is None
+    # too few words the reader knows: it doubts nothing
+    assert _doubt("Peer supervisor: yes.", "peer-supervisors", "supervisor") is None
+    # a criterion the reader was never trained on
+    assert _doubt(MEETING, "no-such-criterion", "Director") is None
+
+
+def test_the_sentence_doubted_is_the_one_the_phrase_matched_in() -> None:
+    text = f"{SUPERVISED} {MEETING}"
+    assert _doubt(text, "peer-supervisors", "Director") is None
+    assert _doubt(text, "peer-supervisors", "the Director of Peer Services within") is not None
