@@ -1,5 +1,6 @@
 """Fixes of the round that measured the finder on heldout57-64: the evidence reader
-doubts a phrase's evidence it all but rules out."""
+doubts a phrase's evidence it all but rules out, and a chat message that opens with
+its time is a passage of its own."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from conftest import scan_evidence
 from advocacy.evidence.learned import load_model
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.second_reader import doubted
+from advocacy.evidence.segment import segment_text
 
 MEETING = "We request a meeting with HR and the Director of Peer Services within 10 business days."
 SUPERVISED = (
@@ -62,3 +64,36 @@ def test_the_sentence_doubted_is_the_one_the_phrase_matched_in() -> None:
     text = f"{SUPERVISED} {MEETING}"
     assert _doubt(text, "peer-supervisors", "Director") is None
     assert _doubt(text, "peer-supervisors", "the Director of Peer Services within") is not None
+
+
+CHAT = (
+    "[Peer Staff - Eastern Shore] chat export\n"
+    "[8:02 AM] Renee Whitlock: fyi they pulled me to cover the front desk again\n"
+    "[8:02 AM] Renee Whitlock: third time this week I've been the sitter\n"
+    "[10/3/24, 9:10 AM] Lcdo. Torres: y revisen los lockers de los residentes\n"
+    "9/5 9:30 Nilda: ojo, el administrador del edificio llamó\n"
+    "8:16 Sra. Ledesma (Psicóloga): y recuerda que yo te evalúo\n"
+    "Mon 6:14 PM — Brandon (House Mgr): hey can u do the UA on Jake tonite\n"
+    "[3/14 11:20 a. m.] Marisol: y otra cosa\n"
+)
+
+
+def test_a_chat_message_that_opens_with_its_time_is_a_passage_of_its_own() -> None:
+    """An exported chat puts the time first; the messages start in small letters and
+    without a blank line, and ran together into one passage cited at its first line."""
+    assert [s.line for s in segment_text(CHAT)] == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_a_time_that_opens_a_wrapped_line_goes_on_with_its_sentence() -> None:
+    """A time in prose, on a wrapped line: no one speaks."""
+    text = (
+        "Peer staff will not give medication or handle client funds after\n"
+        "9:00 PM: the night nurse covers both.\n"
+    )
+    assert len(segment_text(text)) == 1
+
+
+def test_a_duty_in_a_chat_message_is_flagged_at_its_own_line(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, CHAT, learned=True)
+    sitter = [f["location"] for f in data["red_flags"] if "sitter" in f["excerpt"]]
+    assert sitter == ["line 3"]

@@ -53,6 +53,14 @@ _SPEAKER = re.compile(
     r"^[\w.@'’-]+(?: [\w.@'’-]+){0,2} ?(?:\[\d{1,2}:\d\d[^\]]{0,12}\]|\(\d{1,2}:\d\d[^)]{0,12}\)"
     r"|\d{1,2}:\d\d ?(?:[AaPp]\.? ?[Mm]\.?)?):\s+\S"
 )
+# A chat message or log entry that opens with its time (and date): "[8:02 AM] Renee: …",
+# "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …", "Mon 6:14 PM — Brandon (House
+# Mgr): …"; not "9:00 PM: the night nurse …", where no one speaks.
+_STAMPED = re.compile(
+    r"^(?:\[[^\]]{0,24}\d{1,2}:\d\d[^\]]{0,14}\]"
+    r"|(?:[A-Z][a-z]{2},? )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,? )?\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?)"
+    r"\s*[-—–]?\s*(?![AaPp]\.? ?[Mm]\b)[^\W\d][^:\[\]]{0,40}:\s+\S"
+)
 # Words a label ends with when its value is on the next line.
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -237,7 +245,10 @@ def _segments(
             or (casual and bool(current) and not _runs_on(previous, line))
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             # a message of a chat, in any case
-            or (_SPEAKER.match(line) is not None and not _runs_on(previous, line))
+            or (
+                (_SPEAKER.match(line) or _STAMPED.match(line)) is not None
+                and not _runs_on(previous, line)
+            )
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
             or (
