@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import scan_evidence
+import pytest
+from conftest import flagged, scan_evidence
 
 from advocacy.evidence.learned import load_model
 from advocacy.evidence.matching import tokenize
@@ -97,3 +98,41 @@ def test_a_duty_in_a_chat_message_is_flagged_at_its_own_line(tmp_path: Path) -> 
     data = scan_evidence(tmp_path, CHAT, learned=True)
     sitter = [f["location"] for f in data["red_flags"] if "sitter" in f["excerpt"]]
     assert sitter == ["line 3"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Caseload: no more than 15 people at a time, set by the Peer Programs Manager.",
+        "Caseload target is 1 coach per 25 active participants.",
+        "Caseloads are capped at 15 people per CPS.",
+    ],
+)
+def test_a_caseload_with_a_count_per_peer_is_no_renamed_job(tmp_path: Path, line: str) -> None:
+    assert "distinct-job-descriptions" not in flagged(tmp_path, line)
+
+
+def test_a_clinical_caseload_is_still_a_renamed_job(tmp_path: Path) -> None:
+    line = "Supervisee will be assigned a caseload of up to 15 clients."
+    assert "distinct-job-descriptions" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Med pass: no, nursing only.",
+        "Handles client funds: no; the business office does.",
+        "Medicamentos: nunca, solo enfermería.",
+    ],
+)
+def test_a_form_field_answered_no_with_who_does_it_is_not_counted(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan_evidence(tmp_path, f"Peer Specialist duties:\n\n- {line}\n")
+    assert data["red_flags"] == []
+    assert [n["reason"].startswith("the field says") for n in data["not_counted"]] == [True]
+
+
+@pytest.mark.parametrize("line", ["Med pass: no, except weekends.", "Med pass: No restrictions."])
+def test_a_field_whose_note_takes_the_no_back_still_flags(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, f"Peer Specialist duties:\n\n- {line}\n")

@@ -406,9 +406,14 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
-# A form field whose value is "none": "Representative Payee / Money Handling: NONE."
+# A form field whose value is "none": "Representative Payee / Money Handling: NONE.", and
+# with a word on who does it instead: "Med pass: no, nursing only.", "Funds: No (RN only)";
+# not "Med pass: no, except weekends", where the note takes the answer back.
 _FIELD_SAYS_NONE = re.compile(
-    r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*[.!]?\s*$", re.IGNORECASE
+    r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*"
+    r"(?:[,;(—–-]\s*(?!.*\b(?:except|unless|but|if|when|excepto|salvo|menos|sino|si|cuando)\b)"
+    r"[^:]{1,60})?[.!]?\s*$",
+    re.IGNORECASE,
 )
 
 
