@@ -136,3 +136,28 @@ def test_a_form_field_answered_no_with_who_does_it_is_not_counted(
 @pytest.mark.parametrize("line", ["Med pass: no, except weekends.", "Med pass: No restrictions."])
 def test_a_field_whose_note_takes_the_no_back_still_flags(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, f"Peer Specialist duties:\n\n- {line}\n")
+
+
+def test_a_match_not_counted_in_many_places_is_one_row_naming_the_others(
+    tmp_path: Path,
+) -> None:
+    """A boilerplate sentence in every section: one row, with the other places; the
+    JSON keeps every one."""
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    text = "".join(
+        f"## Section {n}\n\nPeer staff will not give out medication.\n\n" for n in range(1, 9)
+    )
+    path = tmp_path / "bid.md"
+    path.write_text(text, encoding="utf-8")
+    shown = CliRunner().invoke(main, ["score", "evidence", str(path), "--no-learned"])
+    assert shown.exit_code == 0, shown.output
+    table = shown.output.split("Matches not counted")[1]
+    assert table.count("not counted (negated by 'will not')") == 1
+    assert "the same at line 7, line 11, line 15, line 19, line 23 and 2 more" in " ".join(
+        table.split()
+    )
+    data = scan_evidence(tmp_path, text, "bid.md")
+    assert len([n for n in data["not_counted"] if n["kind"] == "red_flag"]) == 8

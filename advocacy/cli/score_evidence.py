@@ -12,6 +12,7 @@ from advocacy.cli._options import FILE
 
 if TYPE_CHECKING:
     from advocacy.evidence.finder import EvidenceReport
+    from advocacy.evidence.findings import NotCounted
     from advocacy.evidence.reading import Passage
 
 READ_THESE_SHOWN = 15
@@ -147,6 +148,21 @@ def _shown(passage: Passage, spans: tuple[tuple[int, int], ...]) -> str:
     )
 
 
+#: Other places of a repeated match not counted, named in its row before "and N more".
+PLACES_NAMED = 5
+
+
+def _elsewhere(more: list[NotCounted]) -> str:
+    """The other places where the same sentence was not counted, for the same reason."""
+    if not more:
+        return ""
+    from advocacy.cli._output import untrusted
+
+    named = ", ".join(untrusted(n.passage.location) for n in more[:PLACES_NAMED])
+    rest = f" and {len(more) - PLACES_NAMED} more" if len(more) > PLACES_NAMED else ""
+    return f"\n[dim]the same at {named}{rest}[/dim]"
+
+
 def _print_evidence(report: EvidenceReport) -> None:
     from rich import box
     from rich.table import Table
@@ -183,13 +199,18 @@ def _print_evidence(report: EvidenceReport) -> None:
         table = Table(title="Matches not counted", title_justify="left", box=box.SIMPLE_HEAD)
         table.add_column("where", max_width=22)
         table.add_column("why not counted, and the passage", ratio=1)
+        # the same sentence, not counted for the same reason in many places (a boilerplate
+        # paragraph in every section): one row, with the other places (the JSON lists each)
+        alike: dict[tuple[str, str, str, str, str], list[NotCounted]] = {}
         for n in report.not_counted:
+            alike.setdefault((n.criterion, n.kind, n.item, n.reason, n.passage.text), []).append(n)
+        for n, *more in alike.values():
             kind = "red flag" if n.kind == "red_flag" else "evidence"
             table.add_row(
                 untrusted(n.passage.where),
                 f"[dim]not counted ({untrusted(n.reason)}): {kind} "
                 f"“{untrusted(n.item)}”, matched {untrusted(_label(n.phrase))}[/dim]\n"
-                f"{_shown(n.passage, n.spans)}",
+                f"{_shown(n.passage, n.spans)}{_elsewhere(more)}",
             )
         console.print(table)
     for c in report.criteria:
