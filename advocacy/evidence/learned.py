@@ -30,7 +30,7 @@ import math
 import sys
 import zlib
 from array import array
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -319,20 +319,25 @@ def readings(
     return read
 
 
-def _sentences(model: Model, tokens: Tokens) -> Iterator[tuple[int, int, list[str], float]]:
-    """Each sentence of ``tokens`` (its first and after-last word), its features and chance."""
-    for first, last, found in memo(tokens, "learned_features", _sentence_features):
-        yield first, last, found, model.chance(found)
+def _sentences(model: Model, tokens: Tokens) -> list[tuple[int, int, list[str], float]]:
+    """Each sentence of ``tokens`` (its first and after-last word), its features and
+    the model's chance, worked out once for each reader (the finder asks twice)."""
+
+    def chances(tokens: Tokens) -> list[tuple[int, int, list[str], float]]:
+        sentences = memo(tokens, "learned_features", _sentence_features)
+        return [(first, last, found, model.chance(found)) for first, last, found in sentences]
+
+    return memo(tokens, f"chances {id(model)}", chances)  # type: ignore[no-any-return]
 
 
-def sentence_at(tokens: Tokens, at: int) -> list[str]:
-    """The features of the sentence of ``tokens`` that holds character ``at`` (the
-    first sentence, for a character before the first word)."""
-    sentences = memo(tokens, "learned_features", _sentence_features)
-    for _, last, found in sentences:
+def sentence_at(model: Model, tokens: Tokens, at: int) -> tuple[list[str], float]:
+    """The features and the model's chance of the sentence of ``tokens`` that holds
+    character ``at`` (the first sentence, for a character before the first word)."""
+    sentences = _sentences(model, tokens)
+    for _, last, found, chance in sentences:
         if at <= tokens.spans[last - 1][1]:
-            return found
-    return sentences[-1][2] if sentences else []
+            return found, chance
+    return (sentences[-1][2], sentences[-1][3]) if sentences else ([], 0.0)
 
 
 def _sentence_features(tokens: Tokens) -> list[tuple[int, int, list[str]]]:

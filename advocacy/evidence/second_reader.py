@@ -172,10 +172,10 @@ def doubted(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
     if criterion not in model.criteria:
         return None
     offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
-    found = sentence_at(tokens, at - offset)
-    if model.known(found) < model.feature_floor:  # too few known words to doubt anything
+    found, chance = sentence_at(model, tokens, at - offset)
+    if chance >= DOUBT_READS_BELOW:  # it reads the sentence as evidence
         return None
-    if model.chance(found) >= DOUBT_READS_BELOW:  # it reads the sentence as evidence
+    if model.known(found) < model.feature_floor:  # too few known words to doubt anything
         return None
     if model.judge(found, (criterion,)).criterion_chance >= DOUBT_BELOW:
         return None
