@@ -49,7 +49,9 @@ def test_the_rules_alone_still_cite_what_the_reader_would_doubt(tmp_path: Path) 
 def _doubt(text: str, criterion: str, at: str) -> str | None:
     readers = load_model()
     assert readers is not None
-    return doubted(readers.evidence, [(0, tokenize(text, "en"))], criterion, text.index(at))
+    start = text.index(at)
+    spans = [(start, start + len(at))]
+    return doubted(readers.evidence, [(0, tokenize(text, "en"))], criterion, spans)
 
 
 def test_the_reader_doubts_only_where_it_reads_enough_words() -> None:
@@ -85,13 +87,29 @@ def test_a_chat_message_that_opens_with_its_time_is_a_passage_of_its_own() -> No
     assert [s.line for s in segment_text(CHAT)] == [1, 2, 3, 4, 5, 6, 7, 8]
 
 
-def test_a_time_that_opens_a_wrapped_line_goes_on_with_its_sentence() -> None:
-    """A time in prose, on a wrapped line: no one speaks."""
-    text = (
+WRAPPED_TIME = (  # found by the round's reviewer
+    "Team - per the 2023 peer workforce agreement, Peer Recovery Specialists will\n"
+    "not be assigned the following tasks at any time, including after\n"
+    "8:00 PM and on weekend shifts: 1:1 sitter coverage, medication pass, or\n"
+    "restraint holds.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Peer staff will not give medication or handle client funds after\n"
-        "9:00 PM: the night nurse covers both.\n"
-    )
+        "9:00 PM: the night nurse covers both.\n",
+        WRAPPED_TIME,
+    ],
+)
+def test_a_time_that_opens_a_wrapped_line_goes_on_with_its_sentence(text: str) -> None:
+    """A time in prose, on a wrapped line: no one speaks."""
     assert len(segment_text(text)) == 1
+
+
+def test_duties_negated_across_a_wrapped_time_stay_negated(tmp_path: Path) -> None:
+    assert flagged(tmp_path, WRAPPED_TIME) == set()
 
 
 def test_a_duty_in_a_chat_message_is_flagged_at_its_own_line(tmp_path: Path) -> None:
@@ -112,8 +130,21 @@ def test_a_caseload_with_a_count_per_peer_is_no_renamed_job(tmp_path: Path, line
     assert "distinct-job-descriptions" not in flagged(tmp_path, line)
 
 
-def test_a_clinical_caseload_is_still_a_renamed_job(tmp_path: Path) -> None:
-    line = "Supervisee will be assigned a caseload of up to 15 clients."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Supervisee will be assigned a caseload of up to 15 clients.",
+        # found by the round's reviewer: a count, a limit or "per" is no staffing plan here
+        "Serve as case manager for an assigned caseload, as per agency policy.",
+        "Carry a caseload of no more than 40 members and coordinate benefits, housing "
+        "applications and referrals as their case manager.",
+        "Manage an assigned caseload of at most 25 participants, completing ISPs and "
+        "quarterly reviews.",
+        "Maintain a caseload of 30 clients, with at least two contacts per week, and "
+        "complete case management assessments.",
+    ],
+)
+def test_a_clinical_caseload_is_still_a_renamed_job(tmp_path: Path, line: str) -> None:
     assert "distinct-job-descriptions" in flagged(tmp_path, line)
 
 
@@ -133,7 +164,20 @@ def test_a_form_field_answered_no_with_who_does_it_is_not_counted(
     assert [n["reason"].startswith("the field says") for n in data["not_counted"]] == [True]
 
 
-@pytest.mark.parametrize("line", ["Med pass: no, except weekends.", "Med pass: No restrictions."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Med pass: no, except weekends.",
+        "Med pass: No restrictions.",
+        # found by the round's reviewer: a note that takes the "no" back, or names no one
+        # else who does the task
+        "Handles client funds: no, though peers hold petty cash for outings.",
+        "Progress notes: no; peers write daily shift notes in the EHR instead.",
+        "Med pass: no, only PRN meds at night.",
+        "Medicamentos: no, pero los fines de semana sí los reparte.",
+        "Manejo de dinero de los residentes: no, aunque guarda la caja chica.",
+    ],
+)
 def test_a_field_whose_note_takes_the_no_back_still_flags(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, f"Peer Specialist duties:\n\n- {line}\n")
 

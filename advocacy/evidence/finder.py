@@ -244,11 +244,11 @@ def _collect(
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]],
     red_flags: list[RedFlagFinding],
     not_counted: list[NotCounted],
-    doubt: Callable[[str, int], str | None] | None = None,
+    doubt: Callable[[str, tuple[tuple[int, int], ...]], str | None] | None = None,
 ) -> None:
     """Sort one passage's matches into hits, red flags and matches not counted.
-    ``doubt`` says why evidence for a criterion at a character is not counted
-    after all (the evidence reader's :func:`.second_reader.doubted`)."""
+    ``doubt`` says why evidence for a criterion, matched at some spans, is not
+    counted after all (the evidence reader's :func:`.second_reader.doubted`)."""
     per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
@@ -325,7 +325,7 @@ def _collect(
         names = tuple(dict.fromkeys(item for item, _ in found_items))
         spans = tuple(sorted({m.span for _, m in found_items}))
         phrases = tuple(dict.fromkeys(m.entry.source for _, m in found_items))
-        reason = doubt(cid, spans[0][0]) if doubt else None
+        reason = doubt(cid, spans) if doubt else None
         if reason:
             not_counted.append(
                 NotCounted(cid, "look_for", names[0], reason, passage, spans, phrases[0])
@@ -407,12 +407,15 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
 # A form field whose value is "none": "Representative Payee / Money Handling: NONE.", and
-# with a word on who does it instead: "Med pass: no, nursing only.", "Funds: No (RN only)";
-# not "Med pass: no, except weekends", where the note takes the answer back.
+# with a note that names who does it instead: "Med pass: no, nursing only.", "Funds: no;
+# the business office does."; not "no, though peers hold petty cash", "no, all direct
+# care staff rotate" or "no, pero los fines de semana sí", where the note takes it back.
 _FIELD_SAYS_NONE = re.compile(
     r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*"
-    r"(?:[,;(—–-]\s*(?!.*\b(?:except|unless|but|if|when|excepto|salvo|menos|sino|si|cuando)\b)"
-    r"[^:]{1,60})?[.!]?\s*$",
+    r"(?:[,;(—–-]\s*(?!.*\b(?:except|unless|but|if|when|though|although|other than|instead"
+    r"|excepto|salvo|menos|sino|si|cuando|pero|aunque)\b)"
+    r"(?=.*\b(?:nurs\w*|rn|rns|lpn|lvn|clinician|clinicians|pharmac\w*|prescriber|office"
+    r"|finance|enfermer\w*|farmacia|oficina|finanzas)\b)[^:]{1,60})?[.!)]?\s*$",
     re.IGNORECASE,
 )
 

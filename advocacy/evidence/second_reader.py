@@ -17,6 +17,8 @@ can weigh it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
 from advocacy.evidence.learned import (
     LEARNED,
@@ -162,15 +164,21 @@ def learned_evidence(
     return found
 
 
-def doubted(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
-    """Why the rules' evidence for ``criterion`` at character ``at`` of a passage
-    is not counted: the evidence reader reads its sentence as little evidence and
-    puts under :data:`DOUBT_BELOW` on that criterion. "We request a meeting with HR and the Director of
-    Peer Services" names a peer supervisor in a phrase's words; the reader, which
-    weighs every word, reads no evidence of supervision there. None where the
-    reader does not doubt it, or knows nothing of the criterion."""
+def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -> str | None:
+    """Why the rules' evidence for ``criterion``, matched at ``spans`` of a passage,
+    is not counted: for every sentence a span is in, the evidence reader reads the
+    sentence as little evidence and puts under :data:`DOUBT_BELOW` on that
+    criterion. "We request a meeting with HR and the Director of Peer Services"
+    names a peer supervisor in a phrase's words; the reader, which weighs every
+    word, reads no evidence of supervision there. None where the reader does not
+    doubt one of the sentences, or knows nothing of the criterion."""
     if criterion not in model.criteria:
         return None
+    reasons = [_doubt(model, parts, criterion, at) for at, _ in spans]
+    return reasons[0] if all(reasons) else None
+
+
+def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
     offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
     found, chance = sentence_at(model, tokens, at - offset)
     if chance >= DOUBT_READS_BELOW:  # it reads the sentence as evidence

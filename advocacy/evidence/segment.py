@@ -53,13 +53,18 @@ _SPEAKER = re.compile(
     r"^[\w.@'’-]+(?: [\w.@'’-]+){0,2} ?(?:\[\d{1,2}:\d\d[^\]]{0,12}\]|\(\d{1,2}:\d\d[^)]{0,12}\)"
     r"|\d{1,2}:\d\d ?(?:[AaPp]\.? ?[Mm]\.?)?):\s+\S"
 )
-# A chat message or log entry that opens with its time (and date): "[8:02 AM] Renee: …",
-# "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …", "Mon 6:14 PM — Brandon (House
-# Mgr): …"; not "9:00 PM: the night nurse …", where no one speaks.
+# A chat message or log entry that opens with its time (and date): "[8:02 AM] kim.b: …",
+# "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …"; after a bare time, a name
+# in capitals of a few words: "Mon 6:14 PM — Brandon (House Mgr): …". Not "9:00 PM: the
+# night nurse …" nor "8:00 PM and on weekend shifts: …", a time in a wrapped sentence.
+_TIME = r"\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?"
+_NOT_AM_PM = r"\s*[-—–]?\s*(?![AaPp]\.? ?[Mm]\b)"
 _STAMPED = re.compile(
-    r"^(?:\[[^\]]{0,24}\d{1,2}:\d\d[^\]]{0,14}\]"
-    r"|(?:[A-Z][a-z]{2},? )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,? )?\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?)"
-    r"\s*[-—–]?\s*(?![AaPp]\.? ?[Mm]\b)[^\W\d][^:\[\]]{0,40}:\s+\S"
+    r"^(?:(?:\[[^\]]{0,24}\d{1,2}:\d\d[^\]]{0,14}\]"
+    rf"|(?:[A-Z][a-z]{{2}},? )?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?,? {_TIME})"
+    rf"{_NOT_AM_PM}[^\W\d][^:\[\]]{{0,40}}"
+    rf"|(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){{0,3}})"
+    r":\s+\S"
 )
 # Words a label ends with when its value is on the next line.
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
