@@ -4,6 +4,7 @@ its time is a passage of its own."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,32 @@ def test_a_match_not_counted_in_many_places_is_one_row_naming_the_others(
     )
     data = scan_evidence(tmp_path, text, "bid.md")
     assert len([n for n in data["not_counted"] if n["kind"] == "red_flag"]) == 8
+
+
+def test_a_line_break_inside_a_word_paragraph_parts_two_words(tmp_path: Path) -> None:
+    """Shift+Enter in Word is a <w:br/> between runs: "will" + break + "not" was read
+    as "willnot", so the negation was lost and the duties it rules out were flagged
+    (found by the round's reviewer)."""
+    from docx import Document
+
+    from advocacy.evidence import read_bid
+
+    document = Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Peer Recovery Specialists will").add_break()
+    paragraph.add_run("not be assigned medication pass or 1:1 sitter coverage.")
+    cell = document.add_table(rows=1, cols=1).rows[0].cells[0]
+    cell.paragraphs[0].add_run("Peer staff do").add_break()
+    cell.paragraphs[0].add_run("not handle client funds.")
+    path = tmp_path / "memo.docx"
+    document.save(str(path))
+    texts = [p.text for p in read_bid(path).passages]
+    assert "Peer Recovery Specialists will not be assigned" in texts[0]
+    assert any("Peer staff do not handle client funds." in t for t in texts)
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json", "--no-learned"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["red_flags"] == []

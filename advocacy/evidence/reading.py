@@ -131,8 +131,7 @@ def _read_docx(path: Path) -> list[Passage]:
     number = 0
     chars = 0
     for element in body.iter(f"{W}p"):
-        pieces = element.iter(f"{W}t", f"{W}tab")
-        text = " ".join("".join(t.text or "" if t.tag == f"{W}t" else " " for t in pieces).split())
+        text = _words_of(element)
         if not text:
             continue
         number += 1
@@ -313,7 +312,14 @@ def _span(cell) -> int:  # cell: an lxml w:tc element
 
 
 def _cell_text(cell) -> str:  # cell: an lxml w:tc element
-    return " ".join("".join(t.text or "" for t in cell.iter(f"{W}t")).split())
+    return _words_of(cell)
+
+
+def _words_of(element) -> str:  # element: an lxml element of document.xml
+    """The text of a paragraph or cell, a tab or line break (Shift+Enter) between
+    words read as a space: "will<w:br/>not" is two words, not "willnot"."""
+    pieces = element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
+    return " ".join("".join(t.text or "" if t.tag == f"{W}t" else " " for t in pieces).split())
 
 
 def _heading_styles(styles) -> set[str]:
