@@ -131,7 +131,7 @@ def _read_docx(path: Path) -> list[Passage]:
     number = 0
     chars = 0
     for element in body.iter(f"{W}p"):
-        text = _words_of(element)
+        text = _text_of(element)
         if not text:
             continue
         number += 1
@@ -241,9 +241,9 @@ class _Tables:
         if merged is not None and merged.get(f"{W}val", "continue") == "continue":
             owner = self._owners.get(table)  # the cell merged down from the row above
         else:
-            owner = _cell_text(first) or None
+            owner = _text_of(first) or None
         self._owners[table] = owner
-        grid = all(sum(bool(_cell_text(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells)
+        grid = all(sum(bool(_text_of(p)) for p in cell.iter(f"{W}p")) <= 1 for cell in cells)
         header = table.find(f"{W}tr") if table is not None else None
         if header is None or header is row:
             return first, grid, owner, None
@@ -300,7 +300,7 @@ def _grid_texts(row) -> list[str]:  # row: an lxml w:tr element
     """The row's cell texts, one per grid column (a spanning cell fills each of its columns)."""
     texts: list[str] = []
     for cell in _cells(row):
-        texts.extend([_cell_text(cell)] * _span(cell))
+        texts.extend([_text_of(cell)] * _span(cell))
     return texts
 
 
@@ -311,13 +311,9 @@ def _span(cell) -> int:  # cell: an lxml w:tc element
     return int(count) if count.isdigit() and 0 < int(count) < 64 else 1
 
 
-def _cell_text(cell) -> str:  # cell: an lxml w:tc element
-    return _words_of(cell)
-
-
-def _words_of(element) -> str:  # element: an lxml element of document.xml
-    """The text of a paragraph or cell, a tab or line break (Shift+Enter) between
-    words read as a space: "will<w:br/>not" is two words, not "willnot"."""
+def _text_of(element) -> str:  # element: an lxml w:p or w:tc element
+    """The text of a paragraph or table cell, a tab or line break (Shift+Enter)
+    between words read as a space: "will<w:br/>not" is two words, not "willnot"."""
     pieces = element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
     return " ".join("".join(t.text or "" if t.tag == f"{W}t" else " " for t in pieces).split())
 

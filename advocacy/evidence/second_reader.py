@@ -39,9 +39,9 @@ Parts = list[tuple[int, Tokens]]  # where each language of a passage starts, and
 
 #: The evidence reader doubts a phrase's evidence (:func:`doubted`) where it puts
 #: under DOUBT_READS_BELOW on the sentence being evidence at all and under
-#: DOUBT_BELOW on the phrase's criterion. Chosen on heldout45-52, whose lines the
-#: readers shipped never saw, and on two sets read by readers trained without them
-#: (corpus README, "heldout57-64"). The first keeps a sentence about two criteria
+#: DOUBT_BELOW on the phrase's criterion. Chosen on heldout45-52, heldout57-60 and
+#: heldout33-42, each read by readers trained without it (corpus README,
+#: "heldout57-64"). The first keeps a sentence about two criteria
 #: ("supervised by the Director of Peer Services … and keeps membership in the
 #: Peer Support Team"), which the reader gives to one of them.
 DOUBT_READS_BELOW = 0.5
