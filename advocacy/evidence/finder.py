@@ -406,16 +406,28 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
-# A form field whose value is "none": "Representative Payee / Money Handling: NONE.", and
-# with a note that names who does it instead: "Med pass: no, nursing only.", "Funds: no;
-# the business office does."; not "no, though peers hold petty cash", "no, all direct
-# care staff rotate" or "no, pero los fines de semana sí", where the note takes it back.
+# A form field whose value is "none": "Representative Payee / Money Handling: NONE.",
+# "Sitter / 1:1 observation: No"; and
+# with a note that says no again ("no, never", "no (prohibited by policy)") or names
+# who does it instead ("Med pass: no, nursing only.", "Funds: no; the business office
+# does."). Not a note that takes it back ("no, though peers hold petty cash", "no, not
+# normally", "no, pero los fines de semana sí") or has peers do it after all ("no, peers
+# assist nursing with the med pass").
+_TAKEN_BACK = (
+    r"except|unless|but|if|when|though|although|other than|instead|normally|usually"
+    r"|generally|typically|excepto|salvo|menos|sino|si|cuando|pero|aunque|normalmente"
+    r"|generalmente"
+)
+_SAID_AGAIN = r"never|not|nunca|no|prohibit\w*|forbidden|prohibid\w*"
+_SOMEONE_ELSE = (
+    r"nurs\w*|rn|rns|lpn|lvn|clinician|clinicians|pharmac\w*|prescriber|office|finance"
+    r"|enfermer\w*|farmacia|oficina|finanzas"
+)
 _FIELD_SAYS_NONE = re.compile(
-    r"^[^:]{2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*"
-    r"(?:[,;(—–-]\s*(?!.*\b(?:except|unless|but|if|when|though|although|other than|instead"
-    r"|excepto|salvo|menos|sino|si|cuando|pero|aunque)\b)"
-    r"(?=.*\b(?:nurs\w*|rn|rns|lpn|lvn|clinician|clinicians|pharmac\w*|prescriber|office"
-    r"|finance|enfermer\w*|farmacia|oficina|finanzas)\b)[^:]{1,60})?[.!)]?\s*$",
+    r"^(?:[^:]|(?<=\d):(?=\d)){2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*"
+    rf"(?:[,;(—–-]\s*(?!.*\b(?:{_TAKEN_BACK})\b)"
+    rf"(?=.*\b(?:{_SAID_AGAIN})\b|(?!.*\b(?:peers?|pares?)\b).*\b(?:{_SOMEONE_ELSE})\b)"
+    r"[^:]{1,60})?[.!)]?\s*$",
     re.IGNORECASE,
 )
 

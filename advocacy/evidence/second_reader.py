@@ -166,24 +166,29 @@ def learned_evidence(
 
 def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -> str | None:
     """Why the rules' evidence for ``criterion``, matched at ``spans`` of a passage,
-    is not counted: for every sentence a span is in, the evidence reader reads the
+    is not counted: in every sentence a span is in, the evidence reader reads the
     sentence as little evidence and puts under :data:`DOUBT_BELOW` on that
-    criterion. "We request a meeting with HR and the Director of Peer Services"
-    names a peer supervisor in a phrase's words; the reader, which weighs every
-    word, reads no evidence of supervision there. None where the reader does not
-    doubt one of the sentences, or knows nothing of the criterion."""
+    criterion (a sentence too short to read counts neither way). "We request a
+    meeting with HR and the Director of Peer Services" names a peer supervisor in
+    a phrase's words; the reader, which weighs every word, reads no evidence of
+    supervision there. None where the reader does not doubt one of the sentences,
+    or knows nothing of the criterion."""
     if criterion not in model.criteria:
         return None
     reasons = [_doubt(model, parts, criterion, at) for at, _ in spans]
-    return reasons[0] if all(reasons) else None
+    doubts = [reason for reason in reasons if reason]
+    return doubts[0] if doubts and None not in reasons else None
 
 
 def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
+    """Why the reader doubts the sentence at character ``at``; None where it does not,
+    and "" where the sentence is too short for it to say ("Please copy the Director
+    of Peer Services."): such a sentence neither keeps nor doubts the evidence."""
     offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
     found, chance = sentence_at(model, tokens, at - offset)
+    if model.known(found) < model.feature_floor:  # too few known words to say
+        return ""
     if chance >= DOUBT_READS_BELOW:  # it reads the sentence as evidence
-        return None
-    if model.known(found) < model.feature_floor:  # too few known words to doubt anything
         return None
     if model.judge(found, (criterion,)).criterion_chance >= DOUBT_BELOW:
         return None

@@ -54,17 +54,27 @@ _SPEAKER = re.compile(
     r"|\d{1,2}:\d\d ?(?:[AaPp]\.? ?[Mm]\.?)?):\s+\S"
 )
 # A chat message or log entry that opens with its time (and date): "[8:02 AM] kim.b: …",
-# "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …"; after a bare time, a name
-# in capitals of a few words: "Mon 6:14 PM — Brandon (House Mgr): …". Not "9:00 PM: the
-# night nurse …" nor "8:00 PM and on weekend shifts: …", a time in a wrapped sentence.
+# "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …"; after a bare time, a handle
+# with a dot, digit or @ ("9:10 AM renee.w: …") or a name in capitals of a few words ("Mon 6:14 PM — Brandon Lee
+# (House Mgr, Northside): …"). Not a time in a wrapped sentence: "9:00 PM: the night nurse
+# …", "8:00 PM and on weekend shifts: …", "8:00 PM Monday through Friday: …".
 _TIME = r"\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?"
 _NOT_AM_PM = r"\s*[-—–]?\s*(?![AaPp]\.? ?[Mm]\b)"
+_DAYS = (
+    r"(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?"
+    r"|daily|nightly|lunes|martes|miércoles|jueves|viernes|sábados?|domingos?)\b)"
+)
 _STAMPED = re.compile(
     r"^(?:(?:\[[^\]]{0,24}\d{1,2}:\d\d[^\]]{0,14}\]"
     rf"|(?:[A-Z][a-z]{{2}},? )?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?,? {_TIME})"
     rf"{_NOT_AM_PM}[^\W\d][^:\[\]]{{0,40}}"
-    rf"|(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){{0,3}})"
+    rf"|(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}(?i:{_DAYS})"
+    r"(?:[\w'’-]*[._@\d][\w.@'’-]*|[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){0,5}))"
     r":\s+\S"
+)
+# In a chat already under way, a bare time and any one-word handle: "9:15 AM tasha: …".
+_STAMPED_HANDLE = re.compile(
+    rf"^(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S"
 )
 # Words a label ends with when its value is on the next line.
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
@@ -204,7 +214,7 @@ def _segments(
     item = False
     previous = ""  # the last line added to ``current``
     fenced = False
-    seen_text = listing = False
+    seen_text = listing = chatting = False  # chatting: since a message opened with its time
     owner: str | None = None
     header: list[str] = []  # the current table's header cells
     row_owner: str | None = None  # the last table row's first cell
@@ -238,6 +248,8 @@ def _segments(
             listing,
         )
         seen_text = seen_text or bool(line)
+        stamped = _STAMPED.match(line) or (chatting and _STAMPED_HANDLE.match(line))
+        chatting = (chatting or stamped is not None) and bool(line)
         # Markdown's list markers and the ones people type ("(a)", "✔"), in any text.
         bullet = BULLET.match(line)
         starts = (
@@ -250,10 +262,7 @@ def _segments(
             or (casual and bool(current) and not _runs_on(previous, line))
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             # a message of a chat, in any case
-            or (
-                (_SPEAKER.match(line) or _STAMPED.match(line)) is not None
-                and not _runs_on(previous, line)
-            )
+            or ((_SPEAKER.match(line) or stamped) is not None and not _runs_on(previous, line))
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
             or (
