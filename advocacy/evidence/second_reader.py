@@ -186,10 +186,10 @@ def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
     of Peer Services."): such a sentence neither keeps nor doubts the evidence."""
     offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
     found, chance = sentence_at(model, tokens, at - offset)
-    if model.known(found) < model.feature_floor:  # too few known words to say
-        return ""
     if chance >= DOUBT_READS_BELOW:  # it reads the sentence as evidence
         return None
+    if model.known(found) < model.feature_floor:  # too few known words to say
+        return ""
     if model.judge(found, (criterion,)).criterion_chance >= DOUBT_BELOW:
         return None
     instead = model.judge(found).criterion
