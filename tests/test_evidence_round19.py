@@ -259,3 +259,20 @@ def test_a_line_break_inside_a_word_paragraph_parts_two_words(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["score", "evidence", str(path), "--json", "--no-learned"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["red_flags"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No. RN2 staff will administer all medication.",  # left by the last round's reviewer
+        "LPN2 staff pass the evening medications.",
+    ],
+)
+def test_a_staff_title_with_its_level_is_another_position(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+def test_a_peer_with_a_level_still_does_the_duty(tmp_path: Path) -> None:
+    assert "no-clinical-duties" in flagged(
+        tmp_path, "Peer Specialist II will administer medication."
+    )

@@ -43,6 +43,14 @@ _OTHER_POSITIONS = frozenset(
     "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
     "clínicas".split()
 )
+
+
+def _is_title(word: str) -> bool:
+    """A staff title of :data:`_OTHER_POSITIONS`, with or without its level ("rn2",
+    "tech3")."""
+    return word in _OTHER_POSITIONS or word.rstrip("0123456789") in _OTHER_POSITIONS
+
+
 # A relative pronoun that opens a clause about the title just before it
 _WHO = frozenset("who quien quienes".split())
 _WHO_REACH = 4  # words before the relative where that title may be
@@ -132,10 +140,10 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     ):
         # "… the clinician on shift, who does the assessment": the title the relative follows
         before = words[max(0, who - _WHO_REACH) : who]
-        titles = [w for w in before if w in _OTHER_POSITIONS]
+        titles = [w for w in before if _is_title(w)]
         if titles and not _PEER_WORDS & set(before):  # "a peer support worker who …" is a peer
             return f"{ANOTHER_POSITION} ('{titles[-1]}, {words[who]} …')"
-    staff = any(w in _STAFF or w in _OTHER_POSITIONS for w in opener)
+    staff = any(w in _STAFF or _is_title(w) for w in opener)
     if opener and opener[0] in _ONLY and staff and not _PEER_WORDS & set(words[first:start]):
         return f"{ANOTHER_POSITION} ('{' '.join(opener)} …')"  # "Only staff who … may"
     for at in range(first, start):
@@ -147,7 +155,7 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
             if clause & _OWN and not clause & _PEER_WORDS:
                 return f"{THEIR_OWN} ('{words[at]}')"
             break  # "members who skip sessions are reported …": done to them, by someone
-        if words[at] in _OTHER_POSITIONS:
+        if _is_title(words[at]):
             if any(w in _PEER_WORDS or w in _ASKING for w in words[at + 1 : start]):
                 # "the director supervises peer specialists who administer …",
                 # "the program director asked L. to complete screenings"
@@ -180,7 +188,7 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
         for at in range(cue.end + 1, min(len(words), cue.end + 1 + TITLE_WINDOW)):
             if words[at] in _PEER_WORDS:
                 break
-            if words[at] in _OTHER_POSITIONS:
+            if _is_title(words[at]):
                 return f"{ANOTHER_POSITION} ('{cue.text} {' '.join(words[cue.end + 1 : at + 1])}')"
     return None
 
@@ -198,4 +206,4 @@ def _start(cue: Cue) -> int:
 def position_title(text: str) -> bool:
     """Whether ``text`` (a table's first cell) names a staff position that is not a peer role."""
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    return not _PEER_WORDS & set(words) and bool(_OTHER_POSITIONS & set(words))
+    return not _PEER_WORDS & set(words) and any(_is_title(w) for w in words)
