@@ -27,8 +27,7 @@ from advocacy.evidence.segment import (
     SECTION_NUMBER,
     bold_title,
     ends_sentence,
-    is_title,
-    item_like,
+    heads,
     opens_text,
     short_title,
 )
@@ -247,8 +246,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         nonlocal heading, first_line, said
         top = heading is None and not said  # the document's title
         title = first_line and (
-            (is_title(first_line) and (top or not item_like(first_line)))
-            or (short_title(first_line) and opens_text(after))
+            heads(first_line, top) or (short_title(first_line) and opens_text(after))
         )
         if current and title:
             current.clear()

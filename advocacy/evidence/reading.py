@@ -108,7 +108,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
-    from advocacy.evidence.segment import BULLET, is_title, item_like, opens_text, short_title
+    from advocacy.evidence.segment import BULLET, heads, opens_text, short_title
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -166,8 +166,7 @@ def _read_docx(path: Path) -> list[Passage]:
             # ("Functions Not Included"), outside tables; a typed bullet or "(a)"
             # starts an item, in a table's cells too.
             top = not entries and not titles  # the document's title
-            title = is_title(text) and (top or not item_like(text))
-            if row is None and (title or _bold_label(element, text)):
+            if row is None and (heads(text, top) or _bold_label(element, text)):
                 heading = text
                 titles.append(([text], f"¶ {number}", None, False, None, None))
                 continue

@@ -55,9 +55,11 @@ _SPEAKER = re.compile(
 )
 # A chat message or log entry that opens with its time (and date): "[8:02 AM] kim.b: …",
 # "[10/3/24, 9:10 AM] Lcdo. Torres: …", "9/5 9:30 Nilda: …"; after a bare time, a handle
-# with a dot, digit or @ ("9:10 AM renee.w: …") or a name in capitals of a few words ("Mon 6:14 PM — Brandon Lee
-# (House Mgr, Northside): …"). Not a time in a wrapped sentence: "9:00 PM: the night nurse
-# …", "8:00 PM and on weekend shifts: …", "8:00 PM Monday through Friday: …".
+# with a dot, digit or @ ("9:10 AM renee.w: …") or a name in capitals of up to six words
+# ("Mon 6:14 PM — Brandon Lee (House Mgr, Northside): …"). Not a time in a wrapped
+# sentence: "9:00 PM: the night nurse …", "8:00 PM and on weekend shifts: …", "8:00 PM
+# Monday through Friday: …".
+_WEEKDAY = r"(?:[A-Z][a-z]{2},? )?"  # "Mon ", "Tue, "
 _TIME = r"\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?"
 _NOT_AM_PM = r"\s*[-—–]?\s*(?![AaPp]\.? ?[Mm]\b)"
 _DAYS = (
@@ -66,16 +68,14 @@ _DAYS = (
 )
 _STAMPED = re.compile(
     r"^(?:(?:\[[^\]]{0,24}\d{1,2}:\d\d[^\]]{0,14}\]"
-    rf"|(?:[A-Z][a-z]{{2}},? )?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?,? {_TIME})"
+    rf"|{_WEEKDAY}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?,? {_TIME})"
     rf"{_NOT_AM_PM}[^\W\d][^:\[\]]{{0,40}}"
-    rf"|(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}(?i:{_DAYS})"
+    rf"|{_WEEKDAY}{_TIME}{_NOT_AM_PM}(?i:{_DAYS})"
     r"(?:[\w'’-]*[._@\d][\w.@'’-]*|[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){0,5}))"
     r":\s+\S"
 )
 # In a chat already under way, a bare time and any one-word handle: "9:15 AM tasha: …".
-_STAMPED_HANDLE = re.compile(
-    rf"^(?:[A-Z][a-z]{{2}},? )?{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S"
-)
+_STAMPED_HANDLE = re.compile(rf"^{_WEEKDAY}{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S")
 # Words a label ends with when its value is on the next line.
 _OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -400,7 +400,7 @@ def _heading(
         return None  # the value of a label
     if after[:1].islower():
         return None
-    if is_title(line) and (top or not item_like(line)):
+    if heads(line, top):
         return line
     if listed:
         return None  # an item of a lead-in's list ("What you'll need:" over "Lived
@@ -563,13 +563,20 @@ def looks_like_heading(line: str) -> bool:
     return bool(long) and len(capitalised) / len(long) >= 0.6
 
 
-def item_like(line: str) -> bool:
+def heads(line: str, top: bool) -> bool:
+    """Whether ``line`` (a text line, a Word paragraph, a PDF line) is a title that
+    heads what follows: it looks like one (:func:`is_title`) and is the document's
+    first line (``top``) or no item of a list without marks (:func:`_item_like`)."""
+    return is_title(line) and (top or not _item_like(line))
+
+
+def _item_like(line: str) -> bool:
     """Whether a line that looks like a title, below the document's first line, is
-    rather an item of a list without marks (in text, a Word paragraph, a PDF line): it has a word that says something
-    in small letters, which Title Case leaves only to small words ("Weekly
-    supervision with the ACT Team Leader (LPC)" among perks; "Supervision with
-    Peers" is a title). Not a lead-in ("A few changes, per leadership:") or a
-    numbered section ("Section 6. Program participation")."""
+    rather an item of a list without marks: it has a word that says something in
+    small letters, which Title Case leaves only to small words ("Weekly supervision
+    with the ACT Team Leader (LPC)" among perks; "Supervision with Peers" is a
+    title). Not a lead-in ("A few changes, per leadership:") or a numbered section
+    ("Section 6. Program participation")."""
     if line.endswith(":") or _NUMBERED.match(line) or _SECTION.match(line) or _excluding(line):
         return False  # an excluding heading ("Tasks outside the Peer Specialist Role") heads
     return any(
