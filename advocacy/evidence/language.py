@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from advocacy.evidence.normalise import detect_language, detect_language_near
+from advocacy.evidence.normalise import detect_language, language_near, language_scores
 from advocacy.evidence.reading import Passage
 from advocacy.mojibake import garbled
 
@@ -20,16 +20,17 @@ GARBLED_SHOWN = 3
 
 
 def passage_languages(passages: Sequence[Passage]) -> list[str]:
-    detected = [detect_language(p.text) for p in passages]
+    scored = [language_scores(p.text) for p in passages]
+    detected = [language_near(s, None) for s in scored]
     counts: dict[str, int] = {}
     for lang in detected:
         if lang:
             counts[lang] = counts.get(lang, 0) + 1
     main = max(counts, key=lambda lang: counts[lang]) if counts else "en"
     result: list[str] = []
-    for passage in passages:
+    for scores in scored:
         context = result[-1] if result else main
-        result.append(detect_language_near(passage.text, context) or context)
+        result.append(language_near(scores, context) or context)
     return result
 
 

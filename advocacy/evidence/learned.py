@@ -118,7 +118,7 @@ class Model:
 
     def chance(self, found: Sequence[str]) -> float:
         """The chance that a sentence with ``found`` features (:func:`features`) is a red-flag line."""
-        weights = [self.weights[f] for f in found if f in self.weights]
+        weights = [w for w in map(self.weights.get, found) if w is not None]
         # the trainer scales each line's vector to length 1 (so length is no evidence)
         scale = math.sqrt(max(len(weights), self.feature_floor))
         return _sigmoid(self.bias + sum(weights) / scale)

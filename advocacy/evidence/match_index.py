@@ -69,6 +69,16 @@ class Entry:
         the first, and the second when it must follow at once (:func:`_starts`)."""
         return 2 if len(self.pattern) > 1 and isinstance(self.pattern[1], Word) else 1
 
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """For each later word of the pattern that takes no prefix, its stems and exact
+        forms: a passage holding none of one set's stems or words cannot match."""
+        return tuple(
+            frozenset(part.stems + part.exact)
+            for part in self.pattern[self.checked :]
+            if isinstance(part, Word) and not part.prefixes
+        )
+
 
 @dataclass(frozen=True)
 class PhraseMatch:
@@ -141,6 +151,7 @@ class MatchIndex:
         stems, words = tokens.stems, tokens.words
         last = len(stems) - 1
         starting = self._starting
+        present = {*stems, *words}
         for start, stem_ in enumerate(stems):
             word = words[start]
             here = (lang, word, stem_) + (
@@ -150,6 +161,9 @@ class MatchIndex:
             if candidates is None:
                 candidates = starting[here] = self._may_start(*here)
             for entry in candidates:  # (their first words, and second if next, matched)
+                needs = entry.needs
+                if needs and any(forms.isdisjoint(present) for forms in needs):
+                    continue
                 end = match_at(entry.pattern, tokens, start, entry.checked)
                 if end is None:
                     continue

@@ -203,34 +203,30 @@ def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:
     return sorted({at for at in ends if at not in dropped} | closing)
 
 
+def _after(marks: list[int], starts: list[int]) -> list[int]:
+    """The indices of the words (starting at ``starts``) with one of ``marks`` between
+    them and the word before (or the start of the text)."""
+    if not marks:
+        return []
+    before = [bisect_left(marks, at) for at in starts]  # the marks before each word
+    return [at for at, count in enumerate(before) if count > (before[at - 1] if at else 0)]
+
+
 def tokenize(text: str, lang: str = "en") -> Tokens:
     """Words of ``text`` (normalised, lowercased), their stems, spans and sentences."""
     signs = {m.start(): m.end() - 1 for m in _NUMBER_SIGN.finditer(text)}  # same length
     text = normalise(text)
-    stems, words, spans, sentences = [], [], [], []
     ends = _sentence_ends(text, set(signs.values()))
-    colons = [m.start() for m in _COLON.finditer(text)]
-    commas = [at for at, char in enumerate(text) if char == ","]
-    after_colon: list[int] = []
-    after_comma: list[int] = []
-    comma = 0
-    sentence = colon = 0
-    for at, match in enumerate(_TOKEN.finditer(text)):
-        while sentence < len(ends) and ends[sentence] < match.start():
-            sentence += 1
-        if colon < len(colons) and colons[colon] < match.start():
-            after_colon.append(at)
-            while colon < len(colons) and colons[colon] < match.start():
-                colon += 1
-        if comma < len(commas) and commas[comma] < match.start():
-            after_comma.append(at)
-            while comma < len(commas) and commas[comma] < match.start():
-                comma += 1
-        word = match.group().lower() + ("." if match.start() in signs else "")
-        words.append(word)
-        stems.append(stem(word, lang))
-        spans.append(match.span())
-        sentences.append(sentence)
+    found = list(_TOKEN.finditer(text))
+    starts = [m.start() for m in found]
+    words = [m.group().lower() for m in found]
+    if signs:
+        words = [w + "." if at in signs else w for w, at in zip(words, starts, strict=True)]
+    stems = [stem(word, lang) for word in words]
+    spans = [m.span() for m in found]
+    sentences = [bisect_left(ends, at) for at in starts]  # the ends before each word
+    after_colon = _after([m.start() for m in _COLON.finditer(text)], starts)
+    after_comma = _after([at for at, char in enumerate(text) if char == ","], starts)
     return Tokens(
         tuple(stems),
         tuple(words),

@@ -90,6 +90,11 @@ _STOP_WORDS = {
     "werden wird",
 }
 FUNCTION_WORDS = {lang: frozenset(words.split()) for lang, words in _STOP_WORDS.items()}
+# Each function word's languages, so a text's words are looked up once, not once a language.
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in FUNCTION_WORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 # Portuguese shares most of its function words with Spanish ("de", "que", "para", "por",
 # and "dos", "e" with other meanings): a passage is read as Portuguese only with a letter
 # or a word Spanish does not have.
@@ -117,20 +122,39 @@ def detect_language_near(text: str, context: str | None) -> str | None:
     ("Realizar cualquier otra función afín que le sea asignada" in a Spanish
     list is Spanish, not French).
     """
+    return language_near(language_scores(text), context)
+
+
+Scores = tuple[dict[str, float], int]  # each language's function words, and the words
+
+
+def language_scores(text: str) -> Scores | None:
+    """How many of the words of ``text`` are each language's function words, and how many
+    words it has; None if too few to tell. Worked out once, read beside any context."""
     words = [w.lower() for w in _WORD.findall(text)]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    scores: dict[str, float] = {
-        lang: sum(w in stop for w in words) for lang, stop in FUNCTION_WORDS.items()
-    }
+    scores: dict[str, float] = dict.fromkeys(FUNCTION_WORDS, 0)
+    for word in words:
+        for lang in _LANGUAGES_OF.get(word, ()):
+            scores[lang] += 1
     for lang, also in _ALSO.items():
         scores[lang] += sum(w in also for w in words) / 2
-    if not _PORTUGUESE.search(text):  # "dos especialistas", "español e inglés" are Spanish
-        scores["pt"] = 0
+    if scores["pt"] and not _PORTUGUESE.search(text):
+        scores["pt"] = 0  # "dos especialistas", "español e inglés" are Spanish
     if _SPANISH_LETTER.search(text):  # "no requiere licencia clínica": the "no" is Spanish
         scores["es"] += 1
+    return scores, len(words)
+
+
+def language_near(scored: Scores | None, context: str | None) -> str | None:
+    """The language :func:`language_scores` ``scored`` reads as, beside ``context``
+    (see :func:`detect_language_near`)."""
+    if scored is None:
+        return None
+    scores, count = scored
     best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < max(1, len(words) // 10):
+    if scores[best] < max(1, count // 10):
         return None
     if (
         context in scores
