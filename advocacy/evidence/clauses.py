@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
+    GERUND,
+    GOING_ON,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
     PSEUDO,
@@ -171,6 +173,15 @@ def clause_start(tokens: Tokens, at: int, boundaries: list[int]) -> int:
 def pseudo_words(tokens: Tokens) -> frozenset[int]:
     """The words of the passage's pseudo-triggers ("not only", "no lack of")."""
     lang = passage_language(tokens)
+    words = tokens.words
+    going_on = [
+        cue
+        for cue in find_phrases(tokens, GOING_ON[lang])
+        if cue.end + 1 < len(words)
+        and (words[cue.end + 1].endswith(GERUND[lang]) or words[cue.end + 1] == "to")
+    ]
     return frozenset(
-        at for cue in find_phrases(tokens, PSEUDO[lang]) for at in range(cue.start, cue.end + 1)
+        at
+        for cue in find_phrases(tokens, PSEUDO[lang]) + going_on
+        for at in range(cue.start, cue.end + 1)
     )

@@ -70,6 +70,16 @@ PHRASE_TRIGGERS = {
     ),
 }
 
+# Pseudo-triggers too, before a verb in "-ing" (or "to"): a duty that goes on, complained
+# of ("our peer can't keep covering the booking desk", "no podemos seguir cubriendo la
+# recepción"); "can't keep the petty cash" is a negation.
+GOING_ON = {
+    "en": ("can't keep", "cant keep", "cannot keep", "can't continue", "cant continue",
+           "cannot continue"),
+    "es": ("no puedo seguir", "no puede seguir", "no podemos seguir", "no pueden seguir"),
+}  # fmt: skip
+GERUND = {"en": ("ing",), "es": ("ando", "iendo", "yendo")}
+
 PSEUDO = {
     "en": (
         "not only",

@@ -45,7 +45,13 @@ _TOKEN = re.compile(
 # A full stop before a small letter ends an abbreviation ("Lived exp. a plus"), not a sentence;
 # nor does one after a single capital before a name ("Supervisor: R. Fennimore, LICSW"),
 # nor one after a title before a name ("Evaluadora: Lcda. Marisol Pagán, Trabajadora Social").
-_TITLES = ("Dr", "Dra", "Lcda", "Lcdo", "Lic", "Enf", "enf", "Prof")
+# Honorifics and ranks are titles too: "Sgt. Daugherty 7:51 AM: …", "Mr. Howard said …",
+# "Coord. Marisela: …" in minutes and chats.
+_TITLES = (
+    "Dr", "Dra", "Lcda", "Lcdo", "Lic", "Enf", "enf", "Prof",
+    "Mr", "Mrs", "Ms", "Mx", "Sr", "Sra", "Srta", "Sgt", "Lt", "Capt", "Det", "Ofc", "Dep",
+    "Rev", "Hon", "Comm", "Commr", "Coord", "Supt", "Atty",
+)  # fmt: skip
 #: A title's full stop before a word ("Dr. Fenn", "Elm Dr. Peer staff …").
 _TITLE_STOP = re.compile(r"\b(?:" + "|".join(_TITLES) + r")\.(?=\s+\w)")
 #: Words that open a sentence, never a name after a title: "… on Elm Dr. They will …".

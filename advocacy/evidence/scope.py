@@ -171,6 +171,8 @@ def negation(
             continue  # "not required", "not a must": a qualifier of what precedes it
         if _between(memo(tokens, "predicates", _negative_predicates), cue.end, start):
             continue  # "no peer is exempt from", "may not decline to": a double negation
+        if cue.start < start and _answer(tokens, cue):
+            continue  # "no, she's out. u do the suicide screen": an answer negates nothing after it
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = (
             tokens.words[cue.start] in SHORT_SCOPE
@@ -209,6 +211,15 @@ def negation(
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
             return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
     return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
+
+
+def _answer(tokens: Tokens, cue: Cue) -> bool:
+    """Whether a trigger is a bare "no" answering something ("no, she's out", "No. We …"):
+    the word alone, with a comma, full stop or exclamation mark straight after it."""
+    if cue.start != cue.end or tokens.words[cue.start] != "no":
+        return False
+    after = tokens.spans[cue.start][1]
+    return tokens.text[after : after + 1] in (",", ".", "!")
 
 
 def withheld_after(tokens: Tokens, end: int) -> bool:

@@ -1,0 +1,80 @@
+"""Fixes of the round that measured the finder on heldout65-72: a duty someone can't
+keep doing is still done, an answering "no," negates nothing after it, and an
+honorific before a name ends no sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import flagged, scan_evidence
+
+from advocacy.evidence.matching import tokenize
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I know y'all are short staffed but our peer can't keep covering the booking desk.",
+        "Our peer specialist cannot keep doing the weekend med pass on top of her groups.",
+        "Ya no podemos seguir cubriendo la recepción cuando falta la secretaria.",
+    ],
+)
+def test_a_duty_someone_cannot_keep_doing_is_a_duty_still_done(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer specialists cannot cover the front desk.",
+        "Peers can't keep the petty cash box.",  # "keep" is the duty here, not "go on"
+    ],
+)
+def test_cannot_alone_still_negates(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "11:04 Enf. Cavazos: no, para ayudar con la contención mientras llega seguridad.",
+        "Is she on tonight? No, you will assist security with the restraint in room 4.",
+    ],
+)
+def test_an_answering_no_negates_nothing_after_it(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No peer will assist with restraint.",
+        "Restraint: no, never a peer's task.",
+    ],
+)
+def test_a_no_before_its_words_or_answering_a_field_still_negates(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert [f for f in data["red_flags"] if f["criterion"] == "peers-in-mobile-crisis"] == []
+    assert [n for n in data["not_counted"] if n["criterion"] == "peers-in-mobile-crisis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sgt. Daugherty said the peer will do the suicide screen.",
+        "Mr. Howard said it would be nice.",
+        "Coord. Marisela: Es parte del plan de la corte.",
+        "Minutes taken by Ms. Reyes and Comm. Hanna.",
+    ],
+)
+def test_an_honorific_before_a_name_ends_no_sentence(text: str) -> None:
+    assert len(set(tokenize(text).sentences)) == 1
+
+
+def test_a_street_after_a_name_still_ends_its_sentence() -> None:
+    """ "Dr." after a street name is a street, as before; a sentence follows."""
+    tokens = tokenize("The office is on Elm Dr. Peer staff will pass meds there.")
+    assert len(set(tokens.sentences)) == 2
