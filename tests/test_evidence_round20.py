@@ -78,3 +78,36 @@ def test_a_street_after_a_name_still_ends_its_sentence() -> None:
     """ "Dr." after a street name is a street, as before; a sentence follows."""
     tokens = tokenize("The office is on Elm Dr. Peer staff will pass meds there.")
     assert len(set(tokens.sentences)) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Participates in Code Gray / hands-on de-escalation per CPI as a team member.",
+        "MUST HAVE: current CPI/MANDT - you will be on the Code Green response team.",
+        "Help staff w/ hands on holds when a patient is combative.",
+        "If a code is called, all staff incl. peers respond to hands-on.",
+        "The unit staffing grid lists the PSS as a hands-on responder for codes.",
+    ],
+)
+def test_a_behavioural_emergency_team_is_a_crisis_duty(tmp_path: Path, line: str) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Requirements: current CPR/BLS, CPI within 30 days of hire.",
+        "Respondent adopts the state Peer Support Specialist Code of Ethics.",
+        "Peers do not take part in restraint, Code Gray responses or hands-on holds.",
+    ],
+)
+def test_a_course_a_respondent_or_an_excluded_code_is_no_crisis_flag(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, line)
+
+
+def test_pay_on_the_para_scale_is_entry_level_pay(tmp_path: Path) -> None:
+    line = "The pay for this position matches the para-educator scale of the district."
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
