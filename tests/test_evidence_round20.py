@@ -111,3 +111,13 @@ def test_a_course_a_respondent_or_an_excluded_code_is_no_crisis_flag(
 def test_pay_on_the_para_scale_is_entry_level_pay(tmp_path: Path) -> None:
     line = "The pay for this position matches the para-educator scale of the district."
     assert "peer-retention-and-pay" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Pay matches para-educator scale B.", "Hands-on de-escalation as a team member."]
+)
+def test_a_hyphenated_word_holds_no_spanish_function_word(line: str) -> None:
+    """"para-educator", "de-escalation" are English words, not Spanish "para", "de"."""
+    from advocacy.evidence.normalise import detect_language
+
+    assert detect_language(line) != "es"

@@ -99,7 +99,8 @@ for _lang, _words in FUNCTION_WORDS.items():
 # and "dos", "e" with other meanings): a passage is read as Portuguese only with a letter
 # or a word Spanish does not have.
 _PORTUGUESE = re.compile(r"[ãõç]|\b(?:não|são|é|às|pelo|pela|pelos|pelas|ao|aos)\b", re.IGNORECASE)
-_WORD = re.compile(r"[^\W\d_]+")
+# A hyphenated word is one word: "de-escalation", "para-educator" hold no Spanish "de", "para".
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Function words of one language that another writes often too count half for it:
 # "no" was the one function word of "Attends daily nursing huddle; no separate peer
 # meeting.", read as Spanish in an English list
