@@ -117,7 +117,33 @@ def test_pay_on_the_para_scale_is_entry_level_pay(tmp_path: Path) -> None:
     "line", ["Pay matches para-educator scale B.", "Hands-on de-escalation as a team member."]
 )
 def test_a_hyphenated_word_holds_no_spanish_function_word(line: str) -> None:
-    """"para-educator", "de-escalation" are English words, not Spanish "para", "de"."""
+    """ "para-educator", "de-escalation" are English words, not Spanish "para", "de"."""
     from advocacy.evidence.normalise import detect_language
 
     assert detect_language(line) != "es"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents of recovery housing must meet with a Peer Mentor weekly as a condition of "
+        "their lease.",
+        "Meeting with a peer coach is a condition of your Community Corrections placement.",
+        "Brandon 7:41 AM: need u to do a UDS, he's due for probation next week.",
+        "A jail program is having peers do pat-downs before group.",
+        "Recolección de muestras de orina observada por el especialista de pares.",
+    ],
+)
+def test_conditions_tests_and_searches_are_not_voluntary_support(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers never do UAs or pat-downs; nursing collects every specimen.",
+        "Meeting with a peer is never a condition of your lease.",
+    ],
+)
+def test_the_same_words_negated_are_not_flagged(tmp_path: Path, line: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, line)
