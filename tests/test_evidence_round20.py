@@ -147,3 +147,34 @@ def test_conditions_tests_and_searches_are_not_voluntary_support(tmp_path: Path,
 )
 def test_the_same_words_negated_are_not_flagged(tmp_path: Path, line: str) -> None:
     assert "voluntary-peer-support" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coaches are paid $15/hr and positions end if the block grant is not renewed in October.",
+        "Several people said the position goes away if the state grant isn't renewed next June.",
+        "No cost-of-living or step increases for CSW and CPSW positions this year.",
+        "No merit increase this cycle (agency-wide freeze).",
+        "The peer differential ($0.75/hr) is discontinued as of 9/15.",
+        "Peer Recovery Specialist, 1.0 FTE, funded by one-time opioid settlement; ends 6/30/27.",
+        "Volunteer position. Possible paid position if our grant comes through.",
+        "Pay: $11.00/hour; position depends on annual giving campaign.",
+    ],
+)
+def test_pay_that_may_stop_or_never_grows_is_a_pay_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our grant is not renewed each year; it is a permanent line item.",
+        "A $1.00/hour differential is paid to staff holding the peer credential.",
+        "Peer training is provided at no cost to staff.",
+    ],
+)
+def test_no_pay_flag_where_funding_is_kept_or_a_differential_is_paid(
+    tmp_path: Path, line: str
+) -> None:
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)

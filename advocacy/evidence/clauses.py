@@ -21,6 +21,7 @@ from advocacy.evidence.cue_words import (
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
     PSEUDO,
+    PSEUDO_UNLESS_NEXT,
     TERMINATORS,
     TRIGGERS,
 )
@@ -180,8 +181,10 @@ def pseudo_words(tokens: Tokens) -> frozenset[int]:
         if cue.end + 1 < len(words)
         and (words[cue.end + 1].endswith(GERUND[lang]) or words[cue.end + 1] == "to")
     ]
-    return frozenset(
-        at
-        for cue in find_phrases(tokens, PSEUDO[lang]) + going_on
-        for at in range(cue.start, cue.end + 1)
-    )
+    pseudo = [
+        cue
+        for cue in find_phrases(tokens, PSEUDO[lang])
+        if cue.end + 1 >= len(words)
+        or words[cue.end + 1] not in PSEUDO_UNLESS_NEXT.get(cue.text, ())
+    ]
+    return frozenset(at for cue in pseudo + going_on for at in range(cue.start, cue.end + 1))

@@ -79,6 +79,9 @@ GOING_ON = {
     "es": ("no puedo seguir", "no puede seguir", "no podemos seguir", "no pueden seguir"),
 }  # fmt: skip
 GERUND = {"en": ("ing",), "es": ("ando", "iendo", "yendo")}
+# A pseudo-trigger that is a negation after all before these words: "no cost-of-living
+# increase" is no raise, not "at no cost".
+PSEUDO_UNLESS_NEXT = {"no cost": ("of",), "at no cost": ("of",)}
 
 PSEUDO = {
     "en": (

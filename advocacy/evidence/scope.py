@@ -95,6 +95,8 @@ RULES_NOTHING_OUT = (
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
 SHORT_SCOPE_WINDOW = 4
+IF_REACH = 3  # words before a match where an "if" makes the negation inside it a condition
+CONDITIONALS = frozenset("if unless si".split())
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 
@@ -129,6 +131,12 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
         words[at] in SUBORDINATORS or (words[at] in RELATIVES and words[at] != "which")
         for at in range(start, trigger)
     )  # "the Peer Team meeting, *which* is *never* cancelled": of a thing, not a lapse
+
+
+def _if_before(words: tuple[str, ...], start: int) -> bool:
+    """Whether "if" (or "si") comes just before a match that a trigger inside negates:
+    "positions end *if* the grant is not renewed" names a risk, not a negation."""
+    return any(w in CONDITIONALS for w in words[max(0, start - IF_REACH) : start])
 
 
 def negation(
@@ -186,6 +194,7 @@ def negation(
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
+            and not (start < cue.start and _if_before(words, start))
             and (reach is None or start - cue.end - 1 <= reach)
         ):
             if reach is not None and (
