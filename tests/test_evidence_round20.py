@@ -178,3 +178,25 @@ def test_no_pay_flag_where_funding_is_kept_or_a_differential_is_paid(
     tmp_path: Path, line: str
 ) -> None:
     assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        (
+            "The PSS weekly team meeting was removed from the schedule in December.",
+            "peer-support-team",
+        ),
+        ("Our agency dissolved the peer team when they integrated us.", "peer-support-team"),
+        ("They won't cover time off for the peer conference; use PTO.", "paid-networking"),
+    ],
+)
+def test_a_team_meeting_withdrawn_or_a_conference_not_covered(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_holding_a_peer_mentor_team_meeting_is_no_meeting_withdrawn(tmp_path: Path) -> None:
+    line = "Provider shall hold a weekly Youth Peer Mentor team meeting led by a Lead Peer Mentor."
+    assert "peer-support-team" not in flagged(tmp_path, line)
