@@ -200,3 +200,9 @@ def test_a_team_meeting_withdrawn_or_a_conference_not_covered(
 def test_holding_a_peer_mentor_team_meeting_is_no_meeting_withdrawn(tmp_path: Path) -> None:
     line = "Provider shall hold a weekly Youth Peer Mentor team meeting led by a Lead Peer Mentor."
     assert "peer-support-team" not in flagged(tmp_path, line)
+
+
+def test_a_count_with_a_plus_is_at_least_that_many_people(tmp_path: Path) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, "Some clinics have 1 peer for 800+ people.")
+    line = "Open to adults 18+ with lived experience; 1 peer for 20 people."
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)

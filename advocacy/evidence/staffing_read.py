@@ -68,6 +68,9 @@ def count(items: list[Item], at: int) -> float | None:
     before = items[at - 1].text if at else ""
     after = items[at + 1].text if at + 1 < len(items) else ""
     digits = item.text[0].isdecimal()
+    beyond = items[at + 2].text if at + 2 < len(items) else ""
+    if after == "+" and beyond in w.PEOPLE:
+        return item.value  # "1 peer for 800+ people": at least that many
     if after in w.NOT_COUNTS or (digits and before in w.LABELS):
         return None
     time_before = before == ":" and at > 1 and items[at - 2].value is not None
