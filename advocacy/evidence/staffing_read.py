@@ -60,6 +60,9 @@ def clauses(items: list[Item]) -> list[list[Item]]:
     return [c for c in clauses if c]
 
 
+_AGES_BELOW = 100  # a figure with a plus below this is an age ("18+", "65+ residents")
+
+
 def count(items: list[Item], at: int) -> float | None:
     """The number at ``at`` if it can count people or staff."""
     item = items[at]
@@ -69,8 +72,8 @@ def count(items: list[Item], at: int) -> float | None:
     after = items[at + 1].text if at + 1 < len(items) else ""
     digits = item.text[0].isdecimal()
     beyond = items[at + 2].text if at + 2 < len(items) else ""
-    if after == "+" and beyond in w.PEOPLE:
-        return item.value  # "1 peer for 800+ people": at least that many
+    if after == "+" and beyond in w.PEOPLE and item.value >= _AGES_BELOW:
+        return item.value  # "1 peer for 800+ people": at least that many ("65+ residents": an age)
     if after in w.NOT_COUNTS or (digits and before in w.LABELS):
         return None
     time_before = before == ":" and at > 1 and items[at - 2].value is not None
