@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Duties in words no phrase of the talking points knows (the rules raise nothing on them).
 UNKNOWN_WORDING = [
-    ("On weekends you will also run the UA closet and watch the cups.", "no-clinical-duties"),
+    ("On weekends you will also mind the UA closet and watch the cups.", "no-clinical-duties"),
     (
         "Peer mentors keep the sign-in binder for the court-ordered folks and fax it to "
         "their PO on Fridays.",
