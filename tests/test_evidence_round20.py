@@ -206,3 +206,27 @@ def test_a_count_with_a_plus_is_at_least_that_many_people(tmp_path: Path) -> Non
     assert "peer-staffing-ratio" in flagged(tmp_path, "Some clinics have 1 peer for 800+ people.")
     line = "Open to adults 18+ with lived experience; 1 peer for 20 people."
     assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+
+
+def _cited(data: dict, criterion: str) -> list[str]:
+    found = next(c for c in data["criteria"] if c["id"] == criterion)
+    return [p["excerpt"] for p in found["passages"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Field calls are clinician and peer pairs. The peer is never dispatched solo.",
+        "Peers always go out with a clinician, never solo, no exceptions.",
+        "The PSS never responds alone to a crisis call.",
+    ],
+)
+def test_a_peer_never_sent_alone_is_evidence_of_crisis_pairing(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert _cited(data, "peers-in-mobile-crisis")
+    assert not [f for f in data["red_flags"] if f["criterion"] == "peers-in-mobile-crisis"]
+
+
+def test_a_peer_sent_alone_is_still_a_crisis_flag(tmp_path: Path) -> None:
+    line = "The peer is sent alone to crisis calls when the clinician is busy."
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
