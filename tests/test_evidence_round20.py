@@ -230,3 +230,33 @@ def test_a_peer_never_sent_alone_is_evidence_of_crisis_pairing(tmp_path: Path, l
 def test_a_peer_sent_alone_is_still_a_crisis_flag(tmp_path: Path) -> None:
     line = "The peer is sent alone to crisis calls when the clinician is busy."
     assert "peers-in-mobile-crisis" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guests stay voluntarily; the house does no searches.",
+        "Tenants don't have to meet with us to keep their housing. That's Housing First.",
+        "We don't report or testify on anyone; members can ask for their own records.",
+    ],
+)
+def test_support_people_choose_is_voluntary_evidence(tmp_path: Path, line: str) -> None:
+    assert _cited(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers do not have to meet with anyone after hours.",  # the staff's, not the person's
+        "Meet members where they are, when they want to meet.",  # an ordinary peer activity
+    ],
+)
+def test_staff_hours_or_ordinary_activities_are_no_voluntary_evidence(
+    tmp_path: Path, line: str
+) -> None:
+    assert not _cited(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
+
+
+def test_mileage_to_a_network_meeting_not_paid_is_a_networking_flag(tmp_path: Path) -> None:
+    line = "The agency won't pay mileage to the regional peer network meeting."
+    assert "paid-networking" in flagged(tmp_path, line)
