@@ -184,6 +184,7 @@ def find_evidence(
                 red_flags[flags_before:],
                 evidence,
                 not_counted,
+                here.evidence,
             )
             if not _is_label(passage):  # a header or label line is no evidence (_collect)
                 taken = [m.span for m in matches]

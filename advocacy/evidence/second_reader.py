@@ -46,6 +46,14 @@ Parts = list[tuple[int, Tokens]]  # where each language of a passage starts, and
 #: Peer Support Team"), which the reader gives to one of them.
 DOUBT_READS_BELOW = 0.5
 DOUBT_BELOW = 0.2
+#: A sentence the evidence reader reads as evidence at EVIDENCE_OUTWEIGHS or more is not
+#: a learned red flag: where the two readers disagree, the surer reading of a protection
+#: wins ("The training budget … covers registration fees and travel costs, and per-diem
+#: staff provide coverage for any group … a peer specialist would otherwise miss", which
+#: the red-flag reader, trained on heldout10-80, took for covering other posts). Measured
+#: with readers that had not seen the set: red flags on heldout65-68 569/641 to 569/640,
+#: heldout57-60 545/599 to 544/597, heldout73-80 1,121/1,290 to 1,118/1,284.
+EVIDENCE_OUTWEIGHS = 0.7
 
 
 def learned_red_flags(
@@ -57,9 +65,11 @@ def learned_red_flags(
     flags: list[RedFlagFinding],
     evidence: dict[str, CriterionEvidence],
     not_counted: list[NotCounted],
+    evidence_reader: Model | None = None,
 ) -> list[RedFlagFinding]:
     """The sentences of a passage the learned model reads as red flags for a
-    criterion the rules did not flag them for. ``parts``: where each language
+    criterion the rules did not flag them for, but those ``evidence_reader`` reads
+    as evidence (:data:`EVIDENCE_OUTWEIGHS`). ``parts``: where each language
     of the passage starts, and its words.
 
     Where the rules ruled a red flag of the sentence out with a reason (a
@@ -84,6 +94,11 @@ def learned_red_flags(
 
         for reading in readings(model, tokens, evidence, ruled):
             start, end = reading.span[0] + offset, reading.span[1] + offset
+            if (
+                evidence_reader is not None
+                and sentence_at(evidence_reader, tokens, reading.span[0])[1] >= EVIDENCE_OUTWEIGHS
+            ):
+                continue
             if _in_half(parts, which, start) or any(
                 c == reading.criterion and start <= a < end for c, (a, _) in flagged
             ):
