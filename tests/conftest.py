@@ -133,8 +133,13 @@ def scan_evidence(
     return json.loads(result.output)
 
 
+def cited_passages(data: dict, criterion: str) -> list[str]:
+    """The excerpts ``score evidence --json`` (``data``) cites as evidence of ``criterion``."""
+    found = next(c for c in data["criteria"] if c["id"] == criterion)
+    return [p["excerpt"] for p in found["passages"]]
+
+
 def flagged(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
     """The criteria ``score evidence`` raises red flags for on ``text`` (a line or more)."""
     text = text if text.endswith("\n") else text + "\n"
     return {f["criterion"] for f in scan_evidence(tmp_path, text, name)["red_flags"]}
-

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import flagged, scan_evidence
+from conftest import cited_passages, flagged, scan_evidence
 
 from advocacy.evidence.learned import load_model
 from advocacy.evidence.matching import tokenize
@@ -22,18 +22,13 @@ SUPERVISED = (
 )
 
 
-def _passages(data: dict, criterion: str) -> list[str]:
-    found = next(c for c in data["criteria"] if c["id"] == criterion)
-    return [p["excerpt"] for p in found["passages"]]
-
-
 def test_evidence_the_reader_all_but_rules_out_is_shown_as_not_counted(tmp_path: Path) -> None:
     """The phrase for a peer supervisor matches "Director of Peer Services" in a
     request for a meeting; the evidence reader reads the sentence as about something
     else, so it is shown as not counted, with the reason, and not cited."""
     text = f"Grievance, Eastside Clinic\n\n{MEETING}\n\n{SUPERVISED}\n"
     data = scan_evidence(tmp_path, text, learned=True)
-    cited = _passages(data, "peer-supervisors")
+    cited = cited_passages(data, "peer-supervisors")
     assert [p for p in cited if "request a meeting" in p] == []
     assert [p for p in cited if "supervised by" in p]
     doubts = [n for n in data["not_counted"] if n["excerpt"].startswith("We request")]
@@ -44,7 +39,7 @@ def test_evidence_the_reader_all_but_rules_out_is_shown_as_not_counted(tmp_path:
 def test_the_rules_alone_still_cite_what_the_reader_would_doubt(tmp_path: Path) -> None:
     """Without the readers (--no-learned) the phrase rules decide alone, as before."""
     data = scan_evidence(tmp_path, f"{MEETING}\n")
-    assert _passages(data, "peer-supervisors") == [MEETING]
+    assert cited_passages(data, "peer-supervisors") == [MEETING]
 
 
 def _doubt(text: str, criterion: str, at: str) -> str | None:
@@ -70,7 +65,7 @@ def test_a_sentence_too_short_to_read_does_not_keep_the_evidence(tmp_path: Path)
     data = scan_evidence(
         tmp_path, f"{MEETING} Please copy the Director of Peer Services.\n", learned=True
     )
-    assert _passages(data, "peer-supervisors") == []
+    assert cited_passages(data, "peer-supervisors") == []
 
 
 def test_the_sentence_doubted_is_the_one_the_phrase_matched_in() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import flagged, scan_evidence
+from conftest import cited_passages, flagged, scan_evidence
 
 from advocacy.evidence.matching import tokenize
 
@@ -208,11 +208,6 @@ def test_a_count_with_a_plus_is_at_least_that_many_people(tmp_path: Path) -> Non
     assert "peer-staffing-ratio" not in flagged(tmp_path, line)
 
 
-def _cited(data: dict, criterion: str) -> list[str]:
-    found = next(c for c in data["criteria"] if c["id"] == criterion)
-    return [p["excerpt"] for p in found["passages"]]
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -223,7 +218,7 @@ def _cited(data: dict, criterion: str) -> list[str]:
 )
 def test_a_peer_never_sent_alone_is_evidence_of_crisis_pairing(tmp_path: Path, line: str) -> None:
     data = scan_evidence(tmp_path, line + "\n")
-    assert _cited(data, "peers-in-mobile-crisis")
+    assert cited_passages(data, "peers-in-mobile-crisis")
     assert not [f for f in data["red_flags"] if f["criterion"] == "peers-in-mobile-crisis"]
 
 
@@ -241,7 +236,7 @@ def test_a_peer_sent_alone_is_still_a_crisis_flag(tmp_path: Path) -> None:
     ],
 )
 def test_support_people_choose_is_voluntary_evidence(tmp_path: Path, line: str) -> None:
-    assert _cited(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
+    assert cited_passages(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
 
 
 @pytest.mark.parametrize(
@@ -254,7 +249,7 @@ def test_support_people_choose_is_voluntary_evidence(tmp_path: Path, line: str) 
 def test_staff_hours_or_ordinary_activities_are_no_voluntary_evidence(
     tmp_path: Path, line: str
 ) -> None:
-    assert not _cited(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
+    assert not cited_passages(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
 
 
 def test_mileage_to_a_network_meeting_not_paid_is_a_networking_flag(tmp_path: Path) -> None:
