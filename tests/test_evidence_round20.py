@@ -255,3 +255,13 @@ def test_staff_hours_or_ordinary_activities_are_no_voluntary_evidence(
 def test_mileage_to_a_network_meeting_not_paid_is_a_networking_flag(tmp_path: Path) -> None:
     line = "The agency won't pay mileage to the regional peer network meeting."
     assert "paid-networking" in flagged(tmp_path, line)
+
+
+def test_an_e_mail_address_line_names_people_not_duties(tmp_path: Path) -> None:
+    text = (
+        "From: Wanda Estep, RN, ED Nurse Manager\nTo: Peer Team\nSubject: tonight\n\n"
+        "Peers are supervised by the charge nurse (RN) only.\n"
+    )
+    data = scan_evidence(tmp_path, text)
+    assert [f["location"] for f in data["red_flags"]] == ["line 5"]
+    assert [n["reason"] for n in data["not_counted"]] == ["a message's sender or recipients"]

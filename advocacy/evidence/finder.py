@@ -30,7 +30,12 @@ from advocacy.evidence.matching import sentence_starts, tokenize
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
-from advocacy.evidence.scope import A_SUBJECT_LINE, ANOTHER_POSITION, RULES_NOTHING_OUT
+from advocacy.evidence.scope import (
+    A_SUBJECT_LINE,
+    AN_ADDRESS_LINE,
+    ANOTHER_POSITION,
+    RULES_NOTHING_OUT,
+)
 from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
 
 __all__ = [
@@ -407,6 +412,12 @@ _PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", 
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
+# Who sent an e-mail or memo, to whom, and when ("From: Wanda Estep, RN, ED Nurse Manager",
+# "**To:** Executive Team", "De: Administración"): a short line of names, no duty.
+_ADDRESS_LINE = re.compile(
+    r"\W*(?:from|to|cc|bcc|sent|date|de|para|enviado|fecha)\W{0,2}:", re.IGNORECASE
+)
+_ADDRESS_WORDS = 12
 # A form field whose value is "none": "Representative Payee / Money Handling: NONE.",
 # "Sitter / 1:1 observation: No"; and
 # with a note that says no again ("no, never", "no (prohibited by policy)") or names
@@ -460,6 +471,8 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):
             reason = reason or A_SUBJECT_LINE
+        if _ADDRESS_LINE.match(passage.text) and len(passage.text.split()) <= _ADDRESS_WORDS:
+            reason = reason or AN_ADDRESS_LINE
         says_none = _FIELD_SAYS_NONE.match(passage.text.strip())
         if says_none:
             reason = reason or f"the field says '{says_none.group(1)}'"

@@ -83,6 +83,7 @@ A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules noth
 # Reasons a red flag is not counted that say nothing about peers' duties.
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
 A_SUBJECT_LINE = "a message's subject line"  # "Subject: overnight help": names a topic
+AN_ADDRESS_LINE = "a message's sender or recipients"  # "From: Wanda Estep, RN, Nurse Manager"
 THEIR_OWN = "what the people served do themselves"  # "Guests manage their own medications"
 RULES_NOTHING_OUT = (
     ANOTHER_POSITION,
@@ -91,6 +92,7 @@ RULES_NOTHING_OUT = (
     A_QUESTION,
     ANOTHER_MEANING,
     A_SUBJECT_LINE,
+    AN_ADDRESS_LINE,
 )
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
