@@ -265,3 +265,37 @@ def test_an_e_mail_address_line_names_people_not_duties(tmp_path: Path) -> None:
     data = scan_evidence(tmp_path, text)
     assert [f["location"] for f in data["red_flags"]] == ["line 5"]
     assert [n["reason"] for n in data["not_counted"]] == ["a message's sender or recipients"]
+
+
+# Found by the round's outside review: the round's own rules reached too far.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The agency cannot continue to ask peers to give medications; the nurse takes over.",
+        "We can't keep asking peers to administer medication, so as of July they will not.",
+        "No podemos seguir pidiendo a los pares que administren medicamentos.",
+        "If asked, peers write no progress notes.",
+    ],
+)
+def test_a_practice_ended_or_a_negation_after_an_if_clause_still_negates(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+def test_a_title_after_the_is_a_noun_that_ends_its_sentence(tmp_path: Path) -> None:
+    line = "Peer staff will not be supervised by the Coord. Urine screens are collected by peers."
+    assert "voluntary-peer-support" in flagged(tmp_path, line)
+    assert (
+        len(set(tokenize("Su supervisión sigue con la Dra. Portillo, una vez al mes.").sentences))
+        == 1
+    )
+
+
+def test_no_cost_of_any_kind_keeps_the_evidence_after_it(tmp_path: Path) -> None:
+    line = (
+        "All peer services are at no cost of any kind to members, and participation is voluntary."
+    )
+    assert cited_passages(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")

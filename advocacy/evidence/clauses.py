@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
+    ENDED_PRACTICE,
     GERUND,
     GOING_ON,
     PHRASE_TERMINATORS,
@@ -179,12 +180,12 @@ def pseudo_words(tokens: Tokens) -> frozenset[int]:
         cue
         for cue in find_phrases(tokens, GOING_ON[lang])
         if cue.end + 1 < len(words)
-        and (words[cue.end + 1].endswith(GERUND[lang]) or words[cue.end + 1] == "to")
+        and words[cue.end + 1].endswith(GERUND[lang])
+        and words[cue.end + 1] not in ENDED_PRACTICE
     ]
     pseudo = [
         cue
         for cue in find_phrases(tokens, PSEUDO[lang])
-        if cue.end + 1 >= len(words)
-        or words[cue.end + 1] not in PSEUDO_UNLESS_NEXT.get(cue.text, ())
+        if words[cue.end + 1 : cue.end + 3] != PSEUDO_UNLESS_NEXT.get(cue.text)
     ]
     return frozenset(at for cue in pseudo + going_on for at in range(cue.start, cue.end + 1))

@@ -70,18 +70,23 @@ PHRASE_TRIGGERS = {
     ),
 }
 
-# Pseudo-triggers too, before a verb in "-ing" (or "to"): a duty that goes on, complained
-# of ("our peer can't keep covering the booking desk", "no podemos seguir cubriendo la
-# recepción"); "can't keep the petty cash" is a negation.
+# Pseudo-triggers too, before a verb in "-ing": a duty that goes on, complained of ("our
+# peer can't keep covering the booking desk", "no podemos seguir cubriendo la recepción");
+# "can't keep the petty cash" is a negation, and so is a practice ended ("we can't keep
+# asking peers to give medications", "no podemos seguir pidiendo a los pares que …").
 GOING_ON = {
-    "en": ("can't keep", "cant keep", "cannot keep", "can't continue", "cant continue",
-           "cannot continue"),
+    "en": ("can't keep", "cant keep", "cannot keep"),
     "es": ("no puedo seguir", "no puede seguir", "no podemos seguir", "no pueden seguir"),
-}  # fmt: skip
+}
 GERUND = {"en": ("ing",), "es": ("ando", "iendo", "yendo")}
+# The verbs of a practice ended: what someone asks of peers, not what peers do.
+ENDED_PRACTICE = frozenset(
+    "asking having making expecting letting using sending assigning requiring telling "
+    "pidiendo mandando usando obligando asignando poniendo".split()
+)
 # A pseudo-trigger that is a negation after all before these words: "no cost-of-living
 # increase" is no raise, not "at no cost".
-PSEUDO_UNLESS_NEXT = {"no cost": ("of",), "at no cost": ("of",)}
+PSEUDO_UNLESS_NEXT = {"no cost": ("of", "living"), "at no cost": ("of", "living")}
 
 PSEUDO = {
     "en": (

@@ -54,6 +54,9 @@ _TITLES = (
 )  # fmt: skip
 #: A title's full stop before a word ("Dr. Fenn", "Elm Dr. Peer staff …").
 _TITLE_STOP = re.compile(r"\b(?:" + "|".join(_TITLES) + r")\.(?=\s+\w)")
+#: Words before a title that make it a noun ending its sentence: "… by the Coord. Urine …"
+#: (not Spanish "la", "el": "la Dra. Portillo" is a name).
+_DETERMINERS = frozenset("the a an this that our your their".split())
 #: Words that open a sentence, never a name after a title: "… on Elm Dr. They will …".
 _SENTENCE_OPENERS = frozenset(
     "the they we our peer peers staff all each this these it he she you i "
@@ -173,7 +176,8 @@ def _ends_at_title(text: str, stop: re.Match[str]) -> bool:
     before = words[-1] if words else ""  # "Elm", "12"; not "Supervisor:" or "by"
     after = text[stop.end() :].split(maxsplit=1)[0].strip("\"'“‘(").lower()
     street = before.isdigit() or (before.isalpha() and before[:1].isupper())
-    return street or after in _SENTENCE_OPENERS
+    # "supervised by the Coord. Urine screens are …": a title after "the" is a noun
+    return street or after in _SENTENCE_OPENERS or before.lower() in _DETERMINERS
 
 
 def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:

@@ -135,10 +135,13 @@ def _in_condition(words: tuple[str, ...], start: int, trigger: int) -> bool:
     )  # "the Peer Team meeting, *which* is *never* cancelled": of a thing, not a lapse
 
 
-def _if_before(words: tuple[str, ...], start: int) -> bool:
-    """Whether "if" (or "si") comes just before a match that a trigger inside negates:
-    "positions end *if* the grant is not renewed" names a risk, not a negation."""
-    return any(w in CONDITIONALS for w in words[max(0, start - IF_REACH) : start])
+def _if_before(tokens: Tokens, start: int) -> bool:
+    """Whether "if" (or "si") opens the clause just before a match that a trigger inside
+    negates: "positions end *if* the grant is not renewed" names a risk, not a negation;
+    "*If* asked, peers write no progress notes" negates (the comma closes the "if")."""
+    first = max(0, start - IF_REACH)
+    conditions = [at for at in range(first, start) if tokens.words[at] in CONDITIONALS]
+    return bool(conditions) and not any(conditions[-1] < at <= start for at in tokens.commas)
 
 
 def negation(
@@ -196,7 +199,7 @@ def negation(
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
-            and not (start < cue.start and _if_before(words, start))
+            and not (start < cue.start and _if_before(tokens, start))
             and (reach is None or start - cue.end - 1 <= reach)
         ):
             if reach is not None and (
