@@ -299,3 +299,32 @@ def test_no_cost_of_any_kind_keeps_the_evidence_after_it(tmp_path: Path) -> None
         "All peer services are at no cost of any kind to members, and participation is voluntary."
     )
     assert cited_passages(scan_evidence(tmp_path, line + "\n"), "voluntary-peer-support")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Duties do not include: med pass, petty cash, or progress notes.",
+        "Peer staff do not: do UAs, do pat-downs, or hold petty cash.",
+        "What you won't do: report to probation, carry out drug tests, or count meds.",
+        "Qué NO harás: repartir medicamentos, manejar dinero de participantes.",
+    ],
+)
+def test_what_an_excluding_lead_in_lists_inside_its_sentence_is_not_flagged(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert data["red_flags"] == []
+    assert all(n["reason"].startswith("listed after '") for n in data["not_counted"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Duties include: med pass, petty cash, and progress notes.",
+        "One change I know isn't popular: peers will cover the front desk at noon.",
+        "What didn't work: they had me do the PHQ-9 intake screens.",
+    ],
+)
+def test_a_lead_in_that_excludes_nothing_leaves_its_list_flagged(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)

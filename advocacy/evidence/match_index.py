@@ -27,6 +27,7 @@ from advocacy.evidence.positions import another_position
 from advocacy.evidence.questions import bidder_ask, question
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
+    listed_after,
     negation,
     qualifier_word,
     self_negating,
@@ -257,6 +258,7 @@ def _judge(
             qualifier_word(tokens, start, end)
             or negation(tokens, start, end)
             or list_scope
+            or listed_after(tokens, start)
             or (None if entry.another_title else another_position(tokens, start, end))
             or question(tokens, start)
             or bidder_ask(tokens, start)

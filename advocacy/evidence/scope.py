@@ -370,6 +370,58 @@ def excluding(text: str, lang: str = "en") -> str | None:
     return next((w for w in tokens.words if w in EXCLUDING_WORDS), None)
 
 
+#: Words at most in a lead-in that a colon ends inside a sentence ("Duties do not include:").
+LEAD_IN_WORDS = 10
+#: After its negation, the words a lead-in may end in: the verb of what is (not) done.
+LEAD_IN_VERBS = frozenset(
+    "include includes including do does doing be to will perform performs participate "
+    "participates handle handles take part in asked expected assigned responsible for "
+    "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
+    "realizarán participan participará participarán se les pedirá".split()
+)
+
+
+def listed_after(tokens: Tokens, start: int) -> str | None:
+    """Why the match at word ``start`` is excluded by a lead-in in its own sentence, or
+    None: "Duties do not include: med pass, petty cash, or progress notes", "Peer staff
+    do not: do UAs or hold petty cash", as a lead-in over a list excludes its items."""
+    for colon, reason in memo(tokens, "lead_ins", _lead_ins):
+        if colon <= start and tokens.sentences[colon] == tokens.sentences[start]:
+            return reason
+    return None
+
+
+def _lead_ins(tokens: Tokens) -> list[tuple[int, str]]:
+    """Each word that follows an excluding lead-in and its colon inside a sentence, and why."""
+    found = []
+    for after in tokens.colons:
+        if not after or ":" not in tokens.text[tokens.spans[after - 1][1] : tokens.spans[after][0]]:
+            continue  # a dash, not a colon
+        first = tokens.sentence_range(after - 1)[0]
+        if after - first > LEAD_IN_WORDS or tokens.sentences[after] != tokens.sentences[first]:
+            continue
+        lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
+        if _excluding_lead(tokens, first, after):
+            found.append((after, f"listed after '{lead}:'"))
+    return found
+
+
+def _excluding_lead(tokens: Tokens, first: int, after: int) -> bool:
+    """Whether words ``first`` to ``after`` (excluded) lead into what is excluded: a word of
+    exclusion ("Explicit exclusions:"), or a negation followed only by the verb of what is
+    done ("Duties do not include:", "You will not:", "Qué NO harás:"); not a negated
+    comment ("One change isn't popular:", "Not agreed:", "Meta no cumplida:") or a list of
+    what went wrong ("What didn't:")."""
+    words = tokens.words[first:after]
+    lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
+    if PROBLEMS_HEADING.search(lead):
+        return False  # "What didn't: they started having me do the intake screens"
+    if any(w in EXCLUDING_WORDS for w in words):
+        return True
+    cues = [c for c in triggers(tokens) if first <= c.start < after]
+    return bool(cues) and all(w in LEAD_IN_VERBS for w in tokens.words[cues[-1].end + 1 : after])
+
+
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
     """A weak qualifier ("preferred", "a plus") in the clause of the match, or None."""
     boundaries, by_sentence = memo(tokens, "weak_by_sentence", _weak_by_sentence)
