@@ -401,19 +401,18 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, str]]:
         if after - first > LEAD_IN_WORDS or tokens.sentences[after] != tokens.sentences[first]:
             continue
         lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
-        if _excluding_lead(tokens, first, after):
+        if _excluding_lead(tokens, first, after, lead):
             found.append((after, f"listed after '{lead}:'"))
     return found
 
 
-def _excluding_lead(tokens: Tokens, first: int, after: int) -> bool:
-    """Whether words ``first`` to ``after`` (excluded) lead into what is excluded: a word of
-    exclusion ("Explicit exclusions:"), or a negation followed only by the verb of what is
-    done ("Duties do not include:", "You will not:", "Qué NO harás:"); not a negated
-    comment ("One change isn't popular:", "Not agreed:", "Meta no cumplida:") or a list of
-    what went wrong ("What didn't:")."""
+def _excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
+    """Whether words ``first`` to ``after`` (excluded), which read ``lead``, lead into what
+    is excluded: a word of exclusion ("Explicit exclusions:"), or a negation followed only
+    by the verb of what is done ("Duties do not include:", "You will not:", "Qué NO
+    harás:"); not a negated comment ("One change isn't popular:", "Not agreed:", "Meta no
+    cumplida:") or a list of what went wrong ("What didn't:")."""
     words = tokens.words[first:after]
-    lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
     if PROBLEMS_HEADING.search(lead):
         return False  # "What didn't: they started having me do the intake screens"
     if any(w in EXCLUDING_WORDS for w in words):
