@@ -328,3 +328,40 @@ def test_what_an_excluding_lead_in_lists_inside_its_sentence_is_not_flagged(
 )
 def test_a_lead_in_that_excludes_nothing_leaves_its_list_flagged(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+# Found by the second pass of the review, over the mends.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prohibited items: peer staff search bags and conduct pat-downs at intake.",
+        "Outside clinic hours: peer specialists cover the med pass and collect urine samples.",
+        "No staff excluded: during short staffing everyone, peers included, will pass meds.",
+        "Medication administration by peers? No: peers pass meds on nights and weekends.",
+        "Duties do not include: restraints or seclusion, but do include: med pass and UAs.",
+        "Date: 3/4. Peer assigned to med pass on Unit B.",
+        "To: All peer staff. Effective Monday you will pass medications.",
+        "To: reduce costs, peer staff will pass medications.",
+    ],
+)
+def test_a_colon_that_leads_into_no_exclusion_or_address_hides_no_duty(
+    tmp_path: Path, line: str
+) -> None:
+    assert flagged(tmp_path, line) & {"no-clinical-duties", "voluntary-peer-support"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff do not report to the Dr. on call or collect urine samples.",
+        "Peers never work alongside our Dr. Patel during med pass.",
+        "Peer staff are not permitted to: pass medications, hold petty cash, or do pat-downs.",
+        "Excluded from peer duties: med pass, petty cash.",
+    ],
+)
+def test_a_title_inside_a_sentence_or_a_permitted_lead_in_keeps_its_negation(
+    tmp_path: Path, line: str
+) -> None:
+    assert not flagged(tmp_path, line) & {"no-clinical-duties", "voluntary-peer-support"}

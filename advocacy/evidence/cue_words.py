@@ -82,7 +82,7 @@ GERUND = {"en": ("ing",), "es": ("ando", "iendo", "yendo")}
 # The verbs of a practice ended: what someone asks of peers, not what peers do.
 ENDED_PRACTICE = frozenset(
     "asking having making expecting letting using sending assigning requiring telling "
-    "pidiendo mandando usando obligando asignando poniendo".split()
+    "pidiendo mandando usando obligando asignando poniendo teniendo".split()
 )
 # A pseudo-trigger that is a negation after all before these words: "no cost-of-living
 # increase" is no raise, not "at no cost".

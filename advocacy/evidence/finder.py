@@ -418,6 +418,28 @@ _ADDRESS_LINE = re.compile(
     r"\W*(?:from|to|cc|bcc|sent|date|de|para|enviado|fecha)\W{0,2}:", re.IGNORECASE
 )
 _ADDRESS_WORDS = 12
+# In an address line's value only names, dates and addresses: words in capitals, figures,
+# e-mail addresses and these ("Director of Peer Services", "Equipo de Pares y Enfermería").
+_NAME_JOINS = frozenset("and of the for y de del la el los las & -".split())
+
+
+def _address_line(text: str) -> bool:
+    """Whether ``text`` is an e-mail's or memo's From, To, Cc or Date line: its label, then
+    names, dates or addresses only, in one short sentence ("To: reduce costs, peer staff
+    will pass medications" and "Date: 3/4. Peer assigned to med pass" say more)."""
+    found = _ADDRESS_LINE.match(text)
+    if found is None or len(text.split()) > _ADDRESS_WORDS:
+        return False
+    value = text[found.end() :].strip().rstrip(".").strip("*_ ")
+    if re.search(r"[.!?]\s", value):
+        return False
+    return all(
+        word[:1].isupper() or any(c.isdigit() or c == "@" for c in word) or word in _NAME_JOINS
+        for word in (w.strip(",;()*_'\"“”") for w in value.split())
+        if word
+    )
+
+
 # A form field whose value is "none": "Representative Payee / Money Handling: NONE.",
 # "Sitter / 1:1 observation: No"; and
 # with a note that says no again ("no, never", "no (prohibited by policy)") or names
@@ -471,7 +493,7 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):
             reason = reason or A_SUBJECT_LINE
-        if _ADDRESS_LINE.match(passage.text) and len(passage.text.split()) <= _ADDRESS_WORDS:
+        if _address_line(passage.text):
             reason = reason or AN_ADDRESS_LINE
         says_none = _FIELD_SAYS_NONE.match(passage.text.strip())
         if says_none:

@@ -54,9 +54,9 @@ _TITLES = (
 )  # fmt: skip
 #: A title's full stop before a word ("Dr. Fenn", "Elm Dr. Peer staff …").
 _TITLE_STOP = re.compile(r"\b(?:" + "|".join(_TITLES) + r")\.(?=\s+\w)")
-#: Words before a title that make it a noun ending its sentence: "… by the Coord. Urine …"
-#: (not Spanish "la", "el": "la Dra. Portillo" is a name).
-_DETERMINERS = frozenset("the a an this that our your their".split())
+#: Words before a title that make it a noun ending its sentence before a capital: "… by
+#: the Coord. Urine …" (not "to the Dr. on call", "our Dr. Patel", "la Dra. Portillo").
+_DETERMINERS = frozenset("the a an".split())
 #: Words that open a sentence, never a name after a title: "… on Elm Dr. They will …".
 _SENTENCE_OPENERS = frozenset(
     "the they we our peer peers staff all each this these it he she you i "
@@ -177,7 +177,8 @@ def _ends_at_title(text: str, stop: re.Match[str]) -> bool:
     after = text[stop.end() :].split(maxsplit=1)[0].strip("\"'“‘(").lower()
     street = before.isdigit() or (before.isalpha() and before[:1].isupper())
     # "supervised by the Coord. Urine screens are …": a title after "the" is a noun
-    return street or after in _SENTENCE_OPENERS or before.lower() in _DETERMINERS
+    noun = before.lower() in _DETERMINERS and text[stop.end() :].lstrip()[:1].isupper()
+    return street or after in _SENTENCE_OPENERS or noun
 
 
 def _sentence_ends(text: str, signs: Iterable[int]) -> list[int]:

@@ -372,10 +372,27 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 #: Words at most in a lead-in that a colon ends inside a sentence ("Duties do not include:").
 LEAD_IN_WORDS = 10
+#: Nouns of exclusion that make a lead-in one by themselves ("Explicit exclusions:").
+EXCLUSIONS = frozenset("exclusions exclusion exclusiones exclusión".split())
+#: With a word of exclusion, words that make it about the role ("Excluded from peer duties:",
+#: "Outside the peer role:"), not "Prohibited items:" or "Outside clinic hours:".
+ROLE_WORDS = frozenset(
+    "role roles scope duty duties job position tasks task responsibilities rol funciones "
+    "función tareas tarea puesto deberes".split()
+)
+#: A word opening a sentence with its subject after a colon: no list follows ("No: peers
+#: pass meds on nights", "Prohibited items: peer staff search bags").
+SUBJECTS = frozenset(
+    "peer peers staff we you they everyone everybody all i he she los las nosotros ellos "
+    "ellas usted ustedes todos".split()
+)
+#: Words that end what a lead-in leads into: "… restraints, but do include: med pass".
+CONTRASTS = frozenset("but however except pero excepto salvo".split())
 #: After its negation, the words a lead-in may end in: the verb of what is (not) done.
 LEAD_IN_VERBS = frozenset(
     "include includes including do does doing be to will perform performs participate "
     "participates handle handles take part in asked expected assigned responsible for "
+    "permitted allowed authorized authorised "
     "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
     "realizarán participan participará participarán se les pedirá".split()
 )
@@ -384,25 +401,35 @@ LEAD_IN_VERBS = frozenset(
 def listed_after(tokens: Tokens, start: int) -> str | None:
     """Why the match at word ``start`` is excluded by a lead-in in its own sentence, or
     None: "Duties do not include: med pass, petty cash, or progress notes", "Peer staff
-    do not: do UAs or hold petty cash", as a lead-in over a list excludes its items."""
-    for colon, reason in memo(tokens, "lead_ins", _lead_ins):
-        if colon <= start and tokens.sentences[colon] == tokens.sentences[start]:
+    do not: do UAs or hold petty cash", as a lead-in over a list excludes its items (up
+    to a "but" or the next colon: "… but do include: med pass" is not excluded)."""
+    for first, last, reason in memo(tokens, "lead_ins", _lead_ins):
+        if first <= start < last:
             return reason
     return None
 
 
-def _lead_ins(tokens: Tokens) -> list[tuple[int, str]]:
-    """Each word that follows an excluding lead-in and its colon inside a sentence, and why."""
+def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
+    """The words an excluding lead-in and its colon lead into inside a sentence (first,
+    after last), and why."""
     found = []
-    for after in tokens.colons:
-        if not after or ":" not in tokens.text[tokens.spans[after - 1][1] : tokens.spans[after][0]]:
-            continue  # a dash, not a colon
-        first = tokens.sentence_range(after - 1)[0]
-        if after - first > LEAD_IN_WORDS or tokens.sentences[after] != tokens.sentences[first]:
-            continue
+    words = tokens.words
+    colons = [
+        after
+        for after in tokens.colons
+        if after and ":" in tokens.text[tokens.spans[after - 1][1] : tokens.spans[after][0]]
+    ]  # not a dash
+    for after in colons:
+        first, end = tokens.sentence_range(after - 1)
+        if after - first > LEAD_IN_WORDS or end <= after or words[after] in SUBJECTS:
+            continue  # a sentence after the colon ("No: peers pass meds"), not a list
         lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
         if _excluding_lead(tokens, first, after, lead):
-            found.append((after, f"listed after '{lead}:'"))
+            last = next(
+                (at for at in range(after + 1, end) if at in colons or words[at] in CONTRASTS),
+                end,
+            )
+            found.append((after, last, f"listed after '{lead}:'"))
     return found
 
 
@@ -415,10 +442,17 @@ def _excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
     words = tokens.words[first:after]
     if PROBLEMS_HEADING.search(lead):
         return False  # "What didn't: they started having me do the intake screens"
-    if any(w in EXCLUDING_WORDS for w in words):
-        return True
+    if any(w in EXCLUSIONS for w in words) or (
+        any(w in EXCLUDING_WORDS for w in words) and any(w in ROLE_WORDS for w in words)
+    ):
+        return True  # "Explicit exclusions:", "Excluded from peer duties:"; not "Prohibited items:"
     cues = [c for c in triggers(tokens) if first <= c.start < after]
-    return bool(cues) and all(w in LEAD_IN_VERBS for w in tokens.words[cues[-1].end + 1 : after])
+    if len(cues) != 1:
+        return False  # none, or one taken back by another ("No staff excluded:")
+    verbs = words[cues[-1].end + 1 - first :]
+    # words before the negation ("Peer staff do not:") or a verb after it ("Qué NO harás:");
+    # a bare "No:" answers something
+    return all(w in LEAD_IN_VERBS for w in verbs) and (cues[-1].start > first or bool(verbs))
 
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
