@@ -259,6 +259,34 @@ SUBORDINATORS = frozenset(
     "cuando si donde mientras porque".split()
 )
 
+# Before a match, "if" makes a negation inside it a condition: "positions end if the grant is
+# not renewed" (see scope._if_before).
+CONDITIONALS = frozenset("if unless si".split())
+
+# Excluding lead-ins inside a sentence ("Duties do not include: …", see scope.listed_after).
+# Nouns of exclusion that make a lead-in one by themselves ("Explicit exclusions:").
+EXCLUSIONS = frozenset("exclusions exclusion exclusiones exclusión".split())
+# With a word of exclusion, words that make it about the role ("Excluded from peer duties:",
+# "Outside the peer role:"), not "Prohibited items:" or "Outside clinic hours:".
+ROLE_WORDS = frozenset(
+    "role roles scope duty duties job position tasks task responsibilities rol funciones "
+    "función tareas tarea puesto deberes".split()
+)
+# A word opening a sentence with its subject after a colon: no list follows ("No: peers
+# pass meds on nights", "Prohibited items: peer staff search bags").
+SUBJECTS = frozenset(
+    "peer peers staff we you they everyone everybody all i he she los las nosotros ellos "
+    "ellas usted ustedes todos".split()
+)
+# After its negation, the words a lead-in may end in: the verb of what is (not) done.
+LEAD_IN_VERBS = frozenset(
+    "include includes including do does doing be to will perform performs participate "
+    "participates handle handles take part in asked expected assigned responsible for "
+    "permitted allowed authorized authorised "
+    "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
+    "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
+)
+
 SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
 
 # A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")

@@ -53,10 +53,13 @@ from advocacy.evidence.clauses import (
 from advocacy.evidence.cue_words import (
     ASSIGNED_LEAD_IN,
     CONCORD,
+    CONDITIONALS,
     COORDINATORS,
     COPULAS,
     EXCLUDING_WORDS,
+    EXCLUSIONS,
     HELD,
+    LEAD_IN_VERBS,
     LOSSES,
     NEGATIVE_PREDICATES,
     PERFECT,
@@ -64,8 +67,11 @@ from advocacy.evidence.cue_words import (
     POST_WORDS,
     PROBLEMS_HEADING,
     RELATIVES,
+    ROLE_WORDS,
     SHORT_SCOPE,
+    SUBJECTS,
     SUBORDINATORS,
+    TERMINATORS,
     TRIGGERS,
     WATCH_FOR_LEAD_IN,
     WEAK,
@@ -98,7 +104,6 @@ RULES_NOTHING_OUT = (
 # that experience complete the training" the training is not negated.
 SHORT_SCOPE_WINDOW = 4
 IF_REACH = 3  # words before a match where an "if" makes the negation inside it a condition
-CONDITIONALS = frozenset("if unless si".split())
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
 
@@ -372,37 +377,13 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 #: Words at most in a lead-in that a colon ends inside a sentence ("Duties do not include:").
 LEAD_IN_WORDS = 10
-#: Nouns of exclusion that make a lead-in one by themselves ("Explicit exclusions:").
-EXCLUSIONS = frozenset("exclusions exclusion exclusiones exclusión".split())
-#: With a word of exclusion, words that make it about the role ("Excluded from peer duties:",
-#: "Outside the peer role:"), not "Prohibited items:" or "Outside clinic hours:".
-ROLE_WORDS = frozenset(
-    "role roles scope duty duties job position tasks task responsibilities rol funciones "
-    "función tareas tarea puesto deberes".split()
-)
-#: A word opening a sentence with its subject after a colon: no list follows ("No: peers
-#: pass meds on nights", "Prohibited items: peer staff search bags").
-SUBJECTS = frozenset(
-    "peer peers staff we you they everyone everybody all i he she los las nosotros ellos "
-    "ellas usted ustedes todos".split()
-)
-#: Words that end what a lead-in leads into: "… restraints, but do include: med pass".
-CONTRASTS = frozenset("but however except pero excepto salvo".split())
-#: After its negation, the words a lead-in may end in: the verb of what is (not) done.
-LEAD_IN_VERBS = frozenset(
-    "include includes including do does doing be to will perform performs participate "
-    "participates handle handles take part in asked expected assigned responsible for "
-    "permitted allowed authorized authorised "
-    "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
-    "realizarán participan participará participarán se les pedirá".split()
-)
 
 
 def listed_after(tokens: Tokens, start: int) -> str | None:
     """Why the match at word ``start`` is excluded by a lead-in in its own sentence, or
     None: "Duties do not include: med pass, petty cash, or progress notes", "Peer staff
     do not: do UAs or hold petty cash", as a lead-in over a list excludes its items (up
-    to a "but" or the next colon: "… but do include: med pass" is not excluded)."""
+    to a terminator or the next colon: "… but do include: med pass" is not excluded)."""
     for first, last, reason in memo(tokens, "lead_ins", _lead_ins):
         if first <= start < last:
             return reason
@@ -425,9 +406,9 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
             continue  # a sentence after the colon ("No: peers pass meds"), not a list
         lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
         if _excluding_lead(tokens, first, after, lead):
+            ends = TERMINATORS[passage_language(tokens)]
             last = next(
-                (at for at in range(after + 1, end) if at in colons or words[at] in CONTRASTS),
-                end,
+                (at for at in range(after + 1, end) if at in colons or words[at] in ends), end
             )
             found.append((after, last, f"listed after '{lead}:'"))
     return found
@@ -449,10 +430,10 @@ def _excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
     cues = [c for c in triggers(tokens) if first <= c.start < after]
     if len(cues) != 1:
         return False  # none, or one taken back by another ("No staff excluded:")
-    verbs = words[cues[-1].end + 1 - first :]
+    verbs = words[cues[0].end + 1 - first :]
     # words before the negation ("Peer staff do not:") or a verb after it ("Qué NO harás:");
     # a bare "No:" answers something
-    return all(w in LEAD_IN_VERBS for w in verbs) and (cues[-1].start > first or bool(verbs))
+    return all(w in LEAD_IN_VERBS for w in verbs) and (cues[0].start > first or bool(verbs))
 
 
 def weak_qualifier(tokens: Tokens, start: int, end: int) -> str | None:
