@@ -56,6 +56,11 @@ PHRASE_TRIGGERS = {
         "declined to share",
         "decline to share",
         "refusing to share",
+        # kept from a duty: "Peer staff are exempt from the med pass" (not after a negation
+        # of its own: "no peer is exempt from", see scope.negation)
+        "exempt from",
+        "exempted from",
+        "excused from",
     ),
     "es": (
         "me negué a",
@@ -67,6 +72,10 @@ PHRASE_TRIGGERS = {
         "distinto de",
         "diferente de",
         "a diferencia de",
+        "exento de",
+        "exenta de",
+        "exentos de",
+        "exentas de",
     ),
 }
 
@@ -287,7 +296,11 @@ LEAD_IN_VERBS = frozenset(
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
 )
 
-SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+# ("exempt from" too: "excused from the peer meeting *to cover the floor*" still covers it)
+SHORT_SCOPE = frozenset(
+    "without sin rather instead lieu free lugar vez exempt exempted excused exento exenta "
+    "exentos exentas".split()
+)
 
 # A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
 # negates that clause only, not the duty after it ("… and report the absence").

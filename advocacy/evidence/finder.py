@@ -34,6 +34,7 @@ from advocacy.evidence.scope import (
     A_SUBJECT_LINE,
     AN_ADDRESS_LINE,
     ANOTHER_POSITION,
+    NEGATED,
     RULES_NOTHING_OUT,
 )
 from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
@@ -174,6 +175,8 @@ def find_evidence(
                 text, lang, contexts[order], duty_line, weak_heading, passage.heading, parts[1][1]
             )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
+        if passage.owner is not None:
+            matches = _answered_in_row(passage.text, passage.owner, matches)
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         # the readers, where they read the passage's language
         here = readers if languages[order] in index.languages else None
@@ -506,6 +509,34 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
             lead_in = f"listed under '{_short(text)}'" if excludes else None
         scopes.append(reason)
     return scopes
+
+
+def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """A table row's first cell names a task ("Do UAs / UDS", "Medication"); the next
+    cells say who does it ("Nursing only – peers never do UAs"). A red flag matched in the
+    first cell alone, where a later cell negates the same flag, is the row's topic, not a
+    duty: it is not counted either."""
+    topic = " ".join(owner.split())
+    cut = len(topic)
+    if not topic or not text.startswith(topic) or cut == len(text):
+        return matches
+    answered = {
+        (m.entry.criterion, m.entry.item)
+        for m in matches
+        if m.span[0] >= cut and (m.excluded or "").startswith(NEGATED)
+    }
+    if not answered:
+        return matches
+    reason = f"its table row says '{_short(text[cut:].strip())}'"
+    return [
+        replace(m, excluded=reason)
+        if m.entry.kind == "red_flag"
+        and m.excluded is None
+        and m.span[1] <= cut
+        and (m.entry.criterion, m.entry.item) in answered
+        else m
+        for m in matches
+    ]
 
 
 def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple[bool, str | None]]:

@@ -23,6 +23,7 @@ from advocacy.evidence.matching import (
     starts_in,
     tokenize,
 )
+from advocacy.evidence.out_of_role import not_the_peers_after
 from advocacy.evidence.positions import another_position
 from advocacy.evidence.questions import bidder_ask, question
 from advocacy.evidence.scope import (
@@ -257,6 +258,7 @@ def _judge(
         return (
             qualifier_word(tokens, start, end)
             or negation(tokens, start, end)
+            or not_the_peers_after(tokens, end)
             or list_scope
             or listed_after(tokens, start)
             or (None if entry.another_title else another_position(tokens, start, end))

@@ -10,6 +10,11 @@ that do not end a negated lead-in.
   Not after "and" + a verb of its own ("… and are outside the union"), nor across a
   relative clause ("…, which is outside their role" is a complaint about a duty that
   was given).
+* A duty said to be done by someone else, "never by" or "not" the peer role, later in
+  its sentence: "Pat-downs are done by security, *never by peer staff*", "Meds are
+  passed by nursing, *not peers*", "Las pruebas las hace enfermería, *nunca los pares*".
+  Not across a relative or subordinate clause ("…, which is not peer work" complains of
+  a duty given), nor of a peer supervisor ("not the peer supervisor").
 * A colon after a negated lead-in to a list does not end the negation: "The following
   … should not be assigned to peer staff: medication administration, transportation".
 """
@@ -18,10 +23,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from advocacy.evidence.cue_words import COORDINATORS, COPULAS, EXCLUDING_WORDS, RELATIVES
+from advocacy.evidence.cue_words import (
+    COORDINATORS,
+    COPULAS,
+    EXCLUDING_WORDS,
+    POST,
+    RELATIVES,
+    SUBORDINATORS,
+)
 from advocacy.evidence.matching import Tokens
 
+NEGATED = "negated by"  # how every negation's reason starts ("negated by 'will not'")
 WINDOW = 8  # words after a match to the predicate that puts it out of the role
+SENTENCE_WINDOW = 16  # words after a match to the "never by peers" that puts it out
+# Clauses of their own, where a "not peer work" is said of something else.
+CLAUSE_OPENERS = SUBORDINATORS | frozenset("though although because aunque que".split())
+NOT_BY = frozenset("by for to por para the a an our los las el la un una nuestros".split())
+PEER_ROLE = frozenset(
+    "peer peers par pares cps cpss pss prs prss crs cprs crps cpsw cpc recovery".split()
+)
+SAYING = frozenset("say says said saying decir dice dicen diga digan".split())
+# A peer role's second word: "never by peer staff", "nunca los pares especialistas".
+PEER_NOUNS = frozenset(
+    "staff specialist specialists worker workers mentor mentors coach coaches advocate "
+    "advocates supporter supporters especialista especialistas".split()
+)
 AGAINST = frozenset("against contra".split())
 AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
 AS_WORDS = frozenset("as como".split())
@@ -55,8 +81,43 @@ def out_of_role_after(tokens: Tokens, end: int, in_clause: Callable[[int], bool]
             return None
         said = _predicate(words, at, end)
         if said:
-            return f"negated by '{said}'"
+            return f"{NEGATED} '{said}'"
     return None
+
+
+def not_the_peers_after(tokens: Tokens, end: int) -> str | None:
+    """Why the rest of the sentence after a match ending at word ``end`` says the peer
+    role does not do it ("negated by 'never by peer'"), or None."""
+    words = tokens.words
+    sentence = tokens.sentences[end]
+    for at in range(end + 1, min(len(words), end + 1 + SENTENCE_WINDOW)):
+        word = words[at]
+        if tokens.sentences[at] != sentence or word in RELATIVES or word in CLAUSE_OPENERS:
+            return None
+        if word not in POST and word not in ("ni", "nor"):
+            continue
+        if word == "no" and words[at - 1] in SAYING:
+            continue  # "the person can say no to the peer": a right, not who does the duty
+        role = at + 1
+        while role < len(words) and role - at <= 2 and words[role] in NOT_BY:
+            role += 1
+        if role >= len(words) or words[role] not in PEER_ROLE:
+            continue
+        if role + 1 < len(words) and words[role + 1] in PEER_NOUNS:
+            role += 1  # "peer staff", "peer specialists"
+        if _phrase_ends(tokens, role):  # "not the peer." but "no peer training", "no peer on site"
+            return f"{NEGATED} '{' '.join(words[at : role + 1])}'"
+    return None
+
+
+def _phrase_ends(tokens: Tokens, at: int) -> bool:
+    """Whether word ``at`` ends its phrase: the text ends, or a mark or "and", "or" follows."""
+    if at + 1 >= len(tokens.words):
+        return True
+    if tokens.words[at + 1] in COORDINATORS or tokens.words[at + 1] in ("or", "o"):
+        return True
+    between = tokens.text[tokens.spans[at][1] : tokens.spans[at + 1][0]]
+    return any(mark in between for mark in ",.;:!?)—–")
 
 
 def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:

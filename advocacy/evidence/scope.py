@@ -78,7 +78,7 @@ from advocacy.evidence.cue_words import (
     WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
-from advocacy.evidence.out_of_role import out_of_role_after
+from advocacy.evidence.out_of_role import NEGATED, out_of_role_after
 
 POST_WINDOW = 3
 # "non-" before these at a match's end names the opposite ("supervision is non-clinical")
@@ -187,7 +187,8 @@ def negation(
     for cue in reversed(near) if reach is not None else near:
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
-        if _between(memo(tokens, "predicates", _negative_predicates), cue.end, start):
+        predicates = memo(tokens, "predicates", _negative_predicates)
+        if _between(predicates, cue.end, start) or _denied(predicates, near, cue):
             continue  # "no peer is exempt from", "may not decline to": a double negation
         if cue.start < start and _answer(tokens, cue):
             continue  # "no, she's out. u do the suicide screen": an answer negates nothing after it
@@ -215,7 +216,7 @@ def negation(
                 return None
             lead = words[cue.start - 1] if cue.start > 0 else ""
             said = f"{lead} {cue.text}" if lead in COPULAS or lead in ("do", "does") else cue.text
-            return f"negated by '{said}'"
+            return f"{NEGATED} '{said}'"
     if reach is not None:
         return None  # "the network meeting is not unpaid time": a post-negation says less
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
@@ -228,8 +229,15 @@ def negation(
         if at in memo(tokens, "pseudo", pseudo_words):
             break  # "when a sitter is not available": covering for one
         if word in POST_WORDS or (word in POST and words[at - 1] in COPULAS):
-            return f"negated by '{words[at - 1]} {word}'" if word in POST else f"'{word}'"
+            said = f"{words[at - 1]} {word}" if word in POST else word
+            return f"{NEGATED} '{said}'"
     return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
+
+
+def _denied(predicates: list[int], cues: list[Cue], cue: Cue) -> bool:
+    """Whether ``cue`` is a negative predicate ("exempt from") that an earlier trigger of
+    its clause denies ("not exempt from", "no peer staff member is exempt from")."""
+    return cue.start in predicates and any(other.end < cue.start for other in cues)
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:

@@ -1,0 +1,135 @@
+"""Fixes of the round that measured the finder on heldout81-88: a table row whose other
+cells keep the peer role from the task its first cell names, a duty done "never by peer
+staff", and a duty peers are "exempt from"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import cited_passages, flagged, scan_evidence
+
+ROLES_TABLE = "| Task | Who does it |\n|---|---|\n{row}\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "criterion"),
+    [
+        ("| Do UAs / UDS | Nursing and security – peers never do UAs |", "voluntary-peer-support"),
+        ("| Medication | Peer specialists will not pass medications |", "no-clinical-duties"),
+        ("| Petty cash | Front office; peers never handle client money |", "no-clinical-duties"),
+        ("| Recetas / medicamentos | Los pares no entregan medicamentos |", "no-clinical-duties"),
+    ],
+)
+def test_a_row_whose_other_cells_keep_peers_from_its_task_is_no_flag(
+    tmp_path: Path, row: str, criterion: str
+) -> None:
+    data = scan_evidence(tmp_path, ROLES_TABLE.format(row=row), name="roles.md")
+    assert criterion not in {f["criterion"] for f in data["red_flags"]}
+    reasons = [n["reason"] for n in data["not_counted"] if n["criterion"] == criterion]
+    assert any(r.startswith("its table row says") for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("row", "criterion"),
+    [
+        # the other cell gives peers the task
+        ("| Progress notes | Peers write progress notes daily |", "no-clinical-duties"),
+        # it negates something else: peers still pass the meds
+        ("| Medication | Peers pass meds; they do not chart them |", "no-clinical-duties"),
+        # the first cell is a sentence of its own that the next cell does not take back
+        ("| Peers pass meds on weekends | Nursing does not cover weekends |", "no-clinical-duties"),
+    ],
+)
+def test_a_row_that_gives_peers_the_task_is_still_flagged(
+    tmp_path: Path, row: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, ROLES_TABLE.format(row=row), name="roles.md")
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Pat-downs are done by security, never by peer staff.", "voluntary-peer-support"),
+        ("Medication is passed by nursing, not peers.", "no-clinical-duties"),
+        (
+            "Client funds are handled by the business office and not by the CPS.",
+            "no-clinical-duties",
+        ),
+        ("Los medicamentos los entrega enfermería, nunca los pares.", "no-clinical-duties"),
+        ("Peer staff are exempt from the med pass.", "no-clinical-duties"),
+        ("Los pares están exentos de la entrega de medicamentos.", "no-clinical-duties"),
+    ],
+)
+def test_a_duty_done_never_by_peers_or_exempted_is_not_flagged(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # a complaint about a duty given, in a clause of its own
+        ("Peer staff pass meds at night, which is not peer work.", "no-clinical-duties"),
+        (
+            "Peers pass meds at night because there is no nurse and not enough peers.",
+            "no-clinical-duties",
+        ),
+        # someone else is not the peer role
+        ("Peers pass medications, not the nurses.", "no-clinical-duties"),
+        ("Peer specialists handle client funds, not the peer supervisor.", "no-clinical-duties"),
+        # an exemption denied
+        ("Peers are not exempt from the med pass.", "no-clinical-duties"),
+        ("No peer is exempt from the weekend med pass.", "no-clinical-duties"),
+    ],
+)
+def test_not_by_or_exempt_said_of_something_else_keeps_the_flag(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # "no peer" opening a noun phrase is no one's duty denied
+        ("Kevin is still the only peer there, no peer on site for 4 months.", "small-peer-teams"),
+        (
+            "You'll be the only peer staff in the facility - no peer meetings for now.",
+            "small-peer-teams",
+        ),
+        (
+            "The peer's only supervisor is the house manager (LPN), no peer training.",
+            "peer-supervisors",
+        ),
+        # a duty complained of as "not peer work" is still a duty given
+        (
+            "Peers do the jail booking health questionnaire, which is intake screening, not peer work.",
+            "no-clinical-duties",
+        ),
+        ("No peer staff member is exempt from the evening medication pass.", "no-clinical-duties"),
+    ],
+)
+def test_no_peer_before_a_noun_denies_no_duty(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "During crisis calls a CPS goes out only with a clinician, and the person can say no to the peer.",
+        "Peers go in pairs with a clinician and guests can say no to the peer at any time.",
+    ],
+)
+def test_saying_no_to_the_peer_is_a_right_that_negates_nothing(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert cited_passages(data, "peers-in-mobile-crisis")
+
+
+def test_excused_from_a_meeting_to_cover_the_floor_still_covers_it(tmp_path: Path) -> None:
+    line = (
+        "When staffing is short they are excused from the Peer Support Department meeting "
+        "to cover the floor."
+    )
+    assert "no-clinical-duties" in flagged(tmp_path, line)
