@@ -133,3 +133,26 @@ def test_excused_from_a_meeting_to_cover_the_floor_still_covers_it(tmp_path: Pat
         "to cover the floor."
     )
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("also peer team mtg got bumped again. 3rd time this month", "peer-support-team"),
+        ("(c) Discontinue the monthly peer team day in Glennallen.", "peer-support-team"),
+        (
+            "Peer Recovery Support Specialist cert within 1 year, at employee's expense",
+            "peer-specific-training",
+        ),
+        ("Request for paid IPS training denied for FY27.", "peer-specific-training"),
+        # a negation inside the "if" is the condition, not a negation of it
+        ("Specialist positions end if TOR funds are not continued.", "peer-retention-and-pay"),
+    ],
+)
+def test_the_words_of_this_rounds_workplaces(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_funding_said_not_to_depend_on_a_grant_is_still_negated(tmp_path: Path) -> None:
+    line = "Peer positions are not funded through the grant; they are in the base budget."
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)

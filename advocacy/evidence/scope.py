@@ -219,6 +219,8 @@ def negation(
             return f"{NEGATED} '{said}'"
     if reach is not None:
         return None  # "the network meeting is not unpaid time": a post-negation says less
+    if _if_before(tokens, start) or CONDITIONALS.intersection(words[start : end + 1]):
+        return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
     for at in after:
         if not same_clause(tokens, end, at, boundaries):
