@@ -156,3 +156,125 @@ def test_the_words_of_this_rounds_workplaces(tmp_path: Path, line: str, criterio
 def test_funding_said_not_to_depend_on_a_grant_is_still_negated(tmp_path: Path) -> None:
     line = "Peer positions are not funded through the grant; they are in the base budget."
     assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+# The outside review's cases: each rule reached too far, or not far enough.
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # a clause of its own after "but" or "and" says who does something else
+        (
+            "Peers pass meds on nights, but pat-downs are done by security, not peers.",
+            "no-clinical-duties",
+        ),
+        (
+            "Peers pass meds on weekends, and the day shift is covered by nursing, not peers.",
+            "no-clinical-duties",
+        ),
+        (
+            "Los pares entregan medicamentos, pero las requisas las hace seguridad, no los pares.",
+            "no-clinical-duties",
+        ),
+        # "recovery" is no peer role; "not, peer or not" is no "not peer"
+        (
+            "Peer staff will collect drug screens for compliance, not for recovery.",
+            "voluntary-peer-support",
+        ),
+        (
+            "Everyone here does UAs and pat-downs, nurse or not, peer or not.",
+            "voluntary-peer-support",
+        ),
+        # taken back after it
+        (
+            "Pat-downs are done by security, never by peer staff, unless security is unavailable.",
+            "voluntary-peer-support",
+        ),
+        # who gets the meds, not who passes them
+        ("Peer specialists pass meds to clients, not to peers.", "no-clinical-duties"),
+        ("Los pares entregan medicamentos a los clientes, no a los pares.", "no-clinical-duties"),
+        # an exemption from something else, or limited
+        (
+            "Peer specialists are exempt from overtime and pass meds on weekends.",
+            "no-clinical-duties",
+        ),
+        ("Peer staff, exempt from on-call, will do UAs daily.", "voluntary-peer-support"),
+        (
+            "Peers are excused from group supervision to pass meds when the nurse is out.",
+            "no-clinical-duties",
+        ),
+        (
+            "Peer specialists are excused from the med pass only when a nurse is on site.",
+            "no-clinical-duties",
+        ),
+        (
+            "Peer specialists are exempt from the med pass except during staffing shortages.",
+            "no-clinical-duties",
+        ),
+        # an "if" before the match, with no comma, conditions nothing after it
+        ("Peers pass meds if the nurse is not on site.", "no-clinical-duties"),
+        # a negation denied by the predicate after it
+        (
+            "The foregoing does not prevent the Employer from assigning peers to cover the front desk.",
+            "no-clinical-duties",
+        ),
+    ],
+)
+def test_the_new_rules_keep_real_red_flags(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Meds are passed by nursing, not by peer staff members.", "no-clinical-duties"),
+        ("Pat-downs are done by security and never by any peer staff.", "voluntary-peer-support"),
+        (
+            "Pat-downs are done by security, never the peer support specialists.",
+            "voluntary-peer-support",
+        ),
+        ("Peers do not carry a caseload and are exempt from the med pass.", "no-clinical-duties"),
+        (
+            "Unless stated otherwise medication administration is not a peer duty.",
+            "no-clinical-duties",
+        ),
+        ("If hired medication administration is not part of your duties.", "no-clinical-duties"),
+        (
+            "Requests for peer training were all approved, nothing was denied.",
+            "peer-specific-training",
+        ),
+        (
+            "Nothing a person tells a peer about drug use is entered in the chart.",
+            "no-clinical-duties",
+        ),
+    ],
+)
+def test_the_new_rules_reach_these_wordings(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer team meeting bumped up to twice a month starting in March.",
+        "Peer group days at the drop-in center were cancelled for the snowstorm.",
+        "Peer staff sick days were eliminated in the new contract.",
+        "Peers requested training on appealing denied SSI claims.",
+        "Request: training for peers on helping members whose benefits were denied.",
+    ],
+)
+def test_the_new_words_keep_to_their_meaning(tmp_path: Path, line: str) -> None:
+    assert not flagged(tmp_path, line) & {"peer-support-team", "peer-specific-training"}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Medication pass | Daily at 8am and 8pm; no medication pass on weekends |",  # when, not who
+        "| Conduct UAs | Peer Recovery Coach; RN does not conduct UAs |",  # someone else refuses it
+    ],
+)
+def test_a_row_whose_negation_says_nothing_of_peers_keeps_its_flag(
+    tmp_path: Path, row: str
+) -> None:
+    data = scan_evidence(tmp_path, ROLES_TABLE.format(row=row), name="roles.md")
+    assert not [n for n in data["not_counted"] if n["reason"].startswith("its table row says")]

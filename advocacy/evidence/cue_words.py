@@ -14,7 +14,7 @@ import re
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's nothing "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
@@ -227,11 +227,13 @@ PERFECT = frozenset(
 
 # Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
-# "No se permitirá que se *niegue* a transportar".
+# "No se permitirá que se *niegue* a transportar", "The foregoing does not *prevent* the
+# Employer from assigning peer staff to cover the reception desk".
 NEGATIVE_PREDICATES = frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "
-    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
-    "nieguen negarse niega niegan rechace rechacen rechazar".split()
+    "limited restrict restricts prevent prevents opt waive waived exento exenta "
+    "exentos exentas opcional opcionales niegue nieguen negarse niega niegan rechace rechacen "
+    "rechazar".split()
 )
 
 # Words between a negation and a protection it would say is missing, which the negation
@@ -296,10 +298,14 @@ LEAD_IN_VERBS = frozenset(
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
 )
 
-# ("exempt from" too: "excused from the peer meeting *to cover the floor*" still covers it)
-SHORT_SCOPE = frozenset(
-    "without sin rather instead lieu free lugar vez exempt exempted excused exento exenta "
-    "exentos exentas".split()
+SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+# "Peer staff are exempt from the med pass": a negation of the words right after it only
+# (scope.negation), not "exempt from overtime and pass meds", "excused from group
+# supervision to pass meds", nor an exemption limited after it ("… only when a nurse is
+# on site", "… except during shortages").
+EXEMPTING = frozenset("exempt exempted excused exento exenta exentos exentas".split())
+EXEMPTION_LIMITS = frozenset(
+    "only except unless when whenever if during solo sólo excepto salvo cuando si durante".split()
 )
 
 # A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")

@@ -514,8 +514,11 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
 def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[PhraseMatch]:
     """A table row's first cell names a task ("Do UAs / UDS", "Medication"); the next
     cells say who does it ("Nursing only – peers never do UAs"). A red flag matched in the
-    first cell alone, where a later cell negates the same flag, is the row's topic, not a
-    duty: it is not counted either."""
+    first cell alone, where a later cell negates the same flag with the peer role just
+    before it, is the row's topic, not a duty: it is not counted either. ("Daily; no
+    medication pass on weekends" and "RN does not conduct UAs" say nothing of peers.)"""
+    from advocacy.evidence.out_of_role import PEER_ROLE
+
     topic = " ".join(owner.split())
     cut = len(topic)
     if not topic or not text.startswith(topic) or cut == len(text):
@@ -523,7 +526,9 @@ def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[
     answered = {
         (m.entry.criterion, m.entry.item)
         for m in matches
-        if m.span[0] >= cut and (m.excluded or "").startswith(NEGATED)
+        if m.span[0] >= cut
+        and (m.excluded or "").startswith(NEGATED)
+        and PEER_ROLE.intersection(w.lower() for w in _WORD.findall(text, cut, m.span[0])[-4:])
     }
     if not answered:
         return matches
@@ -537,6 +542,9 @@ def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[
         else m
         for m in matches
     ]
+
+
+_WORD = re.compile(r"[\w']+")
 
 
 def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple[bool, str | None]]:

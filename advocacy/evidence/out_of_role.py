@@ -38,16 +38,21 @@ WINDOW = 8  # words after a match to the predicate that puts it out of the role
 SENTENCE_WINDOW = 16  # words after a match to the "never by peers" that puts it out
 # Clauses of their own, where a "not peer work" is said of something else.
 CLAUSE_OPENERS = SUBORDINATORS | frozenset("though although because aunque que".split())
-NOT_BY = frozenset("by for to por para the a an our los las el la un una nuestros".split())
-PEER_ROLE = frozenset(
-    "peer peers par pares cps cpss pss prs prss crs cprs crps cpsw cpc recovery".split()
+NEGATIONS = POST | frozenset("ni nor".split())
+# Between the negation and the peer role: "never *by any* peer staff", "nunca *los* pares";
+# not "to" ("pass meds to clients, not to peers": who gets them).
+NOT_BY = frozenset("by for any the a an our por para los las el la un una nuestros".split())
+PEER_ROLE = frozenset("peer peers par pares cps cpss pss prs prss crs cprs crps cpsw cpc".split())
+# Words after the peer role that go on naming it: "peer support specialists", "peer staff
+# members", "pares especialistas".
+PEER_NOUNS = frozenset(
+    "staff support specialist specialists worker workers mentor mentors coach coaches "
+    "advocate advocates supporter supporters member members especialista especialistas".split()
 )
 SAYING = frozenset("say says said saying decir dice dicen diga digan".split())
-# A peer role's second word: "never by peer staff", "nunca los pares especialistas".
-PEER_NOUNS = frozenset(
-    "staff specialist specialists worker workers mentor mentors coach coaches advocate "
-    "advocates supporter supporters especialista especialistas".split()
-)
+# After "never by peer staff", words that take it back: "…, unless security is unavailable".
+TAKEN_BACK = frozenset("unless except excepting but excepto salvo menos pero sino".split())
+_MARKS = ",.;:!?)—–"
 AGAINST = frozenset("against contra".split())
 AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
 AS_WORDS = frozenset("as como".split())
@@ -94,20 +99,35 @@ def not_the_peers_after(tokens: Tokens, end: int) -> str | None:
         word = words[at]
         if tokens.sentences[at] != sentence or word in RELATIVES or word in CLAUSE_OPENERS:
             return None
-        if word not in POST and word not in ("ni", "nor"):
-            continue
-        if word == "no" and words[at - 1] in SAYING:
+        if word in COORDINATORS and at + 1 < len(words) and words[at + 1] not in NEGATIONS:
+            return None  # "…, but pat-downs are done by security, not peers": another clause
+        if word not in NEGATIONS or (word == "no" and words[at - 1] in SAYING):
             continue  # "the person can say no to the peer": a right, not who does the duty
         role = at + 1
-        while role < len(words) and role - at <= 2 and words[role] in NOT_BY:
+        while role < len(words) and role - at <= 3 and _not_by(tokens, role):
             role += 1
-        if role >= len(words) or words[role] not in PEER_ROLE:
-            continue
-        if role + 1 < len(words) and words[role + 1] in PEER_NOUNS:
-            role += 1  # "peer staff", "peer specialists"
-        if _phrase_ends(tokens, role):  # "not the peer." but "no peer training", "no peer on site"
+        if role >= len(words) or words[role] not in PEER_ROLE or _marked(tokens, at, role):
+            continue  # "nurse or not, peer or not"
+        while role + 1 < len(words) and words[role + 1] in PEER_NOUNS:
+            role += 1  # "peer staff", "peer support specialists", "peer staff members"
+        if _phrase_ends(tokens, role) and not TAKEN_BACK.intersection(
+            words[role + 1 : tokens.sentence_range(role)[1]]
+        ):  # "not the peer." but "no peer training"; "never by peer staff, unless …"
             return f"{NEGATED} '{' '.join(words[at : role + 1])}'"
     return None
+
+
+def _not_by(tokens: Tokens, at: int) -> bool:
+    """Whether word ``at`` may stand between a negation and the peer role it names (in
+    Spanish not "a": "a los clientes, no a los pares" says who gets them)."""
+    word = tokens.words[at]
+    return word in NOT_BY and not (word == "a" and tokens.lang == "es")
+
+
+def _marked(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether a mark of punctuation parts words ``first`` and ``last``."""
+    between = tokens.text[tokens.spans[first][1] : tokens.spans[last][0]]
+    return any(mark in between for mark in _MARKS)
 
 
 def _phrase_ends(tokens: Tokens, at: int) -> bool:
@@ -116,8 +136,7 @@ def _phrase_ends(tokens: Tokens, at: int) -> bool:
         return True
     if tokens.words[at + 1] in COORDINATORS or tokens.words[at + 1] in ("or", "o"):
         return True
-    between = tokens.text[tokens.spans[at][1] : tokens.spans[at + 1][0]]
-    return any(mark in between for mark in ",.;:!?)—–")
+    return _marked(tokens, at, at + 1)
 
 
 def _predicate(words: tuple[str, ...], at: int, end: int) -> str | None:

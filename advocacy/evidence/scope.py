@@ -58,6 +58,8 @@ from advocacy.evidence.cue_words import (
     COPULAS,
     EXCLUDING_WORDS,
     EXCLUSIONS,
+    EXEMPTING,
+    EXEMPTION_LIMITS,
     HELD,
     LEAD_IN_VERBS,
     LOSSES,
@@ -103,6 +105,7 @@ RULES_NOTHING_OUT = (
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
 SHORT_SCOPE_WINDOW = 4
+EXEMPT_REACH = 3  # words from "exempt from" to the match it negates ("… from the med pass")
 IF_REACH = 3  # words before a match where an "if" makes the negation inside it a condition
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
@@ -188,8 +191,10 @@ def negation(
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
         predicates = memo(tokens, "predicates", _negative_predicates)
-        if _between(predicates, cue.end, start) or _denied(predicates, near, cue):
+        if _between(predicates, cue.end, start) or _denied(tokens, predicates, near, cue):
             continue  # "no peer is exempt from", "may not decline to": a double negation
+        if words[cue.start] in EXEMPTING and not _exempts(tokens, cue, start, end):
+            continue
         if cue.start < start and _answer(tokens, cue):
             continue  # "no, she's out. u do the suicide screen": an answer negates nothing after it
         # A trigger before the match, or inside a gap of it ("write no progress notes").
@@ -219,7 +224,7 @@ def negation(
             return f"{NEGATED} '{said}'"
     if reach is not None:
         return None  # "the network meeting is not unpaid time": a post-negation says less
-    if _if_before(tokens, start) or CONDITIONALS.intersection(words[start : end + 1]):
+    if CONDITIONALS.intersection(words[start : end + 1]):  # "end if funds are not continued"
         return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
     after = range(end + 1, min(len(words), end + 1 + POST_WINDOW))
     for at in after:
@@ -236,10 +241,28 @@ def negation(
     return out_of_role_after(tokens, end, lambda at: same_clause(tokens, end, at, boundaries))
 
 
-def _denied(predicates: list[int], cues: list[Cue], cue: Cue) -> bool:
+def _denied(tokens: Tokens, predicates: list[int], cues: list[Cue], cue: Cue) -> bool:
     """Whether ``cue`` is a negative predicate ("exempt from") that an earlier trigger of
-    its clause denies ("not exempt from", "no peer staff member is exempt from")."""
-    return cue.start in predicates and any(other.end < cue.start for other in cues)
+    its clause denies ("not exempt from", "no peer staff member is exempt from"), not one
+    of a clause before an "and" ("do not carry a caseload and are exempt from")."""
+    return cue.start in predicates and any(
+        other.end < cue.start and COORDINATORS.isdisjoint(tokens.words[other.end + 1 : cue.start])
+        for other in cues
+    )
+
+
+def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
+    """Whether "exempt from" (``cue``) reaches the match at words ``start``..``end``: its
+    object, a few words on with no "and" or comma between, and no limit after it in the
+    sentence (see cue_words.EXEMPTING)."""
+    words = tokens.words
+    between = tokens.text[tokens.spans[cue.end][1] : tokens.spans[start][0]]
+    return (
+        start - cue.end <= EXEMPT_REACH
+        and COORDINATORS.isdisjoint(words[cue.end + 1 : start])
+        and not any(mark in between for mark in ",;")
+        and EXEMPTION_LIMITS.isdisjoint(words[end + 1 : tokens.sentence_range(end)[1]])
+    )
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:
