@@ -207,7 +207,7 @@ def test_a_question_is_shown_as_not_counted(tmp_path: Path, line: str) -> None:
 def test_the_words_shown_are_those_of_the_criterion_flagged(tmp_path: Path) -> None:
     line = (
         "Peer mentors keep the sign-in binder for the court-ordered folks and fax it to their "
-        "PO, with no raise this year."
+        "PO every week, with no raise this year."
     )
     flags = learned(scan_evidence(tmp_path, line + "\n", learned=True))
     [flag] = [f for f in flags if f["criterion"] == "voluntary-peer-support"]
@@ -228,7 +228,7 @@ def test_a_negated_word_is_quoted_with_its_own_negation_and_case(tmp_path: Path)
 def test_the_chance_shown_stops_short_of_certainty(tmp_path: Path) -> None:
     line = (  # read as "100% likely" before
         "Peer mentors keep the sign-in binder for the court-ordered folks and fax it to their "
-        "PO, with no raise this year."
+        "PO every week, with no raise this year."
     )
     for flag in learned(scan_evidence(tmp_path, line + "\n", learned=True)):
         assert flag["chance"] <= 0.99 and "100%" not in flag["why"]
@@ -425,10 +425,7 @@ def test_learned_evidence_is_counted_apart_and_once_per_passage(tmp_path: Path) 
 
 def test_a_learned_passage_does_not_take_a_line_off_the_reading_list(tmp_path: Path) -> None:
     # shown or not (--top), a passage only the model found is still a line to read
-    line = (
-        "ACCS clinical leads will coordinate with peer staff on shared work but will not "
-        "direct or evaluate them.\n"
-    )
+    line = "Peer staff will only be assigned work that fits the peer job description.\n"
     alone = scan_evidence(tmp_path, line)
     data = scan_evidence(tmp_path, line, learned=True)
     assert [p["learned"] for c in data["criteria"] for p in c["passages"]] == [True]
