@@ -278,3 +278,58 @@ def test_a_row_whose_negation_says_nothing_of_peers_keeps_its_flag(
 ) -> None:
     data = scan_evidence(tmp_path, ROLES_TABLE.format(row=row), name="roles.md")
     assert not [n for n in data["not_counted"] if n["reason"].startswith("its table row says")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "DOVER CROSSING HOSPITAL          Administrative Policy          No. NSG-0931",
+        "Contract No: 24-117",
+        "Item No. 4 - Peer staffing",
+    ],
+)
+def test_no_abbreviating_number_excludes_nothing(tmp_path: Path, heading: str) -> None:
+    text = f"{heading}\n\nRecovery coaches pass medications on the night shift.\n"
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_yes_or_no_is_an_answer_not_a_negation(tmp_path: Path) -> None:
+    line = "RCs call patients to ask whether they take their buprenorphine and record yes/no in the medical record."
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Duties do not include: med pass, petty cash or progress notes.",
+        "No. Peer staff never pass medications.",
+    ],
+)
+def test_a_real_no_still_negates(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize("lead_in", ["What we did NOT get:", "Lo que no logramos:"])
+def test_what_a_union_did_not_win_is_no_excluding_lead_in(tmp_path: Path, lead_in: str) -> None:
+    text = f"{lead_in}\n\n- Supervision stays with the Behavioral Health Nurse Manager.\n"
+    assert "peer-supervisors" in flagged(tmp_path, text, name="memo.md")
+
+
+def test_each_entry_of_a_log_is_a_passage_of_its_own(tmp_path: Path) -> None:
+    text = (
+        "PHONE NOTES\n\n"
+        "Mon 9:05  Kaimana from the clinic called. Says the clinic wants us to do the PHQ-9\n"
+        "for everybody at check-in.\n"
+        "Tues 2:30 Nurse asked me to deliver his meds at the house and watch him take them.\n"
+        "Tues 2:32 She said if he won't take them, call her and she reports to his PO.\n"
+        "0912 Phone: troopers ETA 2 hrs.\n"
+    )
+    data = scan_evidence(tmp_path, text)
+    lines = {f["location"] for f in data["red_flags"]}
+    assert {"line 3", "line 5", "line 6"} <= lines, lines
+
+
+def test_a_time_in_a_wrapped_sentence_starts_no_entry(tmp_path: Path) -> None:
+    text = "The peer meeting moves from Thursday at\n2:30 PM to Friday; peers will pass meds after it.\n"
+    data = scan_evidence(tmp_path, text)
+    assert [f["location"] for f in data["red_flags"]] == ["line 1"]

@@ -11,6 +11,7 @@ and whether it is asked.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,4 +189,36 @@ def pseudo_words(tokens: Tokens) -> frozenset[int]:
         for cue in find_phrases(tokens, PSEUDO[lang])
         if words[cue.end + 1 : cue.end + 3] != PSEUDO_UNLESS_NEXT.get(cue.text)
     ]
-    return frozenset(at for cue in pseudo + going_on for at in range(cue.start, cue.end + 1))
+    numbers = [
+        at
+        for at, word in enumerate(words)
+        if word == "no" and (_number_sign(tokens, at) or _yes_or_no(tokens, at))
+    ]
+    return frozenset(
+        [at for cue in pseudo + going_on for at in range(cue.start, cue.end + 1)] + numbers
+    )
+
+
+# "No." or "No:" abbreviating "number" before a figure or a code where the tokenizer did
+# not take it for one (matching._NUMBER_SIGN): after a run of spaces in a header
+# ("Administrative Policy          No. NSG-0931"), or with a colon ("Contract No: 24-117").
+_NUMBER_SIGN = re.compile(r"[.:º°]?\s*#?\s*[A-Z]*-?\d", re.IGNORECASE)
+
+
+def _yes_or_no(tokens: Tokens, at: int) -> bool:
+    """Whether word ``at`` ("no") is one of a pair of answers: "record yes/no", "sí/no"."""
+    start, end = tokens.spans[at]
+    before = tokens.text[max(0, start - 4) : start].lower()
+    after = tokens.text[end : end + 4].lower()
+    return before.endswith(("yes/", "sí/", "si/", "y/")) or after.startswith(("/yes", "/sí", "/si"))
+
+
+def _number_sign(tokens: Tokens, at: int) -> bool:
+    """Whether word ``at`` ("no") abbreviates "number": a mark after it, then a figure or a
+    code ("No. 4", "No. NSG-0931"), not "no 2 peers", "No. We don't", nor an answer opening
+    its sentence ("No. 3 licensed nurses do")."""
+    if at == tokens.sentence_range(at)[0]:
+        return False
+    after = tokens.spans[at][1]
+    following = tokens.text[after : after + 1]
+    return following in ".:º°" and _NUMBER_SIGN.match(tokens.text, after) is not None

@@ -335,7 +335,10 @@ PROBLEMS_HEADING = re.compile(
     r"(?:\bnot|\w+n['’]t|\bno)\b\s*(?:(?:so|very|too|muy|tan)\s+)?"
     r"(?:working|work|works|going\s+(?:well|great|good|so\s+well)|well|great|good|ok|okay|"
     r"right|helping|funciona|funcionan|funcionando|va\s+bien|van\s+bien|anda\s+bien|"
-    r"est[aá]\s+funcionando|sirve|sirven)?\W*$",
+    r"est[aá]\s+funcionando|sirve|sirven|"
+    # what a union or a review did not win: "What we did NOT get:", "Lo que no logramos:"
+    r"get|got|gotten|win|won|achieve|achieved|fixed|resolved|changed|obtuvimos|conseguimos|"
+    r"logramos|cambi[oó])?\W*$",
     re.IGNORECASE,
 )
 

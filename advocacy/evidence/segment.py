@@ -74,6 +74,11 @@ _STAMPED = re.compile(
     r"(?:[\w'’-]*[._@\d][\w.@'’-]*|[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){0,5}))"
     r":\s+\S"
 )
+# A log's entry, opening with its day and time ("Tues 2:32 She said …", "0912 Phone: …",
+# "15:05  Troopers can't fly"): a line after another such line starts an entry of its own.
+_LOGGED = re.compile(
+    r"^(?:[A-Z][a-z]{2,3}\.?,? )?(?:\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?|[0-2]\d[0-5]\d)\s+\S"
+)
 # In a chat already under way, a bare time and any one-word handle: "9:15 AM tasha: …".
 _STAMPED_HANDLE = re.compile(rf"^{_WEEKDAY}{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S")
 # Words a label ends with when its value is on the next line.
@@ -263,6 +268,12 @@ def _segments(
             or (bool(current) and not wrapped and _LABEL.match(line) is not None)
             # a message of a chat, in any case
             or ((_SPEAKER.match(line) or stamped) is not None and not _runs_on(previous, line))
+            # an entry of a log after another
+            or (
+                bool(current)
+                and _LOGGED.match(line) is not None
+                and _LOGGED.match(previous) is not None
+            )
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
             or (
