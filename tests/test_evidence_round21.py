@@ -333,3 +333,15 @@ def test_a_time_in_a_wrapped_sentence_starts_no_entry(tmp_path: Path) -> None:
     text = "The peer meeting moves from Thursday at\n2:30 PM to Friday; peers will pass meds after it.\n"
     data = scan_evidence(tmp_path, text)
     assert [f["location"] for f in data["red_flags"]] == ["line 1"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers do nothing but paperwork and the med pass these days.",
+        "It's nothing, just help with the med pass on weekends.",
+        "Nothing prevents the program from assigning peers to the med pass.",
+    ],
+)
+def test_nothing_that_negates_no_duty(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)

@@ -101,6 +101,11 @@ PSEUDO = {
     "en": (
         "not only",
         "not just",
+        # "peers do nothing but paperwork and the med pass": only that
+        "nothing but",
+        "nothing else but",
+        "nothing more than",
+        "nothing other than",
         "no lack of",
         "not limited to",
         "no later than",

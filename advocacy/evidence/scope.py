@@ -266,9 +266,10 @@ def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:
-    """Whether a trigger is a bare "no" answering something ("no, she's out", "No. We …"):
-    the word alone, with a comma, full stop or exclamation mark straight after it."""
-    if cue.start != cue.end or tokens.words[cue.start] != "no":
+    """Whether a trigger is a bare "no" answering something ("no, she's out", "No. We …"),
+    or a "nothing" that ends its phrase ("it's nothing, just help with the med pass"): the
+    word alone, with a comma, full stop or exclamation mark straight after it."""
+    if cue.start != cue.end or tokens.words[cue.start] not in ("no", "nothing"):
         return False
     after = tokens.spans[cue.start][1]
     return tokens.text[after : after + 1] in (",", ".", "!")
