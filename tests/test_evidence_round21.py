@@ -212,11 +212,6 @@ def test_funding_said_not_to_depend_on_a_grant_is_still_negated(tmp_path: Path) 
         ),
         # an "if" before the match, with no comma, conditions nothing after it
         ("Peers pass meds if the nurse is not on site.", "no-clinical-duties"),
-        # a negation denied by the predicate after it
-        (
-            "The foregoing does not prevent the Employer from assigning peers to cover the front desk.",
-            "no-clinical-duties",
-        ),
     ],
 )
 def test_the_new_rules_keep_real_red_flags(tmp_path: Path, line: str, criterion: str) -> None:
@@ -238,14 +233,6 @@ def test_the_new_rules_keep_real_red_flags(tmp_path: Path, line: str, criterion:
             "no-clinical-duties",
         ),
         ("If hired medication administration is not part of your duties.", "no-clinical-duties"),
-        (
-            "Requests for peer training were all approved, nothing was denied.",
-            "peer-specific-training",
-        ),
-        (
-            "Nothing a person tells a peer about drug use is entered in the chart.",
-            "no-clinical-duties",
-        ),
     ],
 )
 def test_the_new_rules_reach_these_wordings(tmp_path: Path, line: str, criterion: str) -> None:
@@ -335,13 +322,73 @@ def test_a_time_in_a_wrapped_sentence_starts_no_entry(tmp_path: Path) -> None:
     assert [f["location"] for f in data["red_flags"]] == ["line 1"]
 
 
+# Tried in the round and taken back after the second review: "nothing" as a negation
+# ("Nothing says teamwork like …") and "prevent" as a denial of one ("will not, in order to
+# prevent role drift, administer medications").
 @pytest.mark.parametrize(
     "line",
     [
         "Peers do nothing but paperwork and the med pass these days.",
         "It's nothing, just help with the med pass on weekends.",
-        "Nothing prevents the program from assigning peers to the med pass.",
+        "Nothing says teamwork like peers who help with med pass.",
+        "We ask nothing more of peer specialists than help with the med pass.",
     ],
 )
-def test_nothing_that_negates_no_duty(tmp_path: Path, line: str) -> None:
+def test_nothing_negates_no_duty(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer specialists will not, in order to prevent role drift, administer medications.",
+        "Peer staff shall not, in order to restrict overtime, cover the front desk.",
+    ],
+)
+def test_a_purpose_between_a_negation_and_its_duty_denies_nothing(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
+# The second review's cases.
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        (
+            "Peer specialists are exempt from medication administration and room searches.",
+            "voluntary-peer-support",
+        ),
+        ("Peer staff are excused from med pass and bed checks.", "no-clinical-duties"),
+        ("Med pass is assigned to nursing, not to peer staff.", "no-clinical-duties"),
+        (
+            "Room searches are done by MHWs, not by peer staff, unless otherwise noted in the handbook.",
+            "voluntary-peer-support",
+        ),
+    ],
+)
+def test_a_list_exempted_or_a_task_assigned_elsewhere_is_no_flag(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Our peer team day was bumped.", "peer-support-team"),
+        ("Peer networking day got bumped again for census.", "paid-networking"),
+    ],
+)
+def test_a_day_bumped_is_withdrawn(tmp_path: Path, line: str, criterion: str) -> None:
+    assert criterion in flagged(tmp_path, line)
+
+
+def test_a_time_opening_a_wrapped_line_of_a_log_entry_starts_no_entry(tmp_path: Path) -> None:
+    text = (
+        "LOG\n\n"
+        "Tues 2:32 Supervisor said peer staff will not be asked to do the med pass or\n"
+        "10:00 pm bed checks anymore.\n"
+        "Tues 2:40 Manager said the RN covers the rest.\n"
+    )
+    assert "no-clinical-duties" not in flagged(tmp_path, text)

@@ -14,7 +14,7 @@ import re
 TRIGGERS = {
     "en": frozenset(
         "not no never without cannot can't won't don't doesn't didn't isn't aren't wasn't "
-        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's nothing "
+        "weren't shouldn't mustn't wouldn't couldn't shan't neither nor none nobody nobody's "
         "prohibited forbidden excluding excludes excluded exclude refrain avoid "
         "denies denied deny barred banned remove removes removed removing relieve relieves "
         "relieved strike strikes striking struck delete deletes deleted deleting eliminate "
@@ -101,11 +101,6 @@ PSEUDO = {
     "en": (
         "not only",
         "not just",
-        # "peers do nothing but paperwork and the med pass": only that
-        "nothing but",
-        "nothing else but",
-        "nothing more than",
-        "nothing other than",
         "no lack of",
         "not limited to",
         "no later than",
@@ -232,13 +227,11 @@ PERFECT = frozenset(
 
 # Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
-# "No se permitirá que se *niegue* a transportar", "The foregoing does not *prevent* the
-# Employer from assigning peer staff to cover the reception desk".
+# "No se permitirá que se *niegue* a transportar".
 NEGATIVE_PREDICATES = frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "
-    "limited restrict restricts prevent prevents opt waive waived exento exenta "
-    "exentos exentas opcional opcionales niegue nieguen negarse niega niegan rechace rechacen "
-    "rechazar".split()
+    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar".split()
 )
 
 # Words between a negation and a protection it would say is missing, which the negation

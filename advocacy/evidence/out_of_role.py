@@ -52,6 +52,7 @@ PEER_NOUNS = frozenset(
 SAYING = frozenset("say says said saying decir dice dicen diga digan".split())
 # After "never by peer staff", words that take it back: "…, unless security is unavailable".
 TAKEN_BACK = frozenset("unless except excepting but excepto salvo menos pero sino".split())
+ASSIGNING = ("assign", "belong", "delegat", "left", "fall", "asign", "correspond")
 _MARKS = ",.;:!?)—–"
 AGAINST = frozenset("against contra".split())
 AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
@@ -110,17 +111,32 @@ def not_the_peers_after(tokens: Tokens, end: int) -> str | None:
             continue  # "nurse or not, peer or not"
         while role + 1 < len(words) and words[role + 1] in PEER_NOUNS:
             role += 1  # "peer staff", "peer support specialists", "peer staff members"
-        if _phrase_ends(tokens, role) and not TAKEN_BACK.intersection(
-            words[role + 1 : tokens.sentence_range(role)[1]]
-        ):  # "not the peer." but "no peer training"; "never by peer staff, unless …"
+        if _phrase_ends(tokens, role) and not _taken_back(
+            words, role + 1, tokens.sentence_range(role)[1]
+        ):
+            # "not the peer." but "no peer training"; "never by peer staff, unless …"
             return f"{NEGATED} '{' '.join(words[at : role + 1])}'"
     return None
 
 
+def _taken_back(words: tuple[str, ...], first: int, last: int) -> bool:
+    """Whether a word of words ``first`` to ``last`` takes back what precedes it ("…,
+    unless security is unavailable"), not as boilerplate ("unless otherwise noted")."""
+    return any(
+        words[at] in TAKEN_BACK and (at + 1 >= len(words) or words[at + 1] != "otherwise")
+        for at in range(first, last)
+    )
+
+
 def _not_by(tokens: Tokens, at: int) -> bool:
-    """Whether word ``at`` may stand between a negation and the peer role it names (in
-    Spanish not "a": "a los clientes, no a los pares" says who gets them)."""
+    """Whether word ``at`` may stand between a negation and the peer role it names: "to"
+    only after a word of assigning ("assigned to nursing, not to peer staff"), not after
+    one of giving ("pass meds to clients, not to peers" says who gets them); in Spanish
+    not "a" ("a los clientes, no a los pares")."""
     word = tokens.words[at]
+    if word == "to":
+        first = tokens.sentence_range(at)[0]
+        return any(w.startswith(ASSIGNING) for w in tokens.words[first:at])
     return word in NOT_BY and not (word == "a" and tokens.lang == "es")
 
 

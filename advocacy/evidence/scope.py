@@ -105,7 +105,9 @@ RULES_NOTHING_OUT = (
 # Prepositions negate only the few words after them: in "supervisors without
 # that experience complete the training" the training is not negated.
 SHORT_SCOPE_WINDOW = 4
-EXEMPT_REACH = 3  # words from "exempt from" to the match it negates ("… from the med pass")
+EXEMPT_REACH = 12  # words from "exempt from" to the match it negates, a list's item at most
+# Words that open a predicate of their own after "exempt from …": "…, will do UAs daily".
+OWN_VERB_OPENERS = frozenset("to will shall must may can should would para debe deben".split())
 IF_REACH = 3  # words before a match where an "if" makes the negation inside it a condition
 _TAKEN_BACK = 3  # words before a weak qualifier where a negation takes it back
 SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever its punctuation
@@ -253,23 +255,30 @@ def _denied(tokens: Tokens, predicates: list[int], cues: list[Cue], cue: Cue) ->
 
 def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
     """Whether "exempt from" (``cue``) reaches the match at words ``start``..``end``: its
-    object, a few words on with no "and" or comma between, and no limit after it in the
-    sentence (see cue_words.EXEMPTING)."""
+    object, or a later item of the list it heads ("exempt from medication
+    administration, restraints and UAs"), not a verb of its own after a comma or "and"
+    ("exempt from overtime and pass meds", "exempt from on-call, will do UAs", "excused
+    from group supervision to pass meds"), and no limit after it in the sentence (see
+    cue_words.EXEMPTING)."""
+    from advocacy.evidence.segment import opens_duty
+
     words = tokens.words
-    between = tokens.text[tokens.spans[cue.end][1] : tokens.spans[start][0]]
-    return (
-        start - cue.end <= EXEMPT_REACH
-        and COORDINATORS.isdisjoint(words[cue.end + 1 : start])
-        and not any(mark in between for mark in ",;")
-        and EXEMPTION_LIMITS.isdisjoint(words[end + 1 : tokens.sentence_range(end)[1]])
-    )
+    if start - cue.end > EXEMPT_REACH:
+        return False
+    for at in range(cue.end + 1, start + 1):
+        between = tokens.text[tokens.spans[at - 1][1] : tokens.spans[at][0]]
+        listed = "," in between or words[at - 1] in COORDINATORS or words[at - 1] in ("or", "o")
+        if ";" in between or words[at] in OWN_VERB_OPENERS:
+            return False
+        if listed and opens_duty(" ".join(words[at : at + 2])):
+            return False
+    return EXEMPTION_LIMITS.isdisjoint(words[end + 1 : tokens.sentence_range(end)[1]])
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:
-    """Whether a trigger is a bare "no" answering something ("no, she's out", "No. We …"),
-    or a "nothing" that ends its phrase ("it's nothing, just help with the med pass"): the
-    word alone, with a comma, full stop or exclamation mark straight after it."""
-    if cue.start != cue.end or tokens.words[cue.start] not in ("no", "nothing"):
+    """Whether a trigger is a bare "no" answering something ("no, she's out", "No. We …"):
+    the word alone, with a comma, full stop or exclamation mark straight after it."""
+    if cue.start != cue.end or tokens.words[cue.start] != "no":
         return False
     after = tokens.spans[cue.start][1]
     return tokens.text[after : after + 1] in (",", ".", "!")

@@ -74,10 +74,13 @@ _STAMPED = re.compile(
     r"(?:[\w'’-]*[._@\d][\w.@'’-]*|[A-ZÁÉÍÓÚÑ][^:\[\]\s]*(?: [^:\[\]\s]+){0,5}))"
     r":\s+\S"
 )
-# A log's entry, opening with its day and time ("Tues 2:32 She said …", "0912 Phone: …",
-# "15:05  Troopers can't fly"): a line after another such line starts an entry of its own.
+# A log's entry, opening with its day and time and a capital ("Tues 2:32 She said …",
+# "0912 Phone: …", "15:05  Troopers can't fly"): after another such entry, once its last
+# line ends a sentence, it starts an entry of its own ("… the med pass or / 10:00 pm bed
+# checks" goes on).
 _LOGGED = re.compile(
-    r"^(?:[A-Z][a-z]{2,3}\.?,? )?(?:\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?|[0-2]\d[0-5]\d)\s+\S"
+    r"^(?:[A-Z][a-z]{2,3}\.?,? )?(?:\d{1,2}:\d\d(?: ?[AaPp]\.? ?[Mm]\.?)?|[0-2]\d[0-5]\d)\s+"
+    r"[A-ZÁÉÍÓÚÑ]"
 )
 # In a chat already under way, a bare time and any one-word handle: "9:15 AM tasha: …".
 _STAMPED_HANDLE = re.compile(rf"^{_WEEKDAY}{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S")
@@ -272,7 +275,8 @@ def _segments(
             or (
                 bool(current)
                 and _LOGGED.match(line) is not None
-                and _LOGGED.match(previous) is not None
+                and _LOGGED.match(current[0]) is not None  # the entry under way opened so
+                and ends_sentence(previous)
             )
             # a duty of its own line, in Title Case ("Manage Client Funds"); a line in
             # small letters after one that did not end a sentence goes on with it
