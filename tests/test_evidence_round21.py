@@ -392,3 +392,21 @@ def test_a_time_opening_a_wrapped_line_of_a_log_entry_starts_no_entry(tmp_path: 
         "Tues 2:40 Manager said the RN covers the rest.\n"
     )
     assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_a_posting_s_roles_table_and_duties(tmp_path: Path) -> None:
+    """A real-style posting: a roles table whose notes keep peers from each task, and
+    duties listed under it."""
+    text = (
+        "## Roles on the unit\n\n"
+        "| Task | Who does it |\n|---|---|\n"
+        "| Urine drug screens | Nursing only – peers never collect specimens |\n"
+        "| Sitter / 1:1 observation | Patient care techs; peers are exempt from sitter duty |\n\n"
+        "## What you'll do\n\n"
+        "- Pat-downs and belongings searches are done by security, never by peer staff.\n"
+        "- Cover the front desk when registration is short.\n"
+    )
+    data = scan_evidence(tmp_path, text, name="posting.md")
+    assert [(f["criterion"], f["excerpt"][:9]) for f in data["red_flags"]] == [
+        ("no-clinical-duties", "Cover the")
+    ]

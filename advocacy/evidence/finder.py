@@ -514,21 +514,22 @@ def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[st
 def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[PhraseMatch]:
     """A table row's first cell names a task ("Do UAs / UDS", "Medication"); the next
     cells say who does it ("Nursing only – peers never do UAs"). A red flag matched in the
-    first cell alone, where a later cell negates the same flag with the peer role just
-    before it, is the row's topic, not a duty: it is not counted either. ("Daily; no
-    medication pass on weekends" and "RN does not conduct UAs" say nothing of peers.)"""
-    from advocacy.evidence.out_of_role import PEER_ROLE
+    first cell, where a later cell negates a flag of the same criterion with the peer role
+    just before the negation ("peers are exempt from sitter duty"), is the row's topic,
+    not a duty: it is not counted either. ("Daily; no medication pass on weekends" and
+    "RN does not conduct UAs" say nothing of peers.)"""
+    from advocacy.evidence.staffing_words import PEER_MARKERS
 
     topic = " ".join(owner.split())
     cut = len(topic)
     if not topic or not text.startswith(topic) or cut == len(text):
         return matches
     answered = {
-        (m.entry.criterion, m.entry.item)
+        m.entry.criterion
         for m in matches
         if m.span[0] >= cut
         and (m.excluded or "").startswith(NEGATED)
-        and PEER_ROLE.intersection(w.lower() for w in _WORD.findall(text, cut, m.span[0])[-4:])
+        and PEER_MARKERS.intersection(w.lower() for w in _WORD.findall(text, cut, m.span[0])[-4:])
     }
     if not answered:
         return matches
@@ -537,8 +538,8 @@ def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[
         replace(m, excluded=reason)
         if m.entry.kind == "red_flag"
         and m.excluded is None
-        and m.span[1] <= cut
-        and (m.entry.criterion, m.entry.item) in answered
+        and m.span[0] < cut  # (and may run on into the next cell: "observation | Patient")
+        and m.entry.criterion in answered
         else m
         for m in matches
     ]

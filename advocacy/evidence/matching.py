@@ -352,6 +352,15 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
     return hits
 
 
+# Marks between two words that part them: a phrase's neighbouring words do not stand so.
+_PARTED = re.compile(r"[;|–—]|\s-\s")
+
+
+def _parted(tokens: Tokens, at: int) -> bool:
+    """Whether a dash, semicolon or bar stands between word ``at`` and the word before."""
+    return _PARTED.search(tokens.text, tokens.spans[at - 1][1], tokens.spans[at][0]) is not None
+
+
 def match_at(
     pattern: Sequence[Word | int], tokens: Tokens, start: int, checked: int = 0
 ) -> int | None:
@@ -368,6 +377,8 @@ def match_at(
         if not isinstance(first, Word) or not first.matches(stems[start], words[start]):
             return None
         checked = 1
+    elif any(_parted(tokens, at) for at in range(start + 1, start + checked)):
+        return None  # the index matched them as neighbours, marks or not
     sentence = sentences[start]
     position = start + checked
     count = len(stems)
@@ -377,9 +388,11 @@ def match_at(
         if isinstance(part, int):
             gap = part
             continue
-        if not gap:  # the next word
+        if not gap:  # the next word, with no dash, semicolon or colon between
             if position >= count or not part.matches(stems[position], words[position]):
                 return None
+            if _parted(tokens, position):
+                return None  # "Nursing only – peers never …" says no "only peer"
             position += 1
             continue
         if not part.prefixes:  # look the word up, not each place of the gap in turn

@@ -30,8 +30,10 @@ from advocacy.evidence.cue_words import (
     POST,
     RELATIVES,
     SUBORDINATORS,
+    TERMINATORS,
 )
 from advocacy.evidence.matching import Tokens
+from advocacy.evidence.staffing_words import PEER_MARKERS
 
 NEGATED = "negated by"  # how every negation's reason starts ("negated by 'will not'")
 WINDOW = 8  # words after a match to the predicate that puts it out of the role
@@ -42,7 +44,6 @@ NEGATIONS = POST | frozenset("ni nor".split())
 # Between the negation and the peer role: "never *by any* peer staff", "nunca *los* pares";
 # not "to" ("pass meds to clients, not to peers": who gets them).
 NOT_BY = frozenset("by for any the a an our por para los las el la un una nuestros".split())
-PEER_ROLE = frozenset("peer peers par pares cps cpss pss prs prss crs cprs crps cpsw cpc".split())
 # Words after the peer role that go on naming it: "peer support specialists", "peer staff
 # members", "pares especialistas".
 PEER_NOUNS = frozenset(
@@ -50,8 +51,6 @@ PEER_NOUNS = frozenset(
     "advocate advocates supporter supporters member members especialista especialistas".split()
 )
 SAYING = frozenset("say says said saying decir dice dicen diga digan".split())
-# After "never by peer staff", words that take it back: "…, unless security is unavailable".
-TAKEN_BACK = frozenset("unless except excepting but excepto salvo menos pero sino".split())
 ASSIGNING = ("assign", "belong", "delegat", "left", "fall", "asign", "correspond")
 _MARKS = ",.;:!?)—–"
 AGAINST = frozenset("against contra".split())
@@ -100,30 +99,32 @@ def not_the_peers_after(tokens: Tokens, end: int) -> str | None:
         word = words[at]
         if tokens.sentences[at] != sentence or word in RELATIVES or word in CLAUSE_OPENERS:
             return None
-        if word in COORDINATORS and at + 1 < len(words) and words[at + 1] not in NEGATIONS:
+        if word in COORDINATORS and _new_clause(tokens, at):
             return None  # "…, but pat-downs are done by security, not peers": another clause
         if word not in NEGATIONS or (word == "no" and words[at - 1] in SAYING):
             continue  # "the person can say no to the peer": a right, not who does the duty
         role = at + 1
         while role < len(words) and role - at <= 3 and _not_by(tokens, role):
             role += 1
-        if role >= len(words) or words[role] not in PEER_ROLE or _marked(tokens, at, role):
+        if role >= len(words) or words[role] not in PEER_MARKERS or _marked(tokens, at, role):
             continue  # "nurse or not, peer or not"
         while role + 1 < len(words) and words[role + 1] in PEER_NOUNS:
             role += 1  # "peer staff", "peer support specialists", "peer staff members"
         if _phrase_ends(tokens, role) and not _taken_back(
-            words, role + 1, tokens.sentence_range(role)[1]
+            tokens, role + 1, tokens.sentence_range(role)[1]
         ):
             # "not the peer." but "no peer training"; "never by peer staff, unless …"
             return f"{NEGATED} '{' '.join(words[at : role + 1])}'"
     return None
 
 
-def _taken_back(words: tuple[str, ...], first: int, last: int) -> bool:
+def _taken_back(tokens: Tokens, first: int, last: int) -> bool:
     """Whether a word of words ``first`` to ``last`` takes back what precedes it ("…,
-    unless security is unavailable"), not as boilerplate ("unless otherwise noted")."""
+    unless security is unavailable", "…, pero"), not as boilerplate ("unless otherwise
+    noted")."""
+    words, taking_back = tokens.words, TERMINATORS.get(tokens.lang, TERMINATORS["en"])
     return any(
-        words[at] in TAKEN_BACK and (at + 1 >= len(words) or words[at + 1] != "otherwise")
+        words[at] in taking_back and (at + 1 >= len(words) or words[at + 1] != "otherwise")
         for at in range(first, last)
     )
 
@@ -138,6 +139,16 @@ def _not_by(tokens: Tokens, at: int) -> bool:
         first = tokens.sentence_range(at)[0]
         return any(w.startswith(ASSIGNING) for w in tokens.words[first:at])
     return word in NOT_BY and not (word == "a" and tokens.lang == "es")
+
+
+def _new_clause(tokens: Tokens, at: int) -> bool:
+    """Whether the coordinator at word ``at`` opens a clause of its own: after a comma, or
+    "but", and not before a negation ("and never by peers"); "Pat-downs and belongings
+    searches are done by security, never by peer staff" joins two duties."""
+    words = tokens.words
+    if at + 1 < len(words) and words[at + 1] in NEGATIONS:
+        return False
+    return words[at] in ("but", "pero") or _marked(tokens, at - 1, at)
 
 
 def _marked(tokens: Tokens, first: int, last: int) -> bool:

@@ -30,7 +30,9 @@ PARTNERS = frozenset("partner partners".split())
 FAMILY = frozenset("family parent".split())
 # Titles that are peer staff on their own; "CPS caseworkers" (child protective services)
 # are not, nor is a plain "peer" before any other noun ("peer agencies", "peer-reviewed").
-ACRONYMS = frozenset("cps cpss pss prss rss crs fps cprs crpa fpa fpas ypa ypas".split())
+ACRONYMS = frozenset(
+    "cps cpss pss prs prss rss crs crps fps cprs cpsw cpc crpa fpa fpas ypa ypas".split()
+)
 NOT_AFTER_ACRONYM = frozenset("caseworker caseworkers worker workers investigator case".split())
 # "peers", "pares" are staff by themselves.
 PLURAL_PEERS = frozenset("peers pares".split())
