@@ -202,9 +202,9 @@ def test_label_lines_and_table_rows_are_passages_of_their_own() -> None:
     table = "| Position | FTE |\n|---|---|\n| Peer Specialist | 2.0 |\n| Nurse | 1.0 |\n"
     rows = segment_text(table, markdown=True)
     assert [(s.text, s.owner) for s in rows] == [
-        ("Position FTE", "Position"),
-        ("Peer Specialist 2.0", "Peer Specialist"),
-        ("Nurse 1.0", "Nurse"),
+        ("Position | FTE", "Position"),
+        ("Peer Specialist | 2.0", "Peer Specialist"),
+        ("Nurse | 1.0", "Nurse"),
     ]
 
 
@@ -313,7 +313,7 @@ def test_duties_in_another_positions_table_row_are_not_red_flags(tmp_path: Path)
     assert (
         flags(from_word)
         == flags(data)
-        == ["Peer Specialist 1.0 Assist residents with medication packs"]
+        == ["Peer Specialist | 1.0 | Assist residents with medication packs"]
     )
     assert any("('Program Nurse', its table row)" in r for r in reasons(from_word))
 

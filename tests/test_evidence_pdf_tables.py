@@ -45,9 +45,9 @@ def test_each_row_is_one_passage_with_its_first_cell() -> None:
     ]
     assert [(p.text, p.owner) for p in passages_from_lines(lines)] == [
         (INTRO.text, None),
-        ("Registered Nurse Medication administration and shift charting", "Registered Nurse"),
+        ("Registered Nurse | Medication administration and shift charting", "Registered Nurse"),
         (
-            "Peer Recovery Specialist Recovery groups and counting medications at the med pass",
+            "Peer Recovery Specialist | Recovery groups and counting medications at the med pass",
             "Peer Recovery Specialist",
         ),
         (AFTER.text, None),
@@ -74,8 +74,8 @@ def test_short_cells_that_share_a_line_are_split_by_their_columns() -> None:
     ]
     rows = [p for p in passages_from_lines(lines) if p.owner]
     assert [(p.text, p.owner) for p in rows] == [
-        ("RN Charge Med pass, assessments Nurse Manager", "RN Charge"),
-        ("Peer Specialist Recovery groups, WRAP Peer Lead", "Peer Specialist"),
+        ("RN Charge | Med pass, assessments | Nurse Manager", "RN Charge"),
+        ("Peer Specialist | Recovery groups, WRAP | Peer Lead", "Peer Specialist"),
     ]
 
 
@@ -225,7 +225,7 @@ def test_a_row_broken_over_a_page_keeps_its_owner() -> None:
     ]
     found = owners(lines)
     assert ("Peer Specialist", "counting medications at the med pass") in found
-    assert ("Registered Nurse", "Registered Nurse Medication administration") in found
+    assert ("Registered Nurse", "Registered Nurse | Medication administration") in found
 
 
 def test_centred_cells_or_prose_in_columns_are_not_read_as_a_table() -> None:
@@ -283,9 +283,9 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
     # the same rows, each with the same owner and peer cell (Word reads a cell of two
     # paragraphs as two passages of its row)
     assert list(dict.fromkeys(p[:2] for p in in_pdf)) == list(dict.fromkeys(p[:2] for p in in_word))
-    assert in_pdf[0][2] == "Role Proposed full-time equivalents Supervisor Comment"
+    assert in_pdf[0][2] == "Role | Proposed full-time equivalents | Supervisor | Comment"
     assert in_pdf[1][2] == in_word[1][2] == (
-        "Peer Recovery Coach 2.0 Supervisor: RN Care Manager on the evening shift "
+        "Peer Recovery Coach | 2.0 | Supervisor: RN Care Manager on the evening shift | "
         "Covers the unit's 1:1 sitter posts when the techs are short"
     )
     assert in_pdf[5][:2] == ("Medication 💊", "No 💊 talks about the person's own choices if asked")

@@ -45,7 +45,7 @@ def test_docx_paragraphs_tables_and_headings(tmp_path: Path) -> None:
     bid = read_bid(path)
     texts = [p.text for p in bid.passages]
     assert "Peer staff follow the Massachusetts CPS Code of Ethics." in texts
-    assert "Peer specialist 6" in texts  # a table's row, read as the Markdown row is
+    assert "Peer specialist | 6" in texts  # a table's row, read as the Markdown row is
     ethics = next(p for p in bid.passages if "Code of Ethics" in p.text)
     assert ethics.heading == "4.1 Ethics" and ethics.location.startswith("¶ ")
 

@@ -410,3 +410,29 @@ def test_a_posting_s_roles_table_and_duties(tmp_path: Path) -> None:
     assert [(f["criterion"], f["excerpt"][:9]) for f in data["red_flags"]] == [
         ("no-clinical-duties", "Cover the")
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "criterion"),
+    [
+        (
+            "| # | Item | Met? | Notes |\n|---|---|---|---|\n"
+            "| 7 | Peers free of med, money and charting duties | No | Peers complete daily shift notes |\n",
+            "no-clinical-duties",
+        ),
+        (
+            "| Item | Verdict | Note |\n|---|---|---|\n"
+            "| Ratio documented | Not met | 1 CPSS for 360 people; no rationale. |\n",
+            "peer-staffing-ratio",
+        ),
+    ],
+)
+def test_a_verdict_cell_negates_no_duty_in_a_later_cell(
+    tmp_path: Path, table: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, table, "checklist.md")
+
+
+def test_a_no_in_the_next_cell_still_answers_its_task(tmp_path: Path) -> None:
+    table = "| Task | Peer role |\n|---|---|\n| Medication administration | No |\n"
+    assert "no-clinical-duties" not in flagged(tmp_path, table, "matrix.md")

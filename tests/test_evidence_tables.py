@@ -113,7 +113,7 @@ def test_a_grid_table_row_wrapped_over_lines_is_one_row(tmp_path: Path) -> None:
     )
     data = scan_evidence(tmp_path, text, "plan.txt")
     assert [f["excerpt"] for f in data["red_flags"] if f["criterion"] == DUTIES] == [
-        "Peer Specialist Recovery groups and counting medications at the med pass"
+        "Peer Specialist | Recovery groups and counting medications at the med pass"
     ]
 
 

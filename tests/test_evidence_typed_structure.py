@@ -134,7 +134,7 @@ def test_a_form_cell_in_a_content_control_keeps_its_row(tmp_path: Path) -> None:
     path = tmp_path / "form.docx"
     document.save(str(path))
     row = next(p for p in read_bid(path).passages if "Count meds" in p.text)
-    assert (row.text, row.peer_cell) == ("Count meds No", "No")
+    assert (row.text, row.peer_cell) == ("Count meds | No", "No")
 
 
 def test_a_word_tab_separates_words(tmp_path: Path) -> None:

@@ -29,6 +29,16 @@ def supervisor_column(title: str) -> bool:
     return _SUPERVISOR_HEADER.match(title) is not None
 
 
+#: Between a table row's cells in a passage's text, in every reader: a negation in one cell
+#: does not reach a duty in a later one ("| No | Peers complete daily shift notes |").
+CELL_MARK = "|"
+
+
+def row_text(cells: list[str]) -> str:
+    """A table row's cells as one passage's text, empty cells left out."""
+    return f" {CELL_MARK} ".join(cell for cell in cells if cell)
+
+
 def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
     """A row's cells, where a column names the supervisor, with the column's name
     before the cell ("Supervisor: RN Care Manager"), as a form field reads."""

@@ -533,7 +533,7 @@ def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[
     }
     if not answered:
         return matches
-    reason = f"its table row says '{_short(text[cut:].strip())}'"
+    reason = f"its table row says '{_short(text[cut:].strip(' |'))}'"
     return [
         replace(m, excluded=reason)
         if m.entry.kind == "red_flag"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 from typing import NamedTuple
 
-from advocacy.evidence.columns import find_peer_cell, labelled_cells
+from advocacy.evidence.columns import find_peer_cell, labelled_cells, row_text
 from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
 from advocacy.evidence.segment import (
     BULLET,
@@ -266,8 +266,10 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             row = rows[index]
             skip_to = row.end
             if row.header and len(row.cells) > 1:  # read by its columns, as a Word table is
-                text = joined(labelled_cells(row.header, row.cells))
+                text = row_text(labelled_cells(row.header, row.cells))
                 peer_cell = find_peer_cell(row.header, row.cells)
+            elif len(row.cells) > 1:  # the header row itself
+                text, peer_cell = row_text(row.cells), None
             else:
                 text, peer_cell = joined([cell.text for cell in lines[index:skip_to]]), None
             yield PdfPassage(text, line.page, heading, False, row.owner, peer_cell)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
+from advocacy.evidence.columns import CELL_MARK
 from advocacy.safezip import parse_part
 from advocacy.yamlio import check_regular_file, decode_text
 
@@ -154,7 +155,7 @@ def _read_docx(path: Path) -> list[Passage]:
         if grid:  # a row of one-line cells reads as one line, as a Markdown table's row does
             text = tables.labelled(element, text)
             if row is open_row:
-                entries[-1][0].append(text)
+                entries[-1][0].extend((CELL_MARK, text))
             else:
                 entries.append(([text], f"¶ {number}", heading, False, owner, peer_cell))
                 open_row = row

@@ -50,6 +50,7 @@ from advocacy.evidence.clauses import (
     same_clause,
     triggers,
 )
+from advocacy.evidence.columns import CELL_MARK
 from advocacy.evidence.cue_words import (
     ASSIGNED_LEAD_IN,
     CONCORD,
@@ -209,6 +210,7 @@ def negation(
             cue.end < end
             and (cue.start != start or reach is not None)  # "no benefits": the absence itself
             and same_clause(tokens, cue.end, end, boundaries)
+            and not (cue.end < start and _another_cell(tokens, cue.end, start))
             and not _subordinate(tokens, cue.start, start, boundaries)
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
@@ -273,6 +275,12 @@ def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
         if listed and opens_duty(" ".join(words[at : at + 2])):
             return False
     return EXEMPTION_LIMITS.isdisjoint(words[end + 1 : tokens.sentence_range(end)[1]])
+
+
+def _another_cell(tokens: Tokens, a: int, b: int) -> bool:
+    """Whether words ``a`` < ``b`` are in different cells of a table row: a verdict cell
+    ("| No | Peers complete daily shift notes |") negates no duty in a later one."""
+    return CELL_MARK in tokens.text[tokens.spans[a][1] : tokens.spans[b][0]]
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:

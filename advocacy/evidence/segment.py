@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells
+from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells, row_text
 from advocacy.evidence.normalise import FUNCTION_WORDS
 
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
@@ -332,7 +332,7 @@ def _segments(
                 header = cells  # a table's first row names its columns
             else:
                 peer_cell = find_peer_cell(header, cells)
-            content = " ".join(labelled_cells(header, cells) if header is not cells else cells)
+            content = row_text(labelled_cells(header, cells) if header is not cells else cells)
         current.append(_unhyphen(current, content))
         previous = line
     done = flush()
