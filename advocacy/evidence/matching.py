@@ -148,6 +148,14 @@ class Tokens:
         return bisect_left(self.sentences, sentence), bisect_right(self.sentences, sentence)
 
     @cached_property
+    def parted(self) -> frozenset[int]:
+        """The words with a dash, semicolon or bar between them and the word before."""
+        if not _PARTED.search(self.text):
+            return frozenset()
+        starts = [span[0] for span in self.spans]
+        return frozenset(_after([m.start() for m in _PARTED.finditer(self.text)], starts))
+
+    @cached_property
     def positions(self) -> dict[str, list[int]]:
         """Where each stem occurs, so a phrase is only tried where it can start."""
         index: dict[str, list[int]] = {}
@@ -356,11 +364,6 @@ def find(phrase: str, tokens: Tokens) -> list[tuple[int, int]]:
 _PARTED = re.compile(r"[;|–—]|\s-\s")
 
 
-def _parted(tokens: Tokens, at: int) -> bool:
-    """Whether a dash, semicolon or bar stands between word ``at`` and the word before."""
-    return _PARTED.search(tokens.text, tokens.spans[at - 1][1], tokens.spans[at][0]) is not None
-
-
 def match_at(
     pattern: Sequence[Word | int], tokens: Tokens, start: int, checked: int = 0
 ) -> int | None:
@@ -369,7 +372,8 @@ def match_at(
     ``checked`` leading words of ``pattern`` are already known to match the words
     from ``start`` on, one after the other (the index looked them up). A gap stays
     inside the sentence: words of the next sentence are not "between" two words of
-    a phrase.
+    a phrase; and neighbouring words of a phrase have no dash, semicolon or bar
+    between them ("Nursing only – peers never …" is no "only peer").
     """
     stems, words, sentences = tokens.stems, tokens.words, tokens.sentences
     if not checked:
@@ -377,9 +381,10 @@ def match_at(
         if not isinstance(first, Word) or not first.matches(stems[start], words[start]):
             return None
         checked = 1
-    elif any(_parted(tokens, at) for at in range(start + 1, start + checked)):
+    elif tokens.parted and any(at in tokens.parted for at in range(start + 1, start + checked)):
         return None  # the index matched them as neighbours, marks or not
     sentence = sentences[start]
+    parted = tokens.parted
     position = start + checked
     count = len(stems)
     gap = 0
@@ -391,7 +396,7 @@ def match_at(
         if not gap:  # the next word, with no dash, semicolon or colon between
             if position >= count or not part.matches(stems[position], words[position]):
                 return None
-            if _parted(tokens, position):
+            if parted and position in parted:
                 return None  # "Nursing only – peers never …" says no "only peer"
             position += 1
             continue

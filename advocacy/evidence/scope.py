@@ -280,7 +280,16 @@ def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
 def _another_cell(tokens: Tokens, a: int, b: int) -> bool:
     """Whether words ``a`` < ``b`` are in different cells of a table row: a verdict cell
     ("| No | Peers complete daily shift notes |") negates no duty in a later one."""
-    return CELL_MARK in tokens.text[tokens.spans[a][1] : tokens.spans[b][0]]
+    cells = memo(tokens, "cells", _cell_starts)
+    return bool(cells) and _between(cells, a, b + 1)
+
+
+def _cell_starts(tokens: Tokens) -> list[int]:
+    """The words that open a table row's cell (after a cell mark), in order."""
+    if CELL_MARK not in tokens.text:
+        return []
+    starts = [span[0] for span in tokens.spans]
+    return [bisect_left(starts, at) for at, char in enumerate(tokens.text) if char == CELL_MARK]
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:
