@@ -68,7 +68,7 @@ def paragraphs(doc: Document, escape: bool) -> str:
 
 def wrapped(doc: Document) -> str:
     """The paragraph form hard-wrapped at ``WRAP`` columns (tables and headings kept)."""
-    from advocacy.evidence.segment import BULLET
+    from advocacy.evidence.titles import BULLET
 
     blocks = []
     for block in paragraphs(doc, escape=False).rstrip("\n").split("\n\n"):

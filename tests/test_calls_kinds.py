@@ -330,6 +330,8 @@ def test_package_refuses_a_suffix_that_does_not_match_the_kind(tmp_path: Path) -
     assert result.exit_code == 2
     assert "must end in .txt" in result.output and "c.txt" in result.output
     letter = root / "ma-dmh-cbfs" / "response.yaml"
-    result = CliRunner().invoke(main, ["rfi", "package", str(letter), "-o", str(tmp_path / "r.txt")])
+    result = CliRunner().invoke(
+        main, ["rfi", "package", str(letter), "-o", str(tmp_path / "r.txt")]
+    )
     assert result.exit_code == 2 and "must end in .eml" in result.output
     assert not list(tmp_path.iterdir())

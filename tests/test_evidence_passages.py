@@ -375,7 +375,7 @@ def test_a_duty_in_title_case_on_its_own_line_is_read_not_taken_for_a_heading(
 def test_a_heading_names_a_topic_and_a_duty_line_opens_with_its_verb(
     line: str, heading: bool
 ) -> None:
-    from advocacy.evidence.segment import is_title
+    from advocacy.evidence.titles import is_title
 
     assert is_title(line) is heading
 

@@ -157,7 +157,11 @@ def test_word_table_and_two_column_page_through_libreoffice(tmp_path: Path) -> N
         document,
         [
             ("Registered Nurse, evenings", "Medication administration and charting", "Nursing"),
-            ("Peer Recovery Specialist", "Recovery groups, WRAP planning and outreach", "Peer Lead"),
+            (
+                "Peer Recovery Specialist",
+                "Recovery groups, WRAP planning and outreach",
+                "Peer Lead",
+            ),
             ("Residential Counselor, nights", "Room checks and the petty cash box", "Manager"),
         ],
     )
@@ -284,9 +288,13 @@ def test_a_pdf_table_is_read_by_its_columns_as_the_word_table_is(tmp_path: Path)
     # paragraphs as two passages of its row)
     assert list(dict.fromkeys(p[:2] for p in in_pdf)) == list(dict.fromkeys(p[:2] for p in in_word))
     assert in_pdf[0][2] == "Role | Proposed full-time equivalents | Supervisor | Comment"
-    assert in_pdf[1][2] == in_word[1][2] == (
-        "Peer Recovery Coach | 2.0 | Supervisor: RN Care Manager on the evening shift | "
-        "Covers the unit's 1:1 sitter posts when the techs are short"
+    assert (
+        in_pdf[1][2]
+        == in_word[1][2]
+        == (
+            "Peer Recovery Coach | 2.0 | Supervisor: RN Care Manager on the evening shift | "
+            "Covers the unit's 1:1 sitter posts when the techs are short"
+        )
     )
     assert in_pdf[5][:2] == ("Medication 💊", "No 💊 talks about the person's own choices if asked")
     # A cell's second paragraph, set apart as far as a row, is read as a passage of its
@@ -331,4 +339,3 @@ def test_a_letterhead_and_line_numbers_are_not_read_as_text(tmp_path: Path) -> N
     assert not [t for t in texts if "Response to RFR" in t or "Wharf Street" in t]
     assert not [t for t in texts if t.isdigit()]
     assert len(texts) == 71
-

@@ -139,7 +139,7 @@ def test_a_figure_at_a_lines_start_is_a_number_not_a_clause_number(tmp_path: Pat
 
 
 def test_budget_as_a_verb_is_no_funding_condition(tmp_path: Path) -> None:
-    """"Budget for and allow paid time" commits money; "if grants allow" waits for it."""
+    """ "Budget for and allow paid time" commits money; "if grants allow" waits for it."""
     line = "Providers shall budget for and allow on paid time 20 hours a year of peer training."
     assert "peer-retention-and-pay" not in flagged(tmp_path, line)
     assert "peer-retention-and-pay" in flagged(tmp_path, "Peer hours will grow if grants allow.")

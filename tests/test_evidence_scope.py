@@ -205,7 +205,12 @@ def test_a_negation_after_and_does_not_reach_back(sentence: str, phrase: str, la
             "en",
             False,
         ),
-        ("Peers never give medication; they count the cash box.", "count the cash box", "en", False),
+        (
+            "Peers never give medication; they count the cash box.",
+            "count the cash box",
+            "en",
+            False,
+        ),
         # a negation inside the brackets ends at their close
         (
             "Peers lead groups (they do not give medication; see policy 4.2) and hold the cash.",
@@ -214,7 +219,12 @@ def test_a_negation_after_and_does_not_reach_back(sentence: str, phrase: str, la
             False,
         ),
         # an emoticon's bracket pairs with nothing
-        ("i will not do med passes :( ; i will hold the cash box :)", "hold the cash box", "en", False),
+        (
+            "i will not do med passes :( ; i will hold the cash box :)",
+            "hold the cash box",
+            "en",
+            False,
+        ),
     ],
 )
 def test_a_semicolon_between_brackets_parts_items_not_sentences(

@@ -15,7 +15,7 @@ from conftest import pdf_of
 from advocacy.cli import main
 from advocacy.evidence import read_bid
 from advocacy.evidence.pdf_lines import _BOLD_NAME, PdfLine, passages_from_lines
-from advocacy.evidence.segment import BULLET, is_title
+from advocacy.evidence.titles import BULLET, is_title
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

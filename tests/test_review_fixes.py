@@ -167,7 +167,9 @@ def test_json_and_output_file_together_is_a_usage_error(tmp_path: Path) -> None:
     result = run("score", "report", *sheets, "--json", "-o", str(tmp_path / "r.csv"))
     assert result.exit_code == 2 and not (tmp_path / "r.csv").exists()
     result = run("score", "report", *sheets, "-o", str(tmp_path / "r.txt"))
-    assert result.exit_code == 1 and "name the file .docx, .md, .pdf, .csv or .json" in result.output
+    assert (
+        result.exit_code == 1 and "name the file .docx, .md, .pdf, .csv or .json" in result.output
+    )
 
 
 def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:

@@ -247,5 +247,3 @@ def _sheet_text(data: dict[str, Any], path: Path) -> str:
         "# Check it, then: advocacy score report SHEET.yaml ...\n"
     )
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=88)
-
-

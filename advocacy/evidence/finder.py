@@ -4,7 +4,8 @@ An aid that cites its excerpts, not a verdict. The stages, each in its own
 module: read (:mod:`.reading`) → segment (:mod:`.segment`) → normalise and
 detect the language (:mod:`.normalise`) → match stemmed phrases and shared
 concepts (:mod:`.matching`, :mod:`.concepts`) → scope: negation, excluding
-lists, weak qualifiers (:mod:`.scope`) → explain and summarise (here).
+lists, weak qualifiers (:mod:`.scope`; what a whole passage is, :mod:`.passage_scope`)
+→ explain and summarise (here).
 
 For each criterion: the passages that hit the most distinct look-for items;
 red flags with the phrase that matched and why they matter; matches that
@@ -27,16 +28,11 @@ from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFl
 from advocacy.evidence.learned import MODEL_FILE
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.matching import sentence_starts, tokenize
+from advocacy.evidence.passage_scope import answered_in_row, list_scopes
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
-from advocacy.evidence.scope import (
-    A_SUBJECT_LINE,
-    AN_ADDRESS_LINE,
-    ANOTHER_POSITION,
-    NEGATED,
-    RULES_NOTHING_OUT,
-)
+from advocacy.evidence.scope import RULES_NOTHING_OUT
 from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
 
 __all__ = [
@@ -144,7 +140,7 @@ def find_evidence(
     index = build_index(rubric)
     readers = load_model() if learned else None
     languages = passage_languages(bid.passages)
-    contexts = _list_scopes(bid.passages, languages)
+    contexts = list_scopes(bid.passages, languages)
     sections = _sections(bid.passages, languages)
     hits: dict[str, list[tuple[tuple[int, int, int], Hit]]] = {c.id: [] for c in rubric.criteria}
     evidence = {c.id: CriterionEvidence(c) for c in rubric.criteria}
@@ -176,7 +172,7 @@ def find_evidence(
             )
             matches += [replace(m, span=(m.span[0] + start, m.span[1] + start)) for m in more]
         if passage.owner is not None:
-            matches = _answered_in_row(passage.text, passage.owner, matches)
+            matches = answered_in_row(passage.text, passage.owner, matches)
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         # the readers, where they read the passage's language
         here = readers if languages[order] in index.languages else None
@@ -393,7 +389,7 @@ def _header_line(text: str) -> bool:
     """A header or field line, not a sentence: a memo or minutes header, two or more
     "Label: value" fields ("Title: Peer Mentor   Grade: 108"), fields spaced out on one
     line ("Job details  Pay  $15.25 an hour  Job type  Full-time"), or a title in capitals."""
-    from advocacy.evidence.segment import sentence_words
+    from advocacy.evidence.titles import sentence_words
 
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters) / max(len(letters), 1)
@@ -405,147 +401,6 @@ def _header_line(text: str) -> bool:
         # a title in capitals, not a sentence ("ALL PEERS ARE SUPERVISED BY …")
         or (capitals > 0.7 and len(letters) > 8 and not sentence_words(text))
     )
-
-
-# A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
-#: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
-#: enfermería"; not "No restrictions", where the word opens something else.
-_PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", re.IGNORECASE)
-
-
-# The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
-_SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
-# Who sent an e-mail or memo, to whom, and when ("From: Wanda Estep, RN, ED Nurse Manager",
-# "**To:** Executive Team", "De: Administración"): a short line of names, no duty.
-_ADDRESS_LINE = re.compile(
-    r"\W*(?:from|to|cc|bcc|sent|date|de|para|enviado|fecha)\W{0,2}:", re.IGNORECASE
-)
-_ADDRESS_WORDS = 12
-# In an address line's value only names, dates and addresses: words in capitals, figures,
-# e-mail addresses and these ("Director of Peer Services", "Equipo de Pares y Enfermería").
-_NAME_JOINS = frozenset("and of the for y de del la el los las & -".split())
-
-
-def _address_line(text: str) -> bool:
-    """Whether ``text`` is an e-mail's or memo's From, To, Cc or Date line: its label, then
-    names, dates or addresses only, in one short sentence ("To: reduce costs, peer staff
-    will pass medications" and "Date: 3/4. Peer assigned to med pass" say more)."""
-    found = _ADDRESS_LINE.match(text)
-    if found is None or len(text.split()) > _ADDRESS_WORDS:
-        return False
-    value = text[found.end() :].strip().rstrip(".").strip("*_ ")
-    if re.search(r"[.!?]\s", value):
-        return False
-    return all(
-        word[:1].isupper() or any(c.isdigit() or c == "@" for c in word) or word in _NAME_JOINS
-        for word in (w.strip(",;()*_'\"“”") for w in value.split())
-        if word
-    )
-
-
-# A form field whose value is "none": "Representative Payee / Money Handling: NONE.",
-# "Sitter / 1:1 observation: No"; and
-# with a note that says no again ("no, never", "no (prohibited by policy)") or names
-# who does it instead ("Med pass: no, nursing only.", "Funds: no; the business office
-# does."). Not a note that takes it back ("no, though peers hold petty cash", "no, not
-# normally", "no, pero los fines de semana sí") or has peers do it after all ("no, peers
-# assist nursing with the med pass").
-_TAKEN_BACK = (
-    r"except|unless|but|if|when|though|although|other than|instead|normally|usually"
-    r"|generally|typically|excepto|salvo|menos|sino|si|cuando|pero|aunque|normalmente"
-    r"|generalmente"
-)
-_SAID_AGAIN = r"never|not|nunca|no|prohibit\w*|forbidden|prohibid\w*"
-_SOMEONE_ELSE = (
-    r"nurs\w*|rn|rns|lpn|lvn|clinician|clinicians|pharmac\w*|prescriber|office|finance"
-    r"|enfermer\w*|farmacia|oficina|finanzas"
-)
-_FIELD_SAYS_NONE = re.compile(
-    r"^(?:[^:]|(?<=\d):(?=\d)){2,80}:\s*\**(none|never|no|ninguno|ninguna|nunca)\**\s*"
-    rf"(?:[,;(—–-]\s*(?!.*\b(?:{_TAKEN_BACK})\b)"
-    rf"(?=.*\b(?:{_SAID_AGAIN})\b|(?!.*\b(?:peers?|pares?)\b).*\b(?:{_SOMEONE_ELSE})\b)"
-    r"[^:]{1,60})?[.!)]?\s*$",
-    re.IGNORECASE,
-)
-
-
-def _list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
-    """For each passage, why an excluding lead-in or heading covers it (or None)."""
-    from advocacy.evidence.positions import position_title
-    from advocacy.evidence.scope import excluding
-
-    scopes: list[str | None] = []
-    lead_in, nested = None, False  # nested: the lead-in is itself a list item
-    heading_seen: dict[str, str | None] = {}
-    previous_heading: str | None = None
-    for passage, lang in zip(passages, languages, strict=True):
-        reason: str | None = None
-        if passage.heading != previous_heading:
-            lead_in = None  # a new section ends the lead-in's list
-            previous_heading = passage.heading
-        if passage.heading is not None:
-            if passage.heading not in heading_seen:
-                cue = excluding(passage.heading, lang)
-                heading_seen[passage.heading] = (
-                    f"under the excluding heading '{passage.heading}'" if cue else None
-                )
-            reason = heading_seen[passage.heading]
-        if passage.owner is not None and position_title(passage.owner):
-            reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
-        if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
-            reason = reason or f"the peer role's column says '{_short(passage.peer_cell)}'"
-        if _SUBJECT_LINE.match(passage.text):
-            reason = reason or A_SUBJECT_LINE
-        if _address_line(passage.text):
-            reason = reason or AN_ADDRESS_LINE
-        says_none = _FIELD_SAYS_NONE.match(passage.text.strip())
-        if says_none:
-            reason = reason or f"the field says '{says_none.group(1)}'"
-        text = passage.text.rstrip()
-        if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
-            reason = reason or lead_in  # an item's own sub-items continue its sentence
-        elif not passage.item or text.endswith(":"):
-            nested, excludes = passage.item, text.endswith(":") and excluding(text, lang)
-            lead_in = f"listed under '{_short(text)}'" if excludes else None
-        scopes.append(reason)
-    return scopes
-
-
-def _answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[PhraseMatch]:
-    """A table row's first cell names a task ("Do UAs / UDS", "Medication"); the next
-    cells say who does it ("Nursing only – peers never do UAs"). A red flag matched in the
-    first cell, where a later cell negates a flag of the same criterion with the peer role
-    just before the negation ("peers are exempt from sitter duty"), is the row's topic,
-    not a duty: it is not counted either. ("Daily; no medication pass on weekends" and
-    "RN does not conduct UAs" say nothing of peers.)"""
-    from advocacy.evidence.staffing_words import PEER_MARKERS
-
-    topic = " ".join(owner.split())
-    cut = len(topic)
-    if not topic or not text.startswith(topic) or cut == len(text):
-        return matches
-    answered = {
-        m.entry.criterion
-        for m in matches
-        if m.span[0] >= cut
-        and (m.excluded or "").startswith(NEGATED)
-        and PEER_MARKERS.intersection(w.lower() for w in _WORD.findall(text, cut, m.span[0])[-4:])
-    }
-    if not answered:
-        return matches
-    reason = f"its table row says '{_short(text[cut:].strip(' |'))}'"
-    return [
-        replace(m, excluded=reason)
-        if m.entry.kind == "red_flag"
-        and m.excluded is None
-        and m.span[0] < cut  # (and may run on into the next cell: "observation | Patient")
-        and m.entry.criterion in answered
-        else m
-        for m in matches
-    ]
-
-
-_WORD = re.compile(r"[\w']+")
 
 
 def _sections(passages: tuple[Passage, ...], languages: list[str]) -> list[tuple[bool, str | None]]:
@@ -595,10 +450,6 @@ def _lead_in(text: str) -> bool:
 def _names_duties(text: str) -> bool:
     lowered = text.lower()
     return any(word in lowered for word in _DUTY_SECTIONS)
-
-
-def _short(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _is_duty_line(passage: Passage) -> bool:

@@ -22,11 +22,11 @@ from typing import NamedTuple
 
 from advocacy.evidence.columns import find_peer_cell, labelled_cells, row_text
 from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
-from advocacy.evidence.segment import (
+from advocacy.evidence.segment import ends_sentence
+from advocacy.evidence.titles import (
     BULLET,
     SECTION_NUMBER,
     bold_title,
-    ends_sentence,
     heads,
     opens_text,
     short_title,

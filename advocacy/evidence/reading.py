@@ -109,7 +109,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
-    from advocacy.evidence.segment import BULLET, heads, opens_text, short_title
+    from advocacy.evidence.titles import BULLET, heads, opens_text, short_title
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -284,7 +284,7 @@ def _cells(row) -> list:  # row: an lxml w:tr element -> its w:tc elements
 
 def _bold_label(paragraph, text: str) -> bool:  # paragraph: an lxml w:p element
     """A short title set in bold throughout, as a PDF's bold line heads what follows."""
-    from advocacy.evidence.segment import bold_title
+    from advocacy.evidence.titles import bold_title
 
     if not bold_title(text):
         return False

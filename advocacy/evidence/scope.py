@@ -262,7 +262,7 @@ def _exempts(tokens: Tokens, cue: Cue, start: int, end: int) -> bool:
     ("exempt from overtime and pass meds", "exempt from on-call, will do UAs", "excused
     from group supervision to pass meds"), and no limit after it in the sentence (see
     cue_words.EXEMPTING)."""
-    from advocacy.evidence.segment import opens_duty
+    from advocacy.evidence.titles import opens_duty
 
     words = tokens.words
     if start - cue.end > EXEMPT_REACH:

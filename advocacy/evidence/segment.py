@@ -22,7 +22,8 @@ passages whatever the file format:
   unless it ends mid-sentence, and a chat's message ("kim.b [8:02 AM]: …")
   starts one in any text.
 
-Each passage keeps the number of the line it starts on.
+Each passage keeps the number of the line it starts on. What a single line is (a
+list item, a title, a duty of its own line) is read by :mod:`.titles`.
 """
 
 from __future__ import annotations
@@ -32,20 +33,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells, row_text
-from advocacy.evidence.normalise import FUNCTION_WORDS
+from advocacy.evidence.titles import (
+    BULLET,
+    heads,
+    is_title,
+    opens_duty,
+    opens_label,
+    opens_text,
+    short_title,
+    starts_sentence,
+)
 
-# Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
-# and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
-BULLET = re.compile(
-    r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑☐☒➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
-    r"|\[[ xX✓✔]?\]|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
-)  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]*_]*$")  # closing quotes, brackets, emphasis
 _FULL_STOP = re.compile(r"[.!?][\"'”’)\]*_]*$")
-_SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
-#: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
-SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+(?=\S)")
-_NUMBERED = re.compile(r"^(?:section\s+)?\d+(?:\.\d+)*\.?\s+\S", re.IGNORECASE)
 # "Pay: $19.50 per hour", "Reports to: …": a short label and its value, one a line.
 _LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w&/'’ -]{0,40}:\s+\S")
 # A chat message's speaker and time: "jesse.m [9:02 AM]: …", "tammy 7:43 AM: …", "ana (6:22 p. m.): …".
@@ -84,8 +84,6 @@ _LOGGED = re.compile(
 )
 # In a chat already under way, a bare time and any one-word handle: "9:15 AM tasha: …".
 _STAMPED_HANDLE = re.compile(rf"^{_WEEKDAY}{_TIME}{_NOT_AM_PM}(?i:{_DAYS})[\w'’-]+:\s+\S")
-# Words a label ends with when its value is on the next line.
-_OPEN_WORDS = frozenset("to by for with of from de a por con para al del".split())
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_MARK = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 # A table's rule row: a pipe table's ("|---|:---:|", "--- | ---") or a grid table's border
@@ -289,8 +287,8 @@ def _segments(
             )
             or (
                 bool(current)
-                and _starts_sentence(line)
-                and not _opens_label(previous)  # the label's value
+                and starts_sentence(line)
+                and not opens_label(previous)  # the label's value
                 and (
                     (dense and (ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
@@ -318,7 +316,7 @@ def _segments(
             item = bullet is not None or listing
             owner = peer_cell = None
         content = line[bullet.end() :] if bullet else line
-        if not markdown and after and _opens_label(line):
+        if not markdown and after and opens_label(line):
             content += ":"  # "REPORTS TO" over "Clinical Supervisor, LMHC"
         if markdown:
             content = _plain(content.lstrip("> ").strip())
@@ -362,18 +360,6 @@ def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
 
-def _starts_sentence(line: str) -> bool:
-    first = line.lstrip("\"'“‘([*_")[:1]  # quotes, brackets, Markdown emphasis
-    return first.isupper() or first.isdigit() or first in "$¿¡"
-
-
-def _opens_label(line: str) -> bool:
-    """A label whose value is on the next line: it ends with a word that needs one
-    ("REPORTS TO", "Supervised by", "Reporta a")."""
-    words = line.split()
-    return 0 < len(words) <= 4 and words[-1].lower() in _OPEN_WORDS
-
-
 def _heading(
     line: str,
     markdown: bool,
@@ -411,7 +397,7 @@ def _heading(
         return line if is_title(line) or (short_title(line) and opens_text(after)) else None
     if previous and not ends_sentence(previous) and wrapped:
         return None  # the rest of a wrapped sentence, however it is capitalised
-    if previous and _opens_label(previous):
+    if previous and opens_label(previous):
         return None  # the value of a label
     if after[:1].islower():
         return None
@@ -424,61 +410,6 @@ def _heading(
     return line if starts_block and short_title(line) and opens_text(after) else None
 
 
-# What may follow a duty verb's prefix in its base or third-person form ("manag*":
-# "Manage", "Manages"; "administr*": "Administrar", "Administra"), not in a noun
-# ("Management", "Manager", "Supervision", "Administración").
-_VERB_ENDINGS = {
-    "en": re.compile(r"(?:e|es|s)?"),
-    "es": re.compile(r"(?:[aei]r|[ae]n?)"),
-}
-
-
-def opens_duty(text: str) -> bool:
-    """Whether ``text`` starts with a verb of the duty vocabulary in its base or
-    third-person form ("Administer Medications And Monitor Side Effects", "Manage
-    Client Funds", "Registrar Notas"): a duty, however it is capitalised, not a
-    heading ("Medication Management Policy", "Supervision and Support")."""
-    from advocacy.evidence.concepts import duty_verbs
-
-    numbered = SECTION_NUMBER.match(text)
-    words = (text[numbered.end() :] if numbered else text).split()
-    if not words:
-        return False
-    first = words[0].strip("\"'“‘([*_").lower()
-    for lang, (whole, prefixes) in duty_verbs().items():
-        if first in whole:
-            return True
-        endings = _VERB_ENDINGS.get(lang, _VERB_ENDINGS["en"])
-        if any(first.startswith(p) and endings.fullmatch(first[len(p) :]) for p in prefixes):
-            return True
-    return False
-
-
-def short_title(text: str) -> bool:
-    """A title of at most five words in sentence case ("Supervision and support",
-    "9.3 Sedes pequeñas"): capitalised, no sentence punctuation, pay figure,
-    label and value, list marker or sentence word."""
-    numbered = SECTION_NUMBER.match(text)  # "9.3 Sedes pequeñas"
-    if numbered:
-        text = text[numbered.end() :]
-    words = text.split()
-    return (
-        0 < len(words) <= 5
-        and text[:1].isupper()
-        and not text.endswith((".", ",", ";", "!", "?", ":"))
-        and "$" not in text
-        and ": " not in text
-        and not BULLET.match(text)
-        and not sentence_words(text)
-        and not opens_duty(text)
-    )
-
-
-def opens_text(line: str) -> bool:
-    """Whether ``line`` opens what a title heads: a list item or a sentence of six words or more."""
-    return bool(BULLET.match(line)) or (len(line.split()) >= 6 and _starts_sentence(line))
-
-
 def _next_non_empty(lines: list[str]) -> list[str]:
     """For each position, the first line with text at or after it."""
     found: list[str] = []
@@ -487,118 +418,6 @@ def _next_non_empty(lines: list[str]) -> list[str]:
         upcoming = line or upcoming
         found.append(upcoming)
     return found[::-1]
-
-
-#: Words Title Case leaves in small letters ("Supervision with Peers", "Funciones
-#: dentro del Puesto"): the function words of the languages read.
-_TITLE_SMALL_WORDS = frozenset().union(
-    *FUNCTION_WORDS.values(),
-    "with from into onto over under upon than that this within without between through "
-    "about after before during among across against toward towards versus while when where "
-    "desde hasta entre sobre según contra hacia durante mediante".split(),
-)
-
-#: Words that make a short line a sentence, not a title ("MUST BE ABLE TO DRIVE",
-#: "Peer staff will never be asked to:", "EL PERSONAL DEBE …").
-_SENTENCE_WORDS = frozenset(
-    "must will shall may should can cannot is are be debe deben deberá deberán será puede".split()
-)
-
-
-def is_title(text: str) -> bool:
-    """A line of its own that heads what follows ("Functions Not Included", "SALARIO",
-    "1. DEFINITIONS", "What you'll do:").
-
-    Not a label whose value follows ("Reports to"), a sentence in capitals
-    ("MUST BE ABLE TO DRIVE"), a numbered item ("1. Medication Administration")
-    or a lead-in that excludes ("Outside the peer role:"): the exclusion of a
-    lead-in reaches its list, that of a heading its whole section.
-    """
-    if not looks_like_heading(text) or _opens_label(text) or sentence_words(text):
-        return False
-    if not _capitals(text) and opens_duty(text):
-        return False  # a duty in Title Case ("Manage Client Funds"); "MANAGE …" stays a title
-    numbered = re.match(r"\d{1,3}[.)]\s+(\S.*)", text)
-    if numbered and not _capitals(numbered.group(1)):
-        return False
-    return not (text.endswith(":") and _excluding(text))
-
-
-def bold_title(text: str) -> bool:
-    """Whether a short line set in bold heads what follows: not a sentence, a pay
-    figure, a label and its value ("Pay: $21.50", "Supervision: weekly") or a lead-in
-    that excludes."""
-    words = text.split()
-    return (
-        0 < len(words) <= 10
-        and not text.endswith((".", "!", "?", ";"))
-        and "$" not in text
-        and not (": " in text and not _NUMBERED.match(text) and not _SECTION.match(text))
-        and not sentence_words(text)
-        and not (text.endswith(":") and _excluding(text))
-    )
-
-
-def sentence_words(text: str) -> bool:
-    """Whether ``text`` has a word that makes a short line a sentence ("must", "are", "debe")."""
-    return any(word.strip(".,:;!?()\"'“”’").lower() in _SENTENCE_WORDS for word in text.split())
-
-
-def _excluding(text: str) -> bool:
-    from advocacy.evidence.scope import excluding
-
-    return excluding(text, "en") is not None or excluding(text, "es") is not None
-
-
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.7
-
-
-def looks_like_heading(line: str) -> bool:
-    """A short title line: no sentence punctuation, capitalised or numbered, or a label."""
-    words = line.split()
-    if not words or len(words) > 12 or line.endswith((".", ",", ";", "!", "?")):
-        return False
-    if BULLET.match(line) and not _NUMBERED.match(line):
-        return False
-    if line.endswith(":"):
-        return len(words) <= 7
-    if "$" in line:
-        return False  # pay lines are content, whatever their capitals
-    if ": " in line and not _NUMBERED.match(line) and not _SECTION.match(line):
-        return False  # "Reports to: Nurse Manager" is a label and its value, not a title
-    first = line.lstrip("\"'“‘([")[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    if _capitals(line):
-        return True  # ALL CAPS
-    long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
-    capitalised = [w for w in long if w.lstrip("\"'“‘([")[:1].isupper()]
-    return bool(long) and len(capitalised) / len(long) >= 0.6
-
-
-def heads(line: str, top: bool) -> bool:
-    """Whether ``line`` (a text line, a Word paragraph, a PDF line) is a title that
-    heads what follows: it looks like one (:func:`is_title`) and is the document's
-    first line (``top``) or no item of a list without marks (:func:`_item_like`)."""
-    return is_title(line) and (top or not _item_like(line))
-
-
-def _item_like(line: str) -> bool:
-    """Whether a line that looks like a title, below the document's first line, is
-    rather an item of a list without marks: it has a word that says something in
-    small letters, which Title Case leaves only to small words ("Weekly supervision
-    with the ACT Team Leader (LPC)" among perks; "Supervision with Peers" is a
-    title). Not a lead-in ("A few changes, per leadership:") or a numbered section
-    ("Section 6. Program participation")."""
-    if line.endswith(":") or _NUMBERED.match(line) or _SECTION.match(line) or _excluding(line):
-        return False  # an excluding heading ("Tasks outside the Peer Specialist Role") heads
-    return any(
-        word[:1].islower() and word.lower() not in _TITLE_SMALL_WORDS
-        for word in (w.strip("\"'“‘([)]”’,") for w in line.split())
-        if sum(c.isalpha() for c in word) >= 4
-    )
 
 
 def _plain(line: str) -> str:

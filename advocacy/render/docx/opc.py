@@ -45,9 +45,7 @@ class RT:
     CUSTOM_PROPERTIES = _OFFICE_RT + "custom-properties"
     CORE_PROPERTIES = _PACKAGE_RT + "core-properties"
     #: The type LibreOffice writes for the same relationship.
-    CORE_PROPERTIES_LEGACY = (
-        "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
-    )
+    CORE_PROPERTIES_LEGACY = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
     THUMBNAIL = _PACKAGE_RT + "thumbnail"
 
 
