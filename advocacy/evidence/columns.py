@@ -9,6 +9,8 @@ import re
 #: A grid table's border ("+------+====+") and a line of its cells.
 _GRID_BORDER = re.compile(r"^\+[-=:+]+\+$")
 _GRID_CELLS = re.compile(r"^\|.*\|$")
+#: A pipe table's rule row without outer pipes ("--- | :---:").
+_BARE_RULE = re.compile(r"^:?-+:?(?:\s*\|\s*:?-+:?)+$")
 
 #: A column header naming a peer role ("Peer Recovery Coach", "Especialista de pares")…
 _PEER_HEADER = re.compile(r"(?<![-\w])(?:peers?|pares)\b", re.IGNORECASE)
@@ -81,3 +83,33 @@ def join_grid_rows(lines: list[str]) -> None:
             lines[at + 1] = "| " + " | ".join(columns) + " |"
             lines[at + 2 : end] = [""] * (end - at - 2)
         at = end
+
+
+def frame_bare_rows(lines: list[str]) -> None:
+    """A pipe table typed without its outer pipes ("Duty | Who does it | Notes") gets them,
+    so that it is read as a table: two or more lines in a row with the same number of
+    pipes, at least two a line (three cells), or at least one with a rule row ("--- | ---")
+    under the first. A line of its own with pipes ("Home | About | Contact") is left."""
+    at = 0
+    while at < len(lines):
+        pipes = _bare_pipes(lines[at])
+        end = at + 1
+        ruled = end < len(lines) and _BARE_RULE.match(lines[end].strip()) is not None
+        if ruled:
+            end += 1
+        while pipes and end < len(lines) and _bare_pipes(lines[end]) == pipes:
+            end += 1
+        rows = end - at - ruled
+        if pipes and rows > 1 and (pipes > 1 or ruled):
+            for i in range(at, end):
+                if not (ruled and i == at + 1):
+                    lines[i] = f"| {lines[i].strip()} |"
+        at = max(end, at + 1)
+
+
+def _bare_pipes(line: str) -> int:
+    """The pipes between a line's cells, 0 when it has outer pipes or is a rule row."""
+    text = line.strip()
+    if not text or text.startswith("|") or text.endswith("|") or _BARE_RULE.match(text):
+        return 0
+    return text.count("|")

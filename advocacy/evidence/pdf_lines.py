@@ -239,6 +239,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
     rows = table_rows(lines, usual_gap)
 
     said = False  # whether a passage has been read
+    titles: list[PdfPassage] = []  # the title lines, read as passages if there is nothing else
 
     def flush(after: str = "") -> Iterator[PdfPassage]:
         """Yield the passage; a title line alone heads what follows instead (``after``
@@ -251,6 +252,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         if current and title:
             current.clear()
             heading = first_line  # a title line alone ("1. DEFINITIONS"), as in text
+            titles.append(PdfPassage(first_line, page, None, False))
         if current:
             yield PdfPassage(joined(current), page, heading, item)
             current.clear()
@@ -273,14 +275,17 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             else:
                 text, peer_cell = joined([cell.text for cell in lines[index:skip_to]]), None
             yield PdfPassage(text, line.page, heading, False, row.owner, peer_cell)
+            said = True
             previous_heading = None
             continue
         if _is_heading(line, body):
             yield from flush()
             if previous_heading is not None and previous_heading.size == line.size:
                 heading = f"{heading} {line.text}"  # a heading wrapped over two lines
+                titles.pop()
             else:
                 heading = line.text
+            titles.append(PdfPassage(heading, line.page, None, False))
             previous_heading = line
             continue
         previous_heading = None
@@ -309,6 +314,8 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         ):
             yield from flush(following.text if following is not None else "")
     yield from flush()
+    if not said:  # title lines only, as in a flyer: read as they are
+        yield from titles
 
 
 def _is_heading(line: PdfLine, body: float) -> bool:

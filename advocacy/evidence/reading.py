@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
@@ -391,7 +391,10 @@ def _read_lines(text: str, path: Path, markdown: bool) -> list[Passage]:
         raise _too_much_text(path)
     passages: list[Passage] = []
     heading: str | None = None
-    for segment in segment_text(text, markdown):
+    segments = segment_text(text, markdown)
+    if all(segment.heading for segment in segments):  # title lines only, as in a flyer:
+        segments = [replace(segment, heading=False) for segment in segments]  # read as they are
+    for segment in segments:
         if segment.heading:
             heading = segment.text
         else:

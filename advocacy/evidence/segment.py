@@ -32,7 +32,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from advocacy.evidence.columns import find_peer_cell, join_grid_rows, labelled_cells, row_text
+from advocacy.evidence.columns import (
+    find_peer_cell,
+    frame_bare_rows,
+    join_grid_rows,
+    labelled_cells,
+    row_text,
+)
 from advocacy.evidence.titles import (
     BULLET,
     heads,
@@ -128,6 +134,7 @@ def segment_text(text: str, markdown: bool = False) -> list[Segment]:
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
         lines[: end + 1] = [""] * (end + 1)
     join_grid_rows(lines)
+    frame_bare_rows(lines)
     dense = not any(
         not line.strip() and before.strip() and after.strip()
         for before, line, after in zip(lines, lines[1:], lines[2:], strict=False)
