@@ -45,6 +45,14 @@ PHRASE_TRIGGERS = {
         "separate from",
         "as opposed to",
         "unlike",
+        # an employer's refusal to give: "The Employer declines to provide paid time for …"
+        # (not "the person may decline to talk with the peer", nor "declined to assist
+        # with a hold", a refusal the employer holds against a peer)
+        *(
+            f"{verb} to {give}"
+            for verb in ("declines", "declined", "refuses", "refused")
+            for give in "provide fund pay approve apply cover offer reimburse grant".split()
+        ),
         # a peer worker's own refusal: "I have refused to report on people to probation"
         "i refused to",
         "i refuse to",
@@ -258,6 +266,10 @@ CONCORD = frozenset("nunca jamás ningún ninguna ninguno nada nadie ni tampoco 
 
 POST_WORDS = frozenset(
     "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
+    # a protection put off or called off: "Peer trainings scheduled for March are postponed"
+    "postponed cancelled canceled suspended discontinued pospuesto pospuesta pospuestos "
+    "pospuestas cancelado cancelada cancelados canceladas suspendido suspendida suspendidos "
+    "suspendidas "
     "excluida excluidos excluidas".split()
 )
 

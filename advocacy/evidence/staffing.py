@@ -87,6 +87,8 @@ def _other_title(items: list[Item]) -> bool:
     with no peer word before or after it."""
     for at, item in enumerate(items):
         if item.text in w.HEADS and item.text not in w.GENERIC_HEADS:
+            if at and title_after(items, at - 1) == at:
+                continue  # a peer title, counted: "Each Navigator", "one coach"
             before = items[max(at - 3, 0) : at]
             peer_before = any(i.text in w.PEER_MARKERS or i.text in w.PEER_BEFORE for i in before)
             if not peer_before and not any(i.text in w.PEER_AFTER for i in items[at + 1 : at + 5]):

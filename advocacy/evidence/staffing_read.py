@@ -57,7 +57,16 @@ def clauses(items: list[Item]) -> list[list[Item]]:
             clauses.append([])
         else:
             clauses[-1].append(item)
-    return [c for c in clauses if c]
+    found = [c for c in clauses if c]
+    # A note's staff count after its people ("About 210 clients on supervision; one
+    # navigator", "Jail ADP ~180; one coach") goes with the clause before it.
+    for at in range(len(found) - 1, 0, -1):
+        if len(found[at]) <= _STAFF_ALONE and title_after(found[at], 0) is not None:
+            found[at - 1] += found.pop(at)
+    return found
+
+
+_STAFF_ALONE = 3  # words of a clause that only counts staff: "one peer coach"
 
 
 _AGES_BELOW = 100  # a figure with a plus below this is an age ("18+", "65+ residents")
@@ -114,6 +123,8 @@ def title_after(items: list[Item], at: int, bare_fte: bool = False) -> int | Non
                 return None
             if text in w.PARTNERS and items[k - 1].text in w.FAMILY:  # "one Parent Partner"
                 return k
+            if text in w.BARE_TITLES and k == at + 1 and _counts(items[at]):  # "one coach"
+                return k
             peer_after = any(i.text in w.PEER_AFTER for i in items[k + 1 : k + 5])
             near = items[max(at - 3, 0) : k + 3]
             other = any(i.text in w.OTHER_STAFF or i.text in w.OTHER_ROLES for i in near)
@@ -126,6 +137,11 @@ def title_after(items: list[Item], at: int, bare_fte: bool = False) -> int | Non
         elif text in ("|", ":", ";") or (items[k].value is not None and items[k - 1].text != "("):
             return None
     return None
+
+
+def _counts(item: Item) -> bool:
+    """Whether ``item`` counts the title after it: a figure ("1 coach") or "each"."""
+    return item.value is not None or item.text in w.EACH
 
 
 def cell(items: list[Item], at: int) -> int:

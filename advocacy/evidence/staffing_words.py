@@ -25,6 +25,13 @@ HEADS = frozenset(
 # or after it ("especialista de pares", "… en apoyo entre pares").
 PEER_BEFORE = frozenset("peer peers recovery".split())
 PEER_AFTER = frozenset("pares par recuperación".split())
+# Title nouns that name the peer job by themselves right after a count or "each", in the
+# documents of programs that call their peers so ("1 coach for ~900 patients", "Jail ADP
+# ~180; one coach", "Each Navigator will carry …"); not with another noun before them
+# ("one health coach", "two housing navigators").
+BARE_TITLES = frozenset(
+    "coach coaches navigator navigators mentor mentors bridger bridgers".split()
+)
 # "Family Partner", "Parent Partner": a peer title of its own.
 PARTNERS = frozenset("partner partners".split())
 FAMILY = frozenset("family parent".split())
@@ -70,13 +77,14 @@ PEOPLE = frozenset(
     "people ppl persons individuals clients participants members patients residents adults "
     "youth youths students tenants releasees consumers families veterans guests admissions "
     "referrals enrollees enrolled beds bed connections inmates children users beneficiaries "
-    "cases callers women men seniors survivors intakes folks discharges "
+    "cases charts callers women men seniors survivors intakes folks discharges "
     "personas participantes clientes pacientes residentes afiliados afiliadas inscritos "
     "inscritas adultos jóvenes familias estudiantes camas admisiones miembros niños niñas "
     "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres veteranos altas".split()
 )
-# Words a count of people can follow: "census of 96", "caseload (48)".
-LEADS = frozenset("census caseload caseloads panel enrollment carga".split())
+# Words a count of people can follow: "census of 96", "caseload (48)", a jail's average
+# daily population ("ADP ~180").
+LEADS = frozenset("census caseload caseloads panel enrollment adp carga".split())
 # A caseload or panel is one peer's own, and so are the people of "each peer".
 CASELOAD = frozenset("caseload caseloads panel".split())
 EACH = frozenset("each every per cada".split())
