@@ -99,7 +99,7 @@ def test_a_pdf_with_running_text_keeps_its_titles_as_headings() -> None:
         ("Peers pick up the move-in check from finance.", "no-clinical-duties"),
         ("Pedro lleva el sobre de tarjetas de regalo y cuenta cada tarde.", "no-clinical-duties"),
         # named instruments
-        ("Peers: finish VI-SPDATs for everyone on the list.", "no-clinical-duties"),
+        ("Peers: do the VI-SPDATs for everyone on the list.", "no-clinical-duties"),
         ("Each peer will complete the ANSA reassessment every 90 days.", "no-clinical-duties"),
         ("Coaches complete GPRA interviews at intake.", "no-clinical-duties"),
         # a hold's part, in other words
@@ -113,8 +113,6 @@ def test_a_pdf_with_running_text_keeps_its_titles_as_headings() -> None:
         ("El par acompaña en el transporte al hospital psiquiátrico.", "peers-in-mobile-crisis"),
         # a request put as a question hands the duty over
         ("can one of the peers pick up the move-in check from finance?", "no-clinical-duties"),
-        # open charts are people
-        ("Ratio: 2 peers to 1,150 open charts.", "peer-staffing-ratio"),
     ],
 )
 def test_more_words_of_these_workplaces_raise_their_flag(
@@ -213,3 +211,156 @@ def test_another_title_or_a_small_figure_is_not_too_many_per_peer(line: str) -> 
     from advocacy.evidence.staffing import overloaded
 
     assert overloaded(line, 60) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Starting wage matches our House Monitor position.",
+        "Pay grade: MHT I.",
+        "Peer Staff are paid at the Clubhouse Generalist rate ($18.75/hr).",
+        "PAY: $1,150/wk gross (same package as our BHT travelers).",
+        "All entry-level positions, including peer specialists, start at $14/hr.",
+    ],
+)
+def test_pay_set_by_an_entry_level_title_flags(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pay grade: Peer Specialist II, above the MHT range.",
+        "Provide peer pay scale versus entry-level direct care roles.",  # an RFP asks
+        "Pay Range: 03-19 (Entry) / 03-20 (Senior)",  # a peer ladder's own steps
+    ],
+)
+def test_pay_above_or_beside_an_entry_level_title_does_not_flag(tmp_path: Path, line: str) -> None:
+    assert "peer-retention-and-pay" not in flagged(tmp_path, line)
+
+
+# After an outside review of the round's first commits: each case below was wrong.
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # a refusal held against a peer is no employer's refusal to give
+        ("A peer who refuses to cover the med pass will be written up.", "no-clinical-duties"),
+        ("Two peers refused to cover the med cart and were disciplined.", "no-clinical-duties"),
+        # "suspended", "postponed" negate no red flag
+        ("Peers restrain students suspended from class.", "peers-in-mobile-crisis"),
+        ("Peers handle client funds suspended by SSA until the appeal.", "no-clinical-duties"),
+        ("The plan to have peers pass meds is postponed.", "no-clinical-duties"),
+        # an employer's refusal reaches the words after it only
+        (
+            "The county declined to fund the position, so the peer specialist is paid $13 an "
+            "hour with no benefits.",
+            "peer-retention-and-pay",
+        ),
+    ],
+)
+def test_red_flags_the_review_saw_lost_are_flagged(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert criterion in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Can any of our peers be asked to pass meds? No.", "no-clinical-duties"),
+        ("The agency gives peer staff gas cards for outreach driving.", "no-clinical-duties"),
+        (
+            "Peer staff who hit their goals get to pick a gift card from the prize box.",
+            "no-clinical-duties",
+        ),
+        ("Peer specialists carry a company gas card for the outreach van.", "no-clinical-duties"),
+        ("Peers help people file complaints about DCR holds.", "peers-in-mobile-crisis"),
+        ("Peers help the police department move its community office.", "peers-in-mobile-crisis"),
+        ("Peers wait until the security guard gets the keys.", "peers-in-mobile-crisis"),
+        (
+            "El par acompaña a la familia en transporte público al hospital.",
+            "peers-in-mobile-crisis",
+        ),
+        ("Peers finish the screening of the film and lead the discussion.", "no-clinical-duties"),
+        ("Peers finish the PCL module of the online peer training.", "no-clinical-duties"),
+    ],
+)
+def test_words_the_review_saw_flag_wrongly_do_not(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peers hand out prepaid debit cards.",
+        "Peers pass out gift cards after each interview.",
+        "Los pares reparten pases de autobús.",
+    ],
+)
+def test_more_cards_and_passes_handed_out_flag(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+def test_a_short_row_stays_in_its_table_typed_without_outer_pipes(tmp_path: Path) -> None:
+    text = (
+        "Task | Peer Specialist | RN\n"
+        "Medication administration | No | Yes\n"
+        "Group facilitation | Yes\n"
+        "Charting in the EHR | No | Yes\n"
+    )
+    data = scan_evidence(tmp_path, text)
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+    reasons = {n["reason"] for n in data["not_counted"]}
+    assert any(r.startswith("the peer role's column says") for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supervisor | Peer | Duties\nRN Kim | Jose (Peer Specialist) | hands out meds\n",
+        "RN Kim | 10:02 | peers please hand out the 5pm meds tonight\nJose | 10:03 | ok\n",
+    ],
+)
+def test_a_row_that_names_a_peer_is_not_another_positions_alone(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_a_row_of_another_position_is_still_its_own(tmp_path: Path) -> None:
+    text = "| Position | Duties |\n|---|---|\n| RN | Passes medications |\n"
+    data = scan_evidence(tmp_path, text, name="roles.md")
+    assert data["red_flags"] == []
+    assert any(n["reason"].startswith("a duty of another position") for n in data["not_counted"])
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "heading"),
+    [
+        (
+            "flyer.txt",
+            "PEER SPECIALIST\n\nDUTIES EXCLUDED FROM THIS ROLE\n\nMEDICATION ADMINISTRATION\n\n"
+            "REPRESENTATIVE PAYEE SERVICES\n",
+            "DUTIES EXCLUDED FROM THIS ROLE",
+        ),
+        (
+            "flyer.md",
+            "# Peer Specialist Wanted\n\n## What peers never do\n\n### Medication administration\n",
+            "What peers never do",
+        ),
+    ],
+)
+def test_a_flyers_excluding_title_still_excludes_the_lines_under_it(
+    tmp_path: Path, name: str, text: str, heading: str
+) -> None:
+    data = scan_evidence(tmp_path, text, name=name)
+    assert data["red_flags"] == []
+    assert f"under the excluding heading '{heading}'" in {n["reason"] for n in data["not_counted"]}
+
+
+def test_a_protection_brought_back_after_it_was_suspended_is_evidence(tmp_path: Path) -> None:
+    line = "The proposal restores the 12-month retention bonus ($750) that was suspended in 2023."
+    assert cited_passages(scan_evidence(tmp_path, line + "\n"), "peer-retention-and-pay")

@@ -87,20 +87,20 @@ def join_grid_rows(lines: list[str]) -> None:
 
 def frame_bare_rows(lines: list[str]) -> None:
     """A pipe table typed without its outer pipes ("Duty | Who does it | Notes") gets them,
-    so that it is read as a table: two or more lines in a row with the same number of
-    pipes, at least two a line (three cells), or at least one with a rule row ("--- | ---")
-    under the first. A line of its own with pipes ("Home | About | Contact") is left."""
+    so that it is read as a table: two or more lines in a row with pipes, of which two
+    have the most and at least two (three cells), or with a rule row ("--- | ---") under
+    the first. A shorter row inside ("Group facilitation | Yes") stays in its table. A
+    line of its own with pipes ("Home | About | Contact") is left."""
     at = 0
     while at < len(lines):
-        pipes = _bare_pipes(lines[at])
-        end = at + 1
-        ruled = end < len(lines) and _BARE_RULE.match(lines[end].strip()) is not None
-        if ruled:
+        end = at + 1 if _bare_pipes(lines[at]) else at
+        ruled = end == at + 1 and end < len(lines) and _BARE_RULE.match(lines[end].strip())
+        end += bool(ruled)
+        while end < len(lines) and _bare_pipes(lines[end]):
             end += 1
-        while pipes and end < len(lines) and _bare_pipes(lines[end]) == pipes:
-            end += 1
-        rows = end - at - ruled
-        if pipes and rows > 1 and (pipes > 1 or ruled):
+        counts = [_bare_pipes(lines[i]) for i in range(at, end) if not (ruled and i == at + 1)]
+        most = max(counts, default=0)
+        if len(counts) > 1 and (ruled or (most > 1 and counts.count(most) > 1)):
             for i in range(at, end):
                 if not (ruled and i == at + 1):
                     lines[i] = f"| {lines[i].strip()} |"

@@ -46,12 +46,13 @@ PHRASE_TRIGGERS = {
         "as opposed to",
         "unlike",
         # an employer's refusal to give: "The Employer declines to provide paid time for …"
-        # (not "the person may decline to talk with the peer", nor "declined to assist
-        # with a hold", a refusal the employer holds against a peer)
+        # (not "the person may decline to talk with the peer", nor "refused to cover the med
+        # cart", "declined to assist with a hold", a refusal held against a peer); it
+        # reaches the words right after it only (see SHORT_SCOPE)
         *(
             f"{verb} to {give}"
             for verb in ("declines", "declined", "refuses", "refused")
-            for give in "provide fund pay approve apply cover offer reimburse grant".split()
+            for give in "provide fund pay approve offer reimburse grant".split()
         ),
         # a peer worker's own refusal: "I have refused to report on people to probation"
         "i refused to",
@@ -266,10 +267,6 @@ CONCORD = frozenset("nunca jamás ningún ninguna ninguno nada nadie ni tampoco 
 
 POST_WORDS = frozenset(
     "prohibited excluded forbidden declined refused rejected rechazadas rechazados prohibido prohibida prohibidos prohibidas excluido "
-    # a protection put off or called off: "Peer trainings scheduled for March are postponed"
-    "postponed cancelled canceled suspended discontinued pospuesto pospuesta pospuestos "
-    "pospuestas cancelado cancelada cancelados canceladas suspendido suspendida suspendidos "
-    "suspendidas "
     "excluida excluidos excluidas".split()
 )
 
@@ -308,7 +305,18 @@ LEAD_IN_VERBS = frozenset(
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
 )
 
-SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split())
+SHORT_SCOPE = frozenset(
+    "without sin rather instead lieu free lugar vez declines declined refuses refused".split()
+)
+# After a protection, words that put it off or call it off ("Peer trainings scheduled for
+# March are postponed", "the pay equity study was postponed again"), after a verb "to be".
+# Evidence only: a duty "postponed" may still come.
+PUT_OFF = frozenset(
+    "postponed cancelled canceled suspended discontinued pospuesto pospuesta pospuestos "
+    "pospuestas cancelado cancelada cancelados canceladas suspendido suspendida suspendidos "
+    "suspendidas".split()
+)
+PUT_OFF_VERBS = COPULAS | frozenset("been fue fueron ha han sido".split())
 # "Peer staff are exempt from the med pass": a negation of the words right after it only
 # (scope.negation), not "exempt from overtime and pass meds", "excused from group
 # supervision to pass meds", nor an exemption limited after it ("… only when a nurse is

@@ -30,6 +30,7 @@ from advocacy.evidence.scope import (
     ANOTHER_MEANING,
     listed_after,
     negation,
+    put_off_after,
     qualifier_word,
     self_negating,
     weak_qualifier,
@@ -279,7 +280,7 @@ def _judge(
         return _DROP
     if self_negating(tokens, start, end):
         return question(tokens, start)
-    return negation(tokens, start, end) or question(tokens, start)
+    return negation(tokens, start, end) or put_off_after(tokens, end) or question(tokens, start)
 
 
 def _unless(entry: Entry, tokens: Tokens, start: int, heading: str | None = None) -> str | None:

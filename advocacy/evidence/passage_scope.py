@@ -76,6 +76,16 @@ _FIELD_SAYS_NONE = re.compile(
 )
 
 
+def _names_a_peer(text: str, owner: str) -> bool:
+    """Whether a table row's cells after its first name a peer ("RN Kim | Jose (Peer
+    Specialist) | hands out meds", a roster; "RN Kim | 10:02 | peers please hand out the
+    5pm meds", a log typed with pipes): then the row is not another position's alone."""
+    from advocacy.evidence.staffing_words import PEER_MARKERS
+
+    rest = text[len(owner) :] if text.startswith(owner) else text
+    return any(word in PEER_MARKERS for word in re.findall(r"[^\W\d_]+", rest.lower()))
+
+
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     from advocacy.evidence.positions import position_title
@@ -97,8 +107,9 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
             reason = heading_seen[passage.heading]
-        if passage.owner is not None and position_title(passage.owner):
-            reason = reason or f"{ANOTHER_POSITION} ('{passage.owner}', its table row)"
+        owner = passage.owner
+        if owner is not None and position_title(owner) and not _names_a_peer(passage.text, owner):
+            reason = reason or f"{ANOTHER_POSITION} ('{owner}', its table row)"
         if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
             reason = reason or f"the peer role's column says '{short(passage.peer_cell)}'"
         if _SUBJECT_LINE.match(passage.text):

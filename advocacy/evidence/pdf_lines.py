@@ -27,6 +27,7 @@ from advocacy.evidence.titles import (
     BULLET,
     SECTION_NUMBER,
     bold_title,
+    flyer_headings,
     heads,
     opens_text,
     short_title,
@@ -315,7 +316,10 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             yield from flush(following.text if following is not None else "")
     yield from flush()
     if not said:  # title lines only, as in a flyer: read as they are
-        yield from titles
+        headings = flyer_headings([title.text for title in titles])
+        yield from (
+            title._replace(heading=under) for title, under in zip(titles, headings, strict=True)
+        )
 
 
 def _is_heading(line: PdfLine, body: float) -> bool:

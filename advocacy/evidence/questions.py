@@ -155,8 +155,6 @@ _REQUESTS = {
         "can somebody",
         "can one of",
         "could one of",
-        "can any of",
-        "could any of",
         "can y'all",
         "please",
         "pls",

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy.errors import AdvocacyError
@@ -109,7 +109,7 @@ def _not_a(path: Path, kind: str, why: str) -> AdvocacyError:
 
 
 def _read_docx(path: Path) -> list[Passage]:
-    from advocacy.evidence.titles import BULLET, heads, opens_text, short_title
+    from advocacy.evidence.titles import BULLET, flyer_headings, heads, opens_text, short_title
     from advocacy.safezip import ZipLimits, read_members
 
     limits = ZipLimits(MAX_ZIP_ENTRIES, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
@@ -180,7 +180,12 @@ def _read_docx(path: Path) -> list[Passage]:
         entries.append(([text], f"¶ {number}", heading, item, owner, peer_cell))
     if pending is not None:
         entries.append(pending)
-    entries = entries or titles  # a flyer of title lines only is read as it is
+    if not entries:  # a flyer of title lines only is read as it is
+        unders = flyer_headings([" ".join(title[0]) for title in titles])
+        entries = [
+            (texts, at, under, item, owner, cell)
+            for (texts, at, _, item, owner, cell), under in zip(titles, unders, strict=True)
+        ]
     if not entries:
         raise AdvocacyError("the document has no text", path, hint="is it a scanned image?")
     return [
@@ -386,28 +391,31 @@ def _read_pdf(path: Path) -> tuple[list[Passage], int]:
 
 def _read_lines(text: str, path: Path, markdown: bool) -> list[Passage]:
     from advocacy.evidence.segment import segment_text
+    from advocacy.evidence.titles import flyer_headings
 
     if len(text) > MAX_TEXT_CHARS:
         raise _too_much_text(path)
     passages: list[Passage] = []
     heading: str | None = None
     segments = segment_text(text, markdown)
-    if all(segment.heading for segment in segments):  # title lines only, as in a flyer:
-        segments = [replace(segment, heading=False) for segment in segments]  # read as they are
-    for segment in segments:
-        if segment.heading:
+    flyer = all(segment.heading for segment in segments)  # title lines only: read as they are
+    headings = flyer_headings([segment.text for segment in segments]) if flyer else []
+    for at, segment in enumerate(segments):
+        if flyer:
+            heading = headings[at]
+        elif segment.heading:
             heading = segment.text
-        else:
-            passages.append(
-                Passage(
-                    segment.text,
-                    f"line {segment.line}",
-                    heading,
-                    segment.item,
-                    segment.owner,
-                    segment.peer_cell,
-                )
+            continue
+        passages.append(
+            Passage(
+                segment.text,
+                f"line {segment.line}",
+                heading,
+                segment.item,
+                segment.owner,
+                segment.peer_cell,
             )
+        )
     return passages
 
 

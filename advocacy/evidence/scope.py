@@ -69,6 +69,8 @@ from advocacy.evidence.cue_words import (
     POST,
     POST_WORDS,
     PROBLEMS_HEADING,
+    PUT_OFF,
+    PUT_OFF_VERBS,
     RELATIVES,
     ROLE_WORDS,
     SHORT_SCOPE,
@@ -323,6 +325,26 @@ def withheld_after(tokens: Tokens, end: int) -> bool:
     return False
 
 
+_BROUGHT_BACK = ("restor", "reinstat", "resum", "reanud", "restablec")
+
+
+def put_off_after(tokens: Tokens, end: int) -> str | None:
+    """Why a protection named before it is put off or called off in its clause ("Peer
+    trainings scheduled for March are postponed", "paid training for peers was
+    cancelled"), or None: a verb "to be" and a word of :data:`PUT_OFF` right after it."""
+    words = tokens.words
+    first = tokens.sentence_range(end)[0]
+    if any(word.startswith(_BROUGHT_BACK) for word in words[first:end]):
+        return None  # "restores the retention bonus that was suspended in 2023"
+    boundaries = clause_boundaries(tokens)
+    for at in range(end + 2, min(len(words), end + 2 + POST_WINDOW + 2)):
+        if not same_clause(tokens, end, at, boundaries) or words[at - 1] in COORDINATORS:
+            return None
+        if words[at] in PUT_OFF and words[at - 1] in PUT_OFF_VERBS:
+            return f"{NEGATED} '{words[at - 1]} {words[at]}'"
+    return None
+
+
 def _negative_predicates(tokens: Tokens) -> list[int]:
     return [at for at, word in enumerate(tokens.words) if word in NEGATIVE_PREDICATES]
 
@@ -374,6 +396,9 @@ def _earlier(tokens: Tokens, negating: Cue, boundaries: list[int]) -> Cue | None
     """The first negation before ``negating`` in its clause, if any."""
     by_sentence = memo(tokens, "triggers_by_sentence", _triggers_by_sentence)
     for cue in by_sentence.get(tokens.sentences[negating.start], ([], []))[0]:  # type: ignore[attr-defined]
+        short = tokens.words[cue.start] in SHORT_SCOPE or tokens.words[cue.end] in SHORT_SCOPE
+        if short and negating.start - cue.end > SHORT_SCOPE_WINDOW:
+            continue  # "declined to fund the position, so … with no benefits"
         if cue.end < negating.start and same_clause(tokens, cue.end, negating.start, boundaries):
             return cue  # type: ignore[no-any-return]
     return None

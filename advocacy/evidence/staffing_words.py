@@ -77,7 +77,7 @@ PEOPLE = frozenset(
     "people ppl persons individuals clients participants members patients residents adults "
     "youth youths students tenants releasees consumers families veterans guests admissions "
     "referrals enrollees enrolled beds bed connections inmates children users beneficiaries "
-    "cases charts callers women men seniors survivors intakes folks discharges "
+    "cases callers women men seniors survivors intakes folks discharges "
     "personas participantes clientes pacientes residentes afiliados afiliadas inscritos "
     "inscritas adultos jóvenes familias estudiantes camas admisiones miembros niños niñas "
     "usuarios usuarias beneficiarios beneficiarias casos mujeres hombres veteranos altas".split()

@@ -148,6 +148,20 @@ def sentence_words(text: str) -> bool:
     return any(word.strip(".,:;!?()\"'“”’").lower() in _SENTENCE_WORDS for word in text.split())
 
 
+def flyer_headings(lines: list[str]) -> list[str | None]:
+    """In a file of title lines only (a flyer), read line by line: the heading each line
+    is under, the last excluding title before it ("DUTIES EXCLUDED FROM THIS ROLE",
+    "What Peers Never Do"); such a title is read as a line too ("No Medication
+    Administration")."""
+    headings: list[str | None] = []
+    heading = None
+    for line in lines:
+        headings.append(heading)
+        if _excluding(line):
+            heading = line
+    return headings
+
+
 def _excluding(text: str) -> bool:
     from advocacy.evidence.scope import excluding
 
