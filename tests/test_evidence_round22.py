@@ -364,3 +364,32 @@ def test_a_flyers_excluding_title_still_excludes_the_lines_under_it(
 def test_a_protection_brought_back_after_it_was_suspended_is_evidence(tmp_path: Path) -> None:
     line = "The proposal restores the 12-month retention bonus ($750) that was suspended in 2023."
     assert cited_passages(scan_evidence(tmp_path, line + "\n"), "peer-retention-and-pay")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Call the clients who did not show and tell the court.",
+        "Call anyone who didn't come and let the judge know.",
+        "Llame a los pacientes que no vinieron y avise al tribunal.",
+    ],
+)
+def test_a_negation_about_the_people_served_does_not_reach_the_duty_after_and(
+    tmp_path: Path, line: str
+) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert "voluntary-peer-support" in {f["criterion"] for f in data["red_flags"]}
+    assert cited_passages(data, "voluntary-peer-support") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peer staff, who never handle money and give out medication, meet weekly.",
+        "Peers who do not report to probation and who keep confidences are valued.",
+    ],
+)
+def test_a_negation_about_the_peers_themselves_still_reaches_past_and(
+    tmp_path: Path, line: str
+) -> None:
+    assert flagged(tmp_path, line) & {"no-clinical-duties", "voluntary-peer-support"} == set()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
+    COORDINATORS,
     ENDED_PRACTICE,
     GERUND,
     GOING_ON,
@@ -24,6 +25,7 @@ from advocacy.evidence.cue_words import (
     PHRASE_TRIGGERS,
     PSEUDO,
     PSEUDO_UNLESS_NEXT,
+    RELATIVES,
     TERMINATORS,
     TRIGGERS,
 )
@@ -222,3 +224,29 @@ def _number_sign(tokens: Tokens, at: int) -> bool:
     after = tokens.spans[at][1]
     following = tokens.text[after : after + 1]
     return following in ".:º°" and _NUMBER_SIGN.match(tokens.text, after) is not None
+
+
+def relative_ends(tokens: Tokens, cue: Cue, start: int) -> bool:
+    """Whether ``cue`` negates a relative clause about someone other than peers that ends
+    before the match at ``start``: after "who" ("the clients who did not show") or a
+    Spanish "que" after the people served ("los pacientes que no vinieron"), an "and"
+    before the match opens the main clause's next verb ("… and tell the court", "… y
+    avise al tribunal"). Not "peers who never handle money and …", the peers' own."""
+    from advocacy.evidence.staffing_words import PEER_MARKERS, TITLE_NOUNS
+
+    words = tokens.words
+    at = next(
+        (k for k in range(cue.start - 1, max(-1, cue.start - 3), -1) if words[k] in RELATIVES),
+        None,
+    )
+    if at is None and cue.start >= 2 and words[cue.start - 1] == "que":
+        at = cue.start - 1 if words[cue.start - 2] in _PEOPLE_SERVED else None
+    if at is None or (at > 0 and words[at - 1] in PEER_MARKERS | TITLE_NOUNS):
+        return False
+    return any(w in COORDINATORS for w in words[cue.end + 1 : start])
+
+
+_PEOPLE_SERVED = frozenset(
+    "personas pacientes participantes clientes residentes miembros huéspedes inquilinos "
+    "jóvenes usuarios".split()
+)

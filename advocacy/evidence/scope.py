@@ -47,6 +47,7 @@ from advocacy.evidence.clauses import (
     memo,
     passage_language,
     pseudo_words,
+    relative_ends,
     same_clause,
     triggers,
 )
@@ -202,6 +203,8 @@ def negation(
             continue
         if cue.start < start and _answer(tokens, cue):
             continue  # "no, she's out. u do the suicide screen": an answer negates nothing after it
+        if relative_ends(tokens, cue, start):
+            continue  # "call the clients who did not show and tell the court"
         # A trigger before the match, or inside a gap of it ("write no progress notes").
         short = (
             tokens.words[cue.start] in SHORT_SCOPE
