@@ -393,3 +393,19 @@ def test_a_negation_about_the_peers_themselves_still_reaches_past_and(
     tmp_path: Path, line: str
 ) -> None:
     assert flagged(tmp_path, line) & {"no-clinical-duties", "voluntary-peer-support"} == set()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Coaches continue to cover the front window check-in on Saturdays.",
+        "Mentor will support lunchroom supervision and hall monitoring.",
+        "Los especialistas podrán cubrir el control de entrada del edificio.",
+    ],
+)
+def test_another_posts_window_door_or_hallway_is_a_backfill_duty(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+def test_covering_a_vans_windows_is_no_post(tmp_path: Path) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, "The peer covers the windows of the van.")
