@@ -152,8 +152,27 @@ def _find_triggers(tokens: Tokens) -> list[Cue]:
         for at, w in enumerate(tokens.words)
         if w in TRIGGERS[lang] and at not in pseudo
     ]
-    found += [c for c in find_phrases(tokens, PHRASE_TRIGGERS[lang]) if c.start not in pseudo]
+    found += [
+        c
+        for c in find_phrases(tokens, PHRASE_TRIGGERS[lang])
+        if c.start not in pseudo and not _own_refusal(tokens, c)
+    ]
     return sorted(found, key=lambda c: c.start)
+
+
+_REFUSING = frozenset("declines declined refuses refused".split())
+
+
+def _own_refusal(tokens: Tokens, cue: Cue) -> bool:
+    """Whether an employer's refusal to give ("declined to provide") is a person's own, held
+    against them: "A peer who refuses to provide medication reminders will be written up",
+    "The peer declined to provide the progress notes the court asked for"."""
+    from advocacy.evidence.staffing_words import PEER_MARKERS, TITLE_NOUNS
+
+    if tokens.words[cue.start] not in _REFUSING:
+        return False
+    before = tokens.words[max(0, cue.start - 3) : cue.start]
+    return any(w in RELATIVES or w in PEER_MARKERS or w in TITLE_NOUNS for w in before)
 
 
 def same_clause(tokens: Tokens, a: int, b: int, boundaries: list[int]) -> bool:
@@ -227,26 +246,28 @@ def _number_sign(tokens: Tokens, at: int) -> bool:
 
 
 def relative_ends(tokens: Tokens, cue: Cue, start: int) -> bool:
-    """Whether ``cue`` negates a relative clause about someone other than peers that ends
-    before the match at ``start``: after "who" ("the clients who did not show") or a
-    Spanish "que" after the people served ("los pacientes que no vinieron"), an "and"
-    before the match opens the main clause's next verb ("… and tell the court", "… y
-    avise al tribunal"). Not "peers who never handle money and …", the peers' own."""
-    from advocacy.evidence.staffing_words import PEER_MARKERS, TITLE_NOUNS
-
+    """Whether ``cue`` negates a relative clause about the people served that ends before
+    the match at ``start``: after "who", "that", "que", "quienes" following them ("the
+    clients who did not show", "any client that didn't show up", "los pacientes que no
+    vinieron", "los que no vinieron"), an "and" or "then" before the match opens the main
+    clause's next verb ("… and tell the court", "… y avise al tribunal"). Not a clause
+    about peers or staff ("Peer specialists on nights, who never handle money and …")."""
     words = tokens.words
-    at = next(
-        (k for k in range(cue.start - 1, max(-1, cue.start - 3), -1) if words[k] in RELATIVES),
-        None,
-    )
-    if at is None and cue.start >= 2 and words[cue.start - 1] == "que":
-        at = cue.start - 1 if words[cue.start - 2] in _PEOPLE_SERVED else None
-    if at is None or (at > 0 and words[at - 1] in PEER_MARKERS | TITLE_NOUNS):
+    first = max(0, cue.start - _RELATIVE_REACH)
+    at = next((k for k in range(cue.start - 1, first - 1, -1) if words[k] in _RELATIVE_WORDS), None)
+    if at is None or not _PEOPLE_SERVED.intersection(words[max(0, at - 3) : at]):
         return False
-    return any(w in COORDINATORS for w in words[cue.end + 1 : start])
+    return any(w in COORDINATORS or w == "then" for w in words[cue.end + 1 : start])
 
 
+_RELATIVE_REACH = 6  # words from "who" to the negation of its clause
+_RELATIVE_WORDS = RELATIVES | frozenset("that que".split())
+# The people a program serves, before a relative word ("clients who", "los que").
 _PEOPLE_SERVED = frozenset(
-    "personas pacientes participantes clientes residentes miembros huéspedes inquilinos "
-    "jóvenes usuarios".split()
+    "client clients patient patients participant participants resident residents member "
+    "members consumer consumers guest guests tenant tenants individual individuals people "
+    "person persons anyone anybody someone somebody those everyone youth veterans "
+    "persona personas paciente pacientes participante participantes cliente clientes "
+    "residente residentes miembro miembros huésped huéspedes inquilino inquilinos jóvenes "
+    "usuario usuarios los las quien quienes".split()
 )

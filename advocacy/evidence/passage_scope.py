@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from advocacy.evidence.columns import CELL_MARK
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.reading import Passage
 from advocacy.evidence.scope import A_SUBJECT_LINE, AN_ADDRESS_LINE, ANOTHER_POSITION, NEGATED
@@ -77,13 +78,20 @@ _FIELD_SAYS_NONE = re.compile(
 
 
 def _names_a_peer(text: str, owner: str) -> bool:
-    """Whether a table row's cells after its first name a peer ("RN Kim | Jose (Peer
-    Specialist) | hands out meds", a roster; "RN Kim | 10:02 | peers please hand out the
-    5pm meds", a log typed with pipes): then the row is not another position's alone."""
+    """Whether a table row's cells after its first name a peer, not to keep them out ("RN
+    Kim | Jose (Peer Specialist) | hands out meds", a roster; "RN Kim | 10:02 | peers
+    please hand out the 5pm meds", a log typed with pipes; not "| Med Tech | … | peer
+    staff never cover this |"): then the row is not another position's alone."""
+    from advocacy.evidence.cue_words import TRIGGERS
     from advocacy.evidence.staffing_words import PEER_MARKERS
 
     rest = text[len(owner) :] if text.startswith(owner) else text
-    return any(word in PEER_MARKERS for word in re.findall(r"[^\W\d_]+", rest.lower()))
+    for cell in rest.split(CELL_MARK):
+        words = set(re.findall(r"[^\W\d_]+", cell.lower()))
+        negated = words & (TRIGGERS["en"] | TRIGGERS["es"])
+        if words & PEER_MARKERS and not negated:
+            return True
+    return False
 
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:

@@ -30,7 +30,7 @@ _PEER_WORDS = frozenset("peer peers par pares".split())
 # clerk manages personal needs allowances"), and the words that may come
 # before such a title in its noun phrase.
 _OTHER_POSITIONS = frozenset(
-    "clerk clerks nurse nurses nursing counselor counselors counsellor clinician clinicians "
+    "clerk clerks receptionist receptionists recepcionista recepcionistas nurse nurses nursing counselor counselors counsellor clinician clinicians "
     "technician technicians tech techs leader leaders worker workers aide aides psychiatrist "
     "psychiatrists physician physicians doctor "
     "doctors prescriber prescribers pharmacist pharmacists bookkeeper bookkeepers accountant "

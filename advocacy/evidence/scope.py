@@ -329,6 +329,7 @@ def withheld_after(tokens: Tokens, end: int) -> bool:
 
 
 _BROUGHT_BACK = ("restor", "reinstat", "resum", "reanud", "restablec")
+_ONCE = frozenset("once twice briefly temporarily una vez".split())
 
 
 def put_off_after(tokens: Tokens, end: int) -> str | None:
@@ -336,14 +337,18 @@ def put_off_after(tokens: Tokens, end: int) -> str | None:
     trainings scheduled for March are postponed", "paid training for peers was
     cancelled"), or None: a verb "to be" and a word of :data:`PUT_OFF` right after it."""
     words = tokens.words
-    first = tokens.sentence_range(end)[0]
-    if any(word.startswith(_BROUGHT_BACK) for word in words[first:end]):
+    first, last = tokens.sentence_range(end)
+    if any(word.startswith(_BROUGHT_BACK) for word in words[first:last]):
         return None  # "restores the retention bonus that was suspended in 2023"
     boundaries = clause_boundaries(tokens)
-    for at in range(end + 2, min(len(words), end + 2 + POST_WINDOW + 2)):
-        if not same_clause(tokens, end, at, boundaries) or words[at - 1] in COORDINATORS:
+    for at in range(end + 1, min(len(words), end + 2 + POST_WINDOW + 2)):
+        if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
             return None
+        if words[at] in RELATIVES or words[at] in TRIGGERS[passage_language(tokens)]:
+            return None  # "for staff whose shifts were cancelled", "has never been cancelled"
         if words[at] in PUT_OFF and words[at - 1] in PUT_OFF_VERBS:
+            if at + 1 < len(words) and words[at + 1] in _ONCE:
+                return None  # "were postponed once, in 2020"
             return f"{NEGATED} '{words[at - 1]} {words[at]}'"
     return None
 

@@ -150,16 +150,29 @@ def sentence_words(text: str) -> bool:
 
 def flyer_headings(lines: list[str]) -> list[str | None]:
     """In a file of title lines only (a flyer), read line by line: the heading each line
-    is under, the last excluding title before it ("DUTIES EXCLUDED FROM THIS ROLE",
-    "What Peers Never Do"); such a title is read as a line too ("No Medication
-    Administration")."""
+    is under. A title that keeps a role's duties out ("DUTIES EXCLUDED FROM THIS ROLE",
+    "What Peers Never Do": a word of exclusion and one of the role) heads the lines after
+    it, up to a title of the role's own work ("YOUR DUTIES", "What you will do"); such a
+    title is read as a line too. A perk ("NO MANDATORY OVERTIME") or a duty denied
+    ("No Medication Administration") heads nothing."""
     headings: list[str | None] = []
     heading = None
     for line in lines:
+        words = set(re.findall(r"[^\W\d_]+", line.lower()))
+        role = bool(words & _FLYER_ROLE_WORDS)
+        if heading is not None and role and not _excluding(line):
+            heading = None  # the role's own duties start
         headings.append(heading)
-        if _excluding(line):
+        if role and _excluding(line):
             heading = line
     return headings
+
+
+#: Words of a flyer's title that make it about the role's work (see flyer_headings).
+_FLYER_ROLE_WORDS = frozenset(
+    "peer peers par pares role roles duty duties job tasks responsibilities you your "
+    "rol funciones tareas puesto deberes".split()
+)
 
 
 def _excluding(text: str) -> bool:
