@@ -454,9 +454,10 @@ def test_a_later_cell_that_keeps_peers_out_leaves_the_row_another_positions(
         "Payee Coordinator | Manages client funds as rep payee | no peer involvement\n"
     )
     data = scan_evidence(tmp_path, text)
-    # (the header's "Notes" is still read as a duty: a table's header row is not yet told apart)
-    assert [f["location"] for f in data["red_flags"]] == ["line 1"]
-    assert {n["location"] for n in data["not_counted"]} == {"line 2", "line 3"}
+    assert data["red_flags"] == []
+    reasons = {n["location"]: n["reason"] for n in data["not_counted"]}
+    assert reasons["line 1"] == "a table's header row (the names of its columns)"
+    assert reasons["line 2"].startswith("a duty of another position ('Med Tech'")
 
 
 @pytest.mark.parametrize(
@@ -532,3 +533,42 @@ def test_words_the_second_review_saw_flag_wrongly_do_not(
 )
 def test_a_protection_not_put_off_stays_evidence(tmp_path: Path, line: str, criterion: str) -> None:
     assert cited_passages(scan_evidence(tmp_path, line + "\n"), criterion)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "shifts.md",
+            "| Shift | Staff on duty | Med pass by |\n|---|---|---|\n| Day | RN Kim | RN Kim |\n",
+        ),
+        ("roles.txt", "Position | Duties | Notes\nRN | Passes medications | days\n"),
+    ],
+)
+def test_a_tables_header_row_names_columns_not_duties(tmp_path: Path, name: str, text: str) -> None:
+    data = scan_evidence(tmp_path, text, name=name)
+    assert data["red_flags"] == []
+    assert "a table's header row (the names of its columns)" in {
+        n["reason"] for n in data["not_counted"]
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a table of one row is a box around a sentence, not a header
+        "| Peer specialists pass medications on weekends. |\n",
+        # a first row of long cells is data
+        "Peer specialists pass medications on the weekend shift | yes | every week\n"
+        "Group facilitation | yes | daily\n",
+    ],
+)
+def test_a_first_row_that_is_no_header_still_flags(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text, name="table.md")
+
+
+def test_a_header_rows_column_name_rules_nothing_out(tmp_path: Path) -> None:
+    text = "Title | FTE | Caseload / coverage | Supervisor\nPeer Specialist | 1.0 | 40 people | Peer Lead\n"
+    data = scan_evidence(tmp_path, text)
+    cited = [p for c in data["criteria"] for p in c["passages"] if p["location"] == "line 1"]
+    assert cited == []

@@ -28,7 +28,7 @@ from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFl
 from advocacy.evidence.learned import MODEL_FILE
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
 from advocacy.evidence.matching import sentence_starts, tokenize
-from advocacy.evidence.passage_scope import answered_in_row, list_scopes
+from advocacy.evidence.passage_scope import A_HEADER_ROW, answered_in_row, list_scopes
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
@@ -308,6 +308,7 @@ def _collect(
         if (
             kind == "red_flag"
             and first.entry.rules_out
+            and first.excluded != A_HEADER_ROW  # a column's name rules nothing out
             and not _elsewhere(found)
             and (first.entry.rules_out_home or first.entry.home) in (None, cid)
         ):

@@ -94,6 +94,36 @@ def _names_a_peer(text: str, owner: str) -> bool:
     return False
 
 
+A_HEADER_ROW = "a table's header row (the names of its columns)"
+# Words that name a table's columns ("Position | Duties | Notes", "Shift | Staff on duty |
+# Med pass by"), in a header row of short cells.
+_COLUMN_WORDS = frozenset(
+    "task tasks duty duties function functions responsibility responsibilities position "
+    "positions role roles title titles who notes note comments comment staff supervisor "
+    "supervisors fte ftes pay rate wage hours shift shifts name item items criterion criteria "
+    "score status service services tarea tareas función funciones puesto puestos rol quién "
+    "notas comentarios personal horas turno".split()
+)
+_HEADER_CELL_WORDS = 5
+
+
+def _row(passage: Passage | None) -> bool:
+    return passage is not None and passage.owner is not None and CELL_MARK in passage.text
+
+
+def _header_row(passages: tuple[Passage, ...], at: int) -> bool:
+    """Whether passage ``at`` is a table's header row: the first row of a table of two or
+    more, of short cells, one of them a word that names a column ("Duties", "Notes")."""
+    before = passages[at - 1] if at else None
+    after = passages[at + 1] if at + 1 < len(passages) else None
+    if not _row(passages[at]) or _row(before) or not _row(after):
+        return False
+    cells = passages[at].text.split(CELL_MARK)
+    if any(len(cell.split()) > _HEADER_CELL_WORDS for cell in cells):
+        return False
+    return bool(_COLUMN_WORDS.intersection(re.findall(r"[^\W\d_]+", passages[at].text.lower())))
+
+
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     from advocacy.evidence.positions import position_title
@@ -103,7 +133,7 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
     lead_in, nested = None, False  # nested: the lead-in is itself a list item
     heading_seen: dict[str, str | None] = {}
     previous_heading: str | None = None
-    for passage, lang in zip(passages, languages, strict=True):
+    for at, (passage, lang) in enumerate(zip(passages, languages, strict=True)):
         reason: str | None = None
         if passage.heading != previous_heading:
             lead_in = None  # a new section ends the lead-in's list
@@ -115,6 +145,8 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
             reason = heading_seen[passage.heading]
+        if _header_row(passages, at):
+            reason = reason or A_HEADER_ROW
         owner = passage.owner
         if owner is not None and position_title(owner) and not _names_a_peer(passage.text, owner):
             reason = reason or f"{ANOTHER_POSITION} ('{owner}', its table row)"
