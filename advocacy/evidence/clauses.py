@@ -21,10 +21,12 @@ from advocacy.evidence.cue_words import (
     ENDED_PRACTICE,
     GERUND,
     GOING_ON,
+    PEOPLE_SERVED,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
     PSEUDO,
     PSEUDO_UNLESS_NEXT,
+    REFUSING,
     RELATIVES,
     TERMINATORS,
     TRIGGERS,
@@ -160,16 +162,13 @@ def _find_triggers(tokens: Tokens) -> list[Cue]:
     return sorted(found, key=lambda c: c.start)
 
 
-_REFUSING = frozenset("declines declined refuses refused".split())
-
-
 def _own_refusal(tokens: Tokens, cue: Cue) -> bool:
     """Whether an employer's refusal to give ("declined to provide") is a person's own, held
     against them: "A peer who refuses to provide medication reminders will be written up",
     "The peer declined to provide the progress notes the court asked for"."""
     from advocacy.evidence.staffing_words import PEER_MARKERS, TITLE_NOUNS
 
-    if tokens.words[cue.start] not in _REFUSING:
+    if tokens.words[cue.start] not in REFUSING:
         return False
     before = tokens.words[max(0, cue.start - 3) : cue.start]
     return any(w in RELATIVES or w in PEER_MARKERS or w in TITLE_NOUNS for w in before)
@@ -255,19 +254,16 @@ def relative_ends(tokens: Tokens, cue: Cue, start: int) -> bool:
     words = tokens.words
     first = max(0, cue.start - _RELATIVE_REACH)
     at = next((k for k in range(cue.start - 1, first - 1, -1) if words[k] in _RELATIVE_WORDS), None)
-    if at is None or not _PEOPLE_SERVED.intersection(words[max(0, at - 3) : at]):
+    if at is None or not _ANTECEDENTS.intersection(words[max(0, at - 3) : at]):
         return False
     return any(w in COORDINATORS or w == "then" for w in words[cue.end + 1 : start])
 
 
 _RELATIVE_REACH = 6  # words from "who" to the negation of its clause
 _RELATIVE_WORDS = RELATIVES | frozenset("that que".split())
-# The people a program serves, before a relative word ("clients who", "los que").
-_PEOPLE_SERVED = frozenset(
-    "client clients patient patients participant participants resident residents member "
-    "members consumer consumers guest guests tenant tenants individual individuals people "
-    "person persons anyone anybody someone somebody those everyone youth veterans "
-    "persona personas paciente pacientes participante participantes cliente clientes "
-    "residente residentes miembro miembros huésped huéspedes inquilino inquilinos jóvenes "
-    "usuario usuarios los las quien quienes".split()
+# Before a relative word, the people a program serves and words standing for them ("anyone
+# who", "los que").
+_ANTECEDENTS = PEOPLE_SERVED | frozenset(
+    "anyone anybody someone somebody those everyone jóvenes usuario usuarios los las quien "
+    "quienes".split()
 )

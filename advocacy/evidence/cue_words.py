@@ -29,6 +29,18 @@ TRIGGERS = {
     ),
 }
 
+# The verbs of an employer's refusal to give (see PHRASE_TRIGGERS, SHORT_SCOPE).
+REFUSING = ("declines", "declined", "refuses", "refused")
+
+# The people a program serves, English and Spanish.
+PEOPLE_SERVED = frozenset(
+    "guest guests resident residents client clients participant participants member members "
+    "patient patients tenant tenants individual individuals consumer consumers veteran "
+    "veterans youth people person persons "
+    "huésped huéspedes residente residentes cliente clientes participante participantes "
+    "miembro miembros paciente pacientes inquilino inquilinos persona personas".split()
+)
+
 PHRASE_TRIGGERS = {
     "en": (
         "rather than",
@@ -51,7 +63,7 @@ PHRASE_TRIGGERS = {
         # reaches the words right after it only (see SHORT_SCOPE)
         *(
             f"{verb} to {give}"
-            for verb in ("declines", "declined", "refuses", "refused")
+            for verb in REFUSING
             for give in "provide fund pay approve offer reimburse grant".split()
         ),
         # a peer worker's own refusal: "I have refused to report on people to probation"
@@ -305,8 +317,8 @@ LEAD_IN_VERBS = frozenset(
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
 )
 
-SHORT_SCOPE = frozenset(
-    "without sin rather instead lieu free lugar vez declines declined refuses refused".split()
+SHORT_SCOPE = frozenset("without sin rather instead lieu free lugar vez".split()) | frozenset(
+    REFUSING
 )
 # After a protection, words that put it off or call it off ("Peer trainings scheduled for
 # March are postponed", "the pay equity study was postponed again"), after a verb "to be".

@@ -22,6 +22,7 @@ from advocacy.evidence.clauses import (
     passage_language,
     same_clause,
 )
+from advocacy.evidence.cue_words import PEOPLE_SERVED
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.scope import ANOTHER_POSITION, THEIR_OWN
 
@@ -68,16 +69,6 @@ _ONLY = frozenset("only solo sólo únicamente solamente".split())
 _STAFF = frozenset(
     "staff employees personnel those qualified trained certified credentialed licensed "
     "designated authorized personal".split()
-)
-# The people a program serves: a clause that opens with them and says it is their own
-# ("Guests keep and manage their own medications", "Los residentes manejan su propio
-# dinero") tells what they do themselves, unless it names peers too.
-_PEOPLE_SERVED = frozenset(
-    "guest guests resident residents client clients participant participants member members "
-    "patient patients tenant tenants individual individuals consumer consumers veteran "
-    "veterans youth people person persons "
-    "huésped huéspedes residente residentes cliente clientes participante participantes "
-    "miembro miembros paciente pacientes inquilino inquilinos persona personas".split()
 )
 _OWN = frozenset("own themselves himself herself self propio propia propios propias".split())
 # Verbs by which a title hands a duty to the person after it ("the director asked L. to …").
@@ -149,7 +140,10 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
     for at in range(first, start):
         if words[at] in _PEER_WORDS:
             return None
-        if words[at] in _PEOPLE_SERVED:
+        # a clause that opens with the people served and says it is their own ("Guests keep
+        # and manage their own medications", "Los residentes manejan su propio dinero")
+        # tells what they do themselves, unless it names peers too
+        if words[at] in PEOPLE_SERVED:
             _, last = tokens.sentence_range(start)
             clause = {words[i] for i in range(at, next((b for b in boundaries if b > end), last))}
             if clause & _OWN and not clause & _PEER_WORDS:
