@@ -572,3 +572,27 @@ def test_a_header_rows_column_name_rules_nothing_out(tmp_path: Path) -> None:
     data = scan_evidence(tmp_path, text)
     cited = [p for c in data["criteria"] for p in c["passages"] if p["location"] == "line 1"]
     assert cited == []
+
+
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [
+        ("Task | Navigator | Case Manager", "the peer role's column says 'No'"),
+        ("Task | Recovery Coach | RN", "the peer role's column says 'No'"),
+    ],
+)
+def test_a_column_named_by_the_peer_titles_noun_alone_is_the_peer_roles(
+    tmp_path: Path, header: str, says: str
+) -> None:
+    text = f"What you'll do\n\n{header}\nRep payee | No | Yes\nGroups | Yes | No\n"
+    data = scan_evidence(tmp_path, text)
+    assert data["red_flags"] == []
+    assert says in {n["reason"] for n in data["not_counted"]}
+
+
+def test_a_housing_navigator_column_is_not_the_peer_roles(tmp_path: Path) -> None:
+    text = (
+        "What you'll do\n\nTask | Housing Navigator | Peer Specialist\n"
+        "Rep payee | No | Yes\nGroups | Yes | No\n"
+    )
+    assert "no-clinical-duties" in flagged(tmp_path, text)

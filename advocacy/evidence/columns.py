@@ -50,17 +50,26 @@ def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
     ]
 
 
+#: …or is a peer title's noun alone, the short name a posting's table gives its own peer job
+#: ("Task | Navigator | Case Manager", "Who | Coach | RN").
+_PEER_TITLE_ALONE = re.compile(
+    r"^(?:peer |recovery )?(?:navigators?|coach(?:es)?|mentors?|bridgers?)$", re.IGNORECASE
+)
+
+
+def _peer_column(title: str) -> bool:
+    title = " ".join(title.split())
+    peer = _PEER_HEADER.search(title) or _PEER_TITLE_ALONE.match(title)
+    return bool(peer) and not _NOT_PEER_ROLE.search(title)
+
+
 def find_peer_cell(header: list[str], cells: list[str]) -> str | None:
     """The row's cell in the one column (after the first) whose header names a peer role.
 
     None when no column or more than one does: a verdict read from the wrong
     column would hide a duty.
     """
-    columns = [
-        at
-        for at, title in enumerate(header[1:], start=1)
-        if _PEER_HEADER.search(title) and not _NOT_PEER_ROLE.search(title)
-    ]
+    columns = [at for at, title in enumerate(header[1:], start=1) if _peer_column(title)]
     if len(columns) != 1 or columns[0] >= len(cells):
         return None
     return cells[columns[0]]
