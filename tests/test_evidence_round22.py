@@ -596,3 +596,21 @@ def test_a_housing_navigator_column_is_not_the_peer_roles(tmp_path: Path) -> Non
         "Rep payee | No | Yes\nGroups | Yes | No\n"
     )
     assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Case managers pass medications.", "Case managers hand out gift cards."],
+)
+def test_a_managers_title_is_no_verb_of_handling(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert data["red_flags"] == []
+    assert any(n["reason"].startswith("a duty of another position") for n in data["not_counted"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Peers manage medications for residents.", "Peers manage the gift card inventory."],
+)
+def test_manage_as_a_verb_still_hands_the_duty_over(tmp_path: Path, line: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
