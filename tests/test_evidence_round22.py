@@ -614,3 +614,22 @@ def test_a_managers_title_is_no_verb_of_handling(tmp_path: Path, line: str) -> N
 )
 def test_manage_as_a_verb_still_hands_the_duty_over(tmp_path: Path, line: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lastly, when you're not in group you can help with lunch duty.",
+        "When peers do not have a nurse on site they will pass medications.",
+    ],
+)
+def test_a_negation_in_an_opening_when_clause_without_a_comma_stays_there(
+    tmp_path: Path, line: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, line)
+
+
+def test_a_negation_of_the_main_clause_after_a_when_clause_still_negates(tmp_path: Path) -> None:
+    assert "no-clinical-duties" not in flagged(
+        tmp_path, "Peers, when asked, do not pass medications."
+    )

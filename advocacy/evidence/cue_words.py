@@ -289,6 +289,11 @@ SUBORDINATORS = frozenset(
     "cuando si donde mientras porque".split()
 )
 
+# After an opening "when …" clause with no comma, the main clause's subject and a modal
+# ("when you're not in group *you can* help with lunch duty").
+MAIN_SUBJECTS = frozenset("you we they he she i".split())
+MODALS = frozenset("can will may must should shall would could".split())
+
 # Before a match, "if" makes a negation inside it a condition: "positions end if the grant is
 # not renewed" (see scope._if_before).
 CONDITIONALS = frozenset("if unless si".split())

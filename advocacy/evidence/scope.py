@@ -65,6 +65,8 @@ from advocacy.evidence.cue_words import (
     HELD,
     LEAD_IN_VERBS,
     LOSSES,
+    MAIN_SUBJECTS,
+    MODALS,
     NEGATIVE_PREDICATES,
     PERFECT,
     POST,
@@ -120,16 +122,19 @@ SHORT_PASSAGE = 12  # words; a line this short is one qualification, whatever it
 def _subordinate(tokens: Tokens, trigger: int, end: int, boundaries: list[int]) -> bool:
     """Whether the trigger is in an opening "when …," clause that a comma closes before ``end``:
     the nearest comma or subordinator before it, in its clause, is a subordinator."""
-    commas = tokens.commas
+    commas, words = tokens.commas, tokens.words
     after = bisect_right(commas, trigger)
-    if after == len(commas) or commas[after] > end:
+    if (after == len(commas) or commas[after] > end) and not any(
+        words[k] in MAIN_SUBJECTS and words[k + 1] in MODALS for k in range(trigger + 1, end)
+    ):  # no comma, nor a main clause's subject and modal ("… not in group you can help")
         return False
     marks, comma_set = memo(tokens, "subordinators", _subordinators_and_commas)
     before = bisect_right(marks, trigger - 1)
     if not before:
         return False
     at = marks[before - 1]
-    return at >= clause_start(tokens, trigger, boundaries) and at not in comma_set
+    in_clause = at >= clause_start(tokens, trigger, boundaries)
+    return in_clause and (at not in comma_set or words[at] in SUBORDINATORS)
 
 
 def _subordinators_and_commas(tokens: Tokens) -> tuple[list[int], frozenset[int]]:
