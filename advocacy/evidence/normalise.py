@@ -101,6 +101,14 @@ for _lang, _words in FUNCTION_WORDS.items():
 _PORTUGUESE = re.compile(r"[ãõç]|\b(?:não|são|é|às|pelo|pela|pelos|pelas|ao|aos)\b", re.IGNORECASE)
 # A hyphenated word is one word: "de-escalation", "para-educator" hold no Spanish "de", "para".
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def letter_words(text: str) -> list[str]:
+    """The runs of letters of ``text``, in lower case ("Peer-run (CPS)" → peer, run, cps)."""
+    return _LETTERS.findall(text.lower())
+
+
 # Function words of one language that another writes often too count half for it:
 # "no" was the one function word of "Attends daily nursing huddle; no separate peer
 # meeting.", read as Spanish in an English list

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
 from advocacy.evidence.match_index import PhraseMatch
+from advocacy.evidence.normalise import letter_words
 from advocacy.evidence.reading import Passage
 from advocacy.evidence.scope import A_SUBJECT_LINE, AN_ADDRESS_LINE, ANOTHER_POSITION, NEGATED
 
@@ -86,10 +87,10 @@ def _names_a_peer(text: str, owner: str) -> bool:
     from advocacy.evidence.staffing_words import PEER_MARKERS
 
     rest = text[len(owner) :] if text.startswith(owner) else text
+    negations = TRIGGERS["en"] | TRIGGERS["es"]
     for cell in rest.split(CELL_MARK):
-        words = set(re.findall(r"[^\W\d_]+", cell.lower()))
-        negated = words & (TRIGGERS["en"] | TRIGGERS["es"])
-        if words & PEER_MARKERS and not negated:
+        words = set(letter_words(cell))
+        if words & PEER_MARKERS and not words & negations:
             return True
     return False
 
@@ -121,7 +122,7 @@ def _header_row(passages: tuple[Passage, ...], at: int) -> bool:
     cells = passages[at].text.split(CELL_MARK)
     if any(len(cell.split()) > _HEADER_CELL_WORDS for cell in cells):
         return False
-    return bool(_COLUMN_WORDS.intersection(re.findall(r"[^\W\d_]+", passages[at].text.lower())))
+    return bool(_COLUMN_WORDS.intersection(letter_words(passages[at].text)))
 
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:

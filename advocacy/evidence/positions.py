@@ -10,7 +10,6 @@ shown as not counted, "a duty of another position", and rules nothing out.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from advocacy.evidence.clauses import (
@@ -24,6 +23,7 @@ from advocacy.evidence.clauses import (
 )
 from advocacy.evidence.cue_words import PEOPLE_SERVED
 from advocacy.evidence.matching import Tokens
+from advocacy.evidence.normalise import letter_words
 from advocacy.evidence.scope import ANOTHER_POSITION, THEIR_OWN
 
 _PEER_WORDS = frozenset("peer peers par pares".split())
@@ -199,5 +199,5 @@ def _start(cue: Cue) -> int:
 
 def position_title(text: str) -> bool:
     """Whether ``text`` (a table's first cell) names a staff position that is not a peer role."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    words = letter_words(text)
     return not _PEER_WORDS & set(words) and any(_is_title(w) for w in words)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from advocacy.evidence.normalise import FUNCTION_WORDS
+from advocacy.evidence.normalise import FUNCTION_WORDS, letter_words
 
 # Emoji used as bullets on job boards ("✅ …", "💵 $17.50/hr", "📅 Grant-funded …") start items too,
 # and so do a checklist's boxes ("[ ] Badge issued", "[x] …", "☐ …").
@@ -158,12 +158,12 @@ def flyer_headings(lines: list[str]) -> list[str | None]:
     headings: list[str | None] = []
     heading = None
     for line in lines:
-        words = set(re.findall(r"[^\W\d_]+", line.lower()))
-        role = bool(words & _FLYER_ROLE_WORDS)
-        if heading is not None and role and not _excluding(line):
+        role = not _FLYER_ROLE_WORDS.isdisjoint(letter_words(line))
+        excludes = role and _excluding(line)
+        if heading is not None and role and not excludes:
             heading = None  # the role's own duties start
         headings.append(heading)
-        if role and _excluding(line):
+        if excludes:
             heading = line
     return headings
 
