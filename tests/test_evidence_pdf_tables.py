@@ -216,7 +216,9 @@ def test_a_row_on_one_line_between_wrapped_rows_is_a_row_of_its_own() -> None:
     ]
 
 
-def test_a_row_broken_over_a_page_keeps_its_owner() -> None:
+def test_a_row_broken_over_a_page_is_one_row_with_its_owner() -> None:
+    """Word and LibreOffice break a long row across pages: its rest, at the top of the
+    next page under the repeated header, is joined to it, as the Word file holds it."""
     header = cells(("Position", 72.0), ("Duties", 200.0), y=700.0)
     lines = [
         header,
@@ -227,9 +229,30 @@ def test_a_row_broken_over_a_page_keeps_its_owner() -> None:
         *wrapped_row(["Unit", "Clerk"], ["Phones and census"], 660.0, page=2),
         *wrapped_row(["Residential", "Counselor"], ["Room checks"], 630.0, page=2),
     ]
-    found = owners(lines)
-    assert ("Peer Specialist", "counting medications at the med pass") in found
-    assert ("Registered Nurse", "Registered Nurse | Medication administration") in found
+    assert owners(lines) == [
+        ("Registered Nurse", "Registered Nurse | Medication administration"),
+        ("Peer Specialist", "Peer Specialist | Recovery groups and counting medications at the med pass"),
+        ("Unit Clerk", "Unit Clerk | Phones and census"),
+        ("Residential Counselor", "Residential Counselor | Room checks"),
+    ]  # fmt: skip
+
+
+def test_a_row_over_more_than_a_page_is_one_row() -> None:
+    header = cells(("Position", 72.0), ("Duties", 200.0), y=700.0)
+    lines = [
+        header,
+        *wrapped_row(["Registered", "Nurse"], ["Medication administration"], 680.0),
+        *wrapped_row(["Peer", "Specialist"], ["Recovery groups and"], 652.4),
+        replace(header, page=2),
+        PdfLine("counting medications", 2, 12.0, False, 680.0, 200.0),
+        replace(header, page=3),
+        PdfLine("at the med pass", 3, 12.0, False, 680.0, 200.0),
+        *wrapped_row(["Unit", "Clerk"], ["Phones and census"], 660.0, page=3),
+    ]
+    assert owners(lines)[1:] == [
+        ("Peer Specialist", "Peer Specialist | Recovery groups and counting medications at the med pass"),
+        ("Unit Clerk", "Unit Clerk | Phones and census"),
+    ]  # fmt: skip
 
 
 def test_centred_cells_or_prose_in_columns_are_not_read_as_a_table() -> None:
@@ -339,3 +362,63 @@ def test_a_letterhead_and_line_numbers_are_not_read_as_text(tmp_path: Path) -> N
     assert not [t for t in texts if "Response to RFR" in t or "Wharf Street" in t]
     assert not [t for t in texts if t.isdigit()]
     assert len(texts) == 71
+
+
+@pytest.mark.parametrize("header_repeats", [True, False])
+def test_a_word_row_broken_over_a_page_reads_as_in_word(tmp_path: Path, header_repeats) -> None:
+    """LibreOffice breaks a long row at the foot of a page, repeating the header row on
+    the next page when the table asks for it (as pandoc's tables do). The PDF reads each
+    row as the Word file does: the row's rest is not a passage of its own."""
+    document = docx.Document()
+    for n in range(24):
+        document.add_paragraph(f"Section {n + 1} of the plan describes the program's staffing.")
+    duties = " ".join(
+        f"Peer staff count the residents' medications at pass {n}." for n in range(40)
+    )
+    table = table_of(document, [
+        ("Position", "Duties"),
+        ("Registered Nurse on the evening and night shifts", "Gives medications"),
+        ("Peer Specialist on the day shift of the unit", duties),
+        ("Unit Clerk on the day and evening shifts", "Answers phones"),
+    ])  # fmt: skip
+    if header_repeats:
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:tblHeader"))
+    source = tmp_path / "plan.docx"
+    document.save(str(source))
+    passages = read_bid(pdf_of(source, tmp_path)).passages
+    in_pdf, in_word = table_passages(passages), table_passages(read_bid(source).passages)
+    assert len({p.location for p in passages if p.owner}) == 2  # the row did break
+    rows = [p for p in in_pdf if p[2] != "Position | Duties"]
+    assert rows == in_word[1:]
+    assert rows[1][2] == f"Peer Specialist on the day shift of the unit | {duties}"
+
+
+def test_a_table_of_one_line_rows_is_read_by_its_columns(tmp_path: Path) -> None:
+    """No cell wraps, so the text never steps up: the table shows only as lines whose
+    cells sit apart, in the same columns. It is read as the Word file is (before, a
+    "No" in the peer's column was lost and "Rep payee" read as the peer's duty). A
+    numbered list's hanging text, set apart from its numbers, is no table."""
+    document = docx.Document()
+    document.add_paragraph("Who does what")
+    table_of(document, [
+        ("Task", "Peer Specialist", "Case Manager"),
+        ("Move-in funds", "No", "Yes"),
+        ("Rep payee", "No", "Yes"),
+        ("Benefit forms", "Helps", "Leads"),
+    ])  # fmt: skip
+    for text in (
+        "Peer specialists respond only as part of a pair with a licensed clinician; "
+        "a peer is never dispatched alone to a call at night.",
+        "The clinician completes any risk assessment or hold paperwork, and peers "
+        "do not complete risk screens of any kind for the team.",
+    ):
+        document.add_paragraph(text, style="List Number")
+    source = tmp_path / "roles.docx"
+    document.save(str(source))
+    passages = read_bid(pdf_of(source, tmp_path)).passages
+    in_pdf, in_word = table_passages(passages), table_passages(read_bid(source).passages)
+    assert in_pdf == in_word
+    assert ("Rep payee", "No", "Rep payee | No | Yes") in in_pdf
+    items = [p for p in passages if p.text.startswith(("Peer specialists", "The clinician"))]
+    assert len(items) == 2 and all(p.owner is None for p in items)

@@ -25,6 +25,7 @@ from advocacy.evidence.pdf_tables import PARAGRAPH_GAP, joined, table_rows
 from advocacy.evidence.segment import ends_sentence
 from advocacy.evidence.titles import (
     BULLET,
+    GLYPH_BULLET,
     SECTION_NUMBER,
     bold_title,
     flyer_headings,
@@ -35,13 +36,12 @@ from advocacy.evidence.titles import (
 
 _LINE = re.compile(r"[^\r\n]+")
 _LINE_HYPHEN = re.compile("[\x02\ufffe]")
-# Word and LibreOffice put bullets in the Symbol font's private-use area.
-_GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
 HEADING_SIZE = 1.05  # a heading's font is at least this much larger than the body's
 BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
+HUNG_CELL = 4  # a line this many font sizes right of the line above may be a wrapped cell
 MARGIN_ROWS = 6  # a running header or footer is among a page's top or bottom lines (letterhead)
 MARGIN_LINES = 2.5  # a page number is set this many font sizes apart from the text
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -104,8 +104,8 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
         stripped = match.group().strip()
         if not stripped:
             continue
-        first = index(match.start() + len(match.group()) - len(match.group().lstrip()))
-        last = index(match.start() + len(match.group().rstrip()) - 1)
+        begin = match.start() + len(match.group()) - len(match.group().lstrip())
+        first, last = index(begin), index(begin + len(stripped) - 1)
         size = 0.0
         bold = False
         last_y = None
@@ -119,16 +119,41 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
                 last_y = None  # one baseline (a raised or lowered mark at the end is no line)
         text_of_line = _LINE_HYPHEN.sub("-", stripped)
         lines.append(PdfLine(text_of_line, page, round(size, 1), bold, y.value, x.value, last_y))
-        ranges.append((first, last))
+        ranges.append((begin, last))
     numbers = _page_numbers(lines)
     kept = [n for n in range(len(lines)) if n not in numbers]
     lines, ranges = [lines[n] for n in kept], [ranges[n] for n in kept]
-    if any(b.y > a.low + 1 for a, b in pairwise(lines)):  # a table: cells may share a line
+    if any(b.y > a.low + 1 for a, b in pairwise(lines)) or _rows_in_columns(lines):
+        # a table: cells may share a line
         lines = [
-            _with_boxes(line, textpage, first, last) if last < count else line
-            for line, (first, last) in zip(lines, ranges, strict=True)
+            _with_boxes(line, textpage, [index(n) for n in range(begin, begin + len(line.text))])
+            if last < count
+            else line
+            for line, (begin, last) in zip(lines, ranges, strict=True)
         ]
     return lines
+
+
+def _rows_in_columns(lines: list[PdfLine]) -> bool:
+    """Whether the page may hold a table whose cells share lines and never step up (each
+    first cell on one line): two short lines that are no list items and end no
+    sentence, one under the other, or a line with the next one hung far to its right
+    (a later cell wrapped). Only then are its characters' places worth looking up."""
+    longest = max((len(line.text) for line in lines), default=0)
+
+    def short(line: PdfLine) -> bool:
+        return len(line.text) < SHORT_LINE * longest and not ends_sentence(line.text)
+
+    return any(
+        a.size == b.size
+        and not GLYPH_BULLET.match(a.text)
+        and not BULLET.match(a.text)
+        and (
+            (abs(a.x - b.x) <= 1 and short(a) and short(b))
+            or b.x > a.x + HUNG_CELL * a.size
+        )
+        for a, b in pairwise(lines)
+    )
 
 
 def _page_numbers(lines: list[PdfLine]) -> set[int]:
@@ -163,22 +188,44 @@ def _char_indexes(text: str) -> Callable[[int], int]:
     return lambda offset: offset + before[offset]
 
 
-def _with_boxes(line: PdfLine, textpage, first: int, last: int) -> PdfLine:
-    """``line`` with where each of its characters starts and ends across the page."""
+def _with_boxes(line: PdfLine, textpage, indexes: list[int]) -> PdfLine:
+    """``line`` with where each of its characters starts and ends across the page
+    (``indexes``: PDFium's index of each of its characters).
+
+    Only each word's first and last characters are looked up: a cell's gap is
+    between words, and a line's ends are a word's. The characters inside a word are
+    spaced evenly between them, and a space spans the gap it stands in. Looking up
+    every character took most of the time of reading a PDF full of tables."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    starts, ends = [], []
-    for index in range(first, last + 1):
-        if 0xDC00 <= raw.FPDFText_GetUnicode(textpage.raw, index) <= 0xDFFF:
-            continue  # the second half of an emoji's pair: one box per character
-        raw.FPDFText_GetCharBox(
-            textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
-        )
-        starts.append(left.value)
-        ends.append(right.value)
+    boxes = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    spaces = [char.isspace() for char in line.text]
+    count = len(indexes)
+    starts, ends = [0.0] * count, [0.0] * count
+    at = 0
+    while at < count:
+        if spaces[at]:
+            at += 1
+            continue
+        end = at
+        while end + 1 < count and not spaces[end + 1]:
+            end += 1
+        raw.FPDFText_GetCharBox(textpage.raw, indexes[at], *boxes)
+        word_left = left.value
+        if end != at:
+            raw.FPDFText_GetCharBox(textpage.raw, indexes[end], *boxes)
+        step = (right.value - word_left) / (end - at + 1)
+        for n in range(at, end + 1):
+            starts[n], ends[n] = word_left + (n - at) * step, word_left + (n - at + 1) * step
+        at = end + 1
+    for n in range(count):
+        if spaces[n]:  # from the word before to the word after
+            starts[n] = ends[n - 1] if n else 0.0
+            after = next((starts[m] for m in range(n + 1, count) if not spaces[m]), starts[n])
+            ends[n] = max(after, starts[n])
     return replace(line, xs=tuple(starts), ends=tuple(ends))
 
 
@@ -268,6 +315,8 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             yield from flush()
             row = rows[index]
             skip_to = row.end
+            if row.rest:
+                continue  # joined to its row on the page before
             if row.header and len(row.cells) > 1:  # read by its columns, as a Word table is
                 text = row_text(labelled_cells(row.header, row.cells))
                 peer_cell = find_peer_cell(row.header, row.cells)
@@ -290,7 +339,7 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             previous_heading = line
             continue
         previous_heading = None
-        bullet = _GLYPH_BULLET.match(line.text) or BULLET.match(line.text)
+        bullet = GLYPH_BULLET.match(line.text) or BULLET.match(line.text)
         if bullet:
             yield from flush()
         if not current:
@@ -339,4 +388,4 @@ def _is_heading(line: PdfLine, body: float) -> bool:
 
 def _starts_sentence(text: str) -> bool:
     first = text.lstrip("\"'“‘([")[:1]
-    return first.isupper() or first.isdigit() or bool(_GLYPH_BULLET.match(text))
+    return first.isupper() or first.isdigit() or bool(GLYPH_BULLET.match(text))

@@ -26,6 +26,8 @@ from bisect import bisect_right
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from advocacy.evidence.titles import BULLET, GLYPH_BULLET
+
 if TYPE_CHECKING:
     from advocacy.evidence.pdf_lines import PdfLine
 
@@ -37,6 +39,8 @@ RUNNING = 0.6  # a line without a cell's gap across this much of the page is a p
 ROW_GAP = 1.15  # in a table, a gap this much wider than usual ends a row (cells are padded)
 CELL_LINES = 15  # a step up of more lines than this is a column of text, not a cell
 COLUMN_GAP = 0.6  # between two cells on one line: at least this many font sizes of space
+#: A table whose rows never step up shows as this many lines with a cell's gap before one column.
+ALIGNED_ROWS = 2
 FIRST_CELL_WORDS = 12  # a first cell longer than this is running text in columns
 
 
@@ -47,6 +51,9 @@ class Row(NamedTuple):
     owner: str | None  # its first cell (None when not known)
     cells: list[str]  # its text in each of the table's columns
     header: list[str]  # the table's first row, by column (empty for that row itself)
+    # the rest of a row that broke across a page: its text is joined to the row above
+    # (Word's and LibreOffice's rows break across pages unless told not to)
+    rest: bool = False
 
 
 class _Carried(NamedTuple):
@@ -58,6 +65,7 @@ class _Carried(NamedTuple):
     boundary: float
     columns: list[float]  # where each column starts
     titles: list[str]  # its first row's cells
+    start: int  # its last row's first line
 
 
 def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
@@ -80,18 +88,27 @@ def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
             continue  # a "first cell" of running prose: text in columns, not a table
         columns = carried.columns if carried else _columns(lines, found, left)
         titles = carried.titles if carried else []
-        for start, (end, owner) in sorted(these.items()):
+        again = carried is not None and lines[found.start].text == carried.header
+        for n, (start, (end, owner)) in enumerate(sorted(these.items())):
             cells = _cells(lines[start:end], columns)
             if carried is not None and lines[start].text == carried.header:
                 cells = titles  # the header row again, at the top of the next page
+            elif carried is not None and n == int(again) and lines[start].x >= carried.boundary - 1:
+                above = rows[carried.start]  # the row went on from the page before
+                rows[carried.start] = above._replace(cells=_joined_cells(above.cells, cells))
+                rows[start] = Row(end, owner, [], [], rest=True)
+                continue
             rows[start] = Row(end, owner, cells, titles if cells is not titles else [])
             titles = titles or cells
         at_foot = found.stop == block.stop and (
             block.stop == len(lines) or lines[block.stop].page != lines[block.stop - 1].page
         )
         header = carried.header if carried else lines[found.start].text
+        last = max(these)
+        if rows[last].rest and carried is not None:
+            last = carried.start  # a row that runs over more than a page
         carried = (
-            _Carried(header, these[max(these)][1], left, boundary, columns, titles)
+            _Carried(header, these[max(these)][1], left, boundary, columns, titles, last)
             if at_foot
             else None
         )
@@ -124,6 +141,8 @@ def _table(
         lines[block.start], carried.left, carried.boundary, before=False
     ):
         start, end, left, boundary = block.start, block.start + 1, carried.left, carried.boundary
+    elif aligned := _aligned(lines, block):
+        start, end, left, boundary = aligned
     else:
         return None
     while start > block.start and (
@@ -136,6 +155,28 @@ def _table(
     if any(left + 2 < lines[i].x < boundary - 1 for i in range(start, end)):
         return None  # centred or indented cells: the columns cannot be told apart
     return range(start, end), left, boundary
+
+
+def _aligned(lines: list[PdfLine], block: range) -> tuple[int, int, float, float] | None:
+    """A table whose rows never step up (each first cell on one line): lines at one
+    margin, ALIGNED_ROWS or more, each with a cell's gap before the same column, and
+    no line between them running across it. Its first and after-last line, the left
+    of its first column and where its second column starts, or None."""
+    found: dict[tuple[int, int], list[int]] = {}
+    for i in block:
+        line = lines[i]
+        if BULLET.match(line.text) or GLYPH_BULLET.match(line.text):
+            continue  # a list item's text after its number or bullet
+        for x in {round(line.xs[c]) for c in _cuts(line) if line.xs[c] > line.x + 2}:
+            found.setdefault((round(line.x), x), []).append(i)
+    shared = [(key, rows) for key, rows in found.items() if len(rows) >= ALIGNED_ROWS]
+    if not shared:
+        return None
+    (left, boundary), rows = min(shared, key=lambda item: (-len(item[1]), item[0][1]))
+    start, end = rows[0], rows[-1] + 1
+    if any(not _in_table(lines[i], left, boundary, before=False) for i in range(start, end)):
+        return None
+    return start, end, float(left), float(boundary)
 
 
 def _row_cell_before(line: PdfLine, table: list[PdfLine]) -> bool:
@@ -162,6 +203,13 @@ def joined(texts: list[str]) -> str:
         else:
             out.append(text)
     return " ".join(" ".join(out).split())
+
+
+def _joined_cells(above: list[str], rest: list[str]) -> list[str]:
+    """A row's cells with the rest of each from the next page."""
+    if len(above) != len(rest):  # not read by the same columns: the rest goes on the last
+        return [*above[:-1], joined([above[-1], *rest])] if above else rest
+    return [joined([a, b]) for a, b in zip(above, rest, strict=True)]
 
 
 def _blocks(lines: list[PdfLine], usual_gap: float) -> list[range]:

@@ -17,6 +17,8 @@ BULLET = re.compile(
     r"^(?:[-•*+◦▪▫■□●○‣⁃–—✔✓☑☐☒➢►▸→\u2705\u2b50\U0001F300-\U0001FAFF]\ufe0f?"
     r"|\[[ xX✓✔]?\]|\d{1,3}[.)]|\(?(?:[a-zA-Z]|[ivxIVX]{1,4}|\d{1,3})\)|(?:[a-z]|[ivx]{2,4})\.)\s+(?=\S)"
 )  # "(a)", "b)", "(iv)", "(12)", "a.", "ii."; not "(RN)" or "(PRN)", nor "A." (an initial)
+# Word and LibreOffice put a PDF's bullets in the Symbol font's private-use area.
+GLYPH_BULLET = re.compile(r"^[\uf000-\uf0ff\u2022\u25cf\u25aa\u25e6\u2023\u2043]\s*")
 _SECTION = re.compile(r"^(?:section|part|chapter|article|sección|parte|capítulo)\b", re.IGNORECASE)
 #: A multi-level section number ("7.5.2", "4.3(c)"), not a list's "1.".
 SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)+(?:\([a-z0-9]\))?\.?\s+(?=\S)")
