@@ -148,10 +148,7 @@ def _rows_in_columns(lines: list[PdfLine]) -> bool:
         a.size == b.size
         and not GLYPH_BULLET.match(a.text)
         and not BULLET.match(a.text)
-        and (
-            (abs(a.x - b.x) <= 1 and short(a) and short(b))
-            or b.x > a.x + HUNG_CELL * a.size
-        )
+        and ((abs(a.x - b.x) <= 1 and short(a) and short(b)) or b.x > a.x + HUNG_CELL * a.size)
         for a, b in pairwise(lines)
     )
 
