@@ -422,3 +422,73 @@ def test_a_table_of_one_line_rows_is_read_by_its_columns(tmp_path: Path) -> None
     assert ("Rep payee", "No", "Rep payee | No | Yes") in in_pdf
     items = [p for p in passages if p.text.startswith(("Peer specialists", "The clinician"))]
     assert len(items) == 2 and all(p.owner is None for p in items)
+
+
+def _tab_lines(document, rows: list[tuple[str, str]], inches: float, right: bool) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Inches
+
+    for label, value in rows:
+        paragraph = document.add_paragraph(f"{label}\t{value}")
+        alignment = WD_TAB_ALIGNMENT.RIGHT if right else WD_TAB_ALIGNMENT.LEFT
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(inches), alignment)
+
+
+def _budget_then_a_lead_in(document) -> None:
+    """Two lines set with a right tab, then a lead-in and its list: not a table's rows."""
+    document.add_paragraph("The program employs certified peer specialists in the community.")
+    _tab_lines(document, [("Peer specialist, 1.0 FTE", "$45,000"),
+                          ("Peer supervisor, 0.5 FTE", "$31,000")], 6, right=True)  # fmt: skip
+    document.add_paragraph("Peer staff will not:")
+    document.add_paragraph("give out medications", style="List Bullet")
+    document.add_paragraph("hold client money", style="List Bullet")
+
+
+def _form_typed_with_tabs(document) -> None:
+    """Fields typed with tabs: a form's labels, not a table's header row."""
+    document.add_paragraph("Job posting: Peer Support Specialist", style="Heading 1")
+    document.add_paragraph("The program employs certified peer specialists in the community.")
+    _tab_lines(document, [("Duties:", "Give out medications"), ("Hours:", "40 a week"),
+                          ("Pay:", "$21.50 an hour")], 1.5, right=False)  # fmt: skip
+
+
+def _a_table_alone_on_its_page(document) -> None:
+    """No prose on the page: its rows are its longest lines, and end in full stops."""
+    document.add_paragraph("Who does what", style="Heading 1")
+    table_of(document, [
+        ("Task", "Peer Specialist", "Notes"),
+        ("Rep payee", "No", "Case manager does it."),
+        ("Medication pass", "No", "Nurses only."),
+        ("Move-in funds", "No", "Case manager does it."),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "build", [_budget_then_a_lead_in, _form_typed_with_tabs, _a_table_alone_on_its_page]
+)
+def test_lines_set_in_columns_read_in_the_pdf_as_in_word(tmp_path: Path, build) -> None:
+    """Found by an outside review of the tables whose rows never step up: two lines
+    set with a right tab took the lead-in and list after them into a table (the
+    exclusion lost, two red flags raised); a form's first field was read as a header
+    row (its red flag dropped); a table alone on its page was not seen at all."""
+    import json
+
+    from click.testing import CliRunner
+
+    from advocacy.cli import main
+
+    document = docx.Document()
+    build(document)
+    source = tmp_path / "doc.docx"
+    document.save(str(source))
+
+    def verdicts(path: Path) -> tuple[list[str], list[str]]:
+        result = CliRunner().invoke(
+            main, ["score", "evidence", str(path), "--json", "--no-learned"]
+        )
+        data = json.loads(result.output)
+        red = sorted(f["criterion"] for f in data["red_flags"])
+        cited = sorted(c["id"] for c in data["criteria"] for _ in c["passages"])
+        return red, cited
+
+    assert verdicts(pdf_of(source, tmp_path)) == verdicts(source)

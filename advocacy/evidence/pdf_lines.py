@@ -41,7 +41,6 @@ BOLD = 600
 #: A bold face by its font's name ("DejaVuSans-Bold", "Arial,Bold", "Arial-Black"; not "DemiLight").
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 SHORT_LINE = 0.75  # of the page's longest line
-HUNG_CELL = 4  # a line this many font sizes right of the line above may be a wrapped cell
 MARGIN_ROWS = 6  # a running header or footer is among a page's top or bottom lines (letterhead)
 MARGIN_LINES = 2.5  # a page number is set this many font sizes apart from the text
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -98,8 +97,9 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     text = textpage.get_text_range()
     count = textpage.count_chars()
     index = _char_indexes(text)
-    lines = []
+    lines: list[PdfLine] = []
     ranges = []
+    spread: set[int] = set()  # the lines whose text is set in several runs
     for match in _LINE.finditer(text):
         stripped = match.group().strip()
         if not stripped:
@@ -117,13 +117,18 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
             raw.FPDFText_GetCharOrigin(textpage.raw, first, ctypes.byref(x), ctypes.byref(y))
             if last_y > y.value - 1:
                 last_y = None  # one baseline (a raised or lowered mark at the end is no line)
+            # PDFium's rectangles of the line's text: one per run of characters set
+            # together, so cells set apart on one line make several
+            if raw.FPDFText_CountRects(textpage.raw, first, last - first + 1) > 1:
+                spread.add(len(lines))
         text_of_line = _LINE_HYPHEN.sub("-", stripped)
         lines.append(PdfLine(text_of_line, page, round(size, 1), bold, y.value, x.value, last_y))
         ranges.append((begin, last))
     numbers = _page_numbers(lines)
     kept = [n for n in range(len(lines)) if n not in numbers]
+    cells = [lines[n] for n in kept if n in spread]
     lines, ranges = [lines[n] for n in kept], [ranges[n] for n in kept]
-    if any(b.y > a.low + 1 for a, b in pairwise(lines)) or _rows_in_columns(lines):
+    if any(b.y > a.low + 1 for a, b in pairwise(lines)) or _rows_in_columns(cells):
         # a table: cells may share a line
         lines = [
             _with_boxes(line, textpage, [index(n) for n in range(begin, begin + len(line.text))])
@@ -134,22 +139,15 @@ def page_lines(textpage, page: int) -> list[PdfLine]:  # textpage: pypdfium2 Pdf
     return lines
 
 
-def _rows_in_columns(lines: list[PdfLine]) -> bool:
-    """Whether the page may hold a table whose cells share lines and never step up (each
-    first cell on one line): two short lines that are no list items and end no
-    sentence, one under the other, or a line with the next one hung far to its right
-    (a later cell wrapped). Only then are its characters' places worth looking up."""
-    longest = max((len(line.text) for line in lines), default=0)
-
-    def short(line: PdfLine) -> bool:
-        return len(line.text) < SHORT_LINE * longest and not ends_sentence(line.text)
-
-    return any(
-        a.size == b.size
-        and not GLYPH_BULLET.match(a.text)
-        and not BULLET.match(a.text)
-        and ((abs(a.x - b.x) <= 1 and short(a) and short(b)) or b.x > a.x + HUNG_CELL * a.size)
-        for a, b in pairwise(lines)
+def _rows_in_columns(spread: list[PdfLine]) -> bool:
+    """Whether the page may hold a table whose cells share lines and never step up
+    (each first cell on one line): two lines, no list items, whose text PDFium sets
+    in several runs (cells apart on one line; a change of font does it too). Only then
+    are the characters' places worth looking up: on a page of prose they take more
+    time than the rest of its reading."""
+    return (
+        sum(not GLYPH_BULLET.match(line.text) and not BULLET.match(line.text) for line in spread)
+        >= 2
     )
 
 

@@ -142,7 +142,7 @@ def _table(
     ):
         start, end, left, boundary = block.start, block.start + 1, carried.left, carried.boundary
     elif aligned := _aligned(lines, block):
-        start, end, left, boundary = aligned
+        return aligned  # its rows show themselves: no line of the margin is added
     else:
         return None
     while start > block.start and (
@@ -157,26 +157,39 @@ def _table(
     return range(start, end), left, boundary
 
 
-def _aligned(lines: list[PdfLine], block: range) -> tuple[int, int, float, float] | None:
+def _aligned(lines: list[PdfLine], block: range) -> tuple[range, float, float] | None:
     """A table whose rows never step up (each first cell on one line): lines at one
     margin, ALIGNED_ROWS or more, each with a cell's gap before the same column, and
-    no line between them running across it. Its first and after-last line, the left
-    of its first column and where its second column starts, or None."""
-    found: dict[tuple[int, int], list[int]] = {}
+    the wrapped lines of its later cells. Its lines, the left of its first column and
+    where its second column starts, or None.
+
+    Lines at the margin after its last row are not its rows (a lead-in, a list, a
+    heading after two lines set with a tab), and a form typed with tabs, whose first
+    cells are labels ("Duties:<tab>Give out medications"), is no table."""
+    cuts = []  # (line, its left, where a cell starts after a gap on it)
     for i in block:
         line = lines[i]
         if BULLET.match(line.text) or GLYPH_BULLET.match(line.text):
             continue  # a list item's text after its number or bullet
-        for x in {round(line.xs[c]) for c in _cuts(line) if line.xs[c] > line.x + 2}:
-            found.setdefault((round(line.x), x), []).append(i)
-    shared = [(key, rows) for key, rows in found.items() if len(rows) >= ALIGNED_ROWS]
-    if not shared:
+        cuts += [(i, line.x, line.xs[c]) for c in _cuts(line) if line.xs[c] > line.x + 2]
+    best: tuple[int, list[int], float, float] | None = None
+    for _, left, x in cuts:  # the column most lines have a cell in (set a point or two apart)
+        near = [(i, at) for i, margin, at in cuts if abs(margin - left) <= 1 and abs(at - x) <= 2]
+        rows = sorted({i for i, _ in near})
+        if len(rows) >= ALIGNED_ROWS and (best is None or len(rows) > best[0]):
+            best = (len(rows), rows, left, min(at for _, at in near))
+    if best is None:
         return None
-    (left, boundary), rows = min(shared, key=lambda item: (-len(item[1]), item[0][1]))
-    start, end = rows[0], rows[-1] + 1
-    if any(not _in_table(lines[i], left, boundary, before=False) for i in range(start, end)):
+    _, rows, left, boundary = best
+    end = rows[-1] + 1
+    while end < block.stop and lines[end].x >= boundary - 1:
+        end += 1  # the last row's later cells, wrapped
+    if any(_crosses(lines[i], boundary) for i in range(rows[0], end)):
+        return None  # running text between its rows
+    labels = sum(_before(lines[i], boundary).endswith(":") for i in rows)
+    if 2 * labels >= len(rows):
         return None
-    return start, end, float(left), float(boundary)
+    return range(rows[0], end), left, boundary
 
 
 def _row_cell_before(line: PdfLine, table: list[PdfLine]) -> bool:
