@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import flagged
+from conftest import cited_passages, flagged, scan_evidence
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,37 @@ def test_an_aides_title_beside_a_peer_wage_is_no_aides_duty(tmp_path: Path) -> N
     )
     assert "no-clinical-duties" not in flagged(tmp_path, wage)
     assert "no-clinical-duties" in flagged(tmp_path, "Peers help residents with personal care.")
+
+
+def test_evidence_the_red_flag_reader_reads_as_a_red_flag_is_not_counted(tmp_path: Path) -> None:
+    """The rules cite a mention of peer training as evidence of it; the red-flag reader
+    reads the sentence (the peer pays, off the clock) as a red flag of the same
+    criterion. The flag is raised and the evidence shown as not counted, with why."""
+    line = (
+        "El curso de certificación de pares corre por cuenta de cada especialista y debe "
+        "tomarse fuera del horario de trabajo.\n"
+    )
+    data = scan_evidence(tmp_path, line, learned=True)
+    assert "peer-specific-training" in {f["criterion"] for f in data["red_flags"]}
+    assert not cited_passages(data, "peer-specific-training")
+    reasons = [
+        n["reason"] for n in data["not_counted"] if n["criterion"] == "peer-specific-training"
+    ]
+    assert any(
+        r.startswith("the red-flag reader reads this sentence as a red flag") for r in reasons
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Peer specialists will not give out medications or handle client money.", "no-clinical-duties"),
+        ("All peer staff complete 40 hours of peer-specific training, paid, on work time.", "peer-specific-training"),
+    ],
+)  # fmt: skip
+def test_a_protection_stays_evidence_with_the_readers_on(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert cited_passages(data, criterion)
+    assert criterion not in {f["criterion"] for f in data["red_flags"]}

@@ -25,15 +25,20 @@ from typing import NamedTuple
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
-from advocacy.evidence.learned import MODEL_FILE
+from advocacy.evidence.learned import MODEL_FILE, Readers
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
-from advocacy.evidence.matching import sentence_starts, tokenize
+from advocacy.evidence.matching import Tokens, sentence_starts, tokenize
 from advocacy.evidence.passage_scope import A_HEADER_ROW, answered_in_row, list_scopes
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
 from advocacy.evidence.scope import RULES_NOTHING_OUT
-from advocacy.evidence.second_reader import doubted, learned_evidence, learned_red_flags
+from advocacy.evidence.second_reader import (
+    doubted,
+    flagged_instead,
+    learned_evidence,
+    learned_red_flags,
+)
 
 __all__ = [
     "EXCERPT_CHARS",
@@ -176,7 +181,7 @@ def find_evidence(
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         # the readers, where they read the passage's language
         here = readers if languages[order] in index.languages else None
-        doubt = partial(doubted, here.evidence, parts) if here else None
+        doubt = partial(_doubted, here, parts, matches) if here else None
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubt)
         if here is not None:
             red_flags += learned_red_flags(
@@ -341,6 +346,21 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
+
+
+def _doubted(
+    readers: Readers,
+    parts: list[tuple[int, Tokens]],
+    matches: list[PhraseMatch],
+    criterion: str,
+    spans: tuple[tuple[int, int], ...],
+) -> str | None:
+    """Why the rules' evidence for ``criterion`` at ``spans`` is not counted after all:
+    the evidence reader all but rules the criterion out, or the red-flag reader reads
+    the sentence as a red flag of it."""
+    return doubted(readers.evidence, parts, criterion, spans) or flagged_instead(
+        readers, parts, matches, criterion, spans
+    )
 
 
 def _concept(m: PhraseMatch) -> str:

@@ -333,11 +333,22 @@ def _sentences(model: Model, tokens: Tokens) -> list[tuple[int, int, list[str], 
 def sentence_at(model: Model, tokens: Tokens, at: int) -> tuple[list[str], float]:
     """The features and the model's chance of the sentence of ``tokens`` that holds
     character ``at`` (the first sentence, for a character before the first word)."""
+    _, found, chance = sentence_around(model, tokens, at)
+    return found, chance
+
+
+def sentence_around(
+    model: Model, tokens: Tokens, at: int
+) -> tuple[tuple[int, int], list[str], float]:
+    """:func:`sentence_at`, with the sentence's first and after-last character."""
     sentences = _sentences(model, tokens)
-    for _, last, found, chance in sentences:
+    for first, last, found, chance in sentences:
         if at <= tokens.spans[last - 1][1]:
-            return found, chance
-    return (sentences[-1][2], sentences[-1][3]) if sentences else ([], 0.0)
+            return (tokens.spans[first][0], tokens.spans[last - 1][1]), found, chance
+    if not sentences:
+        return (0, 0), [], 0.0
+    first, last, found, chance = sentences[-1]
+    return (tokens.spans[first][0], tokens.spans[last - 1][1]), found, chance
 
 
 def _sentence_features(tokens: Tokens) -> list[tuple[int, int, list[str]]]:

@@ -26,7 +26,9 @@ from advocacy.evidence.learned import (
     LEARNED_FLAG,
     MOST_LIKELY,
     Model,
+    Readers,
     readings,
+    sentence_around,
     sentence_at,
 )
 from advocacy.evidence.match_index import PhraseMatch
@@ -193,6 +195,42 @@ def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -
     reasons = [_doubt(model, parts, criterion, at) for at, _ in spans]
     doubts = [reason for reason in reasons if reason]
     return doubts[0] if doubts and None not in reasons else None
+
+
+def flagged_instead(
+    readers: Readers,
+    parts: Parts,
+    matches: Sequence[PhraseMatch],
+    criterion: str,
+    spans: Sequence[Span],
+) -> str | None:
+    """Why the rules' evidence for ``criterion``, matched at ``spans`` of a passage,
+    is not counted: the red-flag reader reads every sentence a span is in as a red
+    flag of that same criterion, as :func:`learned_red_flags` would flag it (the
+    rules ruled out no red flag there, and the evidence reader does not outweigh it).
+    "El curso de certificación de pares corre por cuenta de cada especialista" names
+    peer training in a phrase's words, and is a red flag of it. None otherwise."""
+    red = readers.red_flag
+    ruled_out = [
+        m.span[0]
+        for m in matches
+        if m.entry.kind == "red_flag" and m.excluded and not m.excluded.startswith(ANOTHER_MEANING)
+    ]
+    chances = []
+    for at, _ in spans:
+        offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
+        (start, end), found, chance = sentence_around(red, tokens, at - offset)
+        if (
+            chance < red.flag_at
+            or red.judge(found, (criterion,)).criterion_chance < red.criterion_at
+            or sentence_at(readers.evidence, tokens, at - offset)[1] >= EVIDENCE_OUTWEIGHS
+            or any(start + offset <= a < end + offset for a in ruled_out)
+        ):
+            return None
+        chances.append(min(chance, MOST_LIKELY))
+    if not chances:
+        return None
+    return f"the red-flag reader reads this sentence as a red flag of this criterion ({min(chances):.0%})"
 
 
 def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
