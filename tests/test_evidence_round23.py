@@ -78,3 +78,34 @@ def test_a_protection_stays_evidence_with_the_readers_on(
     data = scan_evidence(tmp_path, line + "\n", learned=True)
     assert cited_passages(data, criterion)
     assert criterion not in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        ("Bar PSS staff from passing meds, counting pills, acting as rep payee or holding anyone's cash.", "no-clinical-duties"),
+        ("Contracts should bar peer staff from medication administration, rep-payee work and routine progress notes.", "no-clinical-duties"),
+    ],
+)  # fmt: skip
+def test_a_protection_no_negation_rule_knows_is_read_as_one_by_both_readers(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    """The rules flag the duties named; both readers read the sentence as evidence of
+    the criterion and not as a red flag, so the rules' flags are shown as not counted
+    and the sentence counts as evidence."""
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert criterion not in {f["criterion"] for f in data["red_flags"]}
+    reasons = {n["reason"] for n in data["not_counted"] if n["criterion"] == criterion}
+    assert "both learned readers read this sentence as evidence of this criterion" in reasons
+    assert cited_passages(data, criterion)
+
+
+def test_a_duty_both_readers_read_as_a_duty_stays_flagged(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, "Peer staff pass medications at 8 pm.\n", learned=True)
+    assert "no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}
+
+
+def test_without_the_readers_the_rules_flag_what_they_match(tmp_path: Path) -> None:
+    line = "Bar PSS staff from passing meds, counting pills, acting as rep payee or holding anyone's cash.\n"
+    data = scan_evidence(tmp_path, line)
+    assert "no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}

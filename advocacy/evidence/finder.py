@@ -38,6 +38,7 @@ from advocacy.evidence.second_reader import (
     flagged_instead,
     learned_evidence,
     learned_red_flags,
+    read_as_evidence,
 )
 
 __all__ = [
@@ -181,6 +182,8 @@ def find_evidence(
         flags_before, hits_before = len(red_flags), {cid: len(h) for cid, h in hits.items()}
         # the readers, where they read the passage's language
         here = readers if languages[order] in index.languages else None
+        if here is not None:
+            matches = read_as_evidence(here, parts, matches)
         doubt = partial(_doubted, here, parts, matches) if here else None
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubt)
         if here is not None:

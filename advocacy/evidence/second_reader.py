@@ -6,8 +6,10 @@ learned readers see in a passage, where the rules leave room for it:
 * red flags in sentences the rules did not flag for that criterion;
 * evidence in sentences the rules cite for nothing and flag for nothing.
 
-They never overrule the rules' red flags: what a phrase flagged, with its
-reason, stands. The evidence reader may doubt the rules' evidence: where it
+They overrule the rules' red flags in one case only: where both readers read
+the sentence as evidence of the flag's criterion (:func:`read_as_evidence`),
+the flag is shown as not counted, with that reason. Otherwise what a phrase
+flagged, with its reason, stands. The evidence reader may doubt the rules' evidence: where it
 all but rules a phrase's criterion out for a sentence (:func:`doubted`), the
 passage is shown as not counted, with the criterion the reader sees instead.
 
@@ -18,6 +20,7 @@ can weigh it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
 from advocacy.evidence.learned import (
@@ -56,6 +59,8 @@ DOUBT_BELOW = 0.2
 #: with readers that had not seen the set: red flags on heldout65-68 569/641 to 569/640,
 #: heldout57-60 545/599 to 544/597, heldout73-80 1,121/1,290 to 1,118/1,284.
 EVIDENCE_OUTWEIGHS = 0.7
+EVEN_ODDS = 0.5
+BOTH_READ_EVIDENCE = "both learned readers read this sentence as evidence of this criterion"
 
 
 def learned_red_flags(
@@ -195,6 +200,36 @@ def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -
     reasons = [_doubt(model, parts, criterion, at) for at, _ in spans]
     doubts = [reason for reason in reasons if reason]
     return doubts[0] if doubts and None not in reasons else None
+
+
+def read_as_evidence(
+    readers: Readers, parts: Parts, matches: list[PhraseMatch]
+) -> list[PhraseMatch]:
+    """``matches``, with each red flag that no rule ruled out shown as not counted
+    where both readers read its sentence as evidence of its criterion: the evidence
+    reader at :data:`EVIDENCE_OUTWEIGHS` or more, and for that criterion, and the
+    red-flag reader at under even odds.
+
+    The phrase rules miss a protection worded in a way no negation rule knows ("Bar
+    PSS staff from passing meds", "Not in this job: risk assessments", "keep peers
+    out of medication administration"); the readers, which weigh every word, read
+    it as one. Measured with readers that had not seen the sets: of the rules' red
+    flags so read on heldout69-72 and heldout93-96, none of 22 was right."""
+    read = []
+    for m in matches:
+        if m.entry.kind == "red_flag" and m.excluded is None:
+            at = m.span[0]
+            offset, tokens = max((part for part in parts if part[0] <= at), key=lambda p: p[0])
+            found, chance = sentence_at(readers.evidence, tokens, at - offset)
+            if (
+                chance >= EVIDENCE_OUTWEIGHS
+                and readers.evidence.judge(found, (m.entry.criterion,)).criterion_chance
+                >= readers.evidence.criterion_at
+                and sentence_at(readers.red_flag, tokens, at - offset)[1] < EVEN_ODDS
+            ):
+                m = replace(m, excluded=BOTH_READ_EVIDENCE)
+        read.append(m)
+    return read
 
 
 def flagged_instead(
