@@ -109,3 +109,21 @@ def test_without_the_readers_the_rules_flag_what_they_match(tmp_path: Path) -> N
     line = "Bar PSS staff from passing meds, counting pills, acting as rep payee or holding anyone's cash.\n"
     data = scan_evidence(tmp_path, line)
     assert "no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "cited_by_rules", "added_by_reader"),
+    [
+        ("The agency will contract with the regional peer network to give monthly peer consultation to staff who work alone.", "paid-networking", "small-peer-teams"),
+    ],
+)  # fmt: skip
+def test_a_sentence_the_rules_cite_for_one_criterion_may_show_another(
+    tmp_path: Path, line: str, cited_by_rules: str, added_by_reader: str
+) -> None:
+    """Before, any phrase matched in a sentence kept the evidence reader out of it."""
+    rules = scan_evidence(tmp_path, line + "\n")
+    assert cited_passages(rules, cited_by_rules)
+    assert not cited_passages(rules, added_by_reader)
+    both = scan_evidence(tmp_path, line + "\n", learned=True)
+    found = next(c for c in both["criteria"] if c["id"] == added_by_reader)
+    assert [p["learned"] for p in found["passages"]] == [True]

@@ -199,7 +199,9 @@ def find_evidence(
                 here.evidence,
             )
             if not _is_label(passage):  # a header or label line is no evidence (_collect)
-                taken = [m.span for m in matches]
+                # a sentence the rules cite for one criterion may show another as well
+                # ("… supervised by the Peer Services Director, and we pay for CPS renewal")
+                taken = [m.span for m in matches if m.entry.kind == "red_flag"]
                 taken += [span for f in red_flags[flags_before:] for span in f.spans]
                 cited = {cid for cid, ranked in hits.items() if ranked[hits_before[cid] :]}
                 for cid, hit in learned_evidence(here.evidence, passage, parts, taken, evidence):

@@ -160,11 +160,13 @@ def learned_evidence(
     evidence: dict[str, CriterionEvidence],
 ) -> list[tuple[str, Hit]]:
     """(criterion, hit) for each sentence of a passage the evidence reader reads as
-    evidence, where nothing (``taken``: the spans of the rules' matches cited or
-    flagged, and of red flags) was found. Not a question, not a sentence whose
-    strongest words the scope rules read as negated, and not one too short to
-    read: here the reader adds what the rules missed (:func:`doubted` is where it
-    may doubt what they found)."""
+    evidence, where no red flag was matched or raised (``taken``: the spans of the
+    rules' red-flag matches and of red flags). A sentence the rules cite as
+    evidence of one criterion may be the reader's evidence of another (the finder
+    adds it for a criterion the rules cite nowhere in the passage). Not a question,
+    not a sentence whose strongest words the scope rules read as negated, and not
+    one too short to read: here the reader adds what the rules missed
+    (:func:`doubted` is where it may doubt what they found)."""
     found = []
     for which, (offset, tokens) in enumerate(parts):
 
