@@ -203,10 +203,11 @@ def find_evidence(
                 # ("… supervised by the Peer Services Director, and we pay for CPS renewal")
                 taken = [m.span for m in matches if m.entry.kind == "red_flag"]
                 taken += [span for f in red_flags[flags_before:] for span in f.spans]
+                # only a criterion the rules cite nowhere in the passage: theirs is enough
                 cited = {cid for cid, ranked in hits.items() if ranked[hits_before[cid] :]}
-                for cid, hit in learned_evidence(here.evidence, passage, parts, taken, evidence):
-                    if cid not in cited:  # once per passage: a rule's passage is enough
-                        hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
+                others = [cid for cid in evidence if cid not in cited]
+                for cid, hit in learned_evidence(here.evidence, passage, parts, taken, others):
+                    hits[cid].append(((1, -round(100 * (hit.chance or 0)), order), hit))
         flagged = [span for f in red_flags[flags_before:] for span in f.spans]
         # only the rules' passages say a line has been read: a learned one may not be shown
         new_hits = [

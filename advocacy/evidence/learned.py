@@ -128,18 +128,7 @@ class Model:
         criterion (the likeliest of ``criteria``, when given) and the features that
         weighed most towards a red flag of that criterion."""
         known = [f for f in found if f in self.weights]
-        scale = 1 / math.sqrt(max(len(known), self.feature_floor, 1)) / WEIGHT_UNITS
-        totals = list(self.criterion_bias)
-        weights, count = self.criterion_weights, len(totals)
-        for f in known:
-            row = self.criterion_rows.get(f)
-            if row is not None:
-                for at in range(count):
-                    totals[at] += scale * weights[row + at]
-        top = max(totals)
-        exps = [math.exp(t - top) for t in totals]
-        allowed = [at for at, c in enumerate(self.criteria) if criteria is None or c in criteria]
-        best = max(allowed, key=totals.__getitem__, default=0)
+        best, share = self._likeliest(known, criteria)
         # the words behind the flag *and* its criterion ("court", "PO"), not those of another
         # criterion in the same sentence ("no raise this year")
         both = [f for f in known if self.weights[f] > 0 and self._towards(f, best) > 0]
@@ -147,9 +136,32 @@ class Model:
         return Judgement(
             self.chance(found),
             self.criteria[best],
-            exps[best] / sum(exps) if allowed else 0.0,
+            share,
             tuple(sorted(ranked, key=self.weights.__getitem__, reverse=True)),
         )
+
+    def criterion_share(
+        self, found: Sequence[str], criteria: Container[str] | None = None
+    ) -> float:
+        """:meth:`judge`'s chance for the criterion, without the rest of its work."""
+        return self._likeliest([f for f in found if f in self.weights], criteria)[1]
+
+    def _likeliest(self, known: list[str], criteria: Container[str] | None) -> tuple[int, float]:
+        """The likeliest criterion of ``criteria`` (its index) and its chance."""
+        scale = 1 / math.sqrt(max(len(known), self.feature_floor, 1)) / WEIGHT_UNITS
+        weights, count = self.criterion_weights, len(self.criterion_bias)
+        rows = [
+            weights[r : r + count] for r in map(self.criterion_rows.get, known) if r is not None
+        ]
+        totals = list(self.criterion_bias)
+        if rows:  # each criterion's weights summed over the features, column by column
+            sums = map(sum, zip(*rows, strict=True))
+            totals = [b + scale * s for b, s in zip(totals, sums, strict=True)]
+        top = max(totals)
+        exps = [math.exp(t - top) for t in totals]
+        allowed = [at for at, c in enumerate(self.criteria) if criteria is None or c in criteria]
+        best = max(allowed, key=totals.__getitem__, default=0)
+        return best, (exps[best] / sum(exps) if allowed else 0.0)
 
     def _towards(self, feature: str, criterion: int) -> float:
         row = self.criterion_rows.get(feature)
@@ -313,8 +325,8 @@ def readings(
         if chance >= model.flag_at:
             if skip and skip(tokens.spans[first][0], tokens.spans[last - 1][1]):
                 continue
-            judgement = model.judge(found, criteria)
-            if judgement.criterion_chance >= model.criterion_at:
+            if model.criterion_share(found, criteria) >= model.criterion_at:
+                judgement = model.judge(found, criteria)
                 read.append(Reading(judgement, tokens, first, last, model.known(found)))
     return read
 

@@ -19,7 +19,7 @@ can weigh it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
@@ -157,13 +157,14 @@ def learned_evidence(
     passage: Passage,
     parts: Parts,
     taken: list[Span],
-    evidence: dict[str, CriterionEvidence],
+    criteria: Container[str],
 ) -> list[tuple[str, Hit]]:
     """(criterion, hit) for each sentence of a passage the evidence reader reads as
     evidence, where no red flag was matched or raised (``taken``: the spans of the
-    rules' red-flag matches and of red flags). A sentence the rules cite as
-    evidence of one criterion may be the reader's evidence of another (the finder
-    adds it for a criterion the rules cite nowhere in the passage). Not a question,
+    rules' red-flag matches and of red flags), for one of ``criteria``. A sentence
+    the rules cite as evidence of one criterion may be the reader's evidence of
+    another (the finder asks for the criteria the rules cite nowhere in the
+    passage). Not a question,
     not a sentence whose strongest words the scope rules read as negated, and not
     one too short to read: here the reader adds what the rules missed
     (:func:`doubted` is where it may doubt what they found)."""
@@ -173,7 +174,7 @@ def learned_evidence(
         def found_there(start: int, end: int, offset: int = offset) -> bool:
             return any(start + offset <= a < end + offset for a, _ in taken)
 
-        for reading in readings(model, tokens, evidence, found_there):
+        for reading in readings(model, tokens, criteria, found_there):
             start, end = reading.span[0] + offset, reading.span[1] + offset
             if (  # the cheap tests first
                 reading.known < model.feature_floor  # "Meetings are on Tuesdays in room 204."
