@@ -123,28 +123,34 @@ class Model:
         scale = math.sqrt(max(len(weights), self.feature_floor))
         return _sigmoid(self.bias + sum(weights) / scale)
 
-    def judge(self, found: Sequence[str], criteria: Container[str] | None = None) -> Judgement:
+    def judge(
+        self,
+        found: Sequence[str],
+        criteria: Container[str] | None = None,
+        worked_out: tuple[float, tuple[int, float]] | None = None,
+    ) -> Judgement:
         """The model's reading of a sentence's ``found`` features: its chance, its
         criterion (the likeliest of ``criteria``, when given) and the features that
-        weighed most towards a red flag of that criterion."""
+        weighed most towards a red flag of that criterion. ``worked_out``: the chance
+        and :meth:`likeliest`, where the caller has them."""
         known = [f for f in found if f in self.weights]
-        best, share = self._likeliest(known, criteria)
+        chance, (best, share) = worked_out or (self.chance(found), self._likeliest(known, criteria))
         # the words behind the flag *and* its criterion ("court", "PO"), not those of another
         # criterion in the same sentence ("no raise this year")
         both = [f for f in known if self.weights[f] > 0 and self._towards(f, best) > 0]
         ranked = both or [f for f in known if self.weights[f] > 0]
         return Judgement(
-            self.chance(found),
+            chance,
             self.criteria[best],
             share,
             tuple(sorted(ranked, key=self.weights.__getitem__, reverse=True)),
         )
 
-    def criterion_share(
+    def likeliest(
         self, found: Sequence[str], criteria: Container[str] | None = None
-    ) -> float:
-        """:meth:`judge`'s chance for the criterion, without the rest of its work."""
-        return self._likeliest([f for f in found if f in self.weights], criteria)[1]
+    ) -> tuple[int, float]:
+        """:meth:`judge`'s criterion (its index) and its chance, without the rest of its work."""
+        return self._likeliest([f for f in found if f in self.weights], criteria)
 
     def _likeliest(self, known: list[str], criteria: Container[str] | None) -> tuple[int, float]:
         """The likeliest criterion of ``criteria`` (its index) and its chance."""
@@ -325,8 +331,9 @@ def readings(
         if chance >= model.flag_at:
             if skip and skip(tokens.spans[first][0], tokens.spans[last - 1][1]):
                 continue
-            if model.criterion_share(found, criteria) >= model.criterion_at:
-                judgement = model.judge(found, criteria)
+            likeliest = model.likeliest(found, criteria)
+            if likeliest[1] >= model.criterion_at:
+                judgement = model.judge(found, criteria, (chance, likeliest))
                 read.append(Reading(judgement, tokens, first, last, model.known(found)))
     return read
 
