@@ -127,3 +127,43 @@ def test_a_sentence_the_rules_cite_for_one_criterion_may_show_another(
     both = scan_evidence(tmp_path, line + "\n", learned=True)
     found = next(c for c in both["criteria"] if c["id"] == added_by_reader)
     assert [p["learned"] for p in found["passages"]] == [True]
+
+
+@pytest.mark.parametrize(
+    ("line", "criterion"),
+    [
+        # no negation at all: the duty is assigned
+        ("Peer specialists start at $23 per hour and help the clinician decide whether the person meets criteria for involuntary hospitalization.", "peers-in-mobile-crisis"),
+        ("Peer specialists start at $23 per hour and complete the suicide risk assessment on each person they see.", "peers-in-mobile-crisis"),
+        # a protection turned around
+        ("Peer specialists are not exempt from progress notes.", "no-clinical-duties"),
+        ("Peer specialists may no longer decline to handle client funds.", "no-clinical-duties"),
+        ("Peer specialists can no longer refuse to act as representative payee.", "no-clinical-duties"),
+        ("Peer staff are not exempt from restraint and seclusion duties.", "peers-in-mobile-crisis"),
+        ("The weekly peer team meeting was cancelled and will not be replaced.", "peer-support-team"),
+        ("Los pares no están exentos de escribir notas de progreso.", "no-clinical-duties"),
+        ("Los especialistas de pares ya no están exentos de la administración de medicamentos.", "no-clinical-duties"),
+    ],
+)  # fmt: skip
+def test_a_red_flag_the_readers_misread_as_a_protection_stays_flagged(
+    tmp_path: Path, line: str, criterion: str
+) -> None:
+    """Found by an outside review: both readers read these as evidence, and the
+    rules' flags were dropped. The readers overrule a flag only in a sentence that
+    says no, and none that turns a protection around."""
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert criterion in {f["criterion"] for f in data["red_flags"] if f["chance"] is None}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "El curso de certificación de pares ya no corre por cuenta de cada especialista; la agencia lo paga.",
+        "El curso de certificación de pares no corre por cuenta del especialista y se toma dentro del horario de trabajo.",
+    ],
+)  # fmt: skip
+def test_a_negated_protection_keeps_the_rules_evidence(tmp_path: Path, line: str) -> None:
+    """Found by an outside review: the red-flag reader takes these for the red flag
+    they deny; its reading no longer takes the rules' evidence away."""
+    data = scan_evidence(tmp_path, line + "\n", learned=True)
+    assert cited_passages(data, "peer-specific-training")

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import replace
 
+from advocacy.evidence.cue_words import EXCLUDING_WORDS, EXEMPTING, PUT_OFF, TRIGGERS
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
 from advocacy.evidence.learned import (
     LEARNED,
@@ -205,27 +206,59 @@ def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -
     return doubts[0] if doubts and None not in reasons else None
 
 
+#: Words that turn a protection around: an exemption denied ("not exempt from progress
+#: notes"), a refusal taken away ("may no longer decline to handle funds"), a protection
+#: ended ("the peer team meeting was cancelled").
+_TURNED = (
+    EXEMPTING | PUT_OFF | frozenset("decline declines refuse refuses rechazar negarse".split())
+)
+
+
+def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
+    """Whether the sentence at characters ``span`` of ``tokens`` says no in words a
+    negation rule knows ("not", "don't", "barred"; with ``excluding``, "excluded",
+    "outside", "bar" too), and no word in it turns a protection around. The readers
+    weigh words, not their order: where a sentence says no, they may read a
+    protection the rules missed, or take one for its opposite."""
+    start, end = span
+    words = [w for w, (a, _) in zip(tokens.words, tokens.spans, strict=True) if start <= a < end]
+    says = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
+    if excluding:
+        says = says | EXCLUDING_WORDS | _BARS
+    return any(w in says for w in words) and not any(w in _TURNED for w in words)
+
+
+_BARS = frozenset("bar bars".split())  # "Contracts should bar peer staff from …"
+
+
 def read_as_evidence(
     readers: Readers, parts: Parts, matches: list[PhraseMatch]
 ) -> list[PhraseMatch]:
     """``matches``, with each red flag that no rule ruled out shown as not counted
     where both readers read its sentence as evidence of its criterion: the evidence
     reader at :data:`EVIDENCE_OUTWEIGHS` or more, and for that criterion, and the
-    red-flag reader at under even odds.
+    red-flag reader at under even odds; only in a sentence that says no
+    (:func:`_says_no`).
 
-    The phrase rules miss a protection worded in a way no negation rule knows ("Bar
-    PSS staff from passing meds", "Not in this job: risk assessments", "keep peers
-    out of medication administration"); the readers, which weigh every word, read
-    it as one. Measured with readers that had not seen the sets: of the rules' red
-    flags so read on heldout69-72 and heldout93-96, none of 22 was right."""
+    The phrase rules miss a protection worded in a way no negation rule connects to
+    the duty ("Bar PSS staff from passing meds", "Not in this job: risk assessments",
+    "Peers write no routine progress notes"); the readers, which weigh every word,
+    read it as one. They weigh words, not their order, so a sentence that says no
+    word of the kind ("… start at $23 per hour and help the clinician decide whether
+    the person meets criteria for involuntary hospitalization"), or turns a
+    protection around ("not exempt from progress notes"), keeps the rules' flag: an
+    outside review found both. Measured with readers that had not seen the sets:
+    heldout69-72 red flags 537 right of 595 -> 537 of 592, heldout93-96 460 of 556
+    -> 460 of 554."""
     read = []
     for m in matches:
         if m.entry.kind == "red_flag" and m.excluded is None:
             at = m.span[0]
             offset, tokens = max((part for part in parts if part[0] <= at), key=lambda p: p[0])
-            found, chance = sentence_at(readers.evidence, tokens, at - offset)
+            span, found, chance = sentence_around(readers.evidence, tokens, at - offset)
             if (
-                chance >= EVIDENCE_OUTWEIGHS
+                _says_no(tokens, span)
+                and chance >= EVIDENCE_OUTWEIGHS
                 and readers.evidence.judge(found, (m.entry.criterion,)).criterion_chance
                 >= readers.evidence.criterion_at
                 and sentence_at(readers.red_flag, tokens, at - offset)[1] < EVEN_ODDS
@@ -259,7 +292,10 @@ def flagged_instead(
         offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
         (start, end), found, chance = sentence_around(red, tokens, at - offset)
         if (
-            chance < red.flag_at
+            # a protection the reader may take for its opposite ("ya no corre por cuenta
+            # de cada especialista; la agencia lo paga"): the rules' reading stands
+            _says_no(tokens, (start, end), excluding=False)
+            or chance < red.flag_at
             or red.judge(found, (criterion,)).criterion_chance < red.criterion_at
             or sentence_at(readers.evidence, tokens, at - offset)[1] >= EVIDENCE_OUTWEIGHS
             or any(start + offset <= a < end + offset for a in ruled_out)
