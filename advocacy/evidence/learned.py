@@ -234,7 +234,7 @@ def read_model(path: Path) -> Readers:
             len(weights) != len(names)
             or len(part["class_bias"]) != count
             or len(by_criterion) != count * len(rows)
-            or any(not 0 <= r < len(names) for r in rows)
+            or (len(rows) and (min(rows) < 0 or max(rows) >= len(names)))
             or list(rows) != sorted(set(rows))
         ):
             raise ValueError("the weights do not fit the features")
