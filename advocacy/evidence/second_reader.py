@@ -4,14 +4,17 @@ The finder runs the phrase rules first; these functions then add what the
 learned readers see in a passage, where the rules leave room for it:
 
 * red flags in sentences the rules did not flag for that criterion;
-* evidence in sentences the rules cite for nothing and flag for nothing.
+* evidence in sentences no red flag was matched in, of criteria the rules did
+  not cite in the passage.
 
-They overrule the rules' red flags in one case only: where both readers read
-the sentence as evidence of the flag's criterion (:func:`read_as_evidence`),
-the flag is shown as not counted, with that reason. Otherwise what a phrase
-flagged, with its reason, stands. The evidence reader may doubt the rules' evidence: where it
-all but rules a phrase's criterion out for a sentence (:func:`doubted`), the
-passage is shown as not counted, with the criterion the reader sees instead.
+They overrule the rules' red flags in one case only: where a sentence says no
+and both readers read it as evidence of the flag's criterion
+(:func:`read_as_evidence`), the flag is shown as not counted, with that reason.
+Otherwise what a phrase flagged, with its reason, stands. The readers may doubt
+the rules' evidence: where the evidence reader all but rules a phrase's
+criterion out for a sentence (:func:`doubted`), or the red-flag reader reads it
+as a red flag of that criterion (:func:`flagged_instead`), the passage is shown
+as not counted, with why.
 
 Each finding says it came from a reader, with its chance, so the reviewer
 can weigh it.
@@ -165,10 +168,9 @@ def learned_evidence(
     rules' red-flag matches and of red flags), for one of ``criteria``. A sentence
     the rules cite as evidence of one criterion may be the reader's evidence of
     another (the finder asks for the criteria the rules cite nowhere in the
-    passage). Not a question,
-    not a sentence whose strongest words the scope rules read as negated, and not
-    one too short to read: here the reader adds what the rules missed
-    (:func:`doubted` is where it may doubt what they found)."""
+    passage). Not a question, not a sentence whose strongest words the scope rules
+    read as negated, and not one too short to read: here the reader adds what the
+    rules missed (:func:`doubted` is where it may doubt what they found)."""
     found = []
     for which, (offset, tokens) in enumerate(parts):
 
@@ -212,6 +214,7 @@ def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -
 _TURNED = (
     EXEMPTING | PUT_OFF | frozenset("decline declines refuse refuses rechazar negarse".split())
 )
+_BARS = frozenset("bar bars".split())  # "Contracts should bar peer staff from …"
 
 
 def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
@@ -226,9 +229,6 @@ def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
     if excluding:
         says = says | EXCLUDING_WORDS | _BARS
     return any(w in says for w in words) and not any(w in _TURNED for w in words)
-
-
-_BARS = frozenset("bar bars".split())  # "Contracts should bar peer staff from …"
 
 
 def read_as_evidence(
@@ -254,12 +254,12 @@ def read_as_evidence(
     for m in matches:
         if m.entry.kind == "red_flag" and m.excluded is None:
             at = m.span[0]
-            offset, tokens = max((part for part in parts if part[0] <= at), key=lambda p: p[0])
+            offset, tokens = _part_at(parts, at)
             span, found, chance = sentence_around(readers.evidence, tokens, at - offset)
             if (
                 _says_no(tokens, span)
                 and chance >= EVIDENCE_OUTWEIGHS
-                and readers.evidence.judge(found, (m.entry.criterion,)).criterion_chance
+                and readers.evidence.likeliest(found, (m.entry.criterion,))[1]
                 >= readers.evidence.criterion_at
                 and sentence_at(readers.red_flag, tokens, at - offset)[1] < EVEN_ODDS
             ):
@@ -289,14 +289,14 @@ def flagged_instead(
     ]
     chances = []
     for at, _ in spans:
-        offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
+        offset, tokens = _part_at(parts, at)
         (start, end), found, chance = sentence_around(red, tokens, at - offset)
         if (
             # a protection the reader may take for its opposite ("ya no corre por cuenta
             # de cada especialista; la agencia lo paga"): the rules' reading stands
             _says_no(tokens, (start, end), excluding=False)
             or chance < red.flag_at
-            or red.judge(found, (criterion,)).criterion_chance < red.criterion_at
+            or red.likeliest(found, (criterion,))[1] < red.criterion_at
             or sentence_at(readers.evidence, tokens, at - offset)[1] >= EVIDENCE_OUTWEIGHS
             or any(start + offset <= a < end + offset for a in ruled_out)
         ):
@@ -311,7 +311,7 @@ def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
     """Why the reader doubts the sentence at character ``at``; None where it does not,
     and "" where the sentence is too short for it to say ("Please copy the Director
     of Peer Services."): such a sentence neither keeps nor doubts the evidence."""
-    offset, tokens = max((part for part in parts if part[0] <= at), key=lambda part: part[0])
+    offset, tokens = _part_at(parts, at)
     found, chance = sentence_at(model, tokens, at - offset)
     if chance >= DOUBT_READS_BELOW:  # it reads the sentence as evidence
         return None
@@ -323,3 +323,8 @@ def _doubt(model: Model, parts: Parts, criterion: str, at: int) -> str | None:
     if instead == criterion:  # the likeliest criterion, however unsure
         return None
     return f"the evidence reader reads this sentence as about {instead}, not this criterion"
+
+
+def _part_at(parts: Parts, at: int) -> tuple[int, Tokens]:
+    """The part of a passage (where it starts, and its words) that holds character ``at``."""
+    return max((part for part in parts if part[0] <= at), key=lambda part: part[0])
