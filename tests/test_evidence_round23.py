@@ -167,3 +167,31 @@ def test_a_negated_protection_keeps_the_rules_evidence(tmp_path: Path, line: str
     they deny; its reading no longer takes the rules' evidence away."""
     data = scan_evidence(tmp_path, line + "\n", learned=True)
     assert cited_passages(data, "peer-specific-training")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The peer does not participate in M-1 holds or transports; clinicians handle those.",
+        "Bridgers do not participate in commitment proceedings, holds or transport under a writ.",
+        "Reminder: peers are not on the behavioral emergency roster.",
+        "Peers will not help locate participants with warrants or transport anyone in custody.",
+    ],
+)
+def test_a_hold_and_its_transport_kept_from_peers_is_evidence(tmp_path: Path, line: str) -> None:
+    data = scan_evidence(tmp_path, line + "\n")
+    assert cited_passages(data, "peers-in-mobile-crisis")
+    assert "peers-in-mobile-crisis" not in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    ("line", "flagged_crisis"),
+    [
+        ("Peer specialists transport patients on holds to the state hospital.", True),
+        ("Peers hold a weekly group and provide transportation to appointments.", False),
+    ],
+)
+def test_hold_the_verb_and_a_ride_to_appointments_are_no_crisis_hold(
+    tmp_path: Path, line: str, flagged_crisis: bool
+) -> None:
+    assert ("peers-in-mobile-crisis" in flagged(tmp_path, line)) is flagged_crisis
