@@ -25,17 +25,16 @@ from typing import NamedTuple
 from advocacy.evaluate.rubric import LoadedRubric, ResolvedCriterion
 from advocacy.evidence.crediting import credited, sentence_of
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
-from advocacy.evidence.learned import MODEL_FILE, Readers
+from advocacy.evidence.learned import MODEL_FILE
 from advocacy.evidence.match_index import MatchIndex, PhraseMatch, build_index
-from advocacy.evidence.matching import Tokens, sentence_starts, tokenize
+from advocacy.evidence.matching import sentence_starts, tokenize
 from advocacy.evidence.passage_scope import A_HEADER_ROW, answered_in_row, list_scopes
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
 from advocacy.evidence.scope import RULES_NOTHING_OUT
 from advocacy.evidence.second_reader import (
-    doubted,
-    flagged_instead,
+    evidence_doubt,
     learned_evidence,
     learned_red_flags,
     read_as_evidence,
@@ -184,7 +183,7 @@ def find_evidence(
         here = readers if languages[order] in index.languages else None
         if here is not None:
             matches = read_as_evidence(here, parts, matches)
-        doubt = partial(_doubted, here, parts, matches) if here else None
+        doubt = partial(evidence_doubt, here, parts, matches) if here else None
         _collect(order, passage, matches, index, evidence, hits, red_flags, not_counted, doubt)
         if here is not None:
             red_flags += learned_red_flags(
@@ -264,7 +263,7 @@ def _collect(
 ) -> None:
     """Sort one passage's matches into hits, red flags and matches not counted.
     ``doubt`` says why evidence for a criterion, matched at some spans, is not
-    counted after all (the evidence reader's :func:`.second_reader.doubted`)."""
+    counted after all (the readers' :func:`.second_reader.evidence_doubt`)."""
     per_item: dict[tuple[str, str, str], list[PhraseMatch]] = {}
     for m in matches:
         per_item.setdefault((m.entry.criterion, m.entry.kind, m.entry.item), []).append(m)
@@ -352,21 +351,6 @@ def _collect(
         hits[cid].append(((-len(names), -len(spans), order), hit))
         look_for = {i.text for i in evidence[cid].criterion.look_for}
         evidence[cid].found += [i for i in names if i in look_for and i not in evidence[cid].found]
-
-
-def _doubted(
-    readers: Readers,
-    parts: list[tuple[int, Tokens]],
-    matches: list[PhraseMatch],
-    criterion: str,
-    spans: tuple[tuple[int, int], ...],
-) -> str | None:
-    """Why the rules' evidence for ``criterion`` at ``spans`` is not counted after all:
-    the evidence reader all but rules the criterion out, or the red-flag reader reads
-    the sentence as a red flag of it."""
-    return doubted(readers.evidence, parts, criterion, spans) or flagged_instead(
-        readers, parts, matches, criterion, spans
-    )
 
 
 def _concept(m: PhraseMatch) -> str:

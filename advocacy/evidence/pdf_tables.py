@@ -83,17 +83,16 @@ def table_rows(lines: list[PdfLine], usual_gap: float) -> dict[int, Row]:
             continue
         found, left, boundary = table
         these = _rows(lines, found, usual_gap, boundary, carried)
-        if any(len((owner or "").split()) > FIRST_CELL_WORDS for _, owner in these.values()):
+        if any(len((owner or "").split()) > FIRST_CELL_WORDS for _, owner, _ in these.values()):
             carried = None
             continue  # a "first cell" of running prose: text in columns, not a table
         columns = carried.columns if carried else _columns(lines, found, left)
         titles = carried.titles if carried else []
-        again = carried is not None and lines[found.start].text == carried.header
-        for n, (start, (end, owner)) in enumerate(sorted(these.items())):
+        for start, (end, owner, rest) in sorted(these.items()):
             cells = _cells(lines[start:end], columns)
             if carried is not None and lines[start].text == carried.header:
                 cells = titles  # the header row again, at the top of the next page
-            elif carried is not None and n == int(again) and lines[start].x >= carried.boundary - 1:
+            elif carried is not None and rest:
                 above = rows[carried.start]  # the row went on from the page before
                 rows[carried.start] = above._replace(cells=_joined_cells(above.cells, cells))
                 rows[start] = Row(end, owner, [], [], rest=True)
@@ -341,11 +340,13 @@ def _rows(
     usual_gap: float,
     boundary: float,
     carried: _Carried | None,
-) -> dict[int, tuple[int, str | None]]:
-    """Split ``table`` into rows: a row starts below the last row's lowest line, in
-    the first column, once the row before has reached another column (or after a gap
-    wider than the lines of one cell). Lines at the top of a page that continue the
-    last row of the page before (under a repeated header row, if any) keep its owner."""
+) -> dict[int, tuple[int, str | None, bool]]:
+    """Split ``table`` into rows (each row's end, owner, and whether it is the rest of
+    a row): a row starts below the last row's lowest line, in the first column, once
+    the row before has reached another column (or after a gap wider than the lines
+    of one cell). Lines at the top of a page that continue the last row of the page
+    before (under a repeated header row, if any) are the rest of it, and keep its
+    owner."""
     starts = [table.start]
     reached = _reached(lines[table.start], boundary)
     bottom = lines[table.start].low
@@ -362,16 +363,16 @@ def _rows(
             reached = False
         reached = reached or _reached(line, boundary)
         bottom = min(bottom, line.low)
-    rows: dict[int, tuple[int, str | None]] = {}
+    rows: dict[int, tuple[int, str | None, bool]] = {}
     for n, (start, end) in enumerate(zip(starts, [*starts[1:], table.stop], strict=True)):
         if carried is not None and n == int(header_again) and lines[start].x >= boundary - 1:
-            rows[start] = (end, carried.owner)  # the rest of a row from the page before
+            rows[start] = (end, carried.owner, True)  # the rest of a row from the page before
             continue
         cell = start + 1
         while cell < end and lines[cell].x < boundary - 1 and lines[cell].y < lines[cell - 1].low:
             cell += 1  # the first cell's wrapped lines
         owner = joined([_before(line, boundary) for line in lines[start:cell]]) or None
-        rows[start] = (end, owner)
+        rows[start] = (end, owner, False)
     return rows
 
 

@@ -192,6 +192,22 @@ def learned_evidence(
     return found
 
 
+def evidence_doubt(
+    readers: Readers,
+    parts: Parts,
+    matches: Sequence[PhraseMatch],
+    criterion: str,
+    spans: Sequence[Span],
+) -> str | None:
+    """Why the rules' evidence for ``criterion``, matched at ``spans`` of a passage,
+    is not counted after all: the evidence reader all but rules the criterion out
+    (:func:`doubted`), or the red-flag reader reads the sentence as a red
+    flag of it (:func:`flagged_instead`). None where neither does."""
+    return doubted(readers.evidence, parts, criterion, spans) or flagged_instead(
+        readers, parts, matches, criterion, spans
+    )
+
+
 def doubted(model: Model, parts: Parts, criterion: str, spans: Sequence[Span]) -> str | None:
     """Why the rules' evidence for ``criterion``, matched at ``spans`` of a passage,
     is not counted: in every sentence a span is in, the evidence reader reads the
