@@ -14,10 +14,12 @@ _BARE_RULE = re.compile(r"^:?-+:?(?:\s*\|\s*:?-+:?)+$")
 
 #: A column header naming a peer role ("Peer Recovery Coach", "Especialista de pares")…
 _PEER_HEADER = re.compile(r"(?<![-\w])(?:peers?|pares)\b", re.IGNORECASE)
-#: …unless it names someone else beside the word: "Non-peer staff", "Supervisor of peers".
+#: …unless it names someone else beside the word: "Non-peer staff", "Supervisor of peers",
+#: "Capacitación para los pares". (Spanish names a peer role with "de": "Especialista de
+#: pares" is the peer; "Supervisora de pares" is caught by its title.)
 _NOT_PEER_ROLE = re.compile(
-    r"\bnon[-\s]?peer|\b(?:of|for|de|para)\s+(?:the\s+|los\s+|las\s+)?(?:peers?|pares)\b"
-    r"|supervis|manager|director|coordinat",
+    r"\bnon[-\s]?peer|\b(?:of|for|para)\s+(?:the\s+|los\s+|las\s+)?(?:peers?|pares)\b"
+    r"|supervis|manager|director|coordinat|coordinad|gerente|jef[ea]\b",
     re.IGNORECASE,
 )
 

@@ -248,11 +248,14 @@ PERFECT = frozenset(
 
 # Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
-# "No se permitirá que se *niegue* a transportar".
+# "No se permitirá que se *niegue* a transportar", "Peers are no longer *excluded* from med
+# pass", "ya no están *excluidos* de".
 NEGATIVE_PREDICATES = frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "
-    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
-    "nieguen negarse niega niegan rechace rechacen rechazar".split()
+    "limited opt waive waived excluded barred banned prohibited forbidden "
+    "exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar excluido excluida excluidos "
+    "excluidas prohibido prohibida prohibidos prohibidas".split()
 )
 
 # Words between a negation and a protection it would say is missing, which the negation

@@ -12,9 +12,17 @@ from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
 from advocacy.evidence.match_index import PhraseMatch
+from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import letter_words
 from advocacy.evidence.reading import Passage
-from advocacy.evidence.scope import A_SUBJECT_LINE, AN_ADDRESS_LINE, ANOTHER_POSITION, NEGATED
+from advocacy.evidence.scope import (
+    A_SUBJECT_LINE,
+    AN_ADDRESS_LINE,
+    ANOTHER_POSITION,
+    LEAD_IN_WORDS,
+    NEGATED,
+    excluding_lead,
+)
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
@@ -125,6 +133,17 @@ def _header_row(passages: tuple[Passage, ...], at: int) -> bool:
     return bool(_COLUMN_WORDS.intersection(letter_words(passages[at].text)))
 
 
+def bare_lead_in(text: str, lang: str) -> bool:
+    """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not") is an
+    excluding lead-in: a negation with only a subject before it and the verb of what is
+    done after it, as one before a colon is read (:func:`scope.excluding_lead`)."""
+    tokens = tokenize(text, lang)
+    count = len(tokens.words)
+    if not count or count > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
+        return False
+    return excluding_lead(tokens, 0, count, text)
+
+
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     from advocacy.evidence.positions import position_title
@@ -164,7 +183,12 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
         if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
             reason = reason or lead_in  # an item's own sub-items continue its sentence
         elif not passage.item or text.endswith(":"):
-            nested, excludes = passage.item, text.endswith(":") and excluding(text, lang)
+            nested = passage.item
+            if text.endswith(":"):
+                excludes = excluding(text, lang)
+            else:  # "YOU WILL NOT" over a list: a lead-in without its colon
+                listed = at + 1 < len(passages) and passages[at + 1].item
+                excludes = listed and not passage.item and bare_lead_in(text, lang)
             lead_in = f"listed under '{short(text)}'" if excludes else None
         scopes.append(reason)
     return scopes

@@ -503,7 +503,7 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
         if after - first > LEAD_IN_WORDS or end <= after or words[after] in SUBJECTS:
             continue  # a sentence after the colon ("No: peers pass meds"), not a list
         lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
-        if _excluding_lead(tokens, first, after, lead):
+        if excluding_lead(tokens, first, after, lead):
             ends = TERMINATORS[passage_language(tokens)]
             last = next(
                 (at for at in range(after + 1, end) if at in colons or words[at] in ends), end
@@ -512,7 +512,7 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
     return found
 
 
-def _excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
+def excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
     """Whether words ``first`` to ``after`` (excluded), which read ``lead``, lead into what
     is excluded: a word of exclusion ("Explicit exclusions:"), or a negation followed only
     by the verb of what is done ("Duties do not include:", "You will not:", "Qué NO
