@@ -185,7 +185,7 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
         elif not passage.item or text.endswith(":"):
             nested = passage.item
             if text.endswith(":"):
-                excludes = excluding(text, lang)
+                excludes = excluding(text, lang) is not None
             else:  # "YOU WILL NOT" over a list: a lead-in without its colon
                 listed = at + 1 < len(passages) and passages[at + 1].item
                 excludes = listed and not passage.item and bare_lead_in(text, lang)
