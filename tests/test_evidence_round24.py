@@ -40,6 +40,135 @@ def test_an_exclusion_still_keeps_the_duty_out(tmp_path: Path, text: str) -> Non
     assert cited_passages(data, "no-clinical-duties")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '- Facilitar la "Mesa de Apoyo" en Chaparral los martes.',
+        "Llevo 8 meses como especialista de apoyo entre pares en una clínica.",
+        "Guardia telefónica un fin de semana al mes.",
+    ],
+)
+def test_a_month_a_table_or_an_on_call_shift_is_no_money_duty(tmp_path: Path, text: str) -> None:
+    """Class words match by their Snowball stems: "mesada" (an allowance) and "mes"
+    (a month) share one, and "guard*" (to keep) took in "guardia" (an on-call shift)."""
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_keeping_someone_s_allowance_is_still_a_money_duty(tmp_path: Path) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, "El par guarda la mesada de cada residente.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assist deputies with movement of program participants to and from classrooms.",
+        "3.3 Escort inmates between C-Unit and the treatment annex when the escort officer is unavailable.",
+        "Any CPS present on the unit will assist with the formal count.",
+        "Peers stand in on dorm shakedowns now.",
+        "- Apoyar a los oficiales durante los conteos y los movimientos entre módulos.",
+        "- Realizar cacheos a las personas que entran a los grupos.",
+    ],
+)  # fmt: skip
+def test_custody_work_is_flagged(tmp_path: Path, text: str) -> None:
+    found = flagged(tmp_path, text)
+    assert found & {"no-clinical-duties", "voluntary-peer-support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CPS staff never escort inmates or take part in counts or searches.",
+        "Peer specialists do not assist officers with counts, movement or searches.",
+    ],
+)
+def test_custody_work_kept_out_is_evidence(tmp_path: Path, text: str) -> None:
+    data = scan_evidence(tmp_path, text + "\n")
+    assert not {f["criterion"] for f in data["red_flags"]}
+    assert cited_passages(data, "no-clinical-duties") or cited_passages(
+        data, "voluntary-peer-support"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Provide safe transportation for youth in foster care to visits, school and therapy.",
+        "5. Transport participants' children to and from supervised visitation.",
+        "Starting Nov 1, Peer Mentors will be added to the visit supervision rotation.",
+        "Parent Partners supervise visits when the FSRP worker is out.",
+        "- Transportar a los niños a las visitas en el vehículo de la agencia",
+        "Les pides que supervisen las visitas cuando falta personal.",
+    ],
+)
+def test_a_child_welfare_worker_s_work_is_a_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With 3.0 FTE peer staff, the center joins the network for monthly group supervision and cross-center visits.",
+        "Thank you for hosting our monitoring visit on 9/18.",
+        "La supervisora visita el sitio cada mes.",
+        "Parents may bring their kids to the Saturday group.",
+    ],
+)  # fmt: skip
+def test_supervision_and_visits_named_apart_are_no_duty(tmp_path: Path, text: str) -> None:
+    """ "supervision" and "supervise" share a stem; only the verb supervises a visit."""
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_parent_partners_kept_out_of_visits_and_rides_is_evidence(tmp_path: Path) -> None:
+    line = "Parent Partners do not supervise visits or transport children.\n"
+    data = scan_evidence(tmp_path, line)
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+    assert cited_passages(data, "no-clinical-duties")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Meal and snack supervision; complete the meal plan adherence form",
+        "- Blind weights Mon/Thu at 6:30 a.m.; report discrepancies to RN",
+        "• Post-meal bathroom monitoring (stand outside restroom, run water check)",
+        "- También se les pidió pesar a las participantes los lunes.",
+    ],
+)
+def test_meal_and_weight_monitoring_is_a_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La supervisión directa la ofrece una coordinadora que trabajó seis años como especialista de pares.",
+        "Follow-up: restock naloxone; add second bathroom check sign-up.",
+        "A pesar de todo, el grupo sigue.",
+    ],
+)  # fmt: skip
+def test_words_near_meals_and_weights_are_no_duty(tmp_path: Path, text: str) -> None:
+    """ "como" and "comida" share a Snowball stem; "pesar" is also "a pesar de"."""
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.2 Navigator applies the InterQual BH criteria checklist before the case is routed.",
+        "• Assists Utilization Management by gathering clinical information for prior authorization requests.",
+        "d) Confirm benefit eligibility and determine eligibility for plan programs.",
+        "✔️ Apoyo al equipo de autorizaciones previas para recopilar información clínica.",
+    ],
+)  # fmt: skip
+def test_utilisation_review_is_a_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_helping_someone_appeal_a_denial_is_peer_work(tmp_path: Path) -> None:
+    line = "Peers help members understand and appeal a denied prior authorization."
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
+
+
 @pytest.mark.parametrize("lead", ["YOU WILL NOT", "Peer staff do not", "Qué NO harás"])
 def test_a_lead_in_without_its_colon_excludes_its_list(tmp_path: Path, lead: str) -> None:
     text = (
@@ -69,3 +198,38 @@ def test_a_spanish_peer_column_answers_its_row(tmp_path: Path) -> None:
     assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
     supervised = table.replace("Coach de recuperación de pares", "Supervisora de pares")
     assert "no-clinical-duties" in flagged(tmp_path, supervised, "matriz.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Target Average Handle Time: 11 minutes.",
+        "C.1 Average handle time ≤ 12 minutes; minimum 4.5 handled calls per logged-in hour.",
+        "Occupancy target 85%; wrap-up capped at 90 seconds.",
+    ],
+)
+def test_call_centre_targets_are_a_ratio_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, text)
+
+
+def test_no_call_targets_is_no_ratio_flag(tmp_path: Path) -> None:
+    line = "There are no handle time targets for peer staff."
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Be on call every fourth weekend as backup for the paid coordinator (unpaid)",
+        "D.2 Backup on-call after 11pm is covered by the coordinator on an uncompensated basis.",
+        "- Guardia telefónica voluntaria un fin de semana al mes.",
+    ],
+)
+def test_unpaid_on_call_is_a_pay_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, text)
+
+
+def test_unpaid_alone_in_spanish_is_no_networking_flag(tmp_path: Path) -> None:
+    """ "sin pago" alone is a matter of pay; beside the network it is paid networking."""
+    assert "paid-networking" not in flagged(tmp_path, "Guardia telefónica, sin pago.")
+    assert "paid-networking" in flagged(tmp_path, "Las reuniones de la red de pares son sin pago.")
