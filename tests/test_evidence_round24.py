@@ -233,3 +233,25 @@ def test_unpaid_alone_in_spanish_is_no_networking_flag(tmp_path: Path) -> None:
     """ "sin pago" alone is a matter of pay; beside the network it is paid networking."""
     assert "paid-networking" not in flagged(tmp_path, "Guardia telefónica, sin pago.")
     assert "paid-networking" in flagged(tmp_path, "Las reuniones de la red de pares son sin pago.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los pares ya no están excluidos de la entrega de medicamentos.",
+        "Peers are no longer excluded from med pass.",
+    ],
+)
+def test_the_readers_do_not_overrule_an_exclusion_taken_back(tmp_path: Path, text: str) -> None:
+    """Both readers weigh "no" and "excluidos" as a protection; the rules read the
+    double negation, and the readers may not overrule them there."""
+    data = scan_evidence(tmp_path, text + "\n", learned=True)
+    assert "no-clinical-duties" in {f["criterion"] for f in data["red_flags"]}
+
+
+def test_the_readers_still_see_a_plain_exclusion_as_evidence(tmp_path: Path) -> None:
+    data = scan_evidence(
+        tmp_path, "Los pares están excluidos de la entrega de medicamentos.\n", learned=True
+    )
+    assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
+    assert cited_passages(data, "no-clinical-duties")

@@ -250,12 +250,16 @@ PERFECT = frozenset(
 # the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
 # "No se permitirá que se *niegue* a transportar", "Peers are no longer *excluded* from med
 # pass", "ya no están *excluidos* de".
-NEGATIVE_PREDICATES = frozenset(
+# Participles of exclusion, which negate on their own and are taken back by a negation
+# before them ("not excluded", "no longer barred", "ya no están excluidos").
+EXCLUDED_PARTICIPLES = frozenset(
+    "excluded barred banned prohibited forbidden excluido excluida excluidos excluidas "
+    "prohibido prohibida prohibidos prohibidas".split()
+)
+NEGATIVE_PREDICATES = EXCLUDED_PARTICIPLES | frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "
-    "limited opt waive waived excluded barred banned prohibited forbidden "
-    "exento exenta exentos exentas opcional opcionales niegue "
-    "nieguen negarse niega niegan rechace rechacen rechazar excluido excluida excluidos "
-    "excluidas prohibido prohibida prohibidos prohibidas".split()
+    "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "
+    "nieguen negarse niega niegan rechace rechacen rechazar".split()
 )
 
 # Words between a negation and a protection it would say is missing, which the negation

@@ -25,7 +25,13 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import replace
 
-from advocacy.evidence.cue_words import EXCLUDING_WORDS, EXEMPTING, PUT_OFF, TRIGGERS
+from advocacy.evidence.cue_words import (
+    EXCLUDED_PARTICIPLES,
+    EXCLUDING_WORDS,
+    EXEMPTING,
+    PUT_OFF,
+    TRIGGERS,
+)
 from advocacy.evidence.findings import CriterionEvidence, Hit, NotCounted, RedFlagFinding
 from advocacy.evidence.learned import (
     LEARNED,
@@ -244,7 +250,10 @@ def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
     says = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
     if excluding:
         says = says | EXCLUDING_WORDS | _BARS
-    return any(w in says for w in words) and not any(w in _TURNED for w in words)
+    taken_back = any(  # "ya no están excluidos de": an exclusion a negation takes back
+        w in EXCLUDED_PARTICIPLES and says.intersection(words[:at]) for at, w in enumerate(words)
+    )
+    return any(w in says for w in words) and not taken_back and not _TURNED.intersection(words)
 
 
 def read_as_evidence(
