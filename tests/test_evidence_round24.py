@@ -255,3 +255,28 @@ def test_the_readers_still_see_a_plain_exclusion_as_evidence(tmp_path: Path) -> 
     )
     assert "no-clinical-duties" not in {f["criterion"] for f in data["red_flags"]}
     assert cited_passages(data, "no-clinical-duties")
+
+
+def test_a_verdict_cell_does_not_take_back_an_exclusion_in_a_later_cell(tmp_path: Path) -> None:
+    """ "| No | Yes | PSS are excluded from physical intervention |": the "No" answers
+    the row; it is no negation of "excluded" in the comment cell."""
+    table = (
+        "| Task | PSS | BHT | Comment |\n"
+        "|---|---|---|---|\n"
+        "| SAMA / restraint / hands-on intervention | No | Yes | PSS are excluded from physical intervention |\n"
+    )
+    assert "peers-in-mobile-crisis" not in flagged(tmp_path, table, "crosswalk.md")
+
+
+@pytest.mark.parametrize("title", ["Parent Advocate", "Family Partner", "Promotora"])
+def test_a_family_peer_s_title_is_the_peer_column(tmp_path: Path, title: str) -> None:
+    table = (
+        "The table below shows which tasks belong to the worker and which to the peer.\n\n"
+        f"| Task | Children's Service Worker | {title} |\n"
+        "|---|---|---|\n"
+        "| Transports children | Yes | **No** |\n"
+        "| Observes drug screens | Arranges | **No** |\n"
+    )
+    data = scan_evidence(tmp_path, table, "roles.md")
+    assert not data["red_flags"]
+    assert cited_passages(data, "no-clinical-duties")

@@ -53,9 +53,13 @@ def labelled_cells(header: list[str], cells: list[str]) -> list[str]:
 
 
 #: …or is a peer title's noun alone, the short name a posting's table gives its own peer job
-#: ("Task | Navigator | Case Manager", "Who | Coach | RN").
+#: ("Task | Navigator | Case Manager", "Who | Coach | RN"), or a family peer's title
+#: ("Task | Children's Service Worker | Parent Advocate", "Promotora").
 _PEER_TITLE_ALONE = re.compile(
-    r"^(?:peer |recovery )?(?:navigators?|coach(?:es)?|mentors?|bridgers?)$", re.IGNORECASE
+    r"^(?:(?:peer |recovery )?(?:navigators?|coach(?:es)?|mentors?|bridgers?)"
+    r"|(?:parent|family|youth) (?:partners?|advocates?|all(?:y|ies)|mentors?)"
+    r"|promotor(?:a|as|es)?)$",
+    re.IGNORECASE,
 )
 
 

@@ -260,7 +260,9 @@ def _denied(tokens: Tokens, predicates: list[int], cues: list[Cue], cue: Cue) ->
     its clause denies ("not exempt from", "no peer staff member is exempt from"), not one
     of a clause before an "and" ("do not carry a caseload and are exempt from")."""
     return cue.start in predicates and any(
-        other.end < cue.start and COORDINATORS.isdisjoint(tokens.words[other.end + 1 : cue.start])
+        other.end < cue.start
+        and COORDINATORS.isdisjoint(tokens.words[other.end + 1 : cue.start])
+        and not _another_cell(tokens, other.end, cue.start)  # "| No | Yes | PSS are excluded"
         for other in cues
     )
 
