@@ -280,3 +280,8 @@ def test_a_family_peer_s_title_is_the_peer_column(tmp_path: Path, title: str) ->
     data = scan_evidence(tmp_path, table, "roles.md")
     assert not data["red_flags"]
     assert cited_passages(data, "no-clinical-duties")
+
+
+def test_calls_per_hour_alone_is_no_call_target(tmp_path: Path) -> None:
+    line = "Staffing is set at one supporter per 8 expected calls per hour, based on 12 months of data."
+    assert "peer-staffing-ratio" not in flagged(tmp_path, line)
