@@ -285,3 +285,35 @@ def test_a_family_peer_s_title_is_the_peer_column(tmp_path: Path, title: str) ->
 def test_calls_per_hour_alone_is_no_call_target(tmp_path: Path) -> None:
     line = "Staffing is set at one supporter per 8 expected calls per hour, based on 12 months of data."
     assert "peer-staffing-ratio" not in flagged(tmp_path, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2.5 Provide written testimony or appear in court when subpoenaed.",
+        "The Family Mentor may be called as a witness regarding the above.",
+        "Peers testify at hearings before the judge.",
+    ],
+)
+def test_a_court_s_witness_is_a_voluntary_support_flag(tmp_path: Path, text: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Testimony before the House Human Services Committee on HB 2213.",
+        "3. Transport of a person under an emergency admission order, or serving as witness to the petition.",
+        "1.5 Peer Navigators shall not be asked to testify about releasees' private disclosures except as compelled by court order.",
+    ],
+)  # fmt: skip
+def test_testimony_to_a_legislature_or_a_petition_s_witness_is_no_court_report(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+def test_peers_kept_off_the_witness_stand_is_evidence(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, "Peer staff will not testify in court or act as witnesses.\n")
+    assert not data["red_flags"]
+    assert cited_passages(data, "voluntary-peer-support")
