@@ -222,7 +222,8 @@ def test_no_call_targets_is_no_ratio_flag(tmp_path: Path) -> None:
     [
         "- Be on call every fourth weekend as backup for the paid coordinator (unpaid)",
         "D.2 Backup on-call after 11pm is covered by the coordinator on an uncompensated basis.",
-        "- Guardia telefónica voluntaria un fin de semana al mes.",
+        "- Guardia telefónica un fin de semana al mes, sin pago.",
+        "Los pares trabajan horas extra sin paga.",
     ],
 )
 def test_unpaid_on_call_is_a_pay_flag(tmp_path: Path, text: str) -> None:
@@ -317,3 +318,79 @@ def test_peers_kept_off_the_witness_stand_is_evidence(tmp_path: Path) -> None:
     data = scan_evidence(tmp_path, "Peer staff will not testify in court or act as witnesses.\n")
     assert not data["red_flags"]
     assert cited_passages(data, "voluntary-peer-support")
+
+
+# An outside review's attacks on the round's rules, each a wrong verdict it found.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peer staff, who are not clinicians, are prohibited from administering medication.",
+        "Not surprisingly, peers are excluded from the medication pass.",
+        "No, peers are banned from pat downs.",
+        "Los pares, que no son enfermeros, están excluidos de dar medicamentos.",
+        "Aunque no son clínicos, los pares están excluidos de las contenciones.",
+    ],
+)
+def test_a_negation_elsewhere_in_the_sentence_takes_back_no_exclusion(
+    tmp_path: Path, text: str
+) -> None:
+    data = scan_evidence(tmp_path, text + "\n", learned=True)
+    assert not data["red_flags"]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "lead_in"),
+    [
+        ("YOU WILL NOT", "en", True),
+        ("Peer staff do not", "en", True),
+        ("Nurses do not", "en", False),
+        ("Las enfermeras no", "es", False),
+    ],
+)
+def test_a_line_about_other_staff_is_no_bare_lead_in(line: str, lang: str, lead_in: bool) -> None:
+    from advocacy.evidence.passage_scope import bare_lead_in
+
+    assert bare_lead_in(line, lang) is lead_in
+
+
+@pytest.mark.parametrize(
+    ("text", "criterion"),
+    [
+        ("The official count of people served by peer mentors last year was 412.", "no-clinical-duties"),
+        ("Peer mentors walk alongside inmates in recovery.", "no-clinical-duties"),
+        ("The peer movement in our state was founded by former inmates.", "no-clinical-duties"),
+        ("Los pares acompañan a los internos en su proceso de recuperación.", "no-clinical-duties"),
+        ("Los pares apoyan a los participantes con el trámite oficial de registro de votantes.", "no-clinical-duties"),
+        ("Peer staff who drive their kids to school may flex their start time.", "no-clinical-duties"),
+        ("Transportation is provided by agency drivers so youth can attend peer groups.", "no-clinical-duties"),
+        ("We supervise peer staff through monthly site visits.", "no-clinical-duties"),
+        ("Peers help parents get ready for supervised visits and debrief afterwards.", "no-clinical-duties"),
+        ("Las pares pueden llevar a sus niños a la capacitación.", "no-clinical-duties"),
+        ("Llevamos diez años apoyando a niños y familias.", "no-clinical-duties"),
+        ("The vital signs of a healthy peer program are trust and choice.", "no-clinical-duties"),
+        ("Peer staff observe an unpaid 30-minute meal break.", "no-clinical-duties"),
+        ("Peers help people weigh the pros and cons, and let them decide.", "no-clinical-duties"),
+        ("Ayudamos a pesar los pros y los contras.", "no-clinical-duties"),
+        ("Peer support services require prior authorization after 20 units.", "no-clinical-duties"),
+        ("With the member's prior authorization in writing, a peer may talk to the member's family.", "no-clinical-duties"),
+        ("This bid responds to the PA Request for Applications for peer services.", "no-clinical-duties"),
+        ("Eligibility screening for the peer training program opens in March.", "no-clinical-duties"),
+        ("Our plan's peer navigators help members through Medicaid redetermination paperwork.", "no-clinical-duties"),
+        ("The peer-run respite occupancy rate was 85% last year.", "peer-staffing-ratio"),
+        ("Average talk time on the warmline was 24 minutes, because peers never rush a caller.", "peer-staffing-ratio"),
+        ("Cada turno adicional es voluntario y se paga como horas extra.", "peer-retention-and-pay"),
+        ("Peer advocates support protesters after pepper spray exposure.", "peers-in-mobile-crisis"),
+    ],
+)  # fmt: skip
+def test_words_of_the_new_duties_in_other_senses_raise_no_flag(
+    tmp_path: Path, text: str, criterion: str
+) -> None:
+    assert criterion not in flagged(tmp_path, text)
+
+
+def test_an_allowance_in_the_plural_is_still_money(tmp_path: Path) -> None:
+    assert "no-clinical-duties" in flagged(
+        tmp_path, "Las pares administran las mesadas de los residentes."
+    )

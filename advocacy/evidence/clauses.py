@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from advocacy.evidence.cue_words import (
+    BEFORE_PARTICIPLE,
     COORDINATORS,
     ENDED_PRACTICE,
+    EXCLUDED_PARTICIPLES,
     GERUND,
     GOING_ON,
+    NEGATIVE_PREDICATES,
     PEOPLE_SERVED,
     PHRASE_TERMINATORS,
     PHRASE_TRIGGERS,
@@ -33,6 +36,31 @@ from advocacy.evidence.cue_words import (
 )
 from advocacy.evidence.matching import Tokens
 from advocacy.evidence.out_of_role import list_colons
+
+
+def exclusion_taken_back(words: tuple[str, ...] | list[str], at: int) -> bool:
+    """Whether word ``at`` is a participle of exclusion that a negation right on it takes
+    back: "not excluded", "no longer barred", "ya no están excluidos"; not "Peer staff,
+    who are not clinicians, are prohibited from …", nor "No, peers are banned from …"."""
+    if words[at] not in EXCLUDED_PARTICIPLES:
+        return False
+    before = at - 1
+    while before >= 0 and words[before] in BEFORE_PARTICIPLE:
+        before -= 1
+    return before >= 0 and (words[before] in TRIGGERS["en"] or words[before] in TRIGGERS["es"])
+
+
+def negative_predicates(tokens: Tokens) -> list[int]:
+    """The words that negate in turn what a trigger before them negates ("No peer is
+    *exempt* from", "not *excluded* from"): a participle of exclusion only where a
+    negation is right on it (:func:`exclusion_taken_back`)."""
+    words = tokens.words
+    return [
+        at
+        for at, word in enumerate(words)
+        if word in NEGATIVE_PREDICATES
+        and (word not in EXCLUDED_PARTICIPLES or exclusion_taken_back(words, at))
+    ]
 
 
 @dataclass(frozen=True)

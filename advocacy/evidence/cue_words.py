@@ -251,10 +251,17 @@ PERFECT = frozenset(
 # "No se permitirá que se *niegue* a transportar", "Peers are no longer *excluded* from med
 # pass", "ya no están *excluidos* de".
 # Participles of exclusion, which negate on their own and are taken back by a negation
-# before them ("not excluded", "no longer barred", "ya no están excluidos").
+# right on them ("not excluded", "no longer barred", "ya no están excluidos"; not "Peer
+# staff, who are not clinicians, are prohibited from …").
 EXCLUDED_PARTICIPLES = frozenset(
     "excluded barred banned prohibited forbidden excluido excluida excluidos excluidas "
     "prohibido prohibida prohibidos prohibidas".split()
+)
+# Words between such a negation and its participle: "not *be* excluded", "no *longer*
+# barred", "no *están* excluidos".
+BEFORE_PARTICIPLE = frozenset(
+    "be is are was were been being get gets got longer ever está están estar estará "
+    "estarán es son será serán sea sean fue fueron era eran estaba estaban ya".split()
 )
 NEGATIVE_PREDICATES = EXCLUDED_PARTICIPLES | frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "

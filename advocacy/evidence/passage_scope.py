@@ -137,10 +137,14 @@ def bare_lead_in(text: str, lang: str) -> bool:
     """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not") is an
     excluding lead-in: a negation with only a subject before it and the verb of what is
     done after it, as one before a colon is read (:func:`scope.excluding_lead`)."""
+    from advocacy.evidence.staffing_words import OTHER_STAFF
+
     tokens = tokenize(text, lang)
     count = len(tokens.words)
     if not count or count > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
         return False
+    if OTHER_STAFF.intersection(tokens.words):
+        return False  # "Nurses do not" over what peers then do: no lead-in of the peer role
     return excluding_lead(tokens, 0, count, text)
 
 

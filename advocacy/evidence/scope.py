@@ -45,6 +45,7 @@ from advocacy.evidence.clauses import (
     crossed,
     find_phrases,
     memo,
+    negative_predicates,
     passage_language,
     pseudo_words,
     relative_ends,
@@ -67,7 +68,6 @@ from advocacy.evidence.cue_words import (
     LOSSES,
     MAIN_SUBJECTS,
     MODALS,
-    NEGATIVE_PREDICATES,
     PERFECT,
     POST,
     POST_WORDS,
@@ -201,7 +201,7 @@ def negation(
     for cue in reversed(near) if reach is not None else near:
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
-        predicates = memo(tokens, "predicates", _negative_predicates)
+        predicates = memo(tokens, "predicates", negative_predicates)
         if _between(predicates, cue.end, start) or _denied(tokens, predicates, near, cue):
             continue  # "no peer is exempt from", "may not decline to": a double negation
         if words[cue.start] in EXEMPTING and not _exempts(tokens, cue, start, end):
@@ -358,10 +358,6 @@ def put_off_after(tokens: Tokens, end: int) -> str | None:
                 return None  # "were postponed once, in 2020"
             return f"{NEGATED} '{words[at - 1]} {words[at]}'"
     return None
-
-
-def _negative_predicates(tokens: Tokens) -> list[int]:
-    return [at for at, word in enumerate(tokens.words) if word in NEGATIVE_PREDICATES]
 
 
 def _between(positions: list[int], a: int, b: int) -> bool:

@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import replace
 
+from advocacy.evidence.clauses import exclusion_taken_back
 from advocacy.evidence.cue_words import (
-    EXCLUDED_PARTICIPLES,
     EXCLUDING_WORDS,
     EXEMPTING,
     PUT_OFF,
@@ -250,9 +250,8 @@ def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
     says = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
     if excluding:
         says = says | EXCLUDING_WORDS | _BARS
-    taken_back = any(  # "ya no están excluidos de": an exclusion a negation takes back
-        w in EXCLUDED_PARTICIPLES and says.intersection(words[:at]) for at, w in enumerate(words)
-    )
+    # "ya no están excluidos de": an exclusion a negation takes back
+    taken_back = any(exclusion_taken_back(words, at) for at in range(len(words)))
     return any(w in says for w in words) and not taken_back and not _TURNED.intersection(words)
 
 
