@@ -246,10 +246,6 @@ PERFECT = frozenset(
     "has have had hasn't haven't hadn't been since ha han había habían desde".split()
 )
 
-# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
-# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
-# "No se permitirá que se *niegue* a transportar", "Peers are no longer *excluded* from med
-# pass", "ya no están *excluidos* de".
 # Participles of exclusion, which negate on their own and are taken back by a negation
 # right on them ("not excluded", "no longer barred", "ya no están excluidos"; not "Peer
 # staff, who are not clinicians, are prohibited from …").
@@ -263,6 +259,10 @@ BEFORE_PARTICIPLE = frozenset(
     "be is are was were been being get gets got longer ever está están estar estará "
     "estarán es son será serán sea sean fue fueron era eran estaba estaban ya".split()
 )
+# Words that negate in turn what a trigger before them negates: "No peer is *exempt* from
+# the medication pass", "It is not *optional* to complete a note", "may not *decline* to",
+# "No se permitirá que se *niegue* a transportar", "Peers are no longer *excluded* from med
+# pass" (a participle only where the negation is right on it: clauses.negative_predicates).
 NEGATIVE_PREDICATES = EXCLUDED_PARTICIPLES | frozenset(
     "exempt exempted excused optional decline declines declining refuse refuses refusing "
     "limited opt waive waived exento exenta exentos exentas opcional opcionales niegue "

@@ -192,7 +192,7 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
                 excludes = excluding(text, lang) is not None
             else:  # "YOU WILL NOT" over a list: a lead-in without its colon
                 listed = at + 1 < len(passages) and passages[at + 1].item
-                excludes = listed and not passage.item and bare_lead_in(text, lang)
+                excludes = listed and bare_lead_in(text, lang)
             lead_in = f"listed under '{short(text)}'" if excludes else None
         scopes.append(reason)
     return scopes
