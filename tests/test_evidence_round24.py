@@ -394,3 +394,31 @@ def test_an_allowance_in_the_plural_is_still_money(tmp_path: Path) -> None:
     assert "no-clinical-duties" in flagged(
         tmp_path, "Las pares administran las mesadas de los residentes."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capacitación: videos en línea sobre seguridad, que se ven en casa sin pago.",
+        "___ Módulos de cumplimiento en línea (sin pago; completar antes del primer día)",
+    ],
+)
+def test_a_red_flag_s_own_negation_word_does_not_negate_it(tmp_path: Path, text: str) -> None:
+    """ "{learning} ~ sin pago" names unpaid training: its "sin" is the flag's wording,
+    so the line is a red flag, not evidence that the training is paid."""
+    data = scan_evidence(tmp_path, text + "\n")
+    assert "peer-specific-training" in {f["criterion"] for f in data["red_flags"]}
+    assert not cited_passages(data, "peer-specific-training")
+
+
+def test_a_negation_word_that_opens_a_red_flag_s_phrase_still_negates_a_later_one(
+    tmp_path: Path,
+) -> None:
+    """A phrase that opens with its negation ("not … session … write") is the absence
+    itself there; another "not" inside its match still negates it."""
+    line = (
+        "2. Do not ask a CPS what someone said in a session, and do not ask a CPS to "
+        "write or witness a misconduct report.\n"
+    )
+    data = scan_evidence(tmp_path, line)
+    assert "voluntary-peer-support" not in {f["criterion"] for f in data["red_flags"]}

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from advocacy.evaluate.rubric import LoadedRubric
 from advocacy.evidence.concepts import load_concepts
+from advocacy.evidence.cue_words import TRIGGERS
 from advocacy.evidence.matching import (
     Pattern,
     Tokens,
@@ -30,13 +31,12 @@ from advocacy.evidence.scope import (
     ANOTHER_MEANING,
     listed_after,
     negation,
-    put_off_after,
     qualifier_word,
     self_negating,
     weak_qualifier,
-    withheld_after,
 )
 from advocacy.evidence.staffing import figure_at
+from advocacy.evidence.withheld import put_off_after, withheld_after
 
 BASE_LANGUAGE = "en"  # the language of literal phrases in the talking points
 PREFIX_KEY = 3  # prefix phrases are indexed by their first letters
@@ -65,6 +65,15 @@ class Entry:
     people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
     only_with: tuple[Pattern, ...] = ()  # look-for: one must be in the sentence or heading
     rules_out_home: str | None = None  # the only criterion a negated match rules a flag out for
+
+    @cached_property
+    def own_negations(self) -> frozenset[str]:
+        """The stems of negation words the phrase names itself after its first word
+        ("{learning} ~ sin pago", a red flag): in a match, they are its wording, not a
+        negation of it. (A first word is the absence itself already: "no cap".)"""
+        later = self.pattern[1:]
+        named = {form for word in later if isinstance(word, Word) for form in word.stems}
+        return frozenset(named & (TRIGGERS["en"] | TRIGGERS["es"]))
 
     @cached_property
     def checked(self) -> int:
@@ -258,7 +267,7 @@ def _judge(
     if entry.kind == "red_flag":
         return (
             qualifier_word(tokens, start, end)
-            or negation(tokens, start, end)
+            or negation(tokens, start, end, own=entry.own_negations)
             or not_the_peers_after(tokens, end)
             or list_scope
             or listed_after(tokens, start)

@@ -63,17 +63,13 @@ from advocacy.evidence.cue_words import (
     EXCLUSIONS,
     EXEMPTING,
     EXEMPTION_LIMITS,
-    HELD,
     LEAD_IN_VERBS,
     LOSSES,
     MAIN_SUBJECTS,
     MODALS,
-    PERFECT,
     POST,
     POST_WORDS,
     PROBLEMS_HEADING,
-    PUT_OFF,
-    PUT_OFF_VERBS,
     RELATIVES,
     ROLE_WORDS,
     SHORT_SCOPE,
@@ -83,7 +79,6 @@ from advocacy.evidence.cue_words import (
     TRIGGERS,
     WATCH_FOR_LEAD_IN,
     WEAK,
-    WITHHELD,
 )
 from advocacy.evidence.matching import Tokens, tokenize
 from advocacy.evidence.out_of_role import NEGATED, out_of_role_after
@@ -164,7 +159,12 @@ def _if_before(tokens: Tokens, start: int) -> bool:
 
 
 def negation(
-    tokens: Tokens, start: int, end: int, weak: bool = False, reach: int | None = None
+    tokens: Tokens,
+    start: int,
+    end: int,
+    weak: bool = False,
+    reach: int | None = None,
+    own: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the match at words ``start``..``end`` is negated ("negated by 'will not'"), or None.
 
@@ -175,9 +175,12 @@ def negation(
     which keeps the protection ("will never cut the ratio", "no cap on paid
     networking time", "nunca se reducirá la proporción").
 
-    With ``weak``, the match is read as weakened by a qualifier, and a
-    negation that opens the qualifier ("is not required") is that qualifier,
-    not a negation of the match.
+    With ``own`` (stems), a negation word inside the match that the phrase names is
+    its wording ("capacitación … sin pago"), not a negation of it.
+
+    With ``weak``, the match is read as weakened by a qualifier, and a negation
+    that opens the qualifier ("is not required") is that qualifier, not a negation
+    of the match.
     """
     boundaries = clause_boundaries(tokens)
     words = tokens.words
@@ -199,6 +202,8 @@ def negation(
     first = bisect_left(starts, boundaries[last - 1] - 2) if last else 0
     near = cues[first : bisect_left(starts, end)]
     for cue in reversed(near) if reach is not None else near:
+        if start < cue.start <= end and tokens.stems[cue.start] in own:
+            continue
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it
         predicates = memo(tokens, "predicates", negative_predicates)
@@ -311,53 +316,6 @@ def _answer(tokens: Tokens, cue: Cue) -> bool:
         return False
     after = tokens.spans[cue.start][1]
     return tokens.text[after : after + 1] in (",", ".", "!")
-
-
-def withheld_after(tokens: Tokens, end: int) -> bool:
-    """Whether the clause after a match says it is not given: "… is not covered",
-    "… has not been held since August", "… no se paga"."""
-    words = tokens.words
-    boundaries = clause_boundaries(tokens)
-    stop = min(len(words), end + 1 + POST_WINDOW + 2)
-    for at in range(end + 1, stop):
-        if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
-            return False
-        if words[at] not in POST and not words[at].endswith("n't"):
-            continue
-        for verb in range(at + 1, min(len(words), at + 4)):
-            if LOSSES[passage_language(tokens)].fullmatch(words[verb]):
-                return False  # "which is never cancelled for coverage": a loss denied
-            if words[verb].startswith(tuple(WITHHELD)):
-                return True
-            if words[verb].startswith(tuple(HELD)) and PERFECT & set(words[end + 1 : verb]):
-                return True
-        return False
-    return False
-
-
-_BROUGHT_BACK = ("restor", "reinstat", "resum", "reanud", "restablec")
-_ONCE = frozenset("once twice briefly temporarily una vez".split())
-
-
-def put_off_after(tokens: Tokens, end: int) -> str | None:
-    """Why a protection named before it is put off or called off in its clause ("Peer
-    trainings scheduled for March are postponed", "paid training for peers was
-    cancelled"), or None: a verb "to be" and a word of :data:`PUT_OFF` right after it."""
-    words = tokens.words
-    first, last = tokens.sentence_range(end)
-    if any(word.startswith(_BROUGHT_BACK) for word in words[first:last]):
-        return None  # "restores the retention bonus that was suspended in 2023"
-    boundaries = clause_boundaries(tokens)
-    for at in range(end + 1, min(len(words), end + 2 + POST_WINDOW + 2)):
-        if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
-            return None
-        if words[at] in RELATIVES or words[at] in TRIGGERS[passage_language(tokens)]:
-            return None  # "for staff whose shifts were cancelled", "has never been cancelled"
-        if words[at] in PUT_OFF and words[at - 1] in PUT_OFF_VERBS:
-            if at + 1 < len(words) and words[at + 1] in _ONCE:
-                return None  # "were postponed once, in 2020"
-            return f"{NEGATED} '{words[at - 1]} {words[at]}'"
-    return None
 
 
 def _between(positions: list[int], a: int, b: int) -> bool:
