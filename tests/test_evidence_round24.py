@@ -422,3 +422,31 @@ def test_a_negation_word_that_opens_a_red_flag_s_phrase_still_negates_a_later_on
     )
     data = scan_evidence(tmp_path, line)
     assert "voluntary-peer-support" not in {f["criterion"] for f in data["red_flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5. Where the parent is non-compliant, the Family Peer Advocate's summary is attached to the court report.",
+        "| Court | Advocate will attach visit summaries to the CSW's court report |",
+        "- Coach will log refusals for the judge.",
+        "c) Entregar mensualmente a la manejadora de casos un resumen por familia: asistencia a clases.",
+    ],
+)  # fmt: skip
+def test_a_summary_on_a_person_for_a_court_or_caseworker_is_a_report(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8.2.1(d) Peer Contact Logs are not released to courts, probation, landlords or employers.",
+        "La Sra. Archuleta informó que los dos trabajadores de pares pasan de $15 a $19.25 la hora.",
+    ],
+)  # fmt: skip
+def test_logs_kept_from_a_court_or_a_board_s_report_is_no_report_on_a_person(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
