@@ -450,3 +450,17 @@ def test_logs_kept_from_a_court_or_a_board_s_report_is_no_report_on_a_person(
     tmp_path: Path, text: str
 ) -> None:
     assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("You will be our only navigator in the northeast region; the rest of the team is in Columbia.", True),
+        ("She is the only mentor at the clinic.", True),
+        ("The only navigator training this year is in March.", False),
+    ],
+)  # fmt: skip
+def test_a_peer_title_s_noun_alone_names_a_single_peer_position(
+    tmp_path: Path, text: str, flag: bool
+) -> None:
+    assert ("small-peer-teams" in flagged(tmp_path, text)) is flag
