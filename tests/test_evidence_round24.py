@@ -464,3 +464,20 @@ def test_a_peer_title_s_noun_alone_names_a_single_peer_position(
     tmp_path: Path, text: str, flag: bool
 ) -> None:
     assert ("small-peer-teams" in flagged(tmp_path, text)) is flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- If a youth discloses self-harm, fill out the Safety Plan template with them and upload it for their therapist.",
+        "4. Complete the Stanley-Brown safety plan with clients who endorse SI and route it to the clinician.",
+        "- Si un joven habla de hacerse daño, llenar el Plan de Seguridad con él y dejarlo en la carpeta de la terapeuta.",
+    ],
+)  # fmt: skip
+def test_a_safety_plan_done_for_a_clinician_is_a_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_safety_plans_left_to_the_clinician_is_no_flag(tmp_path: Path) -> None:
+    line = "Peers do not complete safety plans; the therapist does, with the youth if they want a peer there."
+    assert "no-clinical-duties" not in flagged(tmp_path, line)
