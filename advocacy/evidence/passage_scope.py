@@ -11,9 +11,11 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
+from advocacy.evidence.cue_words import TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import letter_words
+from advocacy.evidence.positions import position_title
 from advocacy.evidence.reading import Passage
 from advocacy.evidence.scope import (
     A_SUBJECT_LINE,
@@ -21,8 +23,10 @@ from advocacy.evidence.scope import (
     ANOTHER_POSITION,
     LEAD_IN_WORDS,
     NEGATED,
+    excluding,
     excluding_lead,
 )
+from advocacy.evidence.staffing_words import OTHER_STAFF, PEER_MARKERS
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
@@ -91,9 +95,6 @@ def _names_a_peer(text: str, owner: str) -> bool:
     Kim | Jose (Peer Specialist) | hands out meds", a roster; "RN Kim | 10:02 | peers
     please hand out the 5pm meds", a log typed with pipes; not "| Med Tech | … | peer
     staff never cover this |"): then the row is not another position's alone."""
-    from advocacy.evidence.cue_words import TRIGGERS
-    from advocacy.evidence.staffing_words import PEER_MARKERS
-
     rest = text[len(owner) :] if text.startswith(owner) else text
     negations = TRIGGERS["en"] | TRIGGERS["es"]
     for cell in rest.split(CELL_MARK):
@@ -137,8 +138,6 @@ def bare_lead_in(text: str, lang: str) -> bool:
     """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not") is an
     excluding lead-in: a negation with only a subject before it and the verb of what is
     done after it, as one before a colon is read (:func:`scope.excluding_lead`)."""
-    from advocacy.evidence.staffing_words import OTHER_STAFF
-
     tokens = tokenize(text, lang)
     count = len(tokens.words)
     if not count or count > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
@@ -150,9 +149,6 @@ def bare_lead_in(text: str, lang: str) -> bool:
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
-    from advocacy.evidence.positions import position_title
-    from advocacy.evidence.scope import excluding
-
     scopes: list[str | None] = []
     lead_in, nested = None, False  # nested: the lead-in is itself a list item
     heading_seen: dict[str, str | None] = {}
@@ -205,8 +201,6 @@ def answered_in_row(text: str, owner: str, matches: list[PhraseMatch]) -> list[P
     just before the negation ("peers are exempt from sitter duty"), is the row's topic,
     not a duty: it is not counted either. ("Daily; no medication pass on weekends" and
     "RN does not conduct UAs" say nothing of peers.)"""
-    from advocacy.evidence.staffing_words import PEER_MARKERS
-
     topic = " ".join(owner.split())
     cut = len(topic)
     if not topic or not text.startswith(topic) or cut == len(text):
