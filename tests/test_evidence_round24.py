@@ -431,6 +431,7 @@ def test_a_negation_word_that_opens_a_red_flag_s_phrase_still_negates_a_later_on
         "| Court | Advocate will attach visit summaries to the CSW's court report |",
         "- Coach will log refusals for the judge.",
         "c) Entregar mensualmente a la manejadora de casos un resumen por familia: asistencia a clases.",
+        "- Entregar cada mes a la trabajadora social un resumen de asistencia de cada familia",
     ],
 )  # fmt: skip
 def test_a_summary_on_a_person_for_a_court_or_caseworker_is_a_report(
