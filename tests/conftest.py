@@ -12,11 +12,14 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-# Compiled templates go to a cache folder of this test run, not the user's.
+# Compiled templates go to a cache folder of this test run, not the user's;
+# the folder goes when the run ends, so runs leave nothing behind.
 if "XDG_CACHE_HOME" not in os.environ:
+    import atexit
     import tempfile
 
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="advocacy-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 #: Namespaces of the DOCX parts the tests read back.
 NS = {
