@@ -391,6 +391,16 @@ PROBLEMS_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A line without its colon that keeps work out of the role in words other than a verb of
+# doing ("Lo que NO forma parte de este puesto", "Not part of this job", "THINGS WE DO NOT
+# ASK OF YOU"), over the list of that work (see passage_scope.bare_lead_in).
+KEPT_OUT_OF_ROLE = re.compile(
+    r"\b(?:not|no)\s+(?:(?:forma|forman|es|son|is|are)\s+)?(?:part|parte)\s+(?:of|de|del)\b"
+    r"|\b(?:do\s+not|don['’]t|never|will\s+not|won['’]t)\s+ask\b"
+    r"|\bno\s+(?:le|les|te)\s+(?:pedimos|pediremos|pedirá|pedirán)\b",
+    re.IGNORECASE,
+)
+
 # A lead-in to signs a supervisor is to watch for ("Watch for role drift. Common signs:",
 # "Look out for these warning signs:"): what it lists is to be caught, not assigned.
 WATCH_FOR_LEAD_IN = re.compile(

@@ -11,10 +11,10 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
-from advocacy.evidence.cue_words import TRIGGERS
+from advocacy.evidence.cue_words import KEPT_OUT_OF_ROLE, TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
-from advocacy.evidence.normalise import letter_words
+from advocacy.evidence.normalise import detect_language, letter_words
 from advocacy.evidence.positions import position_title
 from advocacy.evidence.reading import Passage
 from advocacy.evidence.scope import (
@@ -135,16 +135,21 @@ def _header_row(passages: tuple[Passage, ...], at: int) -> bool:
 
 
 def bare_lead_in(text: str, lang: str) -> bool:
-    """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not") is an
-    excluding lead-in: a negation with only a subject before it and the verb of what is
-    done after it, as one before a colon is read (:func:`scope.excluding_lead`)."""
+    """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not", "Not part of
+    this job") is an excluding lead-in: a negation with only a subject before it and the
+    verb of what is done after it, as one before a colon is read
+    (:func:`scope.excluding_lead`), or work kept out of the role in other words. A line
+    in two languages ("THINGS WE DO NOT ASK OF YOU / SA NOU PA MANDE W FÈ") is read by
+    its halves."""
+    if " / " in text:
+        return any(bare_lead_in(half, lang) for half in text.split(" / ") if half.strip())
     tokens = tokenize(text, lang)
     count = len(tokens.words)
     if not count or count > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
         return False
     if OTHER_STAFF.intersection(tokens.words):
         return False  # "Nurses do not" over what peers then do: no lead-in of the peer role
-    return excluding_lead(tokens, 0, count, text)
+    return excluding_lead(tokens, 0, count, text) or bool(KEPT_OUT_OF_ROLE.search(text))
 
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
@@ -160,7 +165,9 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
             previous_heading = passage.heading
         if passage.heading is not None:
             if passage.heading not in heading_seen:
-                cue = excluding(passage.heading, lang)
+                # in a bilingual bid, a heading in one language over items in the other
+                own = detect_language(passage.heading)
+                cue = excluding(passage.heading, own if own in TRIGGERS else lang)
                 heading_seen[passage.heading] = (
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
