@@ -12,6 +12,12 @@ import pytest
 from conftest import cited_passages, flagged, scan_evidence
 
 
+def test_a_state_credential_in_the_plural_is_peer_staff(tmp_path: Path) -> None:
+    """New Hampshire's Certified Recovery Support Workers: "2 CRSWs for 600 patients" is
+    300 people per peer, no justified ratio."""
+    assert "peer-staffing-ratio" in flagged(tmp_path, "Staff ratio: 2 CRSWs for 600 patients.")
+
+
 @pytest.mark.parametrize(
     "lead",
     [

@@ -77,7 +77,7 @@ def _staff(items: list[Item], row_title: bool) -> list[Staff]:
             counts.append((at, 1.0, "count"))  # "the sole peer", "una sola especialista de pares"
         elif item.text in w.DETERMINERS and (title := title_after(items, at)) is not None:
             noun = items[title].text  # "The Peer Specialist will …": one, not "the specialists"
-            if not noun.endswith("s") or noun in w.ACRONYMS:
+            if not noun.endswith("s") or (noun in w.ACRONYMS and noun not in w.PLURAL_ACRONYMS):
                 counts.append((at, 1.0, "subject"))
     return counts
 

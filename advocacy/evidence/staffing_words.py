@@ -37,9 +37,12 @@ PARTNERS = frozenset("partner partners".split())
 FAMILY = frozenset("family parent".split())
 # Titles that are peer staff on their own; "CPS caseworkers" (child protective services)
 # are not, nor is a plain "peer" before any other noun ("peer agencies", "peer-reviewed").
-ACRONYMS = frozenset(
-    "cps cpss pss prs prss rss crs crps fps cprs cpsw cpc crpa fpa fpas ypa ypas".split()
-)
+# States name their credentials differently: Certified Recovery Support Worker (CRSW),
+# Certified Recovery Support Specialist (CRSS), Certified Peer Recovery Coach (CPRC).
+_ONE_TITLE = "cps cpss pss prs prss rss crs crss crps fps cprs cpsw cpc cprc crpa crsw fpa ypa"
+# Their plurals where an "s" can be added ("2 CRSWs for 600 patients"); "CPSs" reads as "cpss".
+PLURAL_ACRONYMS = frozenset(t + "s" for t in _ONE_TITLE.split() if not t.endswith("s"))
+ACRONYMS = frozenset(_ONE_TITLE.split()) | PLURAL_ACRONYMS
 NOT_AFTER_ACRONYM = frozenset("caseworker caseworkers worker workers investigator case".split())
 # "peers", "pares" are staff by themselves.
 PLURAL_PEERS = frozenset("peers pares".split())
