@@ -43,3 +43,19 @@ def test_a_colon_less_line_keeping_work_out_of_the_role_excludes_its_list(
 def test_other_staff_or_a_problem_list_is_no_bare_lead_in(tmp_path: Path, line: str) -> None:
     text = f"{line}\n- Peers pass meds on the night shift.\n"
     assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peers now join the nursing huddle instead of a separate peer meeting.",
+        "Peer staff attend the clinical team meeting rather than a peer meeting.",
+        "Los pares van a la reunión clínica en vez de su reunión de pares.",
+    ],
+)
+def test_the_peer_meeting_replaced_by_another_team_s_is_a_team_flag(
+    tmp_path: Path, text: str
+) -> None:
+    """Alternatives in a phrase are one word each: "instead of|rather than" asked for
+    "instead", then "of" or "rather", then "than", and matched nothing."""
+    assert "peer-support-team" in flagged(tmp_path, text)
