@@ -58,10 +58,97 @@ def test_peers_kept_from_interpreting_is_evidence(tmp_path: Path, text: str) -> 
     assert cited_passages(data, "no-clinical-duties")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "* OBS UDS: did 6 females, Ricky you got any male ones after 12",
+        "UDS obs (F)         Coach-Em   Coach-Em   MA-Lisa",
+        "can u do the obs UA for my 3 ppl on the board?",
+    ],
+)
+def test_an_observed_drug_test_in_short_form_is_a_rule_check(tmp_path: Path, text: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b) Administer the EPDS prior to discharge; notify the RN of scores of 10 or more.",
+        "1. Aplicar la escala de Edimburgo en la visita de las 2 semanas.",
+    ],
+)
+def test_a_perinatal_depression_scale_given_by_peers_is_an_assessment(
+    tmp_path: Path, text: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_a_satisfaction_scale_is_no_assessment(tmp_path: Path) -> None:
+    assert "no-clinical-duties" not in flagged(
+        tmp_path, "Aplicar la escala de satisfacción a los participantes."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "E. PSWs may be subpoenaed and are expected to testify regarding their observations.",
+        "Partners will testify at commitment hearings.",
+        "Volunteer agrees to provide a written statement and to appear in court about any incident they witness.",
+        "3. Records statements relevant to investigations; appears in court as required.",
+        "APD detectives asked peers to give recorded interviews about people they had supported.",
+        "| CR3 | Follow-up for prosecutor | Peer obtains statement |",
+        "- Declarar en el tribunal cuando la fiscalía lo solicite.",
+        "Un agente le pidió a la especialista de pares una declaración escrita para el expediente de la detención.",
+    ],
+)  # fmt: skip
+def test_a_statement_for_the_police_or_a_court_is_a_report_on_a_person(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peers help people prepare a written statement for their own court date.",
+        "Peers help members write a personal statement for their housing application.",
+        "Testify at the legislative hearing on HB 12 about peer workforce pay.",
+    ],
+)
+def test_a_person_s_own_statement_or_a_legislature_s_hearing_is_no_report(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
 def test_a_state_credential_in_the_plural_is_peer_staff(tmp_path: Path) -> None:
     """New Hampshire's Certified Recovery Support Workers: "2 CRSWs for 600 patients" is
     300 people per peer, no justified ratio."""
     assert "peer-staffing-ratio" in flagged(tmp_path, "Staff ratio: 2 CRSWs for 600 patients.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports to the Pharmacist-in-Charge for all duties.",
+        "D. The CPSW will be supervised by the EMS Battalion Chief.",
+        "2. The Peer Specialist shall take daily direction from the MHU Sergeant.",
+        "Your supervisor: Resettlement Program Manager (Kelsey Brandt, MSW)",
+    ],
+)
+def test_a_supervisor_from_outside_peer_work_is_a_supervision_flag(
+    tmp_path: Path, text: str
+) -> None:
+    assert "peer-supervisors" in flagged(tmp_path, text)
+
+
+def test_a_peer_supervisor_with_a_social_work_degree_is_no_clinical_supervisor(
+    tmp_path: Path,
+) -> None:
+    assert "peer-supervisors" not in flagged(
+        tmp_path, "Supervisor: Peer Services Director (CPS, MSW)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,6 +163,14 @@ def test_a_state_credential_in_the_plural_is_peer_staff(tmp_path: Path) -> None:
 )
 def test_interpreters_named_as_a_resource_are_no_duty(tmp_path: Path, text: str) -> None:
     assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_a_request_for_statements_sent_to_the_city_s_lawyers_is_no_report(tmp_path: Path) -> None:
+    text = (
+        "1. La policía enviará cualquier solicitud de declaraciones a la Oficina Legal de la "
+        "Ciudad; las personas de pares no firman declaraciones en el lugar."
+    )
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
 
 
 @pytest.mark.parametrize(
@@ -103,6 +198,105 @@ def test_a_colon_less_line_keeping_work_out_of_the_role_excludes_its_list(
 def test_other_staff_or_a_problem_list_is_no_bare_lead_in(tmp_path: Path, line: str) -> None:
     text = f"{line}\n- Peers pass meds on the night shift.\n"
     assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Devon you're on 6th grade lunch duty Mon-Fri.",
+        "| 7:20–7:50 | Bus ramp | Bus ramp | Mentoring |",
+        "• Supervises students in hallways, restrooms, cafeteria, playground, and on buses.",
+        "Después de las visitas regresan al campus para su turno de cafetería como siempre.",
+    ],
+)
+def test_a_school_s_duty_posts_are_other_staff_s_work(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You answer to Pastor Kay and the church elders.",
+        "Reports to the Campus Principal; receives direction from the LSSP.",
+        "Peers receive weekly supervision from the Reverend L. Cotten.",
+    ],
+)
+def test_a_pastor_or_a_principal_as_supervisor_is_a_supervision_flag(
+    tmp_path: Path, text: str
+) -> None:
+    assert "peer-supervisors" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a) Su especialista de pares enviará sus talones de pago al DCBS cada mes.",
+        "3. Copies of stubs are sent to the DCF worker for SNAP/TANF clients.",
+    ],
+)
+def test_pay_stubs_sent_to_the_benefits_office_are_a_report_on_a_person(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Phase I (Days 1–30): no phone, no visitors. Mandatory chapel twice daily.",
+        "| Chapel attendance (required) | 98% |",
+        "Both residences still require Sunday worship attendance in the first 60 days.",
+        "La asistencia al culto es obligatoria para todos los residentes.",
+        "| Drug screens administered by peer staff | 64 |",
+    ],
+)
+def test_worship_or_drug_screens_required_of_people_served_are_flags(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+def test_worship_kept_voluntary_is_evidence(tmp_path: Path) -> None:
+    data = scan_evidence(tmp_path, "Worship is optional and never required of residents.\n")
+    assert not data["red_flags"]
+    assert cited_passages(data, "voluntary-peer-support")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our peer specialist will also serve as house manager (room and board provided in lieu of pay).",
+        "Men of Valor Recovery Home needs a live-in peer mentor. Room + board, no salary.",
+        "I will mentor at least 6 hours a week at the Grace House without pay.",
+    ],
+)  # fmt: skip
+def test_room_and_board_instead_of_pay_is_a_pay_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-retention-and-pay" in flagged(tmp_path, text)
+
+
+def test_leave_without_pay_is_no_pay_flag(tmp_path: Path) -> None:
+    assert "peer-retention-and-pay" not in flagged(
+        tmp_path, "Staff may take leave without pay after 90 days."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La orientación inicial (40 horas) no es remunerada.",
+        "La coach deberá obtener su certificación por cuenta propia antes de comenzar.",
+        "The 40-hour orientation is not paid.",
+    ],
+)
+def test_unpaid_orientation_or_certification_is_a_training_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-specific-training" in flagged(tmp_path, text)
+
+
+def test_a_template_s_revision_is_no_reverend(tmp_path: Path) -> None:
+    text = "CASE PLAN REPORT TO THE COURT\nDistrict 5 — Template rev. 03/2025\n"
+    assert "peer-supervisors" not in {
+        f["criterion"] for f in scan_evidence(tmp_path, text)["red_flags"]
+    }
 
 
 @pytest.mark.parametrize(
