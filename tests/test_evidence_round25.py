@@ -313,3 +313,10 @@ def test_the_peer_meeting_replaced_by_another_team_s_is_a_team_flag(
     """Alternatives in a phrase are one word each: "instead of|rather than" asked for
     "instead", then "of" or "rather", then "than", and matched nothing."""
     assert "peer-support-team" in flagged(tmp_path, text)
+
+
+def test_a_lead_in_s_verb_and_a_listed_drug_test_are_no_duty_together(tmp_path: Path) -> None:
+    """ "do" in "What you won't do:" is the lead-in's verb, not the doing of the drug test
+    listed after it."""
+    line = "What you won't do: report to probation, carry out drug tests, or count meds."
+    assert not scan_evidence(tmp_path, line + "\n")["red_flags"]
