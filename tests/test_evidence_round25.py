@@ -20,6 +20,7 @@ from conftest import cited_passages, flagged, scan_evidence
         "Peers will also help with the clinics' Spanish interpretation needs during intakes.",
         "Navigators are now the main Kreyòl interpreters for the clinic.",
         "Bilingual peers are used as interpreters in the ED.",
+        "You will interpret Spanish in adult medicine and BH starting week 2.",
         "Interpretar español-inglés en las consultas médicas y de psiquiatría.",
         "Yulisa, tú te quedas de intérprete en psiquiatría con el Dr. Fernández.",
         "Los navegadores siguen interpretando en las citas de salud mental.",
@@ -320,3 +321,114 @@ def test_a_lead_in_s_verb_and_a_listed_drug_test_are_no_duty_together(tmp_path: 
     listed after it."""
     line = "What you won't do: report to probation, carry out drug tests, or count meds."
     assert not scan_evidence(tmp_path, line + "\n")["red_flags"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- attendance/truancy home visits, or completing discipline referrals or behavior incident write-ups;",
+        "pls write up exactly what he said and send to me + AP Moreno for the discipline file",
+        "Los mentores completan los reportes de disciplina de cada estudiante.",
+    ],
+)  # fmt: skip
+def test_a_school_s_discipline_reports_are_reports_on_a_person(tmp_path: Path, text: str) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not part of this job: discipline statements, truancy visits, reporting to probation.",
+        "They won't write statements for discipline.",
+        "- No escribe reportes de disciplina.",
+        "The CPS does not collect drug screens. Screens are done by an outside lab.",
+        "Church sites agreed that no faith activity is required for any SOR-funded service.",
+        "- Never make help depend on church attendance or prayer.",
+    ],
+)
+def test_reports_tests_and_worship_kept_out_are_evidence(tmp_path: Path, text: str) -> None:
+    data = scan_evidence(tmp_path, text + "\n")
+    assert not data["red_flags"]
+    assert cited_passages(data, "voluntary-peer-support")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Staff handbook: the employee discipline policy applies to all staff.",
+        "Applicants must pass a drug test before hire.",
+    ],
+)
+def test_staff_discipline_or_a_hiring_drug_test_is_no_report_on_a_person(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+# An outside review's attacks on the round's rules, each a wrong verdict it found.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collect and interpret program data on session attendance for the monthly peer team meeting.",
+        "Help the person understand what the court order means and interpret the letters from the court in plain language.",
+        "A peer can sit with the person during a therapy session if the person asks, and the agency's interpreter interprets the session.",
+        "Help parents interpret their child's IEP evaluation report and prepare questions for the school meeting.",
+        "Teach members how to interpret their medication labels and discharge paperwork.",
+        "Ayudar a interpretar las cartas del seguro médico y preparar preguntas para la cita.",
+        "If a mother scored high on the Edinburgh screen done by her OB, help her connect to a therapist if she wants that.",
+        "Run the recovery car line: a volunteer ride service to meetings for members who ask.",
+        "Teachers supervise hallways and the cafeteria; the peer mentor is not assigned duty posts.",
+    ],
+)  # fmt: skip
+def test_explaining_a_letter_or_other_staff_s_posts_is_no_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_a_visit_interpreted_by_the_peer_is_a_duty(tmp_path: Path) -> None:
+    text = "Psychiatry visits for Spanish-speaking patients are interpreted by the bilingual peer specialist."
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drug screens administered by nursing staff; peer staff are not involved in testing.",
+        "Ayudar a la persona a preparar su propia declaración escrita para la policía si ella lo pide.",
+        "Help members prepare their written statement for the housing authority grievance hearing after an incident, if they ask.",
+        "Help participants send their own pay stubs to the SNAP office if they ask.",
+        "Help participants track their own pay stubs so they can report to the SNAP office themselves.",
+    ],
+)  # fmt: skip
+def test_a_person_s_own_statement_or_stubs_or_nurses_tests_are_no_report(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Time off in lieu of pay for overtime worked is available on request.",
+        "Salary $48,000 to $54,000, no salary cap for senior peers after five years.",
+    ],
+)
+def test_time_off_in_lieu_or_no_salary_cap_is_no_pay_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-retention-and-pay" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Not part of this job yet, but coming in March",
+        "Things we do not ask of you often",
+        "We never ask you to work alone",
+        "Not part of the peer team but still expected",
+        "No forma parte del equipo clínico, pero deberá",
+        "We never ask peers to do anything unsafe / Nunca les pedimos nada inseguro",
+    ],
+)
+def test_a_line_that_only_puts_work_off_leads_nothing_out(tmp_path: Path, lead: str) -> None:
+    text = f"{lead}\n- Cover the front desk when the receptionist is out.\n- Sit 1:1 observation on the unit.\n"
+    assert "no-clinical-duties" in flagged(tmp_path, text)

@@ -391,14 +391,25 @@ PROBLEMS_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-# A line without its colon that keeps work out of the role in words other than a verb of
-# doing ("Lo que NO forma parte de este puesto", "Not part of this job", "THINGS WE DO NOT
-# ASK OF YOU"), over the list of that work (see passage_scope.bare_lead_in).
+# A lead-in that keeps work out of the role in words other than a verb of doing, with
+# its colon or without ("Not part of this job:", "Lo que NO forma parte de este puesto",
+# "THINGS WE DO NOT ASK OF YOU"), over the list of that work (see scope.excluding_lead).
+# Not part of the job or role itself, not of a team ("Not part of the peer team but still
+# expected"); "do not ask" with only whom it asks after it ("Please do not ask warmline
+# peers to:"), not "We never ask you to work alone".
 KEPT_OUT_OF_ROLE = re.compile(
-    r"\b(?:not|no)\s+(?:(?:forma|forman|es|son|is|are)\s+)?(?:part|parte)\s+(?:of|de|del)\b"
-    r"|\b(?:do\s+not|don['’]t|never|will\s+not|won['’]t)\s+ask\b"
-    r"|\bno\s+(?:le|les|te)\s+(?:pedimos|pediremos|pedirá|pedirán)\b",
+    r"\b(?:not|no)\s+(?:(?:forma|forman|es|son|is|are)\s+)?(?:part|parte)\s+(?:of|de|del)\s+"
+    r"(?:(?:this|the|your|our|a|any|este|esta|tu|su|mi|nuestro|el|la)\s+)?(?:\w+\s+){0,3}?"
+    r"(?:job|role|position|post|puesto|rol|trabajo|cargo|servicio)\b"
+    r"|\b(?:do\s+not|don['’]t|never|will\s+not|won['’]t)\s+ask"
+    r"(?:\s+(?:of\s+)?(?:you|them|peers|peer\s+staff|(?:a|an|the|our|\w+)\s+\w+))?(?:\s+to)?\W*$"
+    r"|\bno\s+(?:le|les|te)\s+(?:pedimos|pediremos|pedirá|pedirán)\W*$",
     re.IGNORECASE,
+)
+# Words that make such a lead-in say the work is only put off or still expected ("Not
+# part of this job yet, but coming in March", "Things we do not ask of you often").
+NOT_KEPT_OUT = re.compile(
+    r"\b(?:yet|but|still|often|until|except|pero|aún|todavía|hasta|excepto)\b", re.IGNORECASE
 )
 
 # A lead-in to signs a supervisor is to watch for ("Watch for role drift. Common signs:",

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
-from advocacy.evidence.cue_words import KEPT_OUT_OF_ROLE, TRIGGERS
+from advocacy.evidence.cue_words import TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import detect_language, letter_words
@@ -137,8 +137,8 @@ def _header_row(passages: tuple[Passage, ...], at: int) -> bool:
 def bare_lead_in(text: str, lang: str) -> bool:
     """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not", "Not part of
     this job") is an excluding lead-in: a negation with only a subject before it and the
-    verb of what is done after it, as one before a colon is read
-    (:func:`scope.excluding_lead`), or work kept out of the role in other words. A line
+    verb of what is done after it, or work kept out of the role in other words, as one
+    before a colon is read (:func:`scope.excluding_lead`). A line
     in two languages ("THINGS WE DO NOT ASK OF YOU / SA NOU PA MANDE W FÈ") is read by
     its halves."""
     if " / " in text:
@@ -149,7 +149,7 @@ def bare_lead_in(text: str, lang: str) -> bool:
         return False
     if OTHER_STAFF.intersection(tokens.words):
         return False  # "Nurses do not" over what peers then do: no lead-in of the peer role
-    return excluding_lead(tokens, 0, count, text) or bool(KEPT_OUT_OF_ROLE.search(text))
+    return excluding_lead(tokens, 0, count, text)
 
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:

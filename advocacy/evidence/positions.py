@@ -42,7 +42,8 @@ _OTHER_POSITIONS = frozenset(
     "técnico técnica técnicos médico médica médicos psiquiatra psiquiatras contable oficinista "
     "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
     "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
-    "clínicas".split()
+    "clínicas teacher teachers paraprofessional paraprofessionals maestro maestra maestros "
+    "maestras docente docentes".split()
 )
 
 

@@ -63,10 +63,12 @@ from advocacy.evidence.cue_words import (
     EXCLUSIONS,
     EXEMPTING,
     EXEMPTION_LIMITS,
+    KEPT_OUT_OF_ROLE,
     LEAD_IN_VERBS,
     LOSSES,
     MAIN_SUBJECTS,
     MODALS,
+    NOT_KEPT_OUT,
     POST,
     POST_WORDS,
     PROBLEMS_HEADING,
@@ -472,7 +474,8 @@ def excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
     """Whether words ``first`` to ``after`` (excluded), which read ``lead``, lead into what
     is excluded: a word of exclusion ("Explicit exclusions:"), or a negation followed only
     by the verb of what is done ("Duties do not include:", "You will not:", "Qué NO
-    harás:"); not a negated comment ("One change isn't popular:", "Not agreed:", "Meta no
+    harás:"), or work kept out of the role in other words ("Not part of this job:");
+    not a negated comment ("One change isn't popular:", "Not agreed:", "Meta no
     cumplida:") or a list of what went wrong ("What didn't:")."""
     words = tokens.words[first:after]
     if PROBLEMS_HEADING.search(lead):
@@ -481,6 +484,8 @@ def excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
         any(w in EXCLUDING_WORDS for w in words) and any(w in ROLE_WORDS for w in words)
     ):
         return True  # "Explicit exclusions:", "Excluded from peer duties:"; not "Prohibited items:"
+    if KEPT_OUT_OF_ROLE.search(lead) and not NOT_KEPT_OUT.search(lead):
+        return True  # "Not part of this job:", "Lo que NO forma parte de este puesto"
     cues = [c for c in triggers(tokens) if first <= c.start < after]
     if len(cues) != 1:
         return False  # none, or one taken back by another ("No staff excluded:")
