@@ -52,9 +52,6 @@ def put_off_after(tokens: Tokens, end: int) -> str | None:
     trainings scheduled for March are postponed", "paid training for peers was
     cancelled"), or None: a verb "to be" and a word of :data:`PUT_OFF` right after it."""
     words = tokens.words
-    first, last = tokens.sentence_range(end)
-    if any(word.startswith(_BROUGHT_BACK) for word in words[first:last]):
-        return None  # "restores the retention bonus that was suspended in 2023"
     boundaries = clause_boundaries(tokens)
     for at in range(end + 1, min(len(words), end + 2 + POST_WINDOW + 2)):
         if not same_clause(tokens, end, at, boundaries) or words[at] in COORDINATORS:
@@ -64,5 +61,8 @@ def put_off_after(tokens: Tokens, end: int) -> str | None:
         if words[at] in PUT_OFF and words[at - 1] in PUT_OFF_VERBS:
             if at + 1 < len(words) and words[at + 1] in _ONCE:
                 return None  # "were postponed once, in 2020"
+            first, last = tokens.sentence_range(end)
+            if any(word.startswith(_BROUGHT_BACK) for word in words[first:last]):
+                return None  # "restores the retention bonus that was suspended in 2023"
             return f"{NEGATED} '{words[at - 1]} {words[at]}'"
     return None
