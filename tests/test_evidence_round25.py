@@ -427,8 +427,10 @@ def test_time_off_in_lieu_or_no_salary_cap_is_no_pay_flag(tmp_path: Path, text: 
         "Not part of the peer team but still expected",
         "No forma parte del equipo clínico, pero deberá",
         "We never ask peers to do anything unsafe / Nunca les pedimos nada inseguro",
+        "Things we don't ask of you yet",
+        "Staff who are not part of the peer team / Personal que no es parte del equipo de pares will also",
     ],
-)
+)  # fmt: skip
 def test_a_line_that_only_puts_work_off_leads_nothing_out(tmp_path: Path, lead: str) -> None:
     text = f"{lead}\n- Cover the front desk when the receptionist is out.\n- Sit 1:1 observation on the unit.\n"
     assert "no-clinical-duties" in flagged(tmp_path, text)
