@@ -392,11 +392,11 @@ PROBLEMS_HEADING = re.compile(
 )
 
 # A lead-in that keeps work out of the role in words other than a verb of doing, with
-# its colon or without ("Not part of this job:", "Lo que NO forma parte de este puesto",
-# "THINGS WE DO NOT ASK OF YOU"), over the list of that work (see scope.excluding_lead).
-# Not part of the job or role itself, not of a team ("Not part of the peer team but still
-# expected"); "do not ask" with only whom it asks after it ("Please do not ask warmline
-# peers to:"), not "We never ask you to work alone".
+# its colon or without, over the list of that work (see scope.excluding_lead): not part
+# of the job or role itself ("Not part of this job:", "Lo que NO forma parte de este
+# puesto"), not of a team ("Not part of the peer team but still expected"); "do not ask"
+# with only whom it asks after it ("THINGS WE DO NOT ASK OF YOU", "Please do not ask
+# warmline peers to:"), not "We never ask you to work alone".
 KEPT_OUT_OF_ROLE = re.compile(
     r"\b(?:not|no)\s+(?:(?:forma|forman|es|son|is|are)\s+)?(?:part|parte)\s+(?:of|de|del)\s+"
     r"(?:(?:this|the|your|our|a|any|este|esta|tu|su|mi|nuestro|el|la)\s+)?(?:\w+\s+){0,3}?"

@@ -138,9 +138,8 @@ def bare_lead_in(text: str, lang: str) -> bool:
     """Whether a line without its colon ("YOU WILL NOT", "Peer staff do not", "Not part of
     this job") is an excluding lead-in: a negation with only a subject before it and the
     verb of what is done after it, or work kept out of the role in other words, as one
-    before a colon is read (:func:`scope.excluding_lead`). A line
-    in two languages ("THINGS WE DO NOT ASK OF YOU / SA NOU PA MANDE W FÈ") is read by
-    its halves."""
+    before a colon is read (:func:`scope.excluding_lead`). A line in two languages
+    ("THINGS WE DO NOT ASK OF YOU / SA NOU PA MANDE W FÈ") is read by its halves."""
     if " / " in text:
         return any(bare_lead_in(half, lang) for half in text.split(" / ") if half.strip())
     tokens = tokenize(text, lang)
