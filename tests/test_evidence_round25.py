@@ -434,3 +434,34 @@ def test_time_off_in_lieu_or_no_salary_cap_is_no_pay_flag(tmp_path: Path, text: 
 def test_a_line_that_only_puts_work_off_leads_nothing_out(tmp_path: Path, lead: str) -> None:
     text = f"{lead}\n- Cover the front desk when the receptionist is out.\n- Sit 1:1 observation on the unit.\n"
     assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Coach group supervision is on hold until January.",
+        "Cancel group today. We'll reschedule. Peer mtg also moved to TBD.",
+        "The navigators' team meeting was cancelled again this month.",
+    ],
+)
+def test_a_peer_title_s_meeting_put_off_is_a_team_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-support-team" in flagged(tmp_path, text)
+
+
+def test_hold_a_meeting_is_no_meeting_on_hold(tmp_path: Path) -> None:
+    assert "peer-support-team" not in flagged(tmp_path, "Hold a weekly coach team meeting.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you can't make the peer team meeting, tell your supervisor.",
+        "If there is no peer meeting this month, call the coordinator.",
+    ],
+)
+def test_a_missing_meeting_only_in_a_condition_is_no_flag(tmp_path: Path, text: str) -> None:
+    assert "peer-support-team" not in flagged(tmp_path, text)
+
+
+def test_a_missing_meeting_said_outright_is_still_a_flag(tmp_path: Path) -> None:
+    assert "peer-support-team" in flagged(tmp_path, "There is no peer team meeting at this site.")

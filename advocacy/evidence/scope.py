@@ -232,6 +232,9 @@ def negation(
             and not (short and start - cue.end > SHORT_SCOPE_WINDOW)
             and not _in_condition(words, start, cue.start)
             and not (start < cue.start and _if_before(tokens, start))
+            # a missing protection only in a condition: "If you can't make the peer team
+            # meeting, tell your supervisor"
+            and not (reach is not None and _if_before(tokens, cue.start))
             and (reach is None or start - cue.end - 1 <= reach)
         ):
             if reach is not None and (
