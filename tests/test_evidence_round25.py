@@ -465,3 +465,53 @@ def test_a_missing_meeting_only_in_a_condition_is_no_flag(tmp_path: Path, text: 
 
 def test_a_missing_meeting_said_outright_is_still_a_flag(tmp_path: Path) -> None:
     assert "peer-support-team" in flagged(tmp_path, "There is no peer team meeting at this site.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Help members read their bank statements and open a savings account.",
+        "Help people apply for SSI/SSDI and prepare for their SSA appointments; go with them if they want.",
+    ],
+)
+def test_helping_a_person_with_their_own_money_is_no_money_duty(tmp_path: Path, text: str) -> None:
+    """Helping is peer work; holding, managing or handing out the money is the duty."""
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peer staff manage residents' SSI checks and hand out weekly allowances.",
+        "Hold client cash in the office safe and log each withdrawal.",
+    ],
+)
+def test_holding_or_managing_a_person_s_money_is_still_a_money_duty(
+    tmp_path: Path, text: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supervised by the Peer Services Manager (CPS, MSW), who worked as a peer specialist for 10 years.",
+        "Gives direction to peer specialists; the lead peer also has an MSW.",
+        "Leaving for grad school (MSW).",
+    ],
+)  # fmt: skip
+def test_a_social_work_degree_someone_holds_is_no_degree_required(
+    tmp_path: Path, text: str
+) -> None:
+    assert "distinct-job-descriptions" not in flagged(tmp_path, text)
+
+
+def test_a_social_work_degree_required_of_the_peer_is_a_job_flag(tmp_path: Path) -> None:
+    assert "distinct-job-descriptions" in flagged(tmp_path, "Peer Specialist. MSW required.")
+
+
+def test_attending_a_conference_with_expenses_paid_is_no_money_duty(tmp_path: Path) -> None:
+    """ "asistieron" (attended) shares its start with "asistir" (to assist): helping is no
+    longer a verb of handling money, in either language."""
+    text = "Cuatro personas asistieron al Congreso de Recuperación en San Juan con gastos y horas pagadas."
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
