@@ -142,6 +142,13 @@ def cited_passages(data: dict, criterion: str) -> list[str]:
     return [p["excerpt"] for p in found["passages"]]
 
 
+def kept_out(tmp_path: Path, text: str, criterion: str, name: str = "posting.txt") -> bool:
+    """Whether ``text`` (a duty kept out of the role) raises no red flag and is cited as
+    evidence of ``criterion``."""
+    data = scan_evidence(tmp_path, text if text.endswith("\n") else text + "\n", name)
+    return not data["red_flags"] and bool(cited_passages(data, criterion))
+
+
 def flagged(tmp_path: Path, text: str, name: str = "posting.txt") -> set[str]:
     """The criteria ``score evidence`` raises red flags for on ``text`` (a line or more)."""
     text = text if text.endswith("\n") else text + "\n"

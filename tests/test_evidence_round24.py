@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import cited_passages, flagged, scan_evidence
+from conftest import cited_passages, flagged, kept_out, scan_evidence
 
 
 @pytest.mark.parametrize(
@@ -278,9 +278,7 @@ def test_a_family_peer_s_title_is_the_peer_column(tmp_path: Path, title: str) ->
         "| Transports children | Yes | **No** |\n"
         "| Observes drug screens | Arranges | **No** |\n"
     )
-    data = scan_evidence(tmp_path, table, "roles.md")
-    assert not data["red_flags"]
-    assert cited_passages(data, "no-clinical-duties")
+    assert kept_out(tmp_path, table, "no-clinical-duties", "roles.md")
 
 
 def test_calls_per_hour_alone_is_no_call_target(tmp_path: Path) -> None:
@@ -315,9 +313,8 @@ def test_testimony_to_a_legislature_or_a_petition_s_witness_is_no_court_report(
 
 
 def test_peers_kept_off_the_witness_stand_is_evidence(tmp_path: Path) -> None:
-    data = scan_evidence(tmp_path, "Peer staff will not testify in court or act as witnesses.\n")
-    assert not data["red_flags"]
-    assert cited_passages(data, "voluntary-peer-support")
+    text = "Peer staff will not testify in court or act as witnesses."
+    assert kept_out(tmp_path, text, "voluntary-peer-support")
 
 
 # An outside review's attacks on the round's rules, each a wrong verdict it found.

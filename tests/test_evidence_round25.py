@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import cited_passages, flagged, scan_evidence
+from conftest import flagged, kept_out, scan_evidence
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,7 @@ def test_getting_an_interpreter_or_interpreting_a_letter_is_no_duty(
     ],
 )
 def test_peers_kept_from_interpreting_is_evidence(tmp_path: Path, text: str) -> None:
-    data = scan_evidence(tmp_path, text + "\n")
-    assert not data["red_flags"]
-    assert cited_passages(data, "no-clinical-duties")
+    assert kept_out(tmp_path, text, "no-clinical-duties")
 
 
 @pytest.mark.parametrize(
@@ -257,12 +255,6 @@ def test_worship_or_drug_screens_required_of_people_served_are_flags(
     assert "voluntary-peer-support" in flagged(tmp_path, text)
 
 
-def test_worship_kept_voluntary_is_evidence(tmp_path: Path) -> None:
-    data = scan_evidence(tmp_path, "Worship is optional and never required of residents.\n")
-    assert not data["red_flags"]
-    assert cited_passages(data, "voluntary-peer-support")
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -344,12 +336,11 @@ def test_a_school_s_discipline_reports_are_reports_on_a_person(tmp_path: Path, t
         "The CPS does not collect drug screens. Screens are done by an outside lab.",
         "Church sites agreed that no faith activity is required for any SOR-funded service.",
         "- Never make help depend on church attendance or prayer.",
+        "Worship is optional and never required of residents.",
     ],
 )
 def test_reports_tests_and_worship_kept_out_are_evidence(tmp_path: Path, text: str) -> None:
-    data = scan_evidence(tmp_path, text + "\n")
-    assert not data["red_flags"]
-    assert cited_passages(data, "voluntary-peer-support")
+    assert kept_out(tmp_path, text, "voluntary-peer-support")
 
 
 @pytest.mark.parametrize(
