@@ -117,10 +117,22 @@ def test_lint_imports_no_evidence_finder(tmp_path: Path) -> None:
     assert not names & unwanted, sorted(names & unwanted)
 
 
-def test_every_evidence_name_loads_from_its_module() -> None:
-    import advocacy.evidence as evidence
+@pytest.mark.parametrize("package", ["advocacy.evidence", "advocacy.evaluate"])
+def test_every_lazy_name_loads_from_its_module(package: str) -> None:
+    lazy = importlib.import_module(package)
+    assert sorted(lazy._NAMES) == sorted(lazy.__all__)
+    for name in lazy.__all__:
+        module = importlib.import_module(f"{package}.{lazy._NAMES[name]}")
+        assert getattr(lazy, name) is getattr(module, name), name
 
-    assert sorted(evidence._NAMES) == sorted(evidence.__all__)
-    for name in evidence.__all__:
-        module = importlib.import_module(f"advocacy.evidence.{evidence._NAMES[name]}")
-        assert getattr(evidence, name) is getattr(module, name), name
+
+def test_score_evidence_imports_no_report_templates() -> None:
+    """The evidence finder needs the rubric, not the score report's Markdown and Jinja."""
+    bid = EXAMPLE / "bids" / "strong-bid.md"
+    argv = ["advocacy", "score", "evidence", str(bid)]
+    names = imported_names(
+        f"import sys; sys.argv = {argv!r}\nfrom advocacy.cli import main\nmain()"
+    )
+    assert "advocacy.evidence.finder" in names and "advocacy.evaluate.rubric" in names
+    unwanted = {"jinja2", "advocacy.evaluate.documents", "advocacy.render.templating"}
+    assert not names & unwanted, sorted(names & unwanted)
