@@ -1,0 +1,144 @@
+"""Fixes of the round that measured the finder on heldout121-128 (library and transit
+navigators, disaster counselling, HIV navigators, the territories, domestic-violence
+programs, CCBHCs, encampment outreach, assisted outpatient treatment): duties that
+several of those settings share (a city's data system, security posts and needle
+clean-up, notices and sweeps, court declarations, child-protection reports, danger
+screens, police called on someone in crisis, lab work)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import flagged, kept_out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outreach staff must get every person they meet into HMIS within 24 hours.",
+        "- HMIS intake for each new resident on the day of arrival.",
+        "Target: HMIS enrollment of 90% of people contacted, reported monthly.",
+        "Use the tablet to log every engagement so the district can report its numbers.",
+        "Complete a contact card for each patron you speak with.",
+        "Interactions logged this week: 118",
+        "Enter the latest viral load results into CAREWare before case conference.",
+        "- Ingresar a todas las personas al HMIS antes de terminar el turno.",
+    ],
+)  # fmt: skip
+def test_entering_people_into_a_data_system_is_a_documentation_duty(
+    tmp_path: Path, text: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HMIS entry happens only when the person gives consent, for their own housing match.",
+        "Three people wanted to be added to HMIS for a housing match; forms signed.",
+        "We report encounters to the county in aggregate, without names.",
+        "From last year's visit logs, each peer can keep about 20 people on the caseload.",
+        "We keep a short contact log (date, minutes, group or one-to-one) and no notes.",
+        "COTTONWOOD DRAW, Utah - The county announced Monday that two peers will join the team.",
+    ],
+)  # fmt: skip
+def test_data_entry_by_consent_or_in_aggregate_is_no_duty(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Join the hourly security walk on the upper floors.",
+        "- Restroom checks every hour and the closing building sweep.",
+        "Pick up discarded syringes on the plaza with the grabber and sharps container.",
+        "09:40 needle pickup behind the bus shelter (2)",
+        "3. Recoger jeringas tiradas en el parque con el equipo asignado.",
+    ],
+)  # fmt: skip
+def test_security_posts_and_needle_clean_up_cover_another_post(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_needle_clean_up_kept_out_of_the_role_is_evidence(tmp_path: Path) -> None:
+    text = "Navigators never do security rounds or needle pickup; Facilities handles both."
+    assert kept_out(tmp_path, text, "no-clinical-duties")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serve 72-hour notices to vacate at camps on the removal list.",
+        "Hand out trespass letters with the guard when a patron is banned.",
+        "Ask people sleeping in doorways to move along before the shops open.",
+        "Peer staff walk ahead of the police sweep to tell people to pack up.",
+        "Tag and bag the belongings of anyone who has been exited.",
+        "Enforce the library's code of conduct on your floor.",
+        "Write a declaration for the protection order hearing when you saw the injuries.",
+        "Be ready to testify if the judge calls you.",
+        "As an employee you must make DFCS reports yourself.",
+        "- Redactar declaraciones para las audiencias de órdenes de protección.",
+        "- Entregar avisos de desalojo junto con el alguacil.",
+    ],
+)  # fmt: skip
+def test_enforcing_rules_and_reporting_to_courts_breaks_voluntary_support(
+    tmp_path: Path, text: str
+) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A legal advocate can help her write her own declaration.",
+        "Evaluator signature and conflict-of-interest declaration on file.",
+        "The CPS reports to the program director, a certified peer.",
+        "Parks posted a removal notice at the bridge; peers will explain where storage is.",
+        "The grievants testified that the calls undermined voluntary support.",
+        "Remove code of conduct enforcement and trespass delivery from the peer job description.",
+        "Proposal: a role standard removing enforcement tasks from peer positions.",
+    ],
+)  # fmt: skip
+def test_a_person_s_own_declaration_or_a_removed_duty_is_no_flag(tmp_path: Path, text: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complete the Danger Assessment with each new resident and record the score.",
+        "Advocates screen callers for lethality before a bed is offered.",
+        "Called police for a rider in psychiatric distress on the platform.",
+        "- Hacer la evaluación de peligro a cada mujer que llega al albergue.",
+    ],
+)  # fmt: skip
+def test_danger_screens_and_police_called_on_a_person_in_crisis_are_crisis_flags(
+    tmp_path: Path, text: str
+) -> None:
+    assert "peers-in-mobile-crisis" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do fingerstick rapid HIV tests and venipuncture on the van.",
+        "Collect specimens for confirmatory testing at outreach events.",
+        "Carry the swab tubes to the lab when the courier is late.",
+        "Llevar las muestras al laboratorio y subir los resultados al expediente.",
+    ],
+)  # fmt: skip
+def test_lab_work_is_a_clinical_duty_not_a_drug_test(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guests pay the $40 monthly program fee to their peer mentor.",
+        "Space fee: $25 a month, paid to the peer staff on duty.",
+    ],
+)
+def test_a_fee_paid_to_the_peer_is_handling_money(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
