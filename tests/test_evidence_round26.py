@@ -3,14 +3,15 @@ navigators, disaster counselling, HIV navigators, the territories, domestic-viol
 programs, CCBHCs, encampment outreach, assisted outpatient treatment): duties that
 several of those settings share (a city's data system, security posts and needle
 clean-up, notices and sweeps, court declarations, child-protection reports, danger
-screens, police called on someone in crisis, lab work)."""
+screens, police called on someone in crisis, lab work) and lists whose items end in
+semicolons or sit under a long lead-in."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from conftest import flagged, kept_out
+from conftest import flagged, kept_out, scan_evidence
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,34 @@ def test_lab_work_is_a_clinical_duty_not_a_drug_test(tmp_path: Path, text: str) 
 )
 def test_a_fee_paid_to_the_peer_is_handling_money(tmp_path: Path, text: str) -> None:
     assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_a_lead_in_covers_every_item_that_ends_in_a_semicolon(tmp_path: Path) -> None:
+    text = (
+        "You will not:\n"
+        "  > enforce rider rules or ask anyone to leave;\n"
+        "  > patrol stations or handle sharps;\n"
+        "  > screen riders for suicide risk. The crisis team does that.\n"
+    )
+    data = scan_evidence(tmp_path, text, "posting.txt")
+    assert not data["red_flags"]
+    reasons = {n["criterion"]: n["reason"] for n in data["not_counted"]}
+    assert {"no-clinical-duties", "peers-in-mobile-crisis"} <= set(reasons)
+    assert reasons["peers-in-mobile-crisis"] == "listed after 'You will not:'"
+
+
+def test_a_lead_in_s_list_stops_at_a_sentence_of_its_own(tmp_path: Path) -> None:
+    text = "Peers do not: hold petty cash; they do pass medications at night.\n"
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+def test_a_long_lead_in_is_read_from_its_last_clause(tmp_path: Path) -> None:
+    text = (
+        "What our city agreement says you will never do\n"
+        "\n"
+        "• Post or deliver campsite removal notices\n"
+        "• Walk with the police during sweeps\n"
+    )
+    assert not flagged(tmp_path, text)
+    text = text.replace("you will never do", "you will do")
+    assert "voluntary-peer-support" in flagged(tmp_path, text)

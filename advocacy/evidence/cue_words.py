@@ -360,6 +360,8 @@ EXEMPTION_LIMITS = frozenset(
 # A negation in a relative clause ("clients *who do not* attend", "quienes no acudan")
 # negates that clause only, not the duty after it ("… and report the absence").
 RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
+# Words that open the clause a long lead-in ends with ("… agreement that you will never do").
+LEAD_IN_CLAUSE = frozenset("that what which que".split())
 
 EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
-from advocacy.evidence.cue_words import TRIGGERS
+from advocacy.evidence.cue_words import LEAD_IN_CLAUSE, TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import detect_language, letter_words
@@ -143,12 +143,16 @@ def bare_lead_in(text: str, lang: str) -> bool:
     if " / " in text:
         return any(bare_lead_in(half, lang) for half in text.split(" / ") if half.strip())
     tokens = tokenize(text, lang)
-    count = len(tokens.words)
-    if not count or count > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
+    words = tokens.words
+    count = len(words)
+    # a long line is read from its last relative word: "Things we've written into our City
+    # agreement that you will never do", "Lo que en este puesto nunca se te pedirá"
+    first = max((at + 1 for at, w in enumerate(words) if w in LEAD_IN_CLAUSE), default=0)
+    if not count or count - first > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
         return False
-    if OTHER_STAFF.intersection(tokens.words):
+    if OTHER_STAFF.intersection(words):
         return False  # "Nurses do not" over what peers then do: no lead-in of the peer role
-    return excluding_lead(tokens, 0, count, text)
+    return excluding_lead(tokens, first, count, text)
 
 
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:

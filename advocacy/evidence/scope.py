@@ -465,12 +465,27 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
             continue  # a sentence after the colon ("No: peers pass meds"), not a list
         lead = tokens.text[tokens.spans[first][0] : tokens.spans[after - 1][1]]
         if excluding_lead(tokens, first, after, lead):
+            end = _items_end(tokens, end)
             ends = TERMINATORS[passage_language(tokens)]
             last = next(
                 (at for at in range(after + 1, end) if at in colons or words[at] in ends), end
             )
             found.append((after, last, f"listed after '{lead}:'"))
     return found
+
+
+def _items_end(tokens: Tokens, end: int) -> int:
+    """The word after the last item of a list whose first item ends at ``end``: items
+    that end in ";" go on ("You will not: enforce rider rules; patrol stations or handle
+    sharps; screen riders for suicide risk."), up to a sentence that opens with its own
+    subject ("…; they do run groups") or ends otherwise."""
+    words, spans = tokens.words, tokens.spans
+    while end < len(words) and words[end] not in SUBJECTS:
+        gap = tokens.text[spans[end - 1][1] : spans[end][0]]
+        if ";" not in gap or "." in gap:
+            break
+        end = tokens.sentence_range(end)[1]
+    return end
 
 
 def excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
