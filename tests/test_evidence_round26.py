@@ -174,3 +174,24 @@ def test_a_long_lead_in_is_read_from_its_last_clause(tmp_path: Path) -> None:
     assert not flagged(tmp_path, text)
     text = text.replace("you will never do", "you will do")
     assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+def test_a_heading_in_capitals_keeps_its_remark_and_heads_numbered_sections(
+    tmp_path: Path,
+) -> None:
+    """A capitals title with a remark in small letters is still a title, and each
+    numbered section under it ("3.1", "3.2") is a passage of its own line."""
+    text = (
+        "2.2 Peers are paid on the same schedule as other program staff.\n"
+        "\n"
+        "3.0 EXCLUDED ACTIVITIES (not billable under this category)\n"
+        "3.1 Specimen collection, rapid testing and phlebotomy.\n"
+        "3.2 Directly observed therapy and medication adherence reporting.\n"
+        "3.3 Partner elicitation on behalf of the health department.\n"
+    )
+    data = scan_evidence(tmp_path, text, "standard.txt")
+    assert not data["red_flags"]
+    excluded = {n["location"] for n in data["not_counted"] if "heading" in n["reason"]}
+    assert excluded == {"line 4", "line 5", "line 6"}
+    flags = scan_evidence(tmp_path, text.replace("EXCLUDED ", "REQUIRED "), "s2.txt")
+    assert {f["location"] for f in flags["red_flags"]} >= {"line 4", "line 5", "line 6"}

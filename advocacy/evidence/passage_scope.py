@@ -27,6 +27,7 @@ from advocacy.evidence.scope import (
     excluding_lead,
 )
 from advocacy.evidence.staffing_words import OTHER_STAFF, PEER_MARKERS
+from advocacy.evidence.titles import without_remark
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
@@ -170,7 +171,8 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
             if passage.heading not in heading_seen:
                 # in a bilingual bid, a heading in one language over items in the other
                 own = detect_language(passage.heading)
-                cue = excluding(passage.heading, own if own in TRIGGERS else lang)
+                # (not by its closing remark: "REQUIRED ACTIVITIES (not billable here)")
+                cue = excluding(without_remark(passage.heading), own if own in TRIGGERS else lang)
                 heading_seen[passage.heading] = (
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )

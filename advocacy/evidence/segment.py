@@ -41,6 +41,7 @@ from advocacy.evidence.columns import (
 )
 from advocacy.evidence.titles import (
     BULLET,
+    SECTION_NUMBER,
     heads,
     is_title,
     opens_duty,
@@ -300,6 +301,14 @@ def _segments(
                     (dense and (ends_sentence(previous) or not wrapped))
                     # a line after an item, or after a whole sentence, that was not wrapped
                     or ((item or ends_sentence(previous)) and not wrapped)
+                    # in plain text, a numbered section after a whole sentence, wrapped or
+                    # not ("3.2 Directly observed therapy." under "3.1 Specimen collection.");
+                    # Markdown joins such lines into one paragraph, as Word does
+                    or (
+                        not markdown
+                        and ends_sentence(previous)
+                        and SECTION_NUMBER.match(line) is not None
+                    )
                 )
             )
         )

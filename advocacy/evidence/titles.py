@@ -120,6 +120,7 @@ def is_title(text: str) -> bool:
     or a lead-in that excludes ("Outside the peer role:"): the exclusion of a
     lead-in reaches its list, that of a heading its whole section.
     """
+    text = without_remark(text)
     if not looks_like_heading(text) or opens_label(text) or sentence_words(text):
         return False
     if not _capitals(text) and opens_duty(text):
@@ -215,7 +216,20 @@ def heads(line: str, top: bool) -> bool:
     """Whether ``line`` (a text line, a Word paragraph, a PDF line) is a title that
     heads what follows: it looks like one (:func:`is_title`) and is the document's
     first line (``top``) or no item of a list without marks (:func:`_item_like`)."""
-    return is_title(line) and (top or not _item_like(line))
+    return is_title(line) and (top or not _item_like(without_remark(line)))
+
+
+#: A remark in brackets that ends a title: "3.0 EXCLUDED ACTIVITIES (not billable under
+#: this category)".
+_REMARK = re.compile(r"(?<=\S)\s*\([^()]*\)\s*$")
+
+
+def without_remark(line: str) -> str:
+    """``line`` without a closing remark in brackets, which a title in capitals may
+    carry in small letters; any other line (one in small letters, or only such a
+    remark) stays as it is."""
+    core = _REMARK.sub("", line)
+    return core if core and _capitals(core) else line
 
 
 def _item_like(line: str) -> bool:
