@@ -195,3 +195,16 @@ def test_a_heading_in_capitals_keeps_its_remark_and_heads_numbered_sections(
     assert excluded == {"line 4", "line 5", "line 6"}
     flags = scan_evidence(tmp_path, text.replace("EXCLUDED ", "REQUIRED "), "s2.txt")
     assert {f["location"] for f in flags["red_flags"]} >= {"line 4", "line 5", "line 6"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["## Duties programs agree to keep out of peer roles", "## What we keep out of the job"],
+)
+def test_a_heading_that_keeps_duties_out_of_the_role_excludes_its_list(
+    tmp_path: Path, heading: str
+) -> None:
+    text = f"{heading}\n\n- Room searches and curfew checks\n- Holding residents' medication\n"
+    assert not flagged(tmp_path, text, "guide.md")
+    other = "## Keeping people out of trouble\n\n- Room searches and curfew checks\n"
+    assert "voluntary-peer-support" in flagged(tmp_path, other, "guide.md")

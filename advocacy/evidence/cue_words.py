@@ -405,7 +405,10 @@ KEPT_OUT_OF_ROLE = re.compile(
     r"(?:job|role|position|post|puesto|rol|trabajo|cargo|servicio)\b"
     r"|\b(?:do\s+not|don['’]t|never|will\s+not|won['’]t)\s+ask"
     r"(?:\s+(?:of\s+)?(?:you|them|peers|peer\s+staff|(?:a|an|the|our|\w+)\s+\w+))?(?:\s+to)?\W*$"
-    r"|\bno\s+(?:le|les|te)\s+(?:pedimos|pediremos|pedirá|pedirán)\W*$",
+    r"|\bno\s+(?:le|les|te)\s+(?:pedimos|pediremos|pedirá|pedirán)\W*$"
+    # "Duties programs agree to keep out of peer roles", "Tasks we keep out of the job"
+    r"|\b(?:keep|keeps|kept|keeping)\s+(?:\w+\s+){0,3}?out\s+of\s+(?:\w+\s+){0,3}?"
+    r"(?:job|jobs|role|roles|position|positions|duties|work)\b",
     re.IGNORECASE,
 )
 # Words that make such a lead-in say the work is only put off or still expected ("Not

@@ -428,6 +428,9 @@ def excluding(text: str, lang: str = "en") -> str | None:
         return found[0].text if found else None
     if found:
         return found[0].text
+    kept = KEPT_OUT_OF_ROLE.search(text)
+    if kept and not NOT_KEPT_OUT.search(text):
+        return kept.group(0)  # "Duties programs agree to keep out of peer roles"
     watch = WATCH_FOR_LEAD_IN.search(text)
     if watch:
         return watch.group(0)  # "Watch for role drift. Common signs:"
