@@ -208,3 +208,81 @@ def test_a_heading_that_keeps_duties_out_of_the_role_excludes_its_list(
     assert not flagged(tmp_path, text, "guide.md")
     other = "## Keeping people out of trouble\n\n- Room searches and curfew checks\n"
     assert "voluntary-peer-support" in flagged(tmp_path, other, "guide.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The City posts notices to vacate; peers explain to residents what the notice means.",
+        "A tenant's rights workshop: what to do when you get a notice to vacate from your landlord.",
+        "The clinic lab does its own draws; peers walk with the person if they want company.",
+        "The peer helped Maria draft her declaration for her own custody petition.",
+        "We tell people about the partner notification services the health department offers.",
+        "Peers help guests bag their belongings for storage at the shelter.",
+        "Peer navigators link people to free rapid HCV testing at the health department.",
+        "Peers hand out sharps containers at the syringe exchange table.",
+    ],
+)  # fmt: skip
+def test_the_new_words_said_of_another_or_of_help_given_are_no_flag(
+    tmp_path: Path, text: str
+) -> None:
+    found = flagged(tmp_path, text)
+    assert "voluntary-peer-support" not in found and "no-clinical-duties" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will not: handle cash; your main duties include security rounds and needle pickup.",
+        "No harás: manejar dinero; tus tareas incluyen recoger jeringas.",
+    ],
+)
+def test_a_lead_in_s_list_ends_where_the_role_s_own_duties_begin(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excluded: HMIS enrollment targets; station sweeps; sharps pickup.",
+        "Nunca: recoger agujas; entregar avisos de prohibición.",
+        "Prohibido para los pares: entregar avisos de desalojo; recoger jeringas.",
+        "PEER ROLE (what peers do not do)\n- Security rounds\n- HMIS entry for every guest",
+        "Peer staff shall not perform the following duties.\n1. Security rounds.\n2. Needle pickup.",
+        "Peers will not do the following.\n3.2 Enter lab results into CAREWare.\n3.3 Venipuncture.",
+        "7.1 Excluded duties:\n7.2 Station sweeps and needle pickup.\n7.3 Serving trespass notices.",
+    ],
+)  # fmt: skip
+def test_short_numbered_and_bracketed_lead_ins_exclude_their_lists(
+    tmp_path: Path, text: str
+) -> None:
+    assert not flagged(tmp_path, text)
+
+
+def test_a_numbered_lead_in_covers_only_its_own_section(tmp_path: Path) -> None:
+    text = "7.1 Excluded duties:\n7.2 Station sweeps.\n\n8.1 Peers do security rounds every hour.\n"
+    data = scan_evidence(tmp_path, text, "contract.txt")
+    assert [f["location"] for f in data["red_flags"]] == ["line 4"]
+
+
+def test_an_amendment_that_replaces_a_section_lists_what_now_applies(tmp_path: Path) -> None:
+    """'Deleted and replaced with the following:' is no lead-in that keeps its list out:
+    the numbered sections under it are the new terms."""
+    text = (
+        "Section 4.6 is deleted in its entirety and replaced with the following:\n"
+        "4.6 Peer Support Specialists shall monitor client adherence to prescribed medication.\n"
+        "4.7 Peer staff shall notify Probation of any client who misses two appointments.\n"
+    )
+    found = flagged(tmp_path, text, "amendment.txt")
+    assert {"no-clinical-duties", "voluntary-peer-support"} <= found
+
+
+def test_lettered_items_end_a_numbered_lead_in_s_list(tmp_path: Path) -> None:
+    text = (
+        "3.2 Lo que sigue no forma parte del trabajo:\n"
+        "(a) recordar o entregar medicamentos;\n"
+        "(b) cubrir la recepción.\n"
+        "3.3 Nota: el sueldo de los pares es el mismo que el de los técnicos.\n"
+    )
+    data = scan_evidence(tmp_path, text, "manual.txt")
+    assert [f["location"] for f in data["red_flags"]] == ["line 4"]

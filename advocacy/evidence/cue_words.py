@@ -319,7 +319,7 @@ EXCLUSIONS = frozenset("exclusions exclusion exclusiones exclusión".split())
 # "Outside the peer role:"), not "Prohibited items:" or "Outside clinic hours:".
 ROLE_WORDS = frozenset(
     "role roles scope duty duties job position tasks task responsibilities rol funciones "
-    "función tareas tarea puesto deberes".split()
+    "función tareas tarea puesto deberes peer peers par pares".split()
 )
 # A word opening a sentence with its subject after a colon: no list follows ("No: peers
 # pass meds on nights", "Prohibited items: peer staff search bags").
@@ -331,6 +331,7 @@ SUBJECTS = frozenset(
 LEAD_IN_VERBS = frozenset(
     "include includes including do does doing be to will perform performs participate "
     "participates handle handles take part in asked expected assigned responsible for "
+    "the following these duties tasks "
     "permitted allowed authorized authorised "
     "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"
@@ -362,10 +363,20 @@ EXEMPTION_LIMITS = frozenset(
 RELATIVES = frozenset("who whom whose which quien quienes cuyo cuya cuyos cuyas".split())
 # Words that open the clause a long lead-in ends with ("… agreement that you will never do").
 LEAD_IN_CLAUSE = frozenset("that what which que".split())
+# Words that open an item of their own after a lead-in's list ("You will not: handle cash;
+# your main duties include …"): the list has ended.
+OWN_ITEM = frozenset("your our their tu tus su sus nuestro nuestra nuestros nuestras".split())
+# A lead-in of one word that keeps its list out ("Excluded:", "Never:", "Nunca:").
+ONE_WORD_LEAD_INS = frozenset(
+    "excluded excludes exclusions prohibited never excluidas excluidos prohibido prohibidos "
+    "prohibidas nunca jamás".split()
+)
+# The words of a lead-in's list named as such ("Peers shall not perform the following duties.")
+FOLLOWING = frozenset("following these siguientes".split())
 
 EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "
-    "excluidas excluidos excluida excluido fuera prohibidas prohibidos".split()
+    "excluidas excluidos excluida excluido fuera prohibidas prohibidos prohibido prohibida".split()
 )
 # A lead-in that says the work outside the role is being handed out ("I have been
 # directed to do work outside my job description, including:", "nos piden tareas
@@ -381,6 +392,13 @@ ASSIGNED_LEAD_IN = re.compile(
 
 # A heading that names what goes wrong ("What's not", "What isn't working", "Lo que no
 # funciona"): what it lists is reported as happening, not excluded from the role.
+# A contract amendment's lead-in: what follows replaces the deleted text ("Section 3.4 is
+# deleted and replaced with the following:", "se elimina y se sustituye por lo siguiente:").
+REPLACED_LEAD_IN = re.compile(
+    r"\b(?:replaced|substituted|amended|restated|revised|sustitu\w*|reemplaz\w*)\s+"
+    r"(?:(?:in\s+its\s+entirety\s+)?(?:with|by|to\s+read|as\s+follows|por|con))\b",
+    re.IGNORECASE,
+)
 PROBLEMS_HEADING = re.compile(
     r"^\W*(?:what|things?|stuff|where|lo|qu[eé]|cosas|d[oó]nde)\b[\w\s'’]*?"
     r"(?:\bnot|\w+n['’]t|\bno)\b\s*(?:(?:so|very|too|muy|tan)\s+)?"

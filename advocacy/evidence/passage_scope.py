@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
-from advocacy.evidence.cue_words import LEAD_IN_CLAUSE, TRIGGERS
+from advocacy.evidence.cue_words import FOLLOWING, LEAD_IN_CLAUSE, TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import detect_language, letter_words
@@ -27,7 +27,7 @@ from advocacy.evidence.scope import (
     excluding_lead,
 )
 from advocacy.evidence.staffing_words import OTHER_STAFF, PEER_MARKERS
-from advocacy.evidence.titles import without_remark
+from advocacy.evidence.titles import SECTION_NUMBER, without_remark
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
@@ -149,17 +149,29 @@ def bare_lead_in(text: str, lang: str) -> bool:
     # a long line is read from its last relative word: "Things we've written into our City
     # agreement that you will never do", "Lo que en este puesto nunca se te pedirá"
     first = max((at + 1 for at, w in enumerate(words) if w in LEAD_IN_CLAUSE), default=0)
-    if not count or count - first > LEAD_IN_WORDS or text.rstrip()[-1:] in ".!?;,":
+    end = text.rstrip()[-1:]
+    # a full stop after the list named as such: "Peers shall not perform the following duties."
+    named = end == "." and bool(FOLLOWING.intersection(words[-2:]))
+    if not count or count - first > LEAD_IN_WORDS or (end in ".!?;," and not named):
         return False
     if OTHER_STAFF.intersection(words):
         return False  # "Nurses do not" over what peers then do: no lead-in of the peer role
     return excluding_lead(tokens, first, count, text)
 
 
+def _section_of(text: str) -> str | None:
+    """The part before the first dot of a line's section number ("7" of "7.2 Station
+    sweeps"), or None for a line without one."""
+    number = SECTION_NUMBER.match(text)
+    return number.group(0).split(".", 1)[0] if number else None
+
+
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     scopes: list[str | None] = []
     lead_in, nested = None, False  # nested: the lead-in is itself a list item
+    section = ""  # the lead-in's section number before its first dot ("7" of "7.1")
+    marked = False  # whether items with marks ("(a)", "-") have followed the lead-in
     heading_seen: dict[str, str | None] = {}
     previous_heading: str | None = None
     for at, (passage, lang) in enumerate(zip(passages, languages, strict=True)):
@@ -171,8 +183,14 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
             if passage.heading not in heading_seen:
                 # in a bilingual bid, a heading in one language over items in the other
                 own = detect_language(passage.heading)
-                # (not by its closing remark: "REQUIRED ACTIVITIES (not billable here)")
-                cue = excluding(without_remark(passage.heading), own if own in TRIGGERS else lang)
+                # not by its closing remark ("REQUIRED ACTIVITIES (not billable here)"),
+                # unless the remark is a lead-in itself ("PEER ROLE (what peers do not do)")
+                in_own = own if own in TRIGGERS else lang
+                core = without_remark(passage.heading)
+                remark = passage.heading[len(core) :].strip(" ()")
+                cue = excluding(core, in_own) or (
+                    remark if remark and bare_lead_in(remark, in_own) else None
+                )
                 heading_seen[passage.heading] = (
                     f"under the excluding heading '{passage.heading}'" if cue else None
                 )
@@ -192,16 +210,30 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
         if says_none:
             reason = reason or f"the field says '{says_none.group(1)}'"
         text = passage.text.rstrip()
-        if passage.item and lead_in is not None and not (nested and text[:1].isupper()):
+        # a numbered section under a lead-in of its section ("7.1 Excluded duties:" over
+        # "7.2 Station sweeps"), or under an unnumbered one, is an item of its list
+        numbered = _section_of(text)
+        item = passage.item or (
+            lead_in is not None
+            and not marked  # after "(a) … (d)", "3.3 …" is the next section, not an item
+            and numbered is not None
+            and section in ("", numbered)
+        )
+        marked = marked or (passage.item and lead_in is not None)
+        if item and lead_in is not None and not (nested and text[:1].isupper()):
             reason = reason or lead_in  # an item's own sub-items continue its sentence
         elif not passage.item or text.endswith(":"):
             nested = passage.item
             if text.endswith(":"):
                 excludes = excluding(text, lang) is not None
             else:  # "YOU WILL NOT" over a list: a lead-in without its colon
-                listed = at + 1 < len(passages) and passages[at + 1].item
+                following = passages[at + 1] if at + 1 < len(passages) else None
+                listed = following is not None and (
+                    following.item or bool(SECTION_NUMBER.match(following.text))
+                )
                 excludes = listed and bare_lead_in(text, lang)
             lead_in = f"listed under '{short(text)}'" if excludes else None
+            section, marked = _section_of(text) or "", False
         scopes.append(reason)
     return scopes
 

@@ -69,10 +69,13 @@ from advocacy.evidence.cue_words import (
     MAIN_SUBJECTS,
     MODALS,
     NOT_KEPT_OUT,
+    ONE_WORD_LEAD_INS,
+    OWN_ITEM,
     POST,
     POST_WORDS,
     PROBLEMS_HEADING,
     RELATIVES,
+    REPLACED_LEAD_IN,
     ROLE_WORDS,
     SHORT_SCOPE,
     SUBJECTS,
@@ -415,8 +418,8 @@ def _hyphenated(tokens: Tokens, at: int) -> bool:
 
 def excluding(text: str, lang: str = "en") -> str | None:
     """The cue that makes a lead-in or heading exclude what is listed under it, or None."""
-    if PROBLEMS_HEADING.search(text):
-        return None  # "What's not working": what it lists happens
+    if PROBLEMS_HEADING.search(text) or REPLACED_LEAD_IN.search(text):
+        return None  # "What's not working", "… deleted and replaced with": what it lists happens
     tokens = tokenize(text, lang)
     found = triggers(tokens)
     assigned = ASSIGNED_LEAD_IN.search(text)
@@ -483,7 +486,7 @@ def _items_end(tokens: Tokens, end: int) -> int:
     sharps; screen riders for suicide risk."), up to a sentence that opens with its own
     subject ("…; they do run groups") or ends otherwise."""
     words, spans = tokens.words, tokens.spans
-    while end < len(words) and words[end] not in SUBJECTS:
+    while end < len(words) and words[end] not in SUBJECTS and words[end] not in OWN_ITEM:
         gap = tokens.text[spans[end - 1][1] : spans[end][0]]
         if ";" not in gap or "." in gap:
             break
@@ -499,8 +502,10 @@ def excluding_lead(tokens: Tokens, first: int, after: int, lead: str) -> bool:
     not a negated comment ("One change isn't popular:", "Not agreed:", "Meta no
     cumplida:") or a list of what went wrong ("What didn't:")."""
     words = tokens.words[first:after]
-    if PROBLEMS_HEADING.search(lead):
+    if PROBLEMS_HEADING.search(lead) or REPLACED_LEAD_IN.search(lead):
         return False  # "What didn't: they started having me do the intake screens"
+    if len(words) == 1 and words[0] in ONE_WORD_LEAD_INS:
+        return True  # "Excluded: station sweeps; sharps pickup", "Nunca: recoger agujas"
     if any(w in EXCLUSIONS for w in words) or (
         any(w in EXCLUDING_WORDS for w in words) and any(w in ROLE_WORDS for w in words)
     ):
