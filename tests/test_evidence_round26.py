@@ -286,3 +286,17 @@ def test_lettered_items_end_a_numbered_lead_in_s_list(tmp_path: Path) -> None:
     )
     data = scan_evidence(tmp_path, text, "manual.txt")
     assert [f["location"] for f in data["red_flags"]] == ["line 4"]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Tasks peers perform daily, including some that you would not expect:",
+        "Here is what the job involves, which you may not have done before:",
+    ],
+)
+def test_a_negation_in_an_aside_of_a_lead_in_excludes_nothing(tmp_path: Path, lead_in: str) -> None:
+    text = f"{lead_in}\n- needle pickup\n- station sweeps\n"
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+    kept = text.replace(lead_in, "Things that you will not do:")
+    assert not flagged(tmp_path, kept)

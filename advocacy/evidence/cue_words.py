@@ -331,7 +331,7 @@ SUBJECTS = frozenset(
 LEAD_IN_VERBS = frozenset(
     "include includes including do does doing be to will perform performs participate "
     "participates handle handles take part in asked expected assigned responsible for "
-    "the following these duties tasks "
+    "the following these duties tasks on ask "
     "permitted allowed authorized authorised "
     "incluye incluyen incluirá incluirán harás hará harán hacen hace realizan realizará "
     "realizarán participan participará participarán se les pedirá".split()  # "no se les pedirá:"

@@ -64,6 +64,7 @@ from advocacy.evidence.cue_words import (
     EXEMPTING,
     EXEMPTION_LIMITS,
     KEPT_OUT_OF_ROLE,
+    LEAD_IN_CLAUSE,
     LEAD_IN_VERBS,
     LOSSES,
     MAIN_SUBJECTS,
@@ -429,15 +430,35 @@ def excluding(text: str, lang: str = "en") -> str | None:
         after = bisect_left([span[0] for span in tokens.spans], assigned.end())
         found = [cue for cue in found if cue.start == after]
         return found[0].text if found else None
-    if found:
-        return found[0].text
     kept = KEPT_OUT_OF_ROLE.search(text)
+    if found and not (kept or _aside(tokens, found[0])):
+        return found[0].text
     if kept and not NOT_KEPT_OUT.search(text):
         return kept.group(0)  # "Duties programs agree to keep out of peer roles"
     watch = WATCH_FOR_LEAD_IN.search(text)
     if watch:
         return watch.group(0)  # "Watch for role drift. Common signs:"
     return next((w for w in tokens.words if w in EXCLUDING_WORDS), None)
+
+
+def _aside(tokens: Tokens, cue: Cue) -> bool:
+    """Whether a negation sits in a clause a relative word opens after a comma, and what
+    it negates is no work done ("Tasks peers perform daily, including some that you would not expect:",
+    "…which you may not have done before:"): an aside on the list, not its exclusion
+    ("Things that you will not do:" is one)."""
+    words = tokens.words
+    relative = next(
+        (
+            at
+            for at in range(cue.start - 1, max(-1, cue.start - 5), -1)
+            if words[at] in LEAD_IN_CLAUSE
+        ),
+        None,
+    )
+    # the clause is appended after a comma; "What you don't do", "Lo que nunca se te
+    # pedirá" and "Things that you will not do" are lead-ins of their own
+    appended = relative is not None and any(at <= relative for at in tokens.commas)
+    return appended and not all(w in LEAD_IN_VERBS for w in words[cue.end + 1 :])
 
 
 #: Words at most in a lead-in that a colon ends inside a sentence ("Duties do not include:").
