@@ -371,8 +371,9 @@ ONE_WORD_LEAD_INS = frozenset(
     "excluded excludes exclusions prohibited never excluidas excluidos prohibido prohibidos "
     "prohibidas nunca jamás".split()
 )
-# The words of a lead-in's list named as such ("Peers shall not perform the following duties.")
-FOLLOWING = frozenset("following these siguientes".split())
+# The words of a lead-in's list named as such ("Peers shall not perform the following duties.",
+# "Lo siguiente es nuevo en tu rol:")
+LIST_WORDS = frozenset("following siguiente siguientes".split())
 
 EXCLUDING_WORDS = frozenset(
     "outside excluded exclude excludes excluding exclusions prohibited beyond "

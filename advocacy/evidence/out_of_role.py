@@ -27,6 +27,7 @@ from advocacy.evidence.cue_words import (
     COORDINATORS,
     COPULAS,
     EXCLUDING_WORDS,
+    LIST_WORDS,
     POST,
     RELATIVES,
     SUBORDINATORS,
@@ -57,7 +58,6 @@ AGAINST = frozenset("against contra".split())
 AGAINST_VERBS = frozenset("go goes went is are was were va van iba en".split())
 AS_WORDS = frozenset("as como".split())
 CONTRACTED = frozenset("isn't aren't wasn't weren't".split())
-LIST_WORDS = frozenset("following siguiente siguientes".split())
 REFUSING = frozenset("puedo podemos voy vamos pienso haré haremos".split())
 # "Reporting refusals *breaks the* non-coercion *principle*": an argument against a duty.
 BREAKING = frozenset(

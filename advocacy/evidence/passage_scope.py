@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from advocacy.evidence.columns import CELL_MARK
-from advocacy.evidence.cue_words import FOLLOWING, LEAD_IN_CLAUSE, TRIGGERS
+from advocacy.evidence.cue_words import LEAD_IN_CLAUSE, LIST_WORDS, TRIGGERS
 from advocacy.evidence.match_index import PhraseMatch
 from advocacy.evidence.matching import tokenize
 from advocacy.evidence.normalise import detect_language, letter_words
@@ -151,7 +151,7 @@ def bare_lead_in(text: str, lang: str) -> bool:
     first = max((at + 1 for at, w in enumerate(words) if w in LEAD_IN_CLAUSE), default=0)
     end = text.rstrip()[-1:]
     # a full stop after the list named as such: "Peers shall not perform the following duties."
-    named = end == "." and bool(FOLLOWING.intersection(words[-2:]))
+    named = end == "." and bool(LIST_WORDS.intersection(words[-2:]))
     if not count or count - first > LEAD_IN_WORDS or (end in ".!?;," and not named):
         return False
     if OTHER_STAFF.intersection(words):
