@@ -442,21 +442,12 @@ def excluding(text: str, lang: str = "en") -> str | None:
 
 
 def _aside(tokens: Tokens, cue: Cue) -> bool:
-    """Whether a negation sits in a clause a relative word opens after a comma, and what
-    it negates is no work done ("Tasks peers perform daily, including some that you would not expect:",
-    "…which you may not have done before:"): an aside on the list, not its exclusion
-    ("Things that you will not do:" is one)."""
+    """Whether a negation is an aside, in a clause opened after a comma by a relative word
+    and over no verb of work ("…, including some that you would not expect:")."""
     words = tokens.words
-    relative = next(
-        (
-            at
-            for at in range(cue.start - 1, max(-1, cue.start - 5), -1)
-            if words[at] in LEAD_IN_CLAUSE
-        ),
-        None,
-    )
-    # the clause is appended after a comma; "What you don't do", "Lo que nunca se te
-    # pedirá" and "Things that you will not do" are lead-ins of their own
+    window = range(max(0, cue.start - 4), cue.start)
+    relative = max((at for at in window if words[at] in LEAD_IN_CLAUSE), default=None)
+    # not "What you don't do", "Lo que nunca se te pedirá", "Things that you will not do"
     appended = relative is not None and any(at <= relative for at in tokens.commas)
     return appended and not all(w in LEAD_IN_VERBS for w in words[cue.end + 1 :])
 
@@ -502,10 +493,8 @@ def _lead_ins(tokens: Tokens) -> list[tuple[int, int, str]]:
 
 
 def _items_end(tokens: Tokens, end: int) -> int:
-    """The word after the last item of a list whose first item ends at ``end``: items
-    that end in ";" go on ("You will not: enforce rider rules; patrol stations or handle
-    sharps; screen riders for suicide risk."), up to a sentence that opens with its own
-    subject ("…; they do run groups") or ends otherwise."""
+    """The word after a lead-in's list whose first item ends at ``end``: items ending in
+    ";" go on, to a sentence with a subject of its own ("…; your duties include …")."""
     words, spans = tokens.words, tokens.spans
     while end < len(words) and words[end] not in SUBJECTS and words[end] not in OWN_ITEM:
         gap = tokens.text[spans[end - 1][1] : spans[end][0]]
