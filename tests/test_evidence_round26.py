@@ -300,3 +300,7 @@ def test_a_negation_in_an_aside_of_a_lead_in_excludes_nothing(tmp_path: Path, le
     assert "no-clinical-duties" in flagged(tmp_path, text)
     kept = text.replace(lead_in, "Things that you will not do:")
     assert not flagged(tmp_path, kept)
+
+
+def test_notices_named_by_two_kinds_are_still_notices(tmp_path: Path) -> None:
+    assert "voluntary-peer-support" in flagged(tmp_path, "- Issue trespass or exclusion notices.")
