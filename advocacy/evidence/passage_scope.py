@@ -146,7 +146,7 @@ def bare_lead_in(text: str, lang: str) -> bool:
     tokens = tokenize(text, lang)
     words = tokens.words
     count = len(words)
-    # a long line is read from its last relative word: "Things we've written into our City
+    # a line is read from its last relative word: "Things we've written into our City
     # agreement that you will never do", "Lo que en este puesto nunca se te pedirá"
     first = max((at + 1 for at, w in enumerate(words) if w in LEAD_IN_CLAUSE), default=0)
     end = text.rstrip()[-1:]
@@ -166,6 +166,18 @@ def _section_of(text: str) -> str | None:
     return number.group(0).split(".", 1)[0] if number else None
 
 
+def _heading_excludes(heading: str, lang: str) -> bool:
+    """Whether a heading keeps what stands under it out of the role. It is read in its own
+    language (a bilingual bid's English heading over Spanish items), and not by its
+    closing remark ("REQUIRED ACTIVITIES (not billable here)") unless the remark is a
+    lead-in itself ("PEER ROLE (what peers do not do)")."""
+    own = detect_language(heading)
+    lang = own if own in TRIGGERS else lang
+    core = without_remark(heading)
+    remark = heading[len(core) :].strip(" ()")
+    return excluding(core, lang) is not None or (bool(remark) and bare_lead_in(remark, lang))
+
+
 def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str | None]:
     """For each passage, why an excluding lead-in or heading covers it (or None)."""
     scopes: list[str | None] = []
@@ -181,18 +193,10 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
             previous_heading = passage.heading
         if passage.heading is not None:
             if passage.heading not in heading_seen:
-                # in a bilingual bid, a heading in one language over items in the other
-                own = detect_language(passage.heading)
-                # not by its closing remark ("REQUIRED ACTIVITIES (not billable here)"),
-                # unless the remark is a lead-in itself ("PEER ROLE (what peers do not do)")
-                in_own = own if own in TRIGGERS else lang
-                core = without_remark(passage.heading)
-                remark = passage.heading[len(core) :].strip(" ()")
-                cue = excluding(core, in_own) or (
-                    remark if remark and bare_lead_in(remark, in_own) else None
-                )
                 heading_seen[passage.heading] = (
-                    f"under the excluding heading '{passage.heading}'" if cue else None
+                    f"under the excluding heading '{passage.heading}'"
+                    if _heading_excludes(passage.heading, lang)
+                    else None
                 )
             reason = heading_seen[passage.heading]
         if _header_row(passages, at):
@@ -229,7 +233,7 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
             else:  # "YOU WILL NOT" over a list: a lead-in without its colon
                 following = passages[at + 1] if at + 1 < len(passages) else None
                 listed = following is not None and (
-                    following.item or bool(SECTION_NUMBER.match(following.text))
+                    following.item or _section_of(following.text) is not None
                 )
                 excludes = listed and bare_lead_in(text, lang)
             lead_in = f"listed under '{short(text)}'" if excludes else None
