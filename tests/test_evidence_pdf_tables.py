@@ -492,3 +492,19 @@ def test_lines_set_in_columns_read_in_the_pdf_as_in_word(tmp_path: Path, build) 
         return red, cited
 
     assert verdicts(pdf_of(source, tmp_path)) == verdicts(source)
+
+
+def test_a_title_in_the_body_s_font_over_numbered_sections_heads_them() -> None:
+    """A PDF of a plain text file has one font: a title line right over numbered
+    sections heads them, as the text file's title does, and is no part of the first."""
+    lines = [
+        line("3.0 EXCLUDED ACTIVITIES (not billable under this category)", 700.0),
+        line("3.1 Room checks, curfew logs or chore inspections.", 686.0),
+        line("3.2 Holding residents' medication, cash or gift cards.", 672.0),
+    ]
+    passages = list(passages_from_lines(lines))
+    heading = "3.0 EXCLUDED ACTIVITIES (not billable under this category)"
+    assert [(p.text, p.heading) for p in passages] == [
+        ("3.1 Room checks, curfew logs or chore inspections.", heading),
+        ("3.2 Holding residents' medication, cash or gift cards.", heading),
+    ]

@@ -335,6 +335,14 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             continue
         previous_heading = None
         bullet = GLYPH_BULLET.match(line.text) or BULLET.match(line.text)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not bullet and _titles_a_list(line, following, top=heading is None and not said):
+            # a title line right over its items, in the body's font ("3.0 EXCLUDED
+            # ACTIVITIES (…)" over "3.1 …"), heads them, as a text file's would
+            yield from flush()
+            heading = line.text
+            titles.append(PdfPassage(heading, line.page, None, False))
+            continue
         if bullet:
             yield from flush()
         if not current:
@@ -342,7 +350,6 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         else:
             first_line = ""  # two lines (or a word hyphenated across two) are no title line
         current.append(line.text[bullet.end() :] if bullet else line.text)
-        following = lines[index + 1] if index + 1 < len(lines) else None
         short = len(line.text) < SHORT_LINE * widths[line.page]
         wide_gap = (
             following is not None
@@ -356,6 +363,8 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
             or wide_gap
             or (following.page != line.page and ends)
             or (short and (ends or _starts_sentence(following.text)))
+            # a numbered section after a whole sentence ("3.2 …" under "3.1 … ."), as in text
+            or (ends and SECTION_NUMBER.match(following.text) is not None)
         ):
             yield from flush(following.text if following is not None else "")
     yield from flush()
@@ -364,6 +373,16 @@ def passages_from_lines(lines: list[PdfLine]) -> Iterator[PdfPassage]:
         yield from (
             title._replace(heading=under) for title, under in zip(titles, headings, strict=True)
         )
+
+
+def _titles_a_list(line: PdfLine, following: PdfLine | None, top: bool) -> bool:
+    """Whether ``line`` is a title (:func:`heads`) with the items of a list under it on
+    the same page: the next line opens with a bullet or a section number."""
+    if following is None or following.page != line.page:
+        return False
+    marked = GLYPH_BULLET.match(following.text) or BULLET.match(following.text)
+    numbered = SECTION_NUMBER.match(following.text)
+    return bool(marked or numbered) and not ends_sentence(line.text) and heads(line.text, top)
 
 
 def _is_heading(line: PdfLine, body: float) -> bool:
