@@ -304,3 +304,14 @@ def test_a_negation_in_an_aside_of_a_lead_in_excludes_nothing(tmp_path: Path, le
 
 def test_notices_named_by_two_kinds_are_still_notices(tmp_path: Path) -> None:
     assert "voluntary-peer-support" in flagged(tmp_path, "- Issue trespass or exclusion notices.")
+
+
+def test_a_certified_peer_counselor_supervising_is_no_clinical_supervision(
+    tmp_path: Path,
+) -> None:
+    """Washington's peer credential is a Certified Peer Counselor: a peer supervisor."""
+    text = "Supervision from the Peer Program Lead, a Certified Peer Counselor."
+    assert "peer-supervisors" not in flagged(tmp_path, text)
+    assert "peer-supervisors" in flagged(
+        tmp_path, "Supervision from the program's licensed counselor."
+    )
