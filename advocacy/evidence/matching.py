@@ -148,12 +148,20 @@ class Tokens:
         return bisect_left(self.sentences, sentence), bisect_right(self.sentences, sentence)
 
     @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text, in order (to find the words of a span)."""
+        return [span[0] for span in self.spans]
+
+    def words_in(self, start: int, end: int) -> tuple[str, ...]:
+        """The words that start at characters ``start`` to ``end`` (excluded)."""
+        return self.words[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    @cached_property
     def parted(self) -> frozenset[int]:
         """The words with a dash, semicolon or bar between them and the word before."""
         if not _PARTED.search(self.text):
             return frozenset()
-        starts = [span[0] for span in self.spans]
-        return frozenset(_after([m.start() for m in _PARTED.finditer(self.text)], starts))
+        return frozenset(_after([m.start() for m in _PARTED.finditer(self.text)], self.starts))
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:

@@ -314,8 +314,9 @@ def _cell_starts(tokens: Tokens) -> list[int]:
     """The words that open a table row's cell (after a cell mark), in order."""
     if CELL_MARK not in tokens.text:
         return []
-    starts = [span[0] for span in tokens.spans]
-    return [bisect_left(starts, at) for at, char in enumerate(tokens.text) if char == CELL_MARK]
+    return [
+        bisect_left(tokens.starts, at) for at, char in enumerate(tokens.text) if char == CELL_MARK
+    ]
 
 
 def _answer(tokens: Tokens, cue: Cue) -> bool:
@@ -427,7 +428,7 @@ def excluding(text: str, lang: str = "en") -> str | None:
     if assigned:  # "I have been directed to do work outside my job description:", "me han
         # pedido hacer tareas fuera de mi descripción": handed out, unless what was asked
         # is itself negated ("nos pidieron no hacer lo siguiente:")
-        after = bisect_left([span[0] for span in tokens.spans], assigned.end())
+        after = bisect_left(tokens.starts, assigned.end())
         found = [cue for cue in found if cue.start == after]
         return found[0].text if found else None
     kept = KEPT_OUT_OF_ROLE.search(text)

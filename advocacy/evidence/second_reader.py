@@ -245,8 +245,7 @@ def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
     "outside", "bar" too), and no word in it turns a protection around. The readers
     weigh words, not their order: where a sentence says no, they may read a
     protection the rules missed, or take one for its opposite."""
-    start, end = span
-    words = [w for w, (a, _) in zip(tokens.words, tokens.spans, strict=True) if start <= a < end]
+    words = tokens.words_in(*span)
     says = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
     if excluding:
         says = says | EXCLUDING_WORDS | _BARS
