@@ -30,6 +30,7 @@ import math
 import sys
 import zlib
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -361,13 +362,22 @@ def sentence_around(
 ) -> tuple[tuple[int, int], list[str], float]:
     """:func:`sentence_at`, with the sentence's first and after-last character."""
     sentences = _sentences(model, tokens)
-    for first, last, found, chance in sentences:
-        if at <= tokens.spans[last - 1][1]:
-            return (tokens.spans[first][0], tokens.spans[last - 1][1]), found, chance
     if not sentences:
         return (0, 0), [], 0.0
-    first, last, found, chance = sentences[-1]
+    # the first sentence that ends at or after ``at`` (the last, if none does)
+    at_sentence = min(
+        bisect_left(memo(tokens, "learned_ends", _sentence_ends), at), len(sentences) - 1
+    )
+    first, last, found, chance = sentences[at_sentence]
     return (tokens.spans[first][0], tokens.spans[last - 1][1]), found, chance
+
+
+def _sentence_ends(tokens: Tokens) -> list[int]:
+    """The after-last character of each sentence of :func:`_sentence_features`, in order."""
+    return [
+        tokens.spans[last - 1][1]
+        for _, last, _ in memo(tokens, "learned_features", _sentence_features)
+    ]
 
 
 def _sentence_features(tokens: Tokens) -> list[tuple[int, int, list[str]]]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import replace
 
-from advocacy.evidence.clauses import exclusion_taken_back
+from advocacy.evidence.clauses import exclusion_taken_back, memo
 from advocacy.evidence.cue_words import (
     EXCLUDING_WORDS,
     EXEMPTING,
@@ -244,7 +244,13 @@ def _says_no(tokens: Tokens, span: Span, excluding: bool = True) -> bool:
     negation rule knows ("not", "don't", "barred"; with ``excluding``, "excluded",
     "outside", "bar" too), and no word in it turns a protection around. The readers
     weigh words, not their order: where a sentence says no, they may read a
-    protection the rules missed, or take one for its opposite."""
+    protection the rules missed, or take one for its opposite. Worked out once for
+    each sentence: a bid of one endless sentence asks about it at every match."""
+    key = f"says no {span[0]} {span[1]} {excluding}"
+    return memo(tokens, key, lambda tokens: _sentence_says_no(tokens, span, excluding))  # type: ignore[no-any-return]
+
+
+def _sentence_says_no(tokens: Tokens, span: Span, excluding: bool) -> bool:
     words = tokens.words_in(*span)
     says = TRIGGERS.get(tokens.lang, TRIGGERS["en"])
     if excluding:
