@@ -31,9 +31,20 @@ from advocacy.evidence.titles import SECTION_NUMBER, without_remark
 
 # A roles matrix's cell that keeps a task from the peer role: "No", "No – never", "Nunca".
 #: A peer column's cell that refuses the task: "No", "Never", "No (RN only)", "Nunca —
-#: enfermería"; not "No restrictions", where the word opens something else.
-_PEER_SAYS_NO = re.compile(r"(?:no|never|nunca|none|ninguna?)(?:$|\s*[^\w\s])", re.IGNORECASE)
+#: enfermería", "Not involved. May offer support after"; not "No restrictions", where the
+#: word opens something else.
+_PEER_SAYS_NO = re.compile(
+    r"(?:no|never|nunca|none|ninguna?|not\s+(?:involved|permitted|allowed))(?:$|\s*[^\w\s])",
+    re.IGNORECASE,
+)
 
+# A form's field for the role's own supervisor ("| Supervisor | Clinical Director (LICSW) |",
+# "| Reports to | …"): the row tells who supervises the peer, it is no other post's row.
+_SUPERVISOR_FIELD = re.compile(
+    r"\W*(?:(?:direct|immediate)\s+)?(?:supervisor|supervised\s+by|supervision|reports\s+to"
+    r"|supervisor\s*/\s*reports\s+to|supervisora?|supervisado\s+por|reporta\s+a)\W*$",
+    re.IGNORECASE,
+)
 
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
@@ -202,7 +213,12 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
         if _header_row(passages, at):
             reason = reason or A_HEADER_ROW
         owner = passage.owner
-        if owner is not None and position_title(owner) and not _names_a_peer(passage.text, owner):
+        if (
+            owner is not None
+            and position_title(owner)
+            and not _SUPERVISOR_FIELD.match(owner)
+            and not _names_a_peer(passage.text, owner)
+        ):
             reason = reason or f"{ANOTHER_POSITION} ('{owner}', its table row)"
         if passage.peer_cell is not None and _PEER_SAYS_NO.match(passage.peer_cell):
             reason = reason or f"the peer role's column says '{short(passage.peer_cell)}'"

@@ -43,7 +43,8 @@ _OTHER_POSITIONS = frozenset(
     "farmacéutico terapeuta terapeutas psicólogo psicóloga manejador manejadora manejadores "
     "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
     "clínicas teacher teachers paraprofessional paraprofessionals maestro maestra maestros "
-    "maestras docente docentes".split()
+    "maestras docente docentes guard guards officer officers deputy deputies custodian "
+    "custodians janitor janitors".split()
 )
 
 
@@ -62,7 +63,7 @@ _BEFORE_TITLE = frozenset(
     "program house residential fiscal agency site staff finance business office billing "
     "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
     "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
-    "sólo únicamente".split()
+    "sólo únicamente police security transit".split()
 )
 # A clause that opens with "Only staff who …" or "Solo el personal …" restricts a duty
 # to others ("Only staff who have completed the medication course may administer").
