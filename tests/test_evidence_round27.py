@@ -91,7 +91,7 @@ def test_getting_an_interpreter_or_explaining_a_letter_is_no_duty(
         "- Monitor the ban list and deny entry to anyone currently suspended",
         "Check every name against the suspended list before they come in.",
         "- Peer Support Associates decide suspensions for the drop-in.",
-        "Peer staff should be the ones to enforce the no-trespass list.",
+        "Peer staff should be the ones to enforce the trespass list.",
         "Ayer la navegadora tuvo que sacar del centro a un chavo que estaba vetado.",
     ],
 )  # fmt: skip
@@ -105,6 +105,9 @@ def test_bans_kept_and_enforced_by_peers_are_a_compliance_flag(tmp_path: Path, t
         "Bans are decided by the Operations Director, never by peer staff.",
         "Peers do not keep the ban list or deny anyone entry.",
         "Staff who are suspended lose access to the building.",
+        "The ban list is kept by security; peers never enforce bans.",
+        "The ban list is reviewed monthly by the director and a peer advocate.",
+        "There is no trespass list at the peer center.",
     ],
 )  # fmt: skip
 def test_bans_kept_by_others_are_no_flag(tmp_path: Path, text: str) -> None:
@@ -235,3 +238,73 @@ def test_spanish_voluntary_support_is_no_unpaid_work(tmp_path: Path) -> None:
 def test_a_peer_run_network_runs_no_screening(tmp_path: Path) -> None:
     text = "We are a member of the Colorado Peer-Run Alliance, which gives us assessment tools."
     assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peers are not paid by the people they serve and may not accept gifts.",
+        "Clients are not paid for attending groups.",
+        "Participants are not compensated for completing the survey.",
+        "Missed shifts are not paid unless covered by PTO.",
+        "Peer specialists are salaried at $52,000 and are not paid hourly.",
+        "The 30-minute meal period is not paid.",
+        "Stipends are not paid to staff; all peer staff earn an hourly wage of $23.",
+        "Several of our peer specialists started as volunteers before being hired.",
+        "They are not compensated differently by certification level.",
+        "La participación en el grupo es voluntaria y no se les paga a los participantes.",
+        "Al personal se le paga cada dos semanas; no se paga en efectivo.",
+    ],
+)  # fmt: skip
+def test_what_is_unpaid_for_others_or_by_design_is_no_pay_flag(tmp_path: Path, text: str) -> None:
+    """An outside review's cases: the people served, breaks and leave, a salary, a peer
+    who began as a volunteer, parity, and how pay is paid."""
+    assert "peer-retention-and-pay" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peers help members interpret what they heard in their therapy appointment.",
+        "Peer specialists translate their own lived experience into hope for others in treatment.",
+        "Translation of court documents is handled by the county's contracted language vendor.",
+        "Peers check in with members about insurance worries and connect them to a navigator.",
+        "Employees must fill out the benefits paperwork within 30 days of hire.",
+    ],
+)  # fmt: skip
+def test_explaining_a_visit_or_the_staffs_own_benefits_are_no_duty(
+    tmp_path: Path, text: str
+) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_a_designated_interpreter_post_is_a_duty(tmp_path: Path) -> None:
+    text = "Bilingual peer staff are the designated interpreters for the ACT team's home visits."
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Failure to attend scheduled shifts without notice may lead to discipline.",
+        "Failure to participate in the annual performance review may delay a raise.",
+        "New peer staff must meet with a peer mentor during their first 90 days.",
+    ],
+)  # fmt: skip
+def test_staff_rules_are_no_coerced_support(tmp_path: Path, text: str) -> None:
+    assert "voluntary-peer-support" not in flagged(tmp_path, text)
+
+
+def test_failure_to_attend_peer_sessions_is_coerced(tmp_path: Path) -> None:
+    text = "Failure to attend weekly peer sessions results in loss of your bed."
+    assert "voluntary-peer-support" in flagged(tmp_path, text)
+
+
+def test_a_roles_tables_supervisor_row_of_duties_is_the_supervisors(tmp_path: Path) -> None:
+    """A "Supervisor" row that lists duties is the supervisor's, not a form field."""
+    text = (
+        "| Role | Responsibilities |\n|---|---|\n"
+        "| Peer Support Specialist | Facilitates WRAP groups |\n"
+        "| Supervisor | Dispenses medications and does the insurance checks |\n"
+    )
+    assert not flagged(tmp_path, text, "roles.md")

@@ -147,7 +147,6 @@ PSEUDO = {
         "no change",
         "no show",  # "no-show": a missed appointment
         "no shows",
-        "no trespass",  # "the no-trespass list": a list of people banned
         # a negative noun after the trigger: "no loss of benefits" keeps them
         "no loss",
         "no reduction",

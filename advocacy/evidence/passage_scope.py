@@ -46,6 +46,19 @@ _SUPERVISOR_FIELD = re.compile(
     re.IGNORECASE,
 )
 
+_FIELD_WORDS = 10  # at most so many words in a Supervisor field's value
+
+
+def _supervisor_field(text: str, owner: str) -> bool:
+    """Whether a table row is a form's Supervisor field: its first cell only names the
+    field and the rest is a short title ("| Supervisor | Clinical Director (LICSW) |"), not
+    a supervisor's duties ("| Supervisor | Dispenses medications |")."""
+    if not _SUPERVISOR_FIELD.match(owner):
+        return False
+    rest = text.replace(owner, " ", 1)
+    return len(letter_words(rest)) <= _FIELD_WORDS and position_title(rest)
+
+
 # The subject line of an e-mail or memo ("Subject: RE: overnight help", "Asunto: …").
 _SUBJECT_LINE = re.compile(r"\s*(?:subject|re|fwd?|asunto)\s*:", re.IGNORECASE)
 # Who sent an e-mail or memo, to whom, and when ("From: Wanda Estep, RN, ED Nurse Manager",
@@ -216,7 +229,7 @@ def list_scopes(passages: tuple[Passage, ...], languages: list[str]) -> list[str
         if (
             owner is not None
             and position_title(owner)
-            and not _SUPERVISOR_FIELD.match(owner)
+            and not _supervisor_field(passage.text, owner)
             and not _names_a_peer(passage.text, owner)
         ):
             reason = reason or f"{ANOTHER_POSITION} ('{owner}', its table row)"

@@ -44,7 +44,8 @@ _OTHER_POSITIONS = frozenset(
     "gerente gerentes director directora supervisor supervisora clínica clínico clínicos "
     "clínicas teacher teachers paraprofessional paraprofessionals maestro maestra maestros "
     "maestras docente docentes guard guards officer officers deputy deputies custodian "
-    "custodians janitor janitors".split()
+    "custodians janitor janitors interpreter interpreters translator translators "
+    "intérprete intérpretes traductor traductora traductores".split()
 )
 
 
