@@ -308,3 +308,30 @@ def test_a_roles_tables_supervisor_row_of_duties_is_the_supervisors(tmp_path: Pa
         "| Supervisor | Dispenses medications and does the insurance checks |\n"
     )
     assert not flagged(tmp_path, text, "roles.md")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinical staff administer medications.",
+        "Billing staff complete prior authorizations.",
+        "Front desk staff verify insurance for walk-ins.",
+    ],
+)  # fmt: skip
+def test_a_departments_staff_as_subject_is_another_post(tmp_path: Path, text: str) -> None:
+    data = scan_evidence(tmp_path, text + "\n")
+    assert not data["red_flags"]
+    assert any("another position" in n["reason"] for n in data["not_counted"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinical staff and peers administer medications together.",
+        "Medical staff asked peers to hand out medications.",
+    ],
+)  # fmt: skip
+def test_a_departments_staff_beside_peers_leaves_the_duty_the_peers(
+    tmp_path: Path, text: str
+) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)

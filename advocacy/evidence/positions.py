@@ -64,8 +64,18 @@ _BEFORE_TITLE = frozenset(
     "program house residential fiscal agency site staff finance business office billing "
     "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
     "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
-    "sólo únicamente police security transit".split()
+    "sólo únicamente police security transit medical front desk kitchen reception pharmacy "
+    "lab laboratory facilities maintenance housekeeping administrative admin".split()
 )
+# A department's staff as the subject of a duty ("Clinical staff administer medications",
+# "Billing staff complete prior authorizations"): the staff of a post that is not a peer's
+_DEPARTMENTS = frozenset(
+    "clinical medical nursing billing security front desk office kitchen reception pharmacy "
+    "lab laboratory facilities maintenance housekeeping administrative admin finance fiscal "
+    "licensed clínico clínica médico médica enfermería recepción seguridad administrativo "
+    "administrativa farmacia".split()
+)
+_STAFF_NOUNS = frozenset("staff personnel employees personal".split())
 # A clause that opens with "Only staff who …" or "Solo el personal …" restricts a duty
 # to others ("Only staff who have completed the medication course may administer").
 _ONLY = frozenset("only solo sólo únicamente solamente".split())
@@ -152,7 +162,9 @@ def another_position(tokens: Tokens, start: int, end: int) -> str | None:
             if clause & _OWN and not clause & _PEER_WORDS:
                 return f"{THEIR_OWN} ('{words[at]}')"
             break  # "members who skip sessions are reported …": done to them, by someone
-        if _is_title(words[at]):
+        if _is_title(words[at]) or (
+            words[at] in _STAFF_NOUNS and _DEPARTMENTS & set(words[first:at])
+        ):
             if any(w in _PEER_WORDS or w in _ASKING for w in words[at + 1 : start]):
                 # "the director supervises peer specialists who administer …",
                 # "the program director asked L. to complete screenings"
