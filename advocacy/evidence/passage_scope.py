@@ -41,8 +41,8 @@ _PEER_SAYS_NO = re.compile(
 # A form's field for the role's own supervisor ("| Supervisor | Clinical Director (LICSW) |",
 # "| Reports to | …"): the row tells who supervises the peer, it is no other post's row.
 _SUPERVISOR_FIELD = re.compile(
-    r"\W*(?:(?:direct|immediate)\s+)?(?:supervisor|supervised\s+by|supervision|reports\s+to"
-    r"|supervisor\s*/\s*reports\s+to|supervisora?|supervisado\s+por|reporta\s+a)\W*$",
+    r"\W*(?:(?:direct|immediate)\s+)?(?:supervisora?(?:\s*/\s*reports\s+to)?|supervised\s+by"
+    r"|supervision|reports\s+to|supervisado\s+por|reporta\s+a)\W*$",
     re.IGNORECASE,
 )
 

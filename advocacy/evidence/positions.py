@@ -59,14 +59,6 @@ def _is_title(word: str) -> bool:
 _WHO = frozenset("who quien quienes".split())
 _WHO_REACH = 4  # words before the relative where that title may be
 _BACK_TO_SUBJECT = frozenset("and then also y e luego también".split())
-_BEFORE_TITLE = frozenset(
-    "a an the our its each every one two separate dedicated designated licensed registered "
-    "program house residential fiscal agency site staff finance business office billing "
-    "clinical practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
-    "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
-    "sólo únicamente police security transit medical front desk kitchen reception pharmacy "
-    "lab laboratory facilities maintenance housekeeping administrative admin".split()
-)
 # A department's staff as the subject of a duty ("Clinical staff administer medications",
 # "Billing staff complete prior authorizations"): the staff of a post that is not a peer's
 _DEPARTMENTS = frozenset(
@@ -74,6 +66,14 @@ _DEPARTMENTS = frozenset(
     "lab laboratory facilities maintenance housekeeping administrative admin finance fiscal "
     "licensed clínico clínica médico médica enfermería recepción seguridad administrativo "
     "administrativa farmacia".split()
+)
+# Words that may come before a staff title in its noun phrase, a department's among them
+_BEFORE_TITLE = _DEPARTMENTS | frozenset(
+    "a an the our its each every one two separate dedicated designated registered "
+    "program house residential agency site staff business "
+    "practical night day shift overnight evening weekend el la los las un una nuestro nuestra cada del de "
+    "personal otro otra case care psychiatric exclusively only solely exclusivamente solo "
+    "sólo únicamente police transit".split()
 )
 _STAFF_NOUNS = frozenset("staff personnel employees personal".split())
 # A clause that opens with "Only staff who …" or "Solo el personal …" restricts a duty
