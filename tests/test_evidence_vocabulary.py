@@ -75,6 +75,10 @@ def test_word_classes_expand_per_language(tmp_path: Path) -> None:
             "x:\n  about: x\n  unless_same_words: [a]\n  en: [meds]\n",
             "'unless_same_words' must map languages",
         ),
+        (
+            "x:\n  about: x\n  opposite_same_words: [a]\n  en: [meds]\n",
+            "'opposite_same_words' must map languages",
+        ),
         ("x:\n  about: x\n  en: ['link ~ peer-run|mutual']\n", "hyphenated option"),
         ("word-classes:\n  c: {en: [missed, no-show]}\n", "without hyphens"),
         ("x:\n  about: x\n  home: [a]\n  en: [meds]\n", "'home' must be a talking point id"),

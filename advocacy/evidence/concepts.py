@@ -15,7 +15,10 @@ flag that the next sentence can answer, such as a single peer position with
 an outside peer affiliation); ``unless_same_words`` lists phrases that give a
 match's own words another meaning ("reports to the program director" is a
 reporting line, not a report on a person): only a match that shares a word
-with one is not counted, not the other matches of its sentence. ``home``
+with one is not counted, not the other matches of its sentence;
+``opposite_same_words`` does the same for phrases that say the opposite of a red
+flag (pay on "the same scale as bachelor's-level case managers" is parity, not
+entry-level pay), which also keeps the learned reader from flagging the words. ``home``
 names the talking point a concept of evidence primarily belongs to (``peer-supervisor`` → ``peer-supervisors``):
 where the same words match look-for items of several points, they credit
 only that point (see :func:`advocacy.evidence.crediting.credited`).
@@ -52,6 +55,7 @@ _OPTIONS = (
     "unless",
     "unless_in_passage",
     "unless_same_words",
+    "opposite_same_words",
     "home",
     "another_title",
     "people_per_peer_over",
@@ -88,6 +92,9 @@ class Concept:
     # from ``home`` ("peers do not do risk assessments" keeps a duty out; it says
     # nothing of the job description)
     rules_out_home: str | None = None
+    # language → phrases that, sharing a match's words, say the opposite of its red flag
+    # (pay matched to a title paid above entry level): not counted, and not read again
+    opposite_same_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def concepts_path() -> Path:
@@ -126,9 +133,9 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
                 _expand(item, classes.get(str(lang), {}), f"concept {name!r} ({lang})", path)
                 for item in items
             )
-        unless, same_words, only_with = (
+        unless, same_words, only_with, opposite = (
             _phrases_by_language(body, key, name, path)
-            for key in ("unless", "unless_same_words", "only_with")
+            for key in ("unless", "unless_same_words", "only_with", "opposite_same_words")
         )
         home, rules_out_home = body.get("home"), body.get("rules_out_home")
         for key, value in (("home", home), ("rules_out_home", rules_out_home)):
@@ -155,6 +162,7 @@ def load_concepts(path: Path | None = None) -> dict[str, Concept]:
             over,
             _expand_all(only_with, classes, name, path),
             rules_out_home,
+            _expand_all(opposite, classes, name, path),
         )
     return concepts
 

@@ -490,6 +490,10 @@ WEAK = {
         "requirement is waived",
         "may be waived",
         "can be waived",
+        # not asked for at all: "lived experience not a criterion", "recovery experience was
+        # not asked about"
+        "not a criterion",
+        "not asked about",
     ),
     "es": (
         "preferida",

@@ -7,6 +7,7 @@ against only the phrases that can start at that word.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,6 +30,7 @@ from advocacy.evidence.positions import another_position
 from advocacy.evidence.questions import bidder_ask, question
 from advocacy.evidence.scope import (
     ANOTHER_MEANING,
+    THE_OPPOSITE,
     listed_after,
     negation,
     qualifier_word,
@@ -65,6 +67,7 @@ class Entry:
     people_per_peer_over: int = 0  # counts only where its sentence gives more people per peer
     only_with: tuple[Pattern, ...] = ()  # look-for: one must be in the sentence or heading
     rules_out_home: str | None = None  # the only criterion a negated match rules a flag out for
+    opposite_same_words: tuple[Pattern, ...] = ()  # where they share its words, the opposite
 
     @cached_property
     def own_negations(self) -> frozenset[str]:
@@ -72,7 +75,9 @@ class Entry:
         ("{learning} ~ sin pago", a red flag): in a match, they are its wording, not a
         negation of it. (A first word is the absence itself already: "no cap".)"""
         later = self.pattern[1:]
-        named = {form for word in later if isinstance(word, Word) for form in word.stems}
+        named = {
+            form for word in later if isinstance(word, Word) for form in word.stems + word.exact
+        }
         return frozenset(named & (TRIGGERS["en"] | TRIGGERS["es"]))
 
     @cached_property
@@ -347,19 +352,34 @@ def _said_with(entry: Entry, tokens: Tokens, start: int, heading: str | None) ->
     )
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+
+
 def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | None:
     """Why a phrase of the concept's ``unless_same_words`` list that shares words with
     the match at ``start``..``end`` gives them another meaning ("reports to the program
-    director": a reporting line); the sentence's other matches are left alone."""
-    if not entry.unless_same_words:
+    director": a reporting line), or one of its ``opposite_same_words`` says the
+    opposite of the flag ("the same scale as bachelor's-level case managers"); the
+    sentence's other matches are left alone."""
+    if not (entry.unless_same_words or entry.opposite_same_words):
         return None
     first, _ = tokens.sentence_range(start)
-    for pattern in entry.unless_same_words:
-        for at in starts_in(pattern, tokens, range(max(first, start - UNLESS_REACH), end + 1)):
-            found = match_at(pattern, tokens, at)
-            if found is not None and found >= start:
+    for patterns, reason in (
+        (entry.opposite_same_words, THE_OPPOSITE),
+        (entry.unless_same_words, ANOTHER_MEANING),
+    ):
+        for pattern in patterns:
+            for at in starts_in(pattern, tokens, range(max(first, start - UNLESS_REACH), end + 1)):
+                found = match_at(pattern, tokens, at)
+                if found is None or found < start:
+                    continue
+                # the opposite is said in one clause: not "the same as aides, while nurses…"
+                if reason is THE_OPPOSITE and _CLAUSE_MARK.search(
+                    tokens.text, tokens.spans[at][1], tokens.spans[found][0]
+                ):
+                    continue
                 said = " ".join(tokens.words[at : found + 1])
-                return f"{ANOTHER_MEANING}: '{said}'"
+                return f"{reason}: '{said}'"
     return None
 
 
@@ -422,6 +442,10 @@ def build_index(rubric: LoadedRubric) -> MatchIndex:
                                     compile_phrase(u, lang) for u in concept.only_with.get(lang, ())
                                 ),
                                 concept.rules_out_home,
+                                tuple(
+                                    compile_phrase(u, lang)
+                                    for u in concept.opposite_same_words.get(lang, ())
+                                ),
                             )
                             index.add(lang, entry)
                 else:

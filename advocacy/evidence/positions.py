@@ -106,6 +106,13 @@ _AGENT_CUES = {
         "kept by",
         "responsibility of",
         "job of",
+        "task of",
+        "go through",
+        "goes through",
+        "owned by",
+        "compiled by",
+        "pulled by",
+        "entered by",
     ),
     "es": (
         "a cargo",
@@ -117,9 +124,17 @@ _AGENT_CUES = {
         "hecho por",
         "administrada por",
         "administrado por",
+        "tarea de",
+        "tarea del",
+        "función de",
+        "función del",
     ),
 }
 AGENT_WINDOW = 8  # words after the match where a cue can hand the duty to another title
+# A title before one of these after the duty hands it over too ("Screening is an MA/nursing
+# task here", "is the nurse's job")
+_TASK_NOUNS = frozenset("task tasks job jobs duty duties responsibility function".split())
+_JOB_PAPERS = frozenset("description descriptions title titles code codes family class".split())
 TITLE_WINDOW = 6  # words after such a cue where the title must be
 
 
@@ -185,6 +200,14 @@ def _agent_after(tokens: Tokens, start: int, end: int, boundaries: list[int]) ->
     """A cue after the match that hands the duty to a staff title ("is handled by
     the Program Aide"), in the same clause and with no peer named before it."""
     words = tokens.words
+    for at in range(end + 1, min(len(words) - 1, end + 1 + AGENT_WINDOW)):
+        if words[at] in _PEER_WORDS or not same_clause(tokens, start, at, boundaries):
+            break
+        title = words[at].removesuffix("'s")  # "the nurse's job"
+        after = words[at + 2] if at + 2 < len(words) else ""
+        # (not "share the aide job description": a title's job description or code)
+        if _is_title(title) and words[at + 1] in _TASK_NOUNS and after not in _JOB_PAPERS:
+            return f"{ANOTHER_POSITION} ('{words[at]} {words[at + 1]}')"
     cues, starts = memo(tokens, "agents", _agent_cues)
     near = cues[bisect_right(starts, end) : bisect_right(starts, end + AGENT_WINDOW)]
     for cue in near:

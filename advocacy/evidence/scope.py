@@ -95,6 +95,9 @@ _OPPOSITES = ("clinic", "clínic", "licens", "medic", "médic")
 ANOTHER_POSITION = "a duty of another position"  # not the peer's: rules nothing out
 A_QUALIFIER = "a qualifier of something else"  # "no obligatoria": rules nothing out
 A_QUESTION = "asked as a question"  # "May peer staff manage money?": rules nothing out
+# "the same scale as bachelor's-level case managers": parity, the opposite of entry-level
+# pay, which rules the flag out
+THE_OPPOSITE = "says the opposite"
 # Reasons a red flag is not counted that say nothing about peers' duties.
 ANOTHER_MEANING = "means something else"  # "reports to the Nurse Manager": rules nothing out
 A_SUBJECT_LINE = "a message's subject line"  # "Subject: overnight help": names a topic
@@ -181,7 +184,7 @@ def negation(
     which keeps the protection ("will never cut the ratio", "no cap on paid
     networking time", "nunca se reducirá la proporción").
 
-    With ``own`` (stems), a negation word inside the match that the phrase names is
+    With ``own`` (stems or exact forms), a negation word inside the match that the phrase names is
     its wording ("capacitación … sin pago"), not a negation of it.
 
     With ``weak``, the match is read as weakened by a qualifier, and a negation
@@ -208,7 +211,7 @@ def negation(
     first = bisect_left(starts, boundaries[last - 1] - 2) if last else 0
     near = cues[first : bisect_left(starts, end)]
     for cue in reversed(near) if reach is not None else near:
-        if start < cue.start <= end and tokens.stems[cue.start] in own:
+        if start < cue.start <= end and own & {tokens.stems[cue.start], words[cue.start]}:
             continue
         if (weak and cue.start in qualifiers) or (cue.start < start and cue.start in in_qualifier):
             continue  # "not required", "not a must": a qualifier of what precedes it

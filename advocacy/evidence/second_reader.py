@@ -281,7 +281,9 @@ def read_as_evidence(
     -> 460 of 554."""
     read = []
     for m in matches:
-        if m.entry.kind == "red_flag" and m.excluded is None:
+        # (a flag that is a weak qualifier, "lived experience not required", is not ruled
+        # out by the "no" it is made of)
+        if m.entry.kind == "red_flag" and m.excluded is None and not m.entry.weak_only:
             at = m.span[0]
             offset, tokens = _part_at(parts, at)
             span, found, chance = sentence_around(readers.evidence, tokens, at - offset)
