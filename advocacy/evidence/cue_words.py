@@ -490,10 +490,8 @@ WEAK = {
         "requirement is waived",
         "may be waived",
         "can be waived",
-        # not asked for at all: "lived experience not a criterion", "recovery experience was
-        # not asked about"
+        # not asked for at all: "lived experience not a criterion"
         "not a criterion",
-        "not asked about",
     ),
     "es": (
         "preferida",

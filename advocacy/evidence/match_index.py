@@ -353,6 +353,12 @@ def _said_with(entry: Entry, tokens: Tokens, start: int, heading: str | None) ->
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+# An entry-level title in or just after an opposite's words makes it no parity: "the same as
+# aides while case managers …", "the same as the nurse aides", "auxiliares de terapeuta"
+_AIDES = frozenset(
+    "aide aides assistant assistants tech techs technician technicians auxiliar auxiliares "
+    "asistente asistentes ayudante ayudantes".split()
+)
 
 
 def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | None:
@@ -373,9 +379,11 @@ def _same_words(entry: Entry, tokens: Tokens, start: int, end: int) -> str | Non
                 found = match_at(pattern, tokens, at)
                 if found is None or found < start:
                     continue
-                # the opposite is said in one clause: not "the same as aides, while nurses…"
-                if reason is THE_OPPOSITE and _CLAUSE_MARK.search(
-                    tokens.text, tokens.spans[at][1], tokens.spans[found][0]
+                # the opposite is said in one clause, of a title above entry level: not "the
+                # same as aides, while nurses …", nor "the same as the nurse aides"
+                if reason is THE_OPPOSITE and (
+                    _CLAUSE_MARK.search(tokens.text, tokens.spans[at][1], tokens.spans[found][0])
+                    or any(w.removesuffix("'s") in _AIDES for w in tokens.words[at : found + 2])
                 ):
                     continue
                 said = " ".join(tokens.words[at : found + 1])

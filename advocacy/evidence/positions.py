@@ -63,7 +63,7 @@ _BACK_TO_SUBJECT = frozenset("and then also y e luego también".split())
 # "Billing staff complete prior authorizations"): the staff of a post that is not a peer's
 _DEPARTMENTS = frozenset(
     "clinical medical nursing billing security front desk office kitchen reception pharmacy "
-    "lab laboratory facilities maintenance housekeeping administrative admin finance fiscal "
+    "lab laboratory facilities maintenance housekeeping administrative admin finance fiscal data "
     "licensed clínico clínica médico médica enfermería recepción seguridad administrativo "
     "administrativa farmacia".split()
 )
