@@ -249,3 +249,30 @@ def test_the_reviews_lines_of_other_meanings_are_no_flag(
     tmp_path: Path, text: str, criterion: str
 ) -> None:
     assert criterion not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Keep peer staff out of medication administration, payee roles and routine clinical notes.",
+        "(b) An explicit exclusion of medication administration, rep-payee or control of money.",
+        "3. keep peers out of money handling, clinical screening and progress notes;",
+        "2. Keep peer documentation to a brief non-clinical contact log.",
+        "The peer note is a 3-field contact note (who, where, what the person wanted).",
+        "Paid for by the County Fiscal Court from opioid abatement funds.",
+    ],
+)  # fmt: skip
+def test_duties_kept_out_or_kept_short_are_no_flag(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peers pay for certification out of pocket.",
+        "Peers write clinical contact notes in the EHR after every visit.",
+        "Peers hold client funds in the safe.",
+    ],
+)  # fmt: skip
+def test_out_of_pocket_and_clinical_notes_are_still_flags(tmp_path: Path, text: str) -> None:
+    assert flagged(tmp_path, text)

@@ -82,6 +82,18 @@ PHRASE_TRIGGERS = {
         "exempt from",
         "exempted from",
         "excused from",
+        # kept out of a duty: "Keep peer staff out of medication administration", "peers stay
+        # out of court letters", "an explicit exclusion of medication administration" (not
+        # "out of pocket", "run out of meds": the keeping, or who is kept, comes first)
+        *(
+            f"{keep} out of"
+            for keep in (
+                "keep keeps kept keeping stay stays stayed staying them peers staff "
+                "navigators coaches specialists mentors"
+            ).split()
+        ),
+        "exclusion of",
+        "exclusions of",
     ),
     "es": (
         "me negué a",
@@ -97,6 +109,7 @@ PHRASE_TRIGGERS = {
         "exenta de",
         "exentos de",
         "exentas de",
+        "exclusión de",
     ),
 }
 
