@@ -281,3 +281,28 @@ def test_duties_kept_out_or_kept_short_are_no_flag(tmp_path: Path, text: str) ->
 )  # fmt: skip
 def test_out_of_pocket_and_clinical_notes_are_still_flags(tmp_path: Path, text: str) -> None:
     assert flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our peer specialist will also serve as house manager at Freedom House.",
+        "- Serves as dorm supervisor on nights and weekends",
+        "4. The timesheets show 20+ hours a week as house manager and van driver.",
+        "I got hired as a CPSSP and ended up being house manager, van driver and med lady.",
+        "El especialista vivirá en la casa como encargado: llaves, reglas y horarios.",
+    ],
+)  # fmt: skip
+def test_a_peer_made_the_residences_manager_is_a_backfill_flag(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" in flagged(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have questions ask your house manager.",
+        "Our Certified Peer Specialist is not the house manager.",
+    ],
+)  # fmt: skip
+def test_a_house_manager_named_or_ruled_out_is_no_flag(tmp_path: Path, text: str) -> None:
+    assert "no-clinical-duties" not in flagged(tmp_path, text)
