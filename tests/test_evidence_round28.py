@@ -306,3 +306,7 @@ def test_a_peer_made_the_residences_manager_is_a_backfill_flag(tmp_path: Path, t
 )  # fmt: skip
 def test_a_house_manager_named_or_ruled_out_is_no_flag(tmp_path: Path, text: str) -> None:
     assert "no-clinical-duties" not in flagged(tmp_path, text)
+
+
+def test_peer_helpers_for_hundreds_are_too_few(tmp_path: Path) -> None:
+    assert "peer-staffing-ratio" in flagged(tmp_path, "Two peer helpers for about 400 residents.")

@@ -15,7 +15,7 @@ NUMBER_WORDS = {
 # The noun a peer job title ends in: "peer support specialist", "recovery coach".
 HEADS = frozenset(
     "specialist specialists coach coaches navigator navigators advocate advocates mentor "
-    "mentors bridger bridgers worker workers supporter supporters staff fte ftes position "
+    "mentors bridger bridgers worker workers supporter supporters helper helpers staff fte ftes position "
     "positions partner partners especialista especialistas navegador navegadores navegadora "
     "navegadoras mentora mentoras mentores promotor promotores promotora promotoras "
     "consejero consejeros consejera consejeras puesto puestos plaza plazas counselor "
