@@ -272,15 +272,17 @@ def test_duties_kept_out_or_kept_short_are_no_flag(tmp_path: Path, text: str) ->
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "criterion"),
     [
-        "Peers pay for certification out of pocket.",
-        "Peers write clinical contact notes in the EHR after every visit.",
-        "Peers hold client funds in the safe.",
+        ("Peers pay for certification out of pocket.", "peer-specific-training"),
+        ("Peers write clinical contact notes in the EHR after every visit.", "no-clinical-duties"),
+        ("Peers hold client funds in the safe.", "no-clinical-duties"),
     ],
 )  # fmt: skip
-def test_out_of_pocket_and_clinical_notes_are_still_flags(tmp_path: Path, text: str) -> None:
-    assert flagged(tmp_path, text)
+def test_out_of_pocket_and_clinical_notes_are_still_flags(
+    tmp_path: Path, text: str, criterion: str
+) -> None:
+    assert criterion in flagged(tmp_path, text)
 
 
 @pytest.mark.parametrize(
