@@ -32,7 +32,7 @@ from advocacy.evidence.passage_scope import A_HEADER_ROW, answered_in_row, list_
 from advocacy.evidence.reading import BidDocument, Passage
 from advocacy.evidence.reading_list import sentences_to_read
 from advocacy.evidence.report import EXCERPT_CHARS
-from advocacy.evidence.scope import RULES_NOTHING_OUT
+from advocacy.evidence.scope import ANOTHER_MEANING, RULES_NOTHING_OUT
 from advocacy.evidence.second_reader import (
     evidence_doubt,
     learned_evidence,
@@ -199,8 +199,14 @@ def find_evidence(
             )
             if not _is_label(passage):  # a header or label line is no evidence (_collect)
                 # a sentence the rules cite for one criterion may show another as well
-                # ("… supervised by the Peer Services Director, and we pay for CPS renewal")
-                taken = [m.span for m in matches if m.entry.kind == "red_flag"]
+                # ("… supervised by the Peer Services Director, and we pay for CPS renewal");
+                # a red-flag phrase whose words mean something else there took nothing
+                taken = [
+                    m.span
+                    for m in matches
+                    if m.entry.kind == "red_flag"
+                    and not (m.excluded and m.excluded.startswith(ANOTHER_MEANING))
+                ]
                 taken += [span for f in red_flags[flags_before:] for span in f.spans]
                 # only a criterion the rules cite nowhere in the passage: theirs is enough
                 cited = {cid for cid, ranked in hits.items() if ranked[hits_before[cid] :]}
