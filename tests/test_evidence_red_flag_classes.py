@@ -650,7 +650,7 @@ def test_a_question_answered_yes_states_the_duty(tmp_path: Path, text: str, flag
         ),
         ("Reports to the Peer Recovery Supervisor at the shelter.", "peer-supervisors"),
         (
-            "The peer mentor reports to the program manager and coordinates with shelter operations staff.",
+            "The peer mentor reports to the peer program manager and coordinates with shelter operations staff.",
             "peer-supervisors",
         ),
         ("Los pares responden a las preguntas de los residentes del albergue.", "peer-supervisors"),
