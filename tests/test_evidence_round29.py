@@ -129,3 +129,13 @@ def test_a_red_flag_phrase_that_means_something_else_leaves_the_sentence_to_the_
     assert not found["red_flags"]
     assert any(n["reason"].startswith("means something else") for n in found["not_counted"])
     assert any(c["id"] == criterion and c["passages"] for c in found["criteria"])
+
+
+def test_a_manager_as_the_only_supervisor_is_its_own_flag_not_clinical_supervision(
+    tmp_path: Path,
+) -> None:
+    found = scan_evidence(tmp_path, "Reports to: Residential Manager\n")
+    assert [f["flag"] for f in found["red_flags"]] == [
+        "Peer staff are supervised by a manager with no peer experience or peer-supervision "
+        "training"
+    ]
